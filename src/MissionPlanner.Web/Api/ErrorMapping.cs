@@ -1,0 +1,71 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Domain.Common;
+
+namespace MissionPlanner.Web.Api;
+
+/// <summary>
+/// Turns the pipeline's exceptions into RFC 9457 problem details: invalid input → 400 with the
+/// errors per field, unknown or hidden → 404, not allowed → 403, stale version → 409.
+/// </summary>
+public sealed class ErrorMapping(IProblemDetailsService problems, ILogger<ErrorMapping> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    public static ProblemDetails? ToProblem(Exception exception) => exception switch
+    {
+        ValidationException v => Invalid(v.Errors.GroupBy(e => FieldName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+        DomainException d => Invalid(new Dictionary<string, string[]> { [FieldName(d.Field)] = [d.Message] }),
+        BadHttpRequestException { InnerException: JsonException json } => Invalid(
+            new Dictionary<string, string[]> { [JsonField(json.Path)] = [JsonMessage(json)] }, "The request body is not valid JSON for this operation."),
+        BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
+        NotFoundException nf => new ProblemDetails { Status = 404, Title = "Not found", Detail = nf.Message },
+        ForbiddenException f => new ProblemDetails { Status = 403, Title = "Forbidden", Detail = f.Message },
+        UnauthorizedAccessException u => new ProblemDetails { Status = 401, Title = "Sign in required", Detail = u.Message },
+        DbUpdateConcurrencyException => new ProblemDetails
+        {
+            Status = 409,
+            Title = "Conflict",
+            Detail = "Someone else changed this in the meantime. Reload it and apply your change again.",
+        },
+        _ => null,
+    };
+
+    public static string FieldName(string name) =>
+        string.IsNullOrEmpty(name) ? "" : char.ToLowerInvariant(name[0]) + name[1..];
+
+    private static string JsonField(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "$" : FieldName(path.TrimStart('$', '.'));
+
+    // The serializer's own messages name CLR types; people need to know which field and why.
+    private static string JsonMessage(JsonException json) => json.Message.Contains("could not be converted", StringComparison.Ordinal)
+        ? "This value has the wrong type or is not one of the allowed values."
+        : json.Message.Split(" Path:")[0];
+
+    private static ValidationProblemDetails Invalid(IDictionary<string, string[]> errors, string? detail = null) => new(errors)
+    {
+        Status = 400,
+        Title = "One or more fields are invalid.",
+        Detail = detail,
+    };
+}

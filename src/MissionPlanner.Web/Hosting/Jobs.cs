@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Quartz;
+
+namespace MissionPlanner.Web.Hosting;
+
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Run background jobs in this process. Turn off on web nodes when dedicated workers run them.</summary>
+    public bool Enabled { get; set; } = true;
+}
+
+public static class JobsHosting
+{
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
+        if (!options.Enabled)
+        {
+            return services;
+        }
+
+        services.AddQuartz(_ => { });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}
+
+/// <summary>Healthy when this node's scheduler runs, or when this node is configured not to run jobs.</summary>
+public sealed class SchedulerHealthCheck(IServiceProvider services, Microsoft.Extensions.Options.IOptions<JobsOptions> options) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!options.Value.Enabled)
+        {
+            return HealthCheckResult.Healthy("Jobs are disabled on this node.");
+        }
+
+        var factory = services.GetService<ISchedulerFactory>();
+        if (factory is null)
+        {
+            return HealthCheckResult.Unhealthy("No scheduler is registered.");
+        }
+
+        var scheduler = await factory.GetScheduler(cancellationToken);
+        return scheduler.Status switch
+        {
+            SchedulerStatus.Running => HealthCheckResult.Healthy($"Scheduler {scheduler.SchedulerName} is running."),
+            SchedulerStatus.Created or SchedulerStatus.Standby => HealthCheckResult.Degraded("The scheduler has not started yet."),
+            var other => HealthCheckResult.Unhealthy($"The scheduler is {other}."),
+        };
+    }
+}
+
+/// <summary>Healthy when the database answers and every migration is applied.</summary>
+public sealed class DatabaseHealthCheck(IServiceProvider services) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MissionPlanner.Data.AppDbContext>();
+        try
+        {
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return HealthCheckResult.Unhealthy("The database cannot be reached.");
+            }
+
+            var provider = db.Database.ProviderName!.Contains("Npgsql", StringComparison.Ordinal)
+                ? MissionPlanner.Data.DatabaseProvider.Postgres
+                : MissionPlanner.Data.DatabaseProvider.Sqlite;
+            var expected = MissionPlanner.Data.MigrationRunner.LoadScripts(provider).Count;
+            var applied = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM schema_migrations")
+                .SingleAsync(cancellationToken);
+            return applied >= expected
+                ? HealthCheckResult.Healthy($"{provider}, {applied} migrations applied.")
+                : HealthCheckResult.Unhealthy($"{provider}: {expected - applied} migration(s) pending.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("The database check failed.", ex);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using MissionPlanner.Data;
+using MissionPlanner.Web.Api;
+using MissionPlanner.Web.Auth;
+
+namespace MissionPlanner.Web.Hosting;
+
+public static class WebApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+    public const string SignInRateLimit = "sign-in";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var services = builder.Services;
+        services.AddMissionPlanner(builder.Configuration);
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        // Registered before the scheduler so the schema exists when jobs start.
+        services.AddHostedService<DatabaseInitialiser>();
+        services.AddJobs(builder.Configuration);
+
+        services.AddDataProtection().SetApplicationName("MissionPlanner")
+            .PersistKeysToFileSystem(new DirectoryInfo(DataDirectory.Resolve(builder.Configuration["DataDirectory"]).EnsureFolder("keys")));
+        services.AddOrganiserAuth();
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToFolder("/Account");
+        });
+        services.AddAntiforgery(o => o.Cookie.Name = "mp.af");
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ErrorMapping>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.RespectNullableAnnotations = true;
+        });
+        // Malformed bodies reach ErrorMapping, which names the offending JSON path.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOpenApi();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<SchedulerHealthCheck>("scheduler");
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (ctx, next) =>
+        {
+            var headers = ctx.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "same-origin";
+            headers.ContentSecurityPolicy =
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+            headers.XFrameOptions = "DENY";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseCurrentUser();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.MapMissions().MapVenues().MapProgramme();
+        app.MapRazorPages();
+    }
+}

@@ -1,0 +1,52 @@
+using MediatR;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using MissionPlanner.Features.Organisers;
+using MissionPlanner.Web.Auth;
+using MissionPlanner.Web.Hosting;
+
+namespace MissionPlanner.Web.Pages.Account;
+
+[EnableRateLimiting(WebApp.SignInRateLimit)]
+public sealed class SignInModel(IMediator mediator, TimeProvider clock) : AppPageModel(mediator)
+{
+    [BindProperty]
+    public string? Link { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    {
+        var token = ExtractToken(Link);
+        var organiser = token is null ? null : await Mediator.Send(new RedeemSignInLinkCommand(token), HttpContext.RequestAborted);
+        if (organiser is null)
+        {
+            ModelState.AddModelError(nameof(Link), "This link is not valid: it may have expired or been used already. Ask for a new one.");
+            return Page();
+        }
+
+        await SignInAsync(HttpContext, organiser, clock);
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+
+    internal static Task SignInAsync(HttpContext context, SignedInOrganiser organiser, TimeProvider clock) =>
+        context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            AuthSetup.Principal(organiser, CookieAuthenticationDefaults.AuthenticationScheme, clock.GetUtcNow()),
+            new AuthenticationProperties { IsPersistent = false });
+
+    private static string? ExtractToken(string? link)
+    {
+        if (string.IsNullOrWhiteSpace(link))
+        {
+            return null;
+        }
+
+        var text = link.Trim();
+        var at = text.IndexOf("token=", StringComparison.Ordinal);
+        return at >= 0 ? Uri.UnescapeDataString(text[(at + 6)..].Split('&')[0]) : text;
+    }
+}

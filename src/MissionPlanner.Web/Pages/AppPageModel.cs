@@ -1,0 +1,69 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Features.Missions;
+
+namespace MissionPlanner.Web.Pages;
+
+/// <summary>
+/// Base for pages: sends requests through the pipeline and turns invalid input into messages next
+/// to the fields of the form's "Input" model, so forms and the API report the same rules.
+/// </summary>
+public abstract class AppPageModel(IMediator mediator) : PageModel
+{
+    protected IMediator Mediator { get; } = mediator;
+
+    public MissionDetails Mission { get; private set; } = null!;
+
+    protected async Task<bool> LoadMissionAsync(Guid missionId)
+    {
+        try
+        {
+            Mission = await Mediator.Send(new GetMissionQuery(missionId), HttpContext.RequestAborted);
+            return true;
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Sends a command; on invalid input records the errors and returns false. Errors go next to
+    /// the form's fields, or to the top of the page when the form has no fields (delete buttons).
+    /// </summary>
+    protected async Task<(bool Ok, T Result)> TrySendAsync<T>(IRequest<T> request, bool besideFields = true)
+    {
+        string Key(string field) => besideFields ? $"Input.{field}" : "";
+
+        try
+        {
+            return (true, await Mediator.Send(request, HttpContext.RequestAborted));
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                ModelState.AddModelError(Key(error.PropertyName), error.ErrorMessage);
+            }
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(Key(ex.Field), ex.Message);
+        }
+        catch (ForbiddenException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "Someone else changed this while you were editing. Reload the page and apply your change again.");
+        }
+
+        return (false, default!);
+    }
+
+    protected IActionResult MissionNotFound() => NotFound();
+}

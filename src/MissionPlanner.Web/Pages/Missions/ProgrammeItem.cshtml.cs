@@ -1,0 +1,124 @@
+using System.ComponentModel.DataAnnotations;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Features.Programme;
+using MissionPlanner.Features.Venues;
+
+namespace MissionPlanner.Web.Pages.Missions;
+
+/// <summary>Adds ("new") or edits one programme item.</summary>
+public sealed class ProgrammeItemModel(IMediator mediator) : AppPageModel(mediator)
+{
+    [BindProperty]
+    public ItemInput Input { get; set; } = new();
+
+    public bool IsNew { get; private set; }
+    public IEnumerable<SelectListItem> Kinds { get; } =
+        Enum.GetValues<ProgrammeItemKind>().Select(k => new SelectListItem(ProgrammeModel.KindLabel(k), k.ToString()));
+    public IEnumerable<SelectListItem> Venues { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid missionId, string itemId)
+    {
+        if (!await LoadAsync(missionId, itemId))
+        {
+            return NotFound();
+        }
+
+        if (IsNew)
+        {
+            var first = Mission.StartDate.ToDateTime(new TimeOnly(9, 0));
+            Input = new ItemInput { StartsAt = first, EndsAt = first.AddHours(1) };
+            return Page();
+        }
+
+        var item = (await Mediator.Send(new ListProgrammeItemsQuery(missionId, Guid.Parse(itemId)))).SingleOrDefault();
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        Input = new ItemInput
+        {
+            Title = item.Title,
+            Description = item.Description,
+            Kind = item.Kind,
+            StartsAt = item.StartsAt.DateTime,
+            EndsAt = item.EndsAt.DateTime,
+            VenueId = item.VenueId,
+            Capacity = item.Capacity,
+            AllowsParallel = item.AllowsParallel,
+            Version = item.Version,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid missionId, string itemId)
+    {
+        if (!await LoadAsync(missionId, itemId))
+        {
+            return NotFound();
+        }
+
+        var i = Input;
+        var startsAt = DateTime.SpecifyKind(i.StartsAt, DateTimeKind.Unspecified);
+        var endsAt = DateTime.SpecifyKind(i.EndsAt, DateTimeKind.Unspecified);
+        var ok = IsNew
+            ? (await TrySendAsync(new CreateProgrammeItemCommand(i.Title, i.Description, i.Kind, startsAt, endsAt,
+                i.VenueId, i.Capacity, i.AllowsParallel)
+            { MissionId = missionId })).Ok
+            : (await TrySendAsync(new UpdateProgrammeItemCommand(i.Title, i.Description, i.Kind, startsAt, endsAt,
+                i.VenueId, i.Capacity, i.AllowsParallel, i.Version)
+            { MissionId = missionId, ItemId = Guid.Parse(itemId) })).Ok;
+        return ok ? Redirect($"/missions/{missionId}/programme") : Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid missionId, string itemId)
+    {
+        if (!await LoadAsync(missionId, itemId) || IsNew)
+        {
+            return NotFound();
+        }
+
+        var (ok, _) = await TrySendAsync(new DeleteProgrammeItemCommand(missionId, Guid.Parse(itemId)), besideFields: false);
+        return ok ? Redirect($"/missions/{missionId}/programme") : Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid missionId, string itemId)
+    {
+        IsNew = itemId == "new";
+        if (!IsNew && !Guid.TryParse(itemId, out _) || !await LoadMissionAsync(missionId))
+        {
+            return false;
+        }
+
+        var venues = await Mediator.Send(new ListVenuesQuery(missionId));
+        Venues = venues.Select(v => new SelectListItem($"{v.Name} ({v.City})", v.Id.ToString()));
+        return true;
+    }
+
+    public sealed class ItemInput
+    {
+        public string Title { get; set; } = "";
+        public string? Description { get; set; }
+        public ProgrammeItemKind Kind { get; set; } = ProgrammeItemKind.Talk;
+
+        [Display(Name = "Starts")]
+        public DateTime StartsAt { get; set; }
+
+        [Display(Name = "Ends")]
+        public DateTime EndsAt { get; set; }
+
+        [Display(Name = "Venue")]
+        public Guid? VenueId { get; set; }
+
+        [Display(Name = "Capacity (empty for no limit)")]
+        public int? Capacity { get; set; }
+
+        [Display(Name = "Runs in parallel with other items (e.g. small-group lab tours)")]
+        public bool AllowsParallel { get; set; }
+
+        public int Version { get; set; }
+    }
+}

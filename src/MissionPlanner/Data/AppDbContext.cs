@@ -1,0 +1,124 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Organisers;
+
+namespace MissionPlanner.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<Mission> Missions => Set<Mission>();
+    public DbSet<Venue> Venues => Set<Venue>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<ProgrammeItem> ProgrammeItems => Set<ProgrammeItem>();
+    public DbSet<Organiser> Organisers => Set<Organiser>();
+    public DbSet<MissionRole> MissionRoles => Set<MissionRole>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are UTC everywhere; SQLite hands DateTime back as Unspecified, so restore the kind.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+
+        // Enums are stored by name: readable in SQL and safe when members are reordered.
+        configurationBuilder.Properties<MissionStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<VenueKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Sector>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ProgrammeItemKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<MissionRoleKind>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            if (typeof(IVersioned).IsAssignableFrom(entity.ClrType))
+            {
+                entity.FindProperty(nameof(IVersioned.Version))!.IsConcurrencyToken = true;
+            }
+        }
+
+        ApplySnakeCase(modelBuilder);
+    }
+
+    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+            }
+        }
+
+        return base.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Tells EF which version the caller last saw, so that saving over someone else's newer
+    /// change fails with a concurrency conflict instead of silently overwriting it.
+    /// </summary>
+    public void ExpectVersion(IVersioned entity, int version) =>
+        Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = version;
+
+    // Hand-written SQL migrations read best in snake_case, and PostgreSQL needs no quoting then.
+    private static void ApplySnakeCase(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            entity.SetTableName(ToSnakeCase(entity.GetTableName()!));
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(ToSnakeCase(property.Name));
+            }
+
+            foreach (var key in entity.GetKeys())
+            {
+                key.SetName(ToSnakeCase(key.GetName()!));
+            }
+
+            foreach (var foreignKey in entity.GetForeignKeys())
+            {
+                foreignKey.SetConstraintName(ToSnakeCase(foreignKey.GetConstraintName()!));
+            }
+
+            foreach (var index in entity.GetIndexes())
+            {
+                index.SetDatabaseName(ToSnakeCase(index.GetDatabaseName()!));
+            }
+        }
+    }
+
+    internal static string ToSnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && name[i - 1] != '_' && (char.IsLower(name[i - 1]) || i + 1 < name.Length && char.IsLower(name[i + 1])))
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Organisers;
+
+namespace MissionPlanner.Data;
+
+internal sealed class MissionConfiguration : IEntityTypeConfiguration<Mission>
+{
+    public void Configure(EntityTypeBuilder<Mission> b)
+    {
+        b.ToTable("Missions");
+        b.Property(x => x.Title).HasMaxLength(Mission.TitleMax);
+        b.Property(x => x.Summary).HasMaxLength(Mission.SummaryMax);
+        b.Property(x => x.HostCountry).HasMaxLength(Mission.PlaceMax);
+        b.Property(x => x.HostCity).HasMaxLength(Mission.PlaceMax);
+        b.Property(x => x.TimeZoneId).HasMaxLength(64);
+        b.Ignore(x => x.TimeZone);
+        b.HasIndex(x => x.StartDate);
+    }
+}
+
+internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
+{
+    public void Configure(EntityTypeBuilder<Venue> b)
+    {
+        b.ToTable("Venues");
+        b.Property(x => x.Name).HasMaxLength(Venue.NameMax);
+        b.Property(x => x.Address).HasMaxLength(Venue.AddressMax);
+        b.Property(x => x.City).HasMaxLength(Mission.PlaceMax);
+        b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> b)
+    {
+        b.ToTable("Organisations");
+        b.Property(x => x.Name).HasMaxLength(Organisation.NameMax);
+        b.Property(x => x.Country).HasMaxLength(Mission.PlaceMax);
+        b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.MissionId, x.Name }).IsUnique();
+    }
+}
+
+internal sealed class ProgrammeItemConfiguration : IEntityTypeConfiguration<ProgrammeItem>
+{
+    public void Configure(EntityTypeBuilder<ProgrammeItem> b)
+    {
+        b.ToTable("ProgrammeItems");
+        b.Property(x => x.Title).HasMaxLength(ProgrammeItem.TitleMax);
+        b.Property(x => x.Description).HasMaxLength(ProgrammeItem.DescriptionMax);
+        b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+        // A venue still used by the programme cannot disappear under it.
+        b.HasOne<Venue>().WithMany().HasForeignKey(x => x.VenueId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.MissionId, x.StartsAt });
+    }
+}
+
+internal sealed class OrganiserConfiguration : IEntityTypeConfiguration<Organiser>
+{
+    public void Configure(EntityTypeBuilder<Organiser> b)
+    {
+        b.ToTable("Organisers");
+        b.Property(x => x.Email).HasMaxLength(Organiser.EmailMax);
+        b.Property(x => x.DisplayName).HasMaxLength(200);
+        b.HasIndex(x => x.Email).IsUnique();
+    }
+}
+
+internal sealed class MissionRoleConfiguration : IEntityTypeConfiguration<MissionRole>
+{
+    public void Configure(EntityTypeBuilder<MissionRole> b)
+    {
+        b.ToTable("MissionRoles");
+        b.HasKey(x => new { x.MissionId, x.OrganiserId });
+        b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Organiser>().WithMany().HasForeignKey(x => x.OrganiserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.OrganiserId);
+    }
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> b)
+    {
+        b.ToTable("ApiTokens");
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasOne<Organiser>().WithMany().HasForeignKey(x => x.OrganiserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SignInLinkConfiguration : IEntityTypeConfiguration<SignInLink>
+{
+    public void Configure(EntityTypeBuilder<SignInLink> b)
+    {
+        b.ToTable("SignInLinks");
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasOne<Organiser>().WithMany().HasForeignKey(x => x.OrganiserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,133 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Missions;
+using static MissionPlanner.Domain.Missions.ProgrammeItemKind;
+
+namespace MissionPlanner.Features.Demo;
+
+/// <summary>
+/// Seeds the demo mission from the NL–UK neuromorphic-computing innovation mission: a London
+/// symposium at the embassy with a signing ceremony, then Cambridge lab tours and company visits,
+/// and a closing strategic session. It is placed on the first Monday at least eight weeks ahead,
+/// so that it is always a mission still to be planned. Does nothing when a demo mission exists.
+/// </summary>
+public sealed record SeedDemoMissionCommand : IRequest<Guid?>;
+
+public sealed class SeedDemoMissionHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<SeedDemoMissionCommand, Guid?>
+{
+    public const string Title = "Innovation Mission to the UK: Neuromorphic Computing";
+
+    public async Task<Guid?> Handle(SeedDemoMissionCommand request, CancellationToken cancellationToken)
+    {
+        if (await db.Missions.AnyAsync(m => m.IsDemo, cancellationToken))
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var start = DateOnly.FromDateTime(now).AddDays(56);
+        while (start.DayOfWeek != DayOfWeek.Monday)
+        {
+            start = start.AddDays(1);
+        }
+
+        var mission = new Mission(Title,
+            "A Dutch delegation from academia, industry, start-ups and government travels to the UK for four days " +
+            "to connect the two neuromorphic-computing ecosystems: a bilateral symposium at the Dutch Embassy in London, " +
+            "lab tours and company visits in Cambridge, and a strategic session on next steps.",
+            "United Kingdom", "London", "Europe/London", start, start.AddDays(3), now);
+        mission.MarkAsDemo();
+        mission.MoveTo(MissionStatus.Open);
+        db.Missions.Add(mission);
+
+        var v = new Dictionary<string, Venue>();
+        void AddVenue(string key, string name, string address, string city, VenueKind kind, double lat, double lon) =>
+            v[key] = db.Venues.Add(new Venue(mission.Id, name, address, city, kind, lat, lon)).Entity;
+
+        AddVenue("embassy", "Embassy of the Kingdom of the Netherlands", "38 Hyde Park Gate, London SW7 5DP", "London", VenueKind.Embassy, 51.5013, -0.1834);
+        AddVenue("londonHotel", "Delegation hotel, Kensington", "Wrights Lane, London W8 5SP", "London", VenueKind.Hotel, 51.4994, -0.1925);
+        AddVenue("kingsCross", "London King's Cross station", "Euston Road, London N1 9AL", "London", VenueKind.Other, 51.5320, -0.1233);
+        AddVenue("materials", "Department of Materials Science & Metallurgy, University of Cambridge", "27 Charles Babbage Road, Cambridge CB3 0FS", "Cambridge", VenueKind.Lab, 52.2098, 0.0906);
+        AddVenue("cleanroom", "Electrical Engineering cleanroom, University of Cambridge", "9 JJ Thomson Avenue, Cambridge CB3 0FA", "Cambridge", VenueKind.Lab, 52.2106, 0.0918);
+        AddVenue("maxwell", "Maxwell Centre (NanoPrint Innovations)", "JJ Thomson Avenue, Cambridge CB3 0HE", "Cambridge", VenueKind.Company, 52.2096, 0.0933);
+        AddVenue("paragraf", "Paragraf", "7-8 West Newlands Industrial Park, Somersham PE28 3EB", "Somersham", VenueKind.Company, 52.3826, 0.0006);
+        AddVenue("enterprise", "Cambridge Enterprise, Hauser Forum", "3 Charles Babbage Road, Cambridge CB3 0GT", "Cambridge", VenueKind.University, 52.2093, 0.0889);
+        AddVenue("moller", "Møller Institute, Churchill College", "Storey's Way, Cambridge CB3 0DE", "Cambridge", VenueKind.ConferenceCentre, 52.2125, 0.1009);
+
+        void Item(int day, string from, string to, ProgrammeItemKind kind, string title, string venue, string description = "",
+            int? capacity = null, bool parallel = false)
+        {
+            var date = start.AddDays(day);
+            var zone = mission.TimeZone;
+            var startsAt = MissionTime.ToUtc(date.ToDateTime(TimeOnly.Parse(from)), zone);
+            var endsAt = MissionTime.ToUtc(date.ToDateTime(TimeOnly.Parse(to)), zone);
+            db.ProgrammeItems.Add(new ProgrammeItem(mission, title, description, kind, startsAt, endsAt, v[venue].Id, capacity, parallel));
+        }
+
+        // Day 1 — bilateral symposium, London
+        Item(0, "08:30", "09:15", Meal, "Registration and welcome coffee", "embassy");
+        Item(0, "09:15", "09:30", Talk, "Opening by the Ambassador of the Kingdom of the Netherlands", "embassy");
+        Item(0, "09:30", "10:00", Talk, "The Dutch neuromorphic ecosystem: characteristics, challenges, opportunities", "embassy");
+        Item(0, "10:00", "10:30", Talk, "The UK neuromorphic ecosystem: characteristics, challenges, opportunities", "embassy");
+        Item(0, "10:30", "10:50", Meal, "Coffee break", "embassy");
+        Item(0, "10:50", "12:00", SymposiumSession, "Funding mechanisms for NL–UK collaboration",
+            "embassy", "Bilateral opportunities and European avenues such as Horizon Europe.");
+        Item(0, "12:00", "13:00", Meal, "Lunch", "embassy");
+        Item(0, "13:00", "14:15", Spotlight, "Spotlights: neuromorphic initiatives in the Netherlands and the UK", "embassy");
+        Item(0, "14:15", "15:15", Panel, "Panel: neuromorphic computing and its overlap with AI, photonics and semiconductors", "embassy");
+        Item(0, "15:30", "16:00", SigningCeremony, "Signing ceremony: OPT/NET BV establishes its UK entity", "embassy",
+            "With the Ambassador, the director of Topsector ICT and the Ministry of Economic Affairs.", capacity: 80);
+        Item(0, "16:00", "18:00", Reception, "Networking reception", "embassy");
+
+        // Day 2 — to Cambridge, first round of lab tours and visits
+        Item(1, "08:15", "09:45", TravelLeg, "Train London King's Cross → Cambridge", "kingsCross",
+            "Meet at the departure board at 08:00; reserved coach.");
+        Item(1, "10:30", "12:30", LabTour, "Lab tour: deposition techniques", "materials", "Thin-film deposition for neuromorphic devices.", 12, true);
+        Item(1, "10:30", "12:30", LabTour, "Lab tour: cleanroom facilities", "cleanroom", "Gowning required; closed shoes.", 6, true);
+        Item(1, "10:30", "12:30", LabTour, "Lab tour: advanced measurement tools", "materials", "", 10, true);
+        Item(1, "12:30", "13:30", Meal, "Lunch", "enterprise");
+        Item(1, "14:00", "15:30", CompanyVisit, "Visit: NanoPrint Innovations (spin-out of Judith Driscoll's group)", "maxwell", "", 12, true);
+        Item(1, "14:00", "15:30", CompanyVisit, "Visit: Paragraf, graphene semiconductors", "paragraf", "NDA required.", 15, true);
+        Item(1, "16:00", "17:30", SymposiumSession, "Commercialisation pathways with Cambridge Enterprise", "enterprise");
+
+        // Day 3 — second round, so everyone sees what they ranked
+        Item(2, "09:30", "11:30", LabTour, "Lab tour: deposition techniques (round 2)", "materials", "", 12, true);
+        Item(2, "09:30", "11:30", LabTour, "Lab tour: cleanroom facilities (round 2)", "cleanroom", "Gowning required; closed shoes.", 6, true);
+        Item(2, "09:30", "11:30", LabTour, "Lab tour: advanced measurement tools (round 2)", "materials", "", 10, true);
+        Item(2, "12:00", "13:00", Meal, "Lunch", "moller");
+        Item(2, "13:30", "15:00", CompanyVisit, "Visit: NanoPrint Innovations (round 2)", "maxwell", "", 12, true);
+        Item(2, "13:30", "15:00", CompanyVisit, "Visit: Paragraf (round 2)", "paragraf", "NDA required.", 15, true);
+        Item(2, "19:00", "21:30", Meal, "Delegation dinner", "moller");
+
+        // Day 4 — charting the future
+        Item(3, "09:30", "12:00", StrategicSession, "Strategic session: key takeaways and next steps", "moller");
+        Item(3, "12:00", "13:00", Meal, "Closing lunch", "moller");
+        Item(3, "13:30", "15:00", TravelLeg, "Coach Cambridge → London (Heathrow and St Pancras)", "moller");
+
+        var organisations = new (string Name, string Country, Sector Sector)[]
+        {
+            ("OPT/NET BV", "Netherlands", Sector.Industry),
+            ("Topsector ICT", "Netherlands", Sector.Government),
+            ("Ministry of Economic Affairs", "Netherlands", Sector.Government),
+            ("Netherlands Innovation Network UK", "United Kingdom", Sector.Government),
+            ("SURF", "Netherlands", Sector.Other),
+            ("University of Groningen (CogniGron)", "Netherlands", Sector.Academia),
+            ("University of Twente", "Netherlands", Sector.Academia),
+            ("Eindhoven University of Technology", "Netherlands", Sector.Academia),
+            ("Delft University of Technology", "Netherlands", Sector.Academia),
+            ("Innatera", "Netherlands", Sector.StartUp),
+            ("University of Cambridge", "United Kingdom", Sector.Academia),
+            ("Cambridge Enterprise", "United Kingdom", Sector.Academia),
+            ("NanoPrint Innovations", "United Kingdom", Sector.StartUp),
+            ("Paragraf", "United Kingdom", Sector.Industry),
+        };
+        foreach (var (name, country, sector) in organisations)
+        {
+            db.Organisations.Add(new Organisation(mission.Id, name, country, sector));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return mission.Id;
+    }
+}

@@ -1,0 +1,33 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Organisers;
+
+namespace MissionPlanner.Features.Missions;
+
+/// <summary>Only a draft can be deleted: once invitations may have gone out, close it instead.</summary>
+[RequiresRole(MissionRoleKind.Owner)]
+public sealed record DeleteMissionCommand(Guid MissionId) : IRequest<Unit>, IMissionRequest;
+
+public sealed class DeleteMissionHandler(AppDbContext db) : IRequestHandler<DeleteMissionCommand, Unit>
+{
+    public async Task<Unit> Handle(DeleteMissionCommand request, CancellationToken cancellationToken)
+    {
+        var mission = await db.Missions.FirstOrDefaultAsync(m => m.Id == request.MissionId, cancellationToken)
+            ?? throw new NotFoundException("Mission");
+        if (mission.Status != MissionStatus.Draft)
+        {
+            throw new DomainException(nameof(mission.Status), $"Only draft missions can be deleted; this one is {mission.Status}.");
+        }
+
+        // Programme items point at venues with a restricting key; removing them in the same
+        // SaveChanges lets EF order the deletes and keeps it one transaction.
+        db.ProgrammeItems.RemoveRange(await db.ProgrammeItems.Where(p => p.MissionId == mission.Id).ToListAsync(cancellationToken));
+        db.Missions.Remove(mission);
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

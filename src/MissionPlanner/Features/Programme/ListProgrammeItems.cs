@@ -1,0 +1,48 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Organisers;
+
+namespace MissionPlanner.Features.Programme;
+
+[RequiresRole(MissionRoleKind.Viewer)]
+public sealed record ListProgrammeItemsQuery(Guid MissionId, Guid? ItemId = null)
+    : IRequest<IReadOnlyList<ProgrammeItemDto>>, IMissionRequest;
+
+public sealed class ListProgrammeItemsHandler(AppDbContext db)
+    : IRequestHandler<ListProgrammeItemsQuery, IReadOnlyList<ProgrammeItemDto>>
+{
+    public async Task<IReadOnlyList<ProgrammeItemDto>> Handle(ListProgrammeItemsQuery request, CancellationToken cancellationToken)
+    {
+        var zoneId = await db.Missions.AsNoTracking().Where(m => m.Id == request.MissionId)
+            .Select(m => m.TimeZoneId).FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Mission");
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+
+        var rows = await db.ProgrammeItems.AsNoTracking()
+            .Where(p => p.MissionId == request.MissionId && (request.ItemId == null || p.Id == request.ItemId))
+            .OrderBy(p => p.StartsAt).ThenBy(p => p.EndsAt).ThenBy(p => p.Title)
+            .Select(p => new
+            {
+                p.Id,
+                p.Title,
+                p.Description,
+                p.Kind,
+                p.StartsAt,
+                p.EndsAt,
+                p.VenueId,
+                VenueName = db.Venues.Where(v => v.Id == p.VenueId).Select(v => v.Name).FirstOrDefault(),
+                p.Capacity,
+                p.AllowsParallel,
+                p.Version,
+            })
+            .ToListAsync(cancellationToken);
+
+        return rows.Select(p => new ProgrammeItemDto(p.Id, p.Title, p.Description, p.Kind,
+                MissionTime.ToMissionOffset(p.StartsAt, zone), MissionTime.ToMissionOffset(p.EndsAt, zone),
+                p.VenueId, p.VenueName, p.Capacity, p.AllowsParallel, p.Version))
+            .ToList();
+    }
+}

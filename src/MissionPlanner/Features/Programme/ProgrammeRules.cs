@@ -1,0 +1,73 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Missions;
+
+namespace MissionPlanner.Features.Programme;
+
+public interface IProgrammeItemFields
+{
+    string Title { get; }
+    string? Description { get; }
+    ProgrammeItemKind Kind { get; }
+
+    /// <summary>Mission-local wall-clock time when given without an offset.</summary>
+    DateTime StartsAt { get; }
+    DateTime EndsAt { get; }
+    Guid? VenueId { get; }
+    int? Capacity { get; }
+    bool AllowsParallel { get; }
+}
+
+public sealed class ProgrammeItemFieldsValidator : AbstractValidator<IProgrammeItemFields>
+{
+    public ProgrammeItemFieldsValidator()
+    {
+        RuleFor(x => x.Title).NotEmpty().MaximumLength(ProgrammeItem.TitleMax);
+        RuleFor(x => x.Description).MaximumLength(ProgrammeItem.DescriptionMax);
+        RuleFor(x => x.Kind).IsInEnum();
+        RuleFor(x => x.StartsAt).NotEmpty();
+        RuleFor(x => x.EndsAt).NotEmpty()
+            .GreaterThan(x => x.StartsAt).WithMessage("The end must be after the start.");
+        RuleFor(x => x.Capacity).GreaterThan(0).LessThanOrEqualTo(100_000);
+    }
+}
+
+public sealed record ProgrammeItemDto(
+    Guid Id, string Title, string Description, ProgrammeItemKind Kind, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    Guid? VenueId, string? VenueName, int? Capacity, bool AllowsParallel, int Version);
+
+internal static class ProgrammeChecks
+{
+    /// <summary>Turns the typed times into instants and checks what needs the database: venue and overlaps.</summary>
+    public static async Task<(DateTime StartsAt, DateTime EndsAt)> CheckAsync(
+        AppDbContext db, Mission mission, IProgrammeItemFields fields, Guid? itemId, CancellationToken ct)
+    {
+        var zone = mission.TimeZone;
+        var startsAt = MissionTime.ToUtc(fields.StartsAt, zone);
+        var endsAt = MissionTime.ToUtc(fields.EndsAt, zone);
+
+        if (fields.VenueId is { } venueId &&
+            !await db.Venues.AnyAsync(v => v.Id == venueId && v.MissionId == mission.Id, ct))
+        {
+            throw new DomainException(nameof(fields.VenueId), "There is no such venue in this mission.");
+        }
+
+        if (!fields.AllowsParallel)
+        {
+            var clash = await db.ProgrammeItems.AsNoTracking()
+                .Where(p => p.MissionId == mission.Id && p.Id != itemId && !p.AllowsParallel
+                            && p.StartsAt < endsAt && startsAt < p.EndsAt)
+                .Select(p => p.Title)
+                .FirstOrDefaultAsync(ct);
+            if (clash is not null)
+            {
+                throw new DomainException(nameof(fields.StartsAt),
+                    $"This overlaps '{clash}'. Mark one of them as a parallel item, or change the times.");
+            }
+        }
+
+        return (startsAt, endsAt);
+    }
+}

@@ -1,0 +1,68 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+
+namespace MissionPlanner;
+
+public static class MissionPlannerServices
+{
+    /// <summary>Data, request pipeline and features: everything a web node, a worker or a test host needs.</summary>
+    public static IServiceCollection AddMissionPlanner(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(DataDirectory.Resolve(configuration["DataDirectory"]));
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is Postgres.")
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<AppDbContext>((sp, options) =>
+            Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataDirectory>()));
+        services.AddScoped<MigrationRunner>();
+        services.AddScoped<CurrentUser>();
+        services.AddMediatorAndValidators();
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database, DataDirectory data)
+    {
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(database.ConnectionString);
+            return;
+        }
+
+        var connectionString = string.IsNullOrWhiteSpace(database.ConnectionString)
+            ? new SqliteConnectionStringBuilder { DataSource = data.Combine("missionplanner.db"), Pooling = true }.ToString()
+            : database.ConnectionString;
+        options.UseSqlite(connectionString);
+    }
+
+    // MediatR 5 predates its DI package's current versions, so handlers are registered by scanning here.
+    private static void AddMediatorAndValidators(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorisationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+
+        foreach (var type in typeof(MissionPlannerServices).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
+            {
+                var definition = contract.GetGenericTypeDefinition();
+                if (definition == typeof(IRequestHandler<,>) || definition == typeof(IValidator<>) && type.Name.EndsWith("Validator", StringComparison.Ordinal)
+                    && contract.GetGenericArguments()[0].IsClass)
+                {
+                    services.AddTransient(contract, type);
+                }
+            }
+        }
+    }
+}
