@@ -11,7 +11,7 @@ namespace MissionPlanner.Data;
 public sealed record MigrationScript(string Id, string Sql)
 {
     /// <summary>SHA-256 of the script with line endings normalised, so a checkout with CRLF still matches.</summary>
-    public string Checksum { get; } = Convert.ToHexString(
+    public string Checksum => Convert.ToHexString(
         SHA256.HashData(Encoding.UTF8.GetBytes(Sql.Replace("\r\n", "\n")))).ToLowerInvariant();
 }
 

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test against real services: a throw-away PostgreSQL on a free loopback port (as a
+# dedicated user: PostgreSQL refuses to run as root), SQLite files, and later an SMTP server and
+# Chromium. Stops PostgreSQL when done. Extra arguments go to "dotnet test".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/ensure-packages.sh test
+
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+work=$(mktemp -d /tmp/missionplanner-test.XXXXXX)
+chmod 755 "$work"
+run_pg() {
+  if [ "$(id -u)" = 0 ]; then
+    id missionplanner-pg >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin missionplanner-pg
+    chown -R missionplanner-pg "$work"
+    runuser -u missionplanner-pg -- "$@"
+  else
+    "$@"
+  fi
+}
+port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+run_pg "$pg_bin/initdb" -D "$work/pg" -A trust -U postgres --no-sync -E UTF8 >"$work/initdb.log"
+run_pg "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -t 60 \
+  -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+stop() {
+  run_pg "$pg_bin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap stop EXIT
+echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+export MISSIONPLANNER_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"
+
+mkdir -p test-artifacts
+dotnet test MissionPlanner.sln -c Release --logger "console;verbosity=normal" --results-directory test-artifacts "$@" 2>&1 | tee test-artifacts/test-output.log
+status=${PIPESTATUS[0]}
+# One closing line for CI: totals over all test projects.
+awk '/^ +Passed: +[0-9]+$/ { p += $2 } /^ +Failed: +[0-9]+$/ { f += $2 } END { printf "%d passed, %d failed\n", p, f }' test-artifacts/test-output.log
+exit "$status"
