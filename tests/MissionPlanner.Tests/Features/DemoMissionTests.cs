@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Features.Demo;
+using MissionPlanner.Features.Missions;
+using MissionPlanner.Features.Programme;
+using MissionPlanner.Features.Venues;
+using MissionPlanner.Tests.Infrastructure;
+
+namespace MissionPlanner.Tests.Features;
+
+public sealed class DemoMissionTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Seed_CreatesTheFourDayNeuromorphicMission_Once(DatabaseProvider provider)
+    {
+        await using var app = await Slice.CreateAsync(provider);
+
+        var id = await app.SendAsync(new SeedDemoMissionCommand());
+        var again = await app.SendAsync(new SeedDemoMissionCommand());
+
+        again.Should().BeNull();
+        var mission = await app.SendAsync(new GetMissionQuery(id!.Value));
+        mission.Title.Should().Be("Innovation Mission to the UK: Neuromorphic Computing");
+        mission.TimeZoneId.Should().Be("Europe/London");
+        mission.Days.Should().HaveCount(4);
+        mission.StartDate.DayOfWeek.Should().Be(DayOfWeek.Monday);
+        mission.Status.Should().Be(MissionStatus.Open);
+
+        var items = await app.SendAsync(new ListProgrammeItemsQuery(id.Value));
+        var byDay = items.GroupBy(i => DateOnly.FromDateTime(i.StartsAt.DateTime)).ToDictionary(g => g.Key, g => g.ToList());
+        byDay.Keys.Should().BeEquivalentTo(mission.Days);
+        byDay[mission.StartDate].Should().Contain(i => i.Kind == ProgrammeItemKind.SigningCeremony && i.Title.Contains("OPT/NET"))
+            .And.Contain(i => i.Kind == ProgrammeItemKind.Panel && i.Title.Contains("photonics"))
+            .And.OnlyContain(i => i.VenueName == "Embassy of the Kingdom of the Netherlands");
+        items.Where(i => i.Kind == ProgrammeItemKind.LabTour).Select(i => i.Title)
+            .Should().Contain(t => t.Contains("cleanroom")).And.Contain(t => t.Contains("deposition")).And.Contain(t => t.Contains("measurement"));
+        items.Should().Contain(i => i.Kind == ProgrammeItemKind.CompanyVisit && i.Title.Contains("Paragraf"))
+            .And.Contain(i => i.Kind == ProgrammeItemKind.CompanyVisit && i.Title.Contains("NanoPrint"))
+            .And.Contain(i => i.Title.Contains("Cambridge Enterprise"))
+            .And.Contain(i => i.Kind == ProgrammeItemKind.TravelLeg && i.Title.Contains("Cambridge"));
+        byDay[mission.EndDate].Should().Contain(i => i.Kind == ProgrammeItemKind.StrategicSession);
+        items.Should().OnlyContain(i => i.StartsAt.TimeOfDay >= TimeSpan.FromHours(8) && i.EndsAt.TimeOfDay <= TimeSpan.FromHours(22),
+            "a realistic day in London time");
+
+        // The lab tours that run side by side are marked parallel; plenary items never overlap.
+        var plenary = items.Where(i => !i.AllowsParallel).OrderBy(i => i.StartsAt).ToList();
+        plenary.Zip(plenary.Skip(1)).Should().OnlyContain(p => p.First.EndsAt <= p.Second.StartsAt);
+
+        var venues = await app.SendAsync(new ListVenuesQuery(id.Value));
+        venues.Select(v => v.City).Distinct().Should().Contain(["London", "Cambridge"]);
+        (await app.QueryAsync(db => db.Organisations.Where(o => o.MissionId == id).Select(o => o.Sector).Distinct().CountAsync()))
+            .Should().BeGreaterThanOrEqualTo(4, "the delegation spans academia, industry, start-ups and government");
+    }
+}
