@@ -15,7 +15,8 @@ public static class MissionPlannerServices
     /// <summary>Data, request pipeline and features: everything a web node, a worker or a test host needs.</summary>
     public static IServiceCollection AddMissionPlanner(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(DataDirectory.Resolve(configuration["DataDirectory"]));
+        // Resolved when first needed, so hosts (and test hosts) can still change configuration until then.
+        services.AddSingleton(sp => DataDirectory.Resolve(sp.GetRequiredService<IConfiguration>()["DataDirectory"]));
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
             .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "Database:ConnectionString is required when Database:Provider is Postgres.")

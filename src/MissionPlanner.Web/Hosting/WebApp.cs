@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using MissionPlanner.Data;
@@ -29,14 +31,17 @@ public static class WebApp
         services.AddHostedService<DatabaseInitialiser>();
         services.AddJobs(builder.Configuration);
 
-        services.AddDataProtection().SetApplicationName("MissionPlanner")
-            .PersistKeysToFileSystem(new DirectoryInfo(DataDirectory.Resolve(builder.Configuration["DataDirectory"]).EnsureFolder("keys")));
+        services.AddDataProtection().SetApplicationName("MissionPlanner");
+        services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((o, data, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.EnsureFolder("keys")), logs));
         services.AddOrganiserAuth();
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToFolder("/Account");
-        });
+        }).AddMvcOptions(o =>
+            // The commands' validators own the rules, so forms and the API report the same messages.
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         services.AddAntiforgery(o => o.Cookie.Name = "mp.af");
         services.AddProblemDetails();
         services.AddExceptionHandler<ErrorMapping>();

@@ -38,6 +38,13 @@ public abstract class AppPageModel(IMediator mediator) : PageModel
     {
         string Key(string field) => besideFields ? $"Input.{field}" : "";
 
+        // A value that could not even be read (letters in a number field) must not reach the
+        // command as a silent default.
+        if (!ModelState.IsValid)
+        {
+            return (false, default!);
+        }
+
         try
         {
             return (true, await Mediator.Send(request, HttpContext.RequestAborted));

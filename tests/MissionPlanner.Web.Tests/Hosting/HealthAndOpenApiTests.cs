@@ -1,0 +1,50 @@
+using System.Net;
+using MissionPlanner.Data;
+using MissionPlanner.Tests.Infrastructure;
+using MissionPlanner.Web.Tests.Infrastructure;
+
+namespace MissionPlanner.Web.Tests.Hosting;
+
+public sealed class HealthAndOpenApiTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Health_ChecksTheDatabaseAndTheScheduler(DatabaseProvider provider)
+    {
+        await using var app = await AppFactory.CreateAsync(provider);
+
+        var response = await app.CreateClient().GetAsync("/health");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var health = await response.ReadAsync();
+        ((string)health["status"]!).Should().Be("Healthy");
+        ((string)health["checks"]!["database"]!["description"]!).Should().StartWith(provider.ToString());
+        ((string)health["checks"]!["scheduler"]!["status"]!).Should().Be("Healthy");
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesEveryApiRoute()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+
+        var document = await (await app.CreateClient().GetAsync("/openapi/v1.json")).ReadAsync();
+
+        document["paths"]!.AsObject().Select(p => p.Key).Should().Contain([
+            "/api/v1/missions", "/api/v1/missions/{missionId}", "/api/v1/missions/{missionId}/status",
+            "/api/v1/missions/{missionId}/venues", "/api/v1/missions/{missionId}/venues/{venueId}",
+            "/api/v1/missions/{missionId}/programme-items", "/api/v1/missions/{missionId}/programme-items/{itemId}",
+        ]);
+    }
+
+    [Fact]
+    public async Task Pages_SendSecurityHeaders()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+
+        var response = await app.CreateClient().GetAsync("/signin");
+
+        response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
+        response.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("frame-ancestors 'none'");
+        response.Headers.GetValues("Referrer-Policy").Should().Equal("same-origin");
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Features.Demo;
+using MissionPlanner.Tests.Infrastructure;
+using MissionPlanner.Web.Tests.Infrastructure;
+
+namespace MissionPlanner.Web.Tests.Pages;
+
+public sealed class ProgrammePagesTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Organiser_CreatesAMission_AndAddsAnItem_ThroughTheForms(DatabaseProvider provider)
+    {
+        await using var app = await AppFactory.CreateAsync(provider);
+        var browser = new WebSession(app);
+        await browser.SignInAsync((await app.AddOrganiserAsync("ann@example.org")).SignInToken);
+
+        var created = await browser.SubmitAsync("/missions/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Photonics mission",
+            ["Input.HostCountry"] = "Germany",
+            ["Input.HostCity"] = "Berlin",
+            ["Input.TimeZoneId"] = "Europe/Berlin",
+            ["Input.StartDate"] = "2027-05-10",
+            ["Input.EndDate"] = "2027-05-12",
+        });
+        created.StatusCode.Should().Be(HttpStatusCode.Redirect, browser.LastHtml);
+        var missionUrl = created.Headers.Location!.ToString();
+
+        var added = await browser.SubmitAsync($"{missionUrl}/programme/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Opening keynote",
+            ["Input.Kind"] = "Talk",
+            ["Input.StartsAt"] = "2027-05-10T09:00",
+            ["Input.EndsAt"] = "2027-05-10T09:45",
+            ["Input.Capacity"] = "150",
+            ["Input.Description"] = "Welcome",
+        });
+        added.StatusCode.Should().Be(HttpStatusCode.Redirect, browser.LastHtml);
+
+        await browser.GetAsync($"{missionUrl}/programme");
+        browser.LastHtml.Should().Contain("Opening keynote").And.Contain("09:00–09:45").And.Contain("Monday 10 May");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task InvalidItems_ShowTheErrorNextToTheField_AndSaveNothing(DatabaseProvider provider)
+    {
+        await using var app = await AppFactory.CreateAsync(provider);
+        var missionId = (await app.SendAsync(new SeedDemoMissionCommand()))!.Value;
+        var ann = await app.AddOrganiserAsync("ann@example.org");
+        await app.GrantAsync(missionId, ann.OrganiserId, MissionRoleKind.Organiser);
+        var browser = new WebSession(app);
+        await browser.SignInAsync(ann.SignInToken);
+        var before = await app.QueryAsync(db => Task.FromResult(db.ProgrammeItems.Count()));
+
+        var response = await browser.SubmitAsync($"/missions/{missionId}/programme/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "",
+            ["Input.Kind"] = "Talk",
+            ["Input.StartsAt"] = "2030-01-01T10:00",
+            ["Input.EndsAt"] = "2030-01-01T09:00",
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        browser.FieldError("Input.Title").Should().Contain("must not be empty");
+        browser.FieldError("Input.EndsAt").Should().Be("The end must be after the start.");
+        (await app.QueryAsync(db => Task.FromResult(db.ProgrammeItems.Count()))).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Viewer_SeesTheProgramme_WithoutEditLinks_AndOutsidersGet404()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var missionId = (await app.SendAsync(new SeedDemoMissionCommand()))!.Value;
+        var vic = await app.AddOrganiserAsync("vic@example.org");
+        await app.GrantAsync(missionId, vic.OrganiserId, MissionRoleKind.Viewer);
+        var viewer = new WebSession(app);
+        await viewer.SignInAsync(vic.SignInToken);
+        var outsider = new WebSession(app);
+        await outsider.SignInAsync((await app.AddOrganiserAsync("eve@example.org")).SignInToken);
+
+        (await viewer.GetAsync($"/missions/{missionId}/programme")).StatusCode.Should().Be(HttpStatusCode.OK);
+        viewer.LastHtml.Should().Contain("Signing ceremony: OPT/NET BV establishes its UK entity").And.NotContain("Add item");
+        (await viewer.SubmitAsync($"/missions/{missionId}/venues/new", new Dictionary<string, string> { ["Input.Name"] = "Pub", ["Input.Kind"] = "Other" }))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        viewer.LastHtml.Should().Contain("needs the Organiser role");
+
+        (await outsider.GetAsync($"/missions/{missionId}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await outsider.GetAsync($"/missions/{missionId}/programme")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using MissionPlanner.Data;
+using MissionPlanner.Web.Tests.Infrastructure;
+
+namespace MissionPlanner.Web.Tests.Pages;
+
+public sealed class SignInTests
+{
+    [Fact]
+    public async Task Anonymous_IsSentToSignIn()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var browser = new WebSession(app);
+
+        var response = await browser.GetAsync("/");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().Should().StartWith("http://localhost/signin");
+    }
+
+    [Fact]
+    public async Task OpeningTheLink_DoesNotUseItUp_PostingIt_SignsInOnce()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var ann = await app.AddOrganiserAsync("ann@example.org");
+        var browser = new WebSession(app);
+
+        // A mail scanner opening the link twice must not consume it.
+        (await browser.GetAsync($"/signin/link?token={ann.SignInToken}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await browser.GetAsync($"/signin/link?token={ann.SignInToken}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        await browser.SignInAsync(ann.SignInToken);
+
+        (await browser.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.OK);
+        browser.LastHtml.Should().Contain("Your missions").And.Contain("ann");
+
+        var again = new WebSession(app);
+        await again.SubmitAsync($"/signin/link?token={ann.SignInToken}", new Dictionary<string, string> { ["Token"] = ann.SignInToken });
+        again.LastHtml.Should().Contain("not valid");
+        (await again.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.Redirect, "a used link signs nobody in");
+    }
+
+    [Fact]
+    public async Task FormsWithoutTheAntiforgeryToken_AreRejected()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var ann = await app.AddOrganiserAsync("ann@example.org");
+        var browser = new WebSession(app);
+
+        var forged = await browser.PostAsync("/signin/link", new Dictionary<string, string> { ["Token"] = ann.SignInToken }, token: null);
+
+        forged.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        await browser.SignInAsync(ann.SignInToken);
+    }
+
+    [Fact]
+    public async Task ExpiredLinks_AreRefused()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var ann = await app.AddOrganiserAsync("ann@example.org");
+        app.Clock.Advance(TimeSpan.FromMinutes(31));
+        var browser = new WebSession(app);
+
+        await browser.SubmitAsync($"/signin/link?token={ann.SignInToken}", new Dictionary<string, string> { ["Token"] = ann.SignInToken });
+
+        browser.LastHtml.Should().Contain("not valid");
+        (await browser.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task Sessions_EndAfterTheIdleTimeout_AndAfterTheAbsoluteTimeout()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var idle = new WebSession(app);
+        await idle.SignInAsync((await app.AddOrganiserAsync("ann@example.org")).SignInToken);
+        var busy = new WebSession(app);
+        await busy.SignInAsync((await app.AddOrganiserAsync("bob@example.org")).SignInToken);
+
+        // Bob stays active every 40 minutes; Ann is away for 61 minutes.
+        for (var i = 0; i < 3; i++)
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(40));
+            (await busy.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.OK, $"active after {(i + 1) * 40} minutes");
+        }
+
+        (await idle.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.Redirect, "idle for two hours");
+
+        for (var i = 0; i < 18; i++)
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(40));
+            await busy.GetAsync("/");
+        }
+
+        (await busy.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.Redirect, "14 hours after sign-in, however active");
+    }
+
+    [Fact]
+    public async Task SignOut_EndsTheSession()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var browser = new WebSession(app);
+        await browser.SignInAsync((await app.AddOrganiserAsync("ann@example.org")).SignInToken);
+
+        await browser.SubmitAsync("/signout", new Dictionary<string, string>());
+
+        (await browser.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+    }
+}
