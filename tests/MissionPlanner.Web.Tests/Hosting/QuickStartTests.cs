@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Data.Sqlite;
+using MissionPlanner.Data;
+using MissionPlanner.Tests.Infrastructure;
+using MissionPlanner.Web.Tests.Infrastructure;
+
+namespace MissionPlanner.Web.Tests.Hosting;
+
+/// <summary>The app as a separate process, the way the README's Quick start runs it.</summary>
+public sealed class QuickStartTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task FirstStart_SeedsTheDemo_AndOrganiserAdd_PrintsATokenThatSeesIt(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, migrated: false);
+        var env = Environment(database);
+
+        await using var app = await AppProcess.StartServerAsync(env);
+        env["Auth__PublicBaseUrl"] = app.Address.ToString();
+        var (exit, stdout, stderr) = await AppProcess.RunVerbAsync(env, "organiser", "add", "ann@example.org");
+
+        exit.Should().Be(0, stderr);
+        var lines = stdout.TrimEnd().Split('\n');
+        lines[^1].Should().MatchRegex("^token: mp_[A-Za-z0-9_-]{43}$");
+        stdout.Should().Contain($"{app.Address.ToString().TrimEnd('/')}/signin/link?token=");
+        using var client = new HttpClient { BaseAddress = app.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", lines[^1]["token: ".Length..]);
+        var missions = await (await client.GetAsync("/api/v1/missions")).ReadAsync();
+        missions.AsArray().Select(m => (string)m!["title"]!).Should().Equal("Innovation Mission to the UK: Neuromorphic Computing");
+        (await client.GetAsync("/signin")).StatusCode.Should().Be(HttpStatusCode.OK, "the sign-in form is served, with its antiforgery key");
+        Directory.GetFiles(Path.Combine(database.Directory, "keys")).Should().NotBeEmpty("data-protection keys live in the data directory");
+    }
+
+    [Fact]
+    public async Task Migrate_RefusesAnAppliedScriptThatChanged_AndTheAppWillNotStart()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrated: false);
+        var env = Environment(database);
+        (await AppProcess.RunVerbAsync(env, "migrate")).ExitCode.Should().Be(0);
+        await using (var connection = new SqliteConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new SqliteCommand("UPDATE schema_migrations SET checksum = 'feedfacefeedfacefeedface' WHERE id = '0001_initial'", connection);
+            (await command.ExecuteNonQueryAsync()).Should().Be(1);
+        }
+
+        SqliteConnection.ClearAllPools();
+
+        var (exit, _, stderr) = await AppProcess.RunVerbAsync(env, "migrate");
+
+        exit.Should().Be(1);
+        stderr.Should().Contain("0001_initial").And.Contain("changed after it was applied");
+        var start = () => AppProcess.StartServerAsync(env, TimeSpan.FromSeconds(60));
+        (await start.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("changed after it was applied");
+    }
+
+    [Fact]
+    public async Task UnknownVerb_PrintsUsage()
+    {
+        var (exit, _, stderr) = await AppProcess.RunVerbAsync(new Dictionary<string, string>(), "fly");
+
+        exit.Should().Be(2);
+        stderr.Should().Contain("organiser add EMAIL");
+    }
+
+    private static Dictionary<string, string> Environment(TestDatabase database) => new()
+    {
+        ["MISSIONPLANNER_DATA"] = database.Directory,
+        ["Database__Provider"] = database.Provider.ToString(),
+        ["Database__ConnectionString"] = database.ConnectionString,
+    };
+}
