@@ -33,7 +33,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static string WebAssembly => typeof(Program).Assembly.Location;
+    public static string WebAssembly => typeof(MissionPlanner.Web.Hosting.Cli).Assembly.Location;
 
     /// <summary>The web project's folder, for its wwwroot.</summary>
     public static string ContentRoot

@@ -104,4 +104,26 @@ public sealed class SignInTests
 
         (await browser.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
+
+    [Fact]
+    public async Task GuessingLinks_IsRateLimited_AfterTenAttemptsAMinute()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var ann = await app.AddOrganiserAsync("ann@example.org");
+        var guesser = new WebSession(app);
+        await guesser.GetAsync("/signin");
+        var token = guesser.AntiforgeryToken();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 11; i++)
+        {
+            statuses.Add((await guesser.PostAsync("/signin", new Dictionary<string, string> { ["Link"] = $"guess-{i}" }, token)).StatusCode);
+        }
+
+        statuses.Take(10).Should().AllBeEquivalentTo(HttpStatusCode.OK, "wrong guesses show the form again");
+        statuses[10].Should().Be(HttpStatusCode.TooManyRequests);
+        (await guesser.PostAsync("/signin", new Dictionary<string, string> { ["Link"] = ann.SignInToken }, token))
+            .StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "even a right link waits for the window to pass");
+        (await guesser.GetAsync("/signin")).StatusCode.Should().Be(HttpStatusCode.OK, "reading the page is not limited");
+    }
 }

@@ -1,12 +1,9 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using MissionPlanner.Features.Organisers;
-using MissionPlanner.Web.Hosting;
 
 namespace MissionPlanner.Web.Pages.Account;
 
-[EnableRateLimiting(WebApp.SignInRateLimit)]
 public sealed class LinkModel(IMediator mediator, TimeProvider clock) : AppPageModel(mediator)
 {
     [BindProperty(SupportsGet = true)]

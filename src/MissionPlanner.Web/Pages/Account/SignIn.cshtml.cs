@@ -2,14 +2,11 @@ using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using MissionPlanner.Features.Organisers;
 using MissionPlanner.Web.Auth;
-using MissionPlanner.Web.Hosting;
 
 namespace MissionPlanner.Web.Pages.Account;
 
-[EnableRateLimiting(WebApp.SignInRateLimit)]
 public sealed class SignInModel(IMediator mediator, TimeProvider clock) : AppPageModel(mediator)
 {
     [BindProperty]
