@@ -86,7 +86,11 @@ public static class Cli
     private static async Task<int> WithServicesAsync(string[] args, Func<IServiceProvider, Task<int>> action)
     {
         var builder = Host.CreateApplicationBuilder(args);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Stdout carries only the verb's answer (scripts read "token: …" from its last line);
+        // warnings and errors go to stderr.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
         builder.Services.AddMissionPlanner(builder.Configuration);
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         using var host = builder.Build();

@@ -22,6 +22,7 @@ public sealed class QuickStartTests
         var (exit, stdout, stderr) = await AppProcess.RunVerbAsync(env, "organiser", "add", "ann@example.org");
 
         exit.Should().Be(0, stderr);
+        stdout.Should().NotContain("handled in", "logs go to stderr, never between the answer lines");
         var lines = stdout.TrimEnd().Split('\n');
         lines[^1].Should().MatchRegex("^token: mp_[A-Za-z0-9_-]{43}$");
         stdout.Should().Contain($"{app.Address.ToString().TrimEnd('/')}/signin/link?token=");
