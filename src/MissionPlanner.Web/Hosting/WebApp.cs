@@ -101,7 +101,7 @@ public static class WebApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         var api = app.MapGroup("/api/v1").RequireAuthorization();
-        api.MapMissions().MapVenues().MapProgramme();
+        api.MapMissions().MapVenues().MapProgramme().MapTeam();
         app.MapRazorPages();
     }
 }

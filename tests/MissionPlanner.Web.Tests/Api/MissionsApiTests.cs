@@ -178,4 +178,24 @@ public sealed class MissionsApiTests
 
         (await app.QueryAsync(db => Task.FromResult(db.Missions.Single().Title))).Should().Be("NL–UK neuromorphic mission");
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Owner_GrantsARole_ThroughTheTeamEndpoint(DatabaseProvider provider)
+    {
+        await using var app = await AppFactory.CreateAsync(provider);
+        var (ann, _) = await app.ApiClientAsync("ann@example.org");
+        var (vic, _) = await app.ApiClientAsync("vic@example.org");
+        var id = (string)(await (await ann.PostJsonAsync("/api/v1/missions", Mission)).ReadAsync())["id"]!;
+        (await vic.GetAsync($"/api/v1/missions/{id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        var granted = await ann.PutJsonAsync($"/api/v1/missions/{id}/team", new { email = "vic@example.org", role = "Viewer" });
+        granted.StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await vic.GetAsync($"/api/v1/missions/{id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await vic.PutJsonAsync($"/api/v1/missions/{id}/team", new { email = "vic@example.org", role = "Owner" }))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var invalid = await ann.PutJsonAsync($"/api/v1/missions/{id}/team", new { email = "not an email", role = "Viewer" });
+        (await invalid.ErrorFieldsAsync()).Should().Equal("email");
+    }
 }
