@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
+using MissionPlanner.Messaging;
 
 namespace MissionPlanner;
 
@@ -26,6 +27,11 @@ public static class MissionPlannerServices
             Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataDirectory>()));
         services.AddScoped<MigrationRunner>();
         services.AddScoped<CurrentUser>();
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
+            .Validate(o => o.BatchSize > 0, "Email:BatchSize must be positive.")
+            .Validate(o => !o.FromAddress.Contains('\n') && o.FromAddress.Contains('@'), "Email:FromAddress must be an email address.")
+            .ValidateOnStart();
+        services.AddScoped<OutboxWriter>();
         services.AddMediatorAndValidators();
         return services;
     }
@@ -38,11 +44,13 @@ public static class MissionPlannerServices
             return;
         }
 
-        var connectionString = string.IsNullOrWhiteSpace(database.ConnectionString)
+        options.UseSqlite(SqliteConnectionString(database, data));
+    }
+
+    public static string SqliteConnectionString(DatabaseOptions database, DataDirectory data) =>
+        string.IsNullOrWhiteSpace(database.ConnectionString)
             ? new SqliteConnectionStringBuilder { DataSource = data.Combine("missionplanner.db"), Pooling = true }.ToString()
             : database.ConnectionString;
-        options.UseSqlite(connectionString);
-    }
 
     // MediatR 5 predates its DI package's current versions, so handlers are registered by scanning here.
     private static void AddMediatorAndValidators(this IServiceCollection services)

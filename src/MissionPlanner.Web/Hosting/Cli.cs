@@ -3,6 +3,7 @@ using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Features.Demo;
 using MissionPlanner.Features.Organisers;
+using MissionPlanner.Jobs;
 using MissionPlanner.Web.Auth;
 
 namespace MissionPlanner.Web.Hosting;

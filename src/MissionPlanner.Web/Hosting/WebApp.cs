@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using MissionPlanner.Data;
+using MissionPlanner.Jobs;
 using MissionPlanner.Web.Api;
 using MissionPlanner.Web.Auth;
 

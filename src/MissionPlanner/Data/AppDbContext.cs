@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Messaging;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Organisers;
 
@@ -17,6 +18,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<MissionRole> MissionRoles => Set<MissionRole>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<EmailTemplateOverride> EmailTemplateOverrides => Set<EmailTemplateOverride>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -30,6 +33,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         configurationBuilder.Properties<Sector>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<ProgrammeItemKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<MissionRoleKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<OutboxStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

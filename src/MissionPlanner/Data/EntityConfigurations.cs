@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MissionPlanner.Domain.Messaging;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Organisers;
 
@@ -101,5 +102,40 @@ internal sealed class SignInLinkConfiguration : IEntityTypeConfiguration<SignInL
         b.Property(x => x.TokenHash).HasMaxLength(64);
         b.HasIndex(x => x.TokenHash).IsUnique();
         b.HasOne<Organiser>().WithMany().HasForeignKey(x => x.OrganiserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.ToTable("OutboxMessages");
+        b.Property(x => x.Template).HasMaxLength(64);
+        b.Property(x => x.ToAddress).HasMaxLength(Organiser.EmailMax);
+        b.Property(x => x.ToName).HasMaxLength(200);
+        b.Property(x => x.Subject).HasMaxLength(500);
+        b.Property(x => x.Batch).HasMaxLength(100);
+        b.Property(x => x.MessageId).HasMaxLength(200);
+        b.Property(x => x.LastError).HasMaxLength(2000);
+        b.Ignore(x => x.CanResend);
+        b.Ignore(x => x.CanCancel);
+        b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.MessageId).IsUnique();
+        // The dispatcher's question: which queued messages are due?
+        b.HasIndex(x => new { x.Status, x.NextAttemptAt });
+        b.HasIndex(x => new { x.MissionId, x.CreatedAt });
+        b.HasIndex(x => new { x.MissionId, x.Batch });
+    }
+}
+
+internal sealed class EmailTemplateOverrideConfiguration : IEntityTypeConfiguration<EmailTemplateOverride>
+{
+    public void Configure(EntityTypeBuilder<EmailTemplateOverride> b)
+    {
+        b.ToTable("EmailTemplateOverrides");
+        b.Property(x => x.Template).HasMaxLength(64);
+        b.Property(x => x.Subject).HasMaxLength(2000);
+        b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.MissionId, x.Template }).IsUnique();
     }
 }

@@ -21,23 +21,42 @@ public sealed class Slice : IAsyncDisposable
     }
 
     public TestDatabase Database { get; }
-    public ServiceProvider Services { get; }
+    public ServiceProvider Services { get; private set; }
 
-    public static async Task<Slice> CreateAsync(DatabaseProvider provider)
+    public TestClock Clock { get; } = new();
+
+    /// <summary>A slice over a fresh database; settings add to or override the configuration.</summary>
+    public static async Task<Slice> CreateAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["DataDirectory"] = database.Directory,
             ["Database:Provider"] = provider.ToString(),
             ["Database:ConnectionString"] = database.ConnectionString,
-        }).Build();
-        var services = new ServiceCollection()
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var collection = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
-            .AddMissionPlanner(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        return new Slice(database, services);
+            .AddMissionPlanner(configuration);
+        var slice = new Slice(database, null!);
+        collection.AddSingleton<TimeProvider>(slice.Clock);
+        slice.Services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        return slice;
+    }
+
+    /// <summary>Runs work in a scope of its own, as the system (a job, a CLI verb).</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
+        return await work(scope.ServiceProvider);
     }
 
     /// <summary>Sends as the system (passes every role check) unless an organiser is given.</summary>

@@ -75,12 +75,3 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         await database.DisposeAsync();
     }
 }
-
-public sealed class TestClock : TimeProvider
-{
-    private DateTimeOffset now = DateTimeOffset.UtcNow;
-
-    public override DateTimeOffset GetUtcNow() => now;
-
-    public void Advance(TimeSpan by) => now += by;
-}

@@ -1,33 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MissionPlanner.Jobs;
 using Quartz;
 
 namespace MissionPlanner.Web.Hosting;
-
-public sealed class JobsOptions
-{
-    public const string Section = "Jobs";
-
-    /// <summary>Run background jobs in this process. Turn off on web nodes when dedicated workers run them.</summary>
-    public bool Enabled { get; set; } = true;
-}
-
-public static class JobsHosting
-{
-    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
-    {
-        var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
-        if (!options.Enabled)
-        {
-            return services;
-        }
-
-        services.AddQuartz(_ => { });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        return services;
-    }
-}
 
 /// <summary>Healthy when this node's scheduler runs, or when this node is configured not to run jobs.</summary>
 public sealed class SchedulerHealthCheck(IServiceProvider services, Microsoft.Extensions.Options.IOptions<JobsOptions> options) : IHealthCheck

@@ -1,0 +1,66 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MissionPlanner.Data;
+using MissionPlanner.Features.Outbox;
+using MissionPlanner.Messaging;
+using Npgsql;
+using Quartz;
+
+namespace MissionPlanner.Jobs;
+
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Run background jobs in this process. Turn off on web nodes when dedicated workers run them.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Jobs one node runs at the same time.</summary>
+    public int MaxConcurrency { get; set; } = 4;
+}
+
+public static class JobsSetup
+{
+    /// <summary>
+    /// Quartz with its job store in the application database (tables from our migrations), clustered
+    /// on PostgreSQL so that several nodes share the work and a job runs on one node at a time.
+    /// </summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
+        var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        if (!jobs.Enabled)
+        {
+            return services;
+        }
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var email = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
+        services.AddQuartz(q =>
+        {
+            q.UseDefaultThreadPool(Math.Max(1, jobs.MaxConcurrency));
+            q.UsePersistentStore(store =>
+            {
+                if (database.Provider == DatabaseProvider.Postgres)
+                {
+                    store.UsePostgres(ds => ds.DataSourceFactory = _ => NpgsqlDataSource.Create(database.ConnectionString!));
+                    store.UseClustering(c => { });
+                }
+                else
+                {
+                    store.UseSqlite(ds => ds.DataSourceFactory = sp =>
+                        SqliteFactory.Instance.CreateDataSource(
+                            MissionPlannerServices.SqliteConnectionString(database, sp.GetRequiredService<DataDirectory>())));
+                }
+            });
+
+            q.ScheduleJob<OutboxDispatchJob>(
+                trigger => trigger.WithIdentity("outbox-dispatch").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(email.PollInterval).RepeatForever()),
+                job => job.WithIdentity(OutboxDispatchJob.Key));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+namespace MissionPlanner.Messaging;
+
+/// <summary>The model of each email template; their properties are the placeholders the templates may use.</summary>
+public static class EmailModels
+{
+    public sealed record SignInLink(string Name, string Link, int ValidMinutes);
+
+    public sealed record Invitation(
+        string RecipientName, string MissionTitle, string MissionSummary, string Where, string When, string Link,
+        string? Deadline, string? Message);
+
+    public sealed record InvitationReminder(
+        string RecipientName, string MissionTitle, string Where, string When, string Link, string Deadline, int DaysLeft);
+
+    /// <summary>Realistic examples, for previews and for the test that renders every template.</summary>
+    public static IReadOnlyDictionary<string, object> Samples { get; } = new Dictionary<string, object>
+    {
+        ["sign-in-link"] = new SignInLink("Ann de Vries", "https://missionplanner.example/signin/link?token=abc", 30),
+        ["invitation"] = new Invitation("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing",
+            "Four days of symposium, lab tours and company visits.", "London and Cambridge, United Kingdom",
+            "Monday 18 – Thursday 21 January 2027", "https://missionplanner.example/i/abc", "Friday 1 January 2027",
+            "We would be glad to have you in the delegation."),
+        ["invitation-reminder"] = new InvitationReminder("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing",
+            "London and Cambridge, United Kingdom", "Monday 18 – Thursday 21 January 2027", "https://missionplanner.example/i/abc",
+            "Friday 1 January 2027", 7),
+    };
+}

@@ -1,0 +1,25 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Messaging;
+
+namespace MissionPlanner.Messaging;
+
+/// <summary>
+/// Adds an email to the outbox of the caller's DbContext. Nothing is saved here: the message
+/// commits with the caller's change or not at all.
+/// </summary>
+public sealed class OutboxWriter(AppDbContext db, TimeProvider clock, IOptions<EmailOptions> options)
+{
+    public async Task<OutboxMessage> EnqueueAsync(string template, string toAddress, string toName, object model,
+        Guid? missionId, string? batch, CancellationToken ct)
+    {
+        var json = JsonSerializer.Serialize(model, model.GetType(), EmailTemplates.ModelJson);
+        var source = await EmailTemplates.SourceAsync(db, template, missionId, ct);
+        var rendered = EmailTemplates.Render(template, source, json);
+        var message = new OutboxMessage(missionId, template, toAddress.Trim(), toName, rendered.Subject, rendered.Html,
+            rendered.Text, json, batch, clock.GetUtcNow().UtcDateTime, options.Value.MessageIdDomain);
+        db.OutboxMessages.Add(message);
+        return message;
+    }
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace MissionPlanner.Tests.Infrastructure;
+
+public sealed record ReceivedPart(string ContentType, string? Charset, string Content);
+
+public sealed record ReceivedAttachment(string? Filename, string ContentType, string? Content, int Size);
+
+public sealed record ReceivedEmail(
+    string? MessageId, string? Subject, string? From, string? To, string? MailFrom, IReadOnlyList<string> RcptTos,
+    string ContentType, IReadOnlyList<ReceivedPart> Parts, IReadOnlyList<ReceivedAttachment> Attachments,
+    IReadOnlyDictionary<string, string> Headers)
+{
+    public string Text => Parts.Single(p => p.ContentType == "text/plain").Content;
+    public string Html => Parts.Single(p => p.ContentType == "text/html").Content;
+}
+
+/// <summary>
+/// A real SMTP server (Debian's python3-aiosmtpd, tests/tools/smtp_sink.py) on a free loopback
+/// port. Tests read what it received, parsed by Python's email package. It can be stopped and
+/// started again on the same port to play an outage.
+/// </summary>
+public sealed class SmtpSink : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly int delayMs;
+    private Process? process;
+
+    private SmtpSink(int port, string directory, int delayMs)
+    {
+        Port = port;
+        Directory = directory;
+        this.delayMs = delayMs;
+    }
+
+    public int Port { get; }
+    public string Directory { get; }
+
+    public static async Task<SmtpSink> StartAsync(int delayMs = 0)
+    {
+        var sink = new SmtpSink(FreePort(), Path.Combine(Path.GetTempPath(), "mp-smtp", Guid.NewGuid().ToString("N")), delayMs);
+        await sink.StartAsync();
+        return sink;
+    }
+
+    public static string Script
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MissionPlanner.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("MissionPlanner.sln not found"), "tests", "tools", "smtp_sink.py");
+        }
+    }
+
+    public async Task StartAsync()
+    {
+        if (!File.Exists("/usr/bin/python3"))
+        {
+            throw new InvalidOperationException("The SMTP tests need Debian's python3 and python3-aiosmtpd: run scripts/test.sh (it installs them).");
+        }
+
+        var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Script, "--port", Port.ToString(), "--dir", Directory, "--delay-ms", delayMs.ToString() })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        process = Process.Start(info)!;
+        var ready = process.StandardOutput.ReadLineAsync();
+        if (await Task.WhenAny(ready, Task.Delay(TimeSpan.FromSeconds(20))) != ready || ready.Result?.StartsWith("ready", StringComparison.Ordinal) != true)
+        {
+            var error = process.HasExited ? await process.StandardError.ReadToEndAsync() : "no answer in 20 s";
+            throw new InvalidOperationException($"The SMTP test server did not start (is python3-aiosmtpd installed?): {error}");
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        process = null;
+    }
+
+    public IReadOnlyList<ReceivedEmail> Messages =>
+        System.IO.Directory.Exists(Directory)
+            ? System.IO.Directory.GetFiles(Directory, "*.json").Order(StringComparer.Ordinal)
+                .Select(f => JsonSerializer.Deserialize<ReceivedEmail>(File.ReadAllText(f), Json)!).ToList()
+            : [];
+
+    public async Task<IReadOnlyList<ReceivedEmail>> WaitForAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < (timeout ?? TimeSpan.FromSeconds(30)))
+        {
+            var messages = Messages;
+            if (messages.Count >= count)
+            {
+                return messages;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"Expected {count} message(s) at the SMTP server, got {Messages.Count}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
