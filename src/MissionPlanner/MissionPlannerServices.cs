@@ -16,6 +16,8 @@ public static class MissionPlannerServices
     /// <summary>Data, request pipeline and features: everything a web node, a worker or a test host needs.</summary>
     public static IServiceCollection AddMissionPlanner(this IServiceCollection services, IConfiguration configuration)
     {
+        // One message per field: "must not be empty" says it all, without "is not a valid email" after it.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         // Resolved when first needed, so hosts (and test hosts) can still change configuration until then.
         services.AddSingleton(sp => DataDirectory.Resolve(sp.GetRequiredService<IConfiguration>()["DataDirectory"]));
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
@@ -32,6 +34,8 @@ public static class MissionPlannerServices
             .Validate(o => !o.FromAddress.Contains('\n') && o.FromAddress.Contains('@'), "Email:FromAddress must be an email address.")
             .ValidateOnStart();
         services.AddScoped<OutboxWriter>();
+        services.AddOptions<LinkOptions>().BindConfiguration("Auth");
+        services.AddSingleton<PublicLinks>();
         services.AddMediatorAndValidators();
         return services;
     }

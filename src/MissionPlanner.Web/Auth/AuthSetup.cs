@@ -22,8 +22,6 @@ public sealed class AuthOptions
     /// <summary>Sign-in attempts (POSTs) allowed per client address and minute; more get 429.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
 
-    /// <summary>Base address put in links the app prints or emails.</summary>
-    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 }
 
 public static class AuthSetup

@@ -4,7 +4,6 @@ using MissionPlanner.Data;
 using MissionPlanner.Features.Demo;
 using MissionPlanner.Features.Organisers;
 using MissionPlanner.Jobs;
-using MissionPlanner.Web.Auth;
 
 namespace MissionPlanner.Web.Hosting;
 
@@ -54,14 +53,14 @@ public static class Cli
                     {
                         await sp.GetRequiredService<MigrationRunner>().MigrateAsync();
                         var added = await sp.GetRequiredService<IMediator>().Send(new AddOrganiserCommand(rest[1], null));
-                        var baseUrl = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.PublicBaseUrl.TrimEnd('/');
+                        var links = sp.GetRequiredService<PublicLinks>();
                         Console.WriteLine(added.Created ? $"Created organiser {rest[1]}." : $"Organiser {rest[1]} already exists; issued a new token.");
                         if (added.DemoMissionId is { } demo)
                         {
                             Console.WriteLine($"Owner of the demo mission {demo}.");
                         }
 
-                        Console.WriteLine($"One-time sign-in link (valid {SignInLinkLifetime}): {baseUrl}/signin/link?token={added.SignInToken}");
+                        Console.WriteLine($"One-time sign-in link (valid {SignInLinkLifetime}): {links.SignIn(added.SignInToken)}");
                         Console.WriteLine($"token: {added.ApiToken}");
                         return 0;
                     });
@@ -93,7 +92,6 @@ public static class Cli
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
         builder.Services.AddMissionPlanner(builder.Configuration);
-        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MissionPlanner.Domain.Invitations;
 using MissionPlanner.Domain.Messaging;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Organisers;
@@ -17,6 +18,10 @@ internal sealed class MissionConfiguration : IEntityTypeConfiguration<Mission>
         b.Property(x => x.HostCity).HasMaxLength(Mission.PlaceMax);
         b.Property(x => x.TimeZoneId).HasMaxLength(64);
         b.Ignore(x => x.TimeZone);
+        b.Ignore(x => x.ReminderDayList);
+        b.Ignore(x => x.RegistrationClosesAt);
+        b.Ignore(x => x.LinksExpireAt);
+        b.Property(x => x.ReminderDays).HasMaxLength(40).HasDefaultValue("7,2");
         b.HasIndex(x => x.StartDate);
     }
 }
@@ -137,5 +142,31 @@ internal sealed class EmailTemplateOverrideConfiguration : IEntityTypeConfigurat
         b.Property(x => x.Subject).HasMaxLength(2000);
         b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.MissionId, x.Template }).IsUnique();
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> b)
+    {
+        b.ToTable("Invitations");
+        b.Property(x => x.Email).HasMaxLength(Organiser.EmailMax);
+        b.Property(x => x.Name).HasMaxLength(Invitation.NameMax);
+        b.Property(x => x.Organisation).HasMaxLength(Organisation.NameMax);
+        b.Property(x => x.Batch).HasMaxLength(100);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.MissionId, x.Email }).IsUnique();
+        b.HasIndex(x => x.TokenHash).IsUnique();
+    }
+}
+
+internal sealed class ReminderRunConfiguration : IEntityTypeConfiguration<ReminderRun>
+{
+    public void Configure(EntityTypeBuilder<ReminderRun> b)
+    {
+        b.ToTable("ReminderRuns");
+        b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.MissionId, x.Deadline, x.DaysBefore }).IsUnique();
     }
 }

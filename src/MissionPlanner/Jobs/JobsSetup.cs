@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MissionPlanner.Data;
+using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Outbox;
 using MissionPlanner.Messaging;
 using Npgsql;
@@ -59,6 +60,10 @@ public static class JobsSetup
                 trigger => trigger.WithIdentity("outbox-dispatch").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(email.PollInterval).RepeatForever()),
                 job => job.WithIdentity(OutboxDispatchJob.Key));
+            q.ScheduleJob<InvitationRemindersJob>(
+                trigger => trigger.WithIdentity("invitation-reminders").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()),
+                job => job.WithIdentity(InvitationRemindersJob.Key));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

@@ -11,11 +11,18 @@ namespace MissionPlanner.Messaging;
 /// </summary>
 public sealed class OutboxWriter(AppDbContext db, TimeProvider clock, IOptions<EmailOptions> options)
 {
+    // A round of invitations renders one template hundreds of times: look its source up once.
+    private readonly Dictionary<(string, Guid?), EmailTemplateSource> sources = [];
+
     public async Task<OutboxMessage> EnqueueAsync(string template, string toAddress, string toName, object model,
         Guid? missionId, string? batch, CancellationToken ct)
     {
         var json = JsonSerializer.Serialize(model, model.GetType(), EmailTemplates.ModelJson);
-        var source = await EmailTemplates.SourceAsync(db, template, missionId, ct);
+        if (!sources.TryGetValue((template, missionId), out var source))
+        {
+            source = sources[(template, missionId)] = await EmailTemplates.SourceAsync(db, template, missionId, ct);
+        }
+
         var rendered = EmailTemplates.Render(template, source, json);
         var message = new OutboxMessage(missionId, template, toAddress.Trim(), toName, rendered.Subject, rendered.Html,
             rendered.Text, json, batch, clock.GetUtcNow().UtcDateTime, options.Value.MessageIdDomain);

@@ -32,6 +32,15 @@ public sealed class Mission : IVersioned
     public DateOnly EndDate { get; private set; }
     public MissionStatus Status { get; private set; }
     public bool IsDemo { get; private set; }
+
+    /// <summary>Last day to register, in the mission's time zone (registration closes at its end).</summary>
+    public DateOnly? RegistrationDeadline { get; private set; }
+
+    /// <summary>Days before the deadline on which those who have not answered are reminded, e.g. "7,2".</summary>
+    public string ReminderDays { get; private set; } = "7,2";
+
+    /// <summary>When the deadline or reminder days last changed: reminders due before then are not sent late.</summary>
+    public DateTime? ReminderScheduleSetAt { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public int Version { get; set; }
 
@@ -60,6 +69,39 @@ public sealed class Mission : IVersioned
     }
 
     public void MarkAsDemo() => IsDemo = true;
+
+    public IReadOnlyList<int> ReminderDayList =>
+        ReminderDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(int.Parse).OrderDescending().ToList();
+
+    public void SetRegistrationSchedule(DateOnly? deadline, IReadOnlyCollection<int> reminderDays, DateOnly today, DateTime now)
+    {
+        if (deadline is { } d && (d < today || d > StartDate))
+        {
+            throw new DomainException(nameof(RegistrationDeadline),
+                $"The registration deadline must be between today ({today:yyyy-MM-dd}) and the first day of the mission ({StartDate:yyyy-MM-dd}).");
+        }
+
+        if (reminderDays.Any(r => r is < 1 or > 90) || reminderDays.Distinct().Count() != reminderDays.Count || reminderDays.Count > 5)
+        {
+            throw new DomainException(nameof(ReminderDays), "Give up to five different numbers of days between 1 and 90, e.g. 7, 2.");
+        }
+
+        RegistrationDeadline = deadline;
+        ReminderDays = string.Join(',', reminderDays.OrderDescending());
+        ReminderScheduleSetAt = now;
+    }
+
+    /// <summary>When the reminder N days before the deadline is due: 09:00 mission time that day.</summary>
+    public DateTime? ReminderDueAt(int daysBefore) =>
+        RegistrationDeadline is { } d ? MissionTime.ToUtc(d.AddDays(-daysBefore).ToDateTime(new TimeOnly(9, 0)), TimeZone) : null;
+
+    /// <summary>Registration closes at the end of the deadline day, mission time.</summary>
+    public DateTime? RegistrationClosesAt =>
+        RegistrationDeadline is { } d ? MissionTime.ToUtc(d.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeZone) : null;
+
+    /// <summary>Personal links stop working a week after the mission ends.</summary>
+    public DateTime LinksExpireAt => UtcWindow().To.AddDays(7);
 
     /// <summary>Draft → Open → Closed → Completed; Closed may reopen while the mission has not happened.</summary>
     public void MoveTo(MissionStatus target)

@@ -1,0 +1,140 @@
+using System.Text;
+
+namespace MissionPlanner.Common;
+
+public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
+
+public sealed class CsvFormatException(int line, string message) : Exception($"Line {line}: {message}")
+{
+    public int Line { get; } = line;
+}
+
+/// <summary>
+/// Reads CSV as spreadsheets write it (RFC 4180): comma or semicolon (whichever the header uses),
+/// with or without a UTF-8 byte-order mark, quoted fields that may hold separators, doubled quotes
+/// and line breaks. Each record knows the line it starts on, for error messages people can find.
+/// </summary>
+public static class Csv
+{
+    public static IReadOnlyList<CsvRecord> Parse(string text)
+    {
+        text = text.TrimStart('\uFEFF');
+        var separator = DetectSeparator(text);
+        var records = new List<CsvRecord>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var line = 1;
+        var recordLine = 1;
+        var quoted = false;
+        var fieldWasQuoted = false;
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '"')
+                    {
+                        field.Append('"');
+                        i++;
+                    }
+                    else
+                    {
+                        quoted = false;
+                    }
+                }
+                else
+                {
+                    if (c == '\n')
+                    {
+                        line++;
+                    }
+
+                    field.Append(c);
+                }
+
+                continue;
+            }
+
+            if (c == '"' && field.Length == 0 && !fieldWasQuoted)
+            {
+                quoted = true;
+                fieldWasQuoted = true;
+            }
+            else if (c == separator)
+            {
+                fields.Add(Finish(field, fieldWasQuoted));
+                fieldWasQuoted = false;
+            }
+            else if (c is '\r' or '\n')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                fields.Add(Finish(field, fieldWasQuoted));
+                fieldWasQuoted = false;
+                AddRecord(records, recordLine, fields);
+                fields = [];
+                line++;
+                recordLine = line;
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        if (quoted)
+        {
+            throw new CsvFormatException(recordLine, "a quoted field is never closed (a \" is missing).");
+        }
+
+        if (field.Length > 0 || fields.Count > 0 || fieldWasQuoted)
+        {
+            fields.Add(Finish(field, fieldWasQuoted));
+            AddRecord(records, recordLine, fields);
+        }
+
+        return records;
+    }
+
+    /// <summary>Quotes a field when it needs it, and guards against formulas when opened in a spreadsheet.</summary>
+    public static string Field(string? value)
+    {
+        value ??= "";
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0]))
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', ';', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    }
+
+    private static string Finish(StringBuilder field, bool quoted)
+    {
+        var value = quoted ? field.ToString() : field.ToString().Trim();
+        field.Clear();
+        return value;
+    }
+
+    private static void AddRecord(List<CsvRecord> records, int line, List<string> fields)
+    {
+        if (fields.Count == 1 && fields[0].Length == 0)
+        {
+            return; // blank line
+        }
+
+        records.Add(new CsvRecord(line, fields));
+    }
+
+    private static char DetectSeparator(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        var header = end < 0 ? text : text[..end];
+        return header.Count(c => c == ';') > header.Count(c => c == ',') ? ';' : ',';
+    }
+}

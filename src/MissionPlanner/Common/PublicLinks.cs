@@ -1,0 +1,33 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using MissionPlanner.Domain.Missions;
+
+namespace MissionPlanner.Common;
+
+public sealed class LinkOptions
+{
+    /// <summary>Bound from the Auth section: the address people use to reach the app.</summary>
+    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
+}
+
+/// <summary>Absolute links and human dates for what leaves the app (emails, printed links).</summary>
+public sealed class PublicLinks(IOptions<LinkOptions> options)
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public string Base => options.Value.PublicBaseUrl.TrimEnd('/');
+
+    public string SignIn(string token) => $"{Base}/signin/link?token={Uri.EscapeDataString(token)}";
+
+    public string Invitation(string token) => $"{Base}/i/{Uri.EscapeDataString(token)}";
+
+    public static string Dates(DateOnly start, DateOnly end) =>
+        start == end ? start.ToString("dddd d MMMM yyyy", English)
+        : start.Month == end.Month && start.Year == end.Year
+            ? $"{start.ToString("dddd d", English)} – {end.ToString("dddd d MMMM yyyy", English)}"
+            : $"{start.ToString("dddd d MMMM", English)} – {end.ToString("dddd d MMMM yyyy", English)}";
+
+    public static string Day(DateOnly day) => day.ToString("dddd d MMMM yyyy", English);
+
+    public static string Where(Mission mission) => $"{mission.HostCity}, {mission.HostCountry}";
+}

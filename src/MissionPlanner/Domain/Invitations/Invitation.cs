@@ -1,0 +1,100 @@
+using MissionPlanner.Domain.Organisers;
+
+namespace MissionPlanner.Domain.Invitations;
+
+public enum InvitationStatus
+{
+    Pending,
+    Accepted,
+    Declined,
+    Revoked,
+}
+
+/// <summary>
+/// A personal invitation to a mission. The link carries a 256-bit token of which only the hash is
+/// stored; it works for this person and mission only, until the mission ends or it is revoked.
+/// </summary>
+public sealed class Invitation
+{
+    public const int NameMax = 200;
+
+    private Invitation()
+    {
+    }
+
+    public Invitation(Guid missionId, string email, string name, string? organisation, string? batch, DateTime expiresAt, DateTime now)
+    {
+        Id = Guid.NewGuid();
+        MissionId = missionId;
+        Email = Organiser.NormaliseEmail(email);
+        Name = name.Trim();
+        Organisation = string.IsNullOrWhiteSpace(organisation) ? null : organisation.Trim();
+        Batch = batch;
+        Status = InvitationStatus.Pending;
+        CreatedAt = now;
+        ExpiresAt = expiresAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid MissionId { get; private set; }
+    public string Email { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string? Organisation { get; private set; }
+    public string? Batch { get; private set; }
+    public string TokenHash { get; private set; } = "";
+    public InvitationStatus Status { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime ExpiresAt { get; private set; }
+    public DateTime? RespondedAt { get; private set; }
+    public int RemindersSent { get; private set; }
+    public DateTime? LastRemindedAt { get; private set; }
+
+    public bool IsUsable(DateTime now) => Status != InvitationStatus.Revoked && now < ExpiresAt;
+
+    /// <summary>Issues a fresh link; any earlier link of this invitation stops working.</summary>
+    public string IssueToken()
+    {
+        var token = SecretToken.Create("");
+        TokenHash = SecretToken.Hash(token);
+        return token;
+    }
+
+    public void Respond(bool accept, DateTime now)
+    {
+        Status = accept ? InvitationStatus.Accepted : InvitationStatus.Declined;
+        RespondedAt = now;
+    }
+
+    public void Revoke() => Status = InvitationStatus.Revoked;
+
+    public void Reminded(DateTime now)
+    {
+        RemindersSent++;
+        LastRemindedAt = now;
+    }
+}
+
+/// <summary>Records that the reminder N days before a deadline went out, so it goes out once.</summary>
+public sealed class ReminderRun
+{
+    private ReminderRun()
+    {
+    }
+
+    public ReminderRun(Guid missionId, DateOnly deadline, int daysBefore, int recipients, DateTime now)
+    {
+        Id = Guid.NewGuid();
+        MissionId = missionId;
+        Deadline = deadline;
+        DaysBefore = daysBefore;
+        Recipients = recipients;
+        RanAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid MissionId { get; private set; }
+    public DateOnly Deadline { get; private set; }
+    public int DaysBefore { get; private set; }
+    public int Recipients { get; private set; }
+    public DateTime RanAt { get; private set; }
+}

@@ -1,0 +1,217 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Invitations;
+using MissionPlanner.Domain.Messaging;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Features.Invitations;
+using MissionPlanner.Features.Missions;
+using MissionPlanner.Tests.Infrastructure;
+
+namespace MissionPlanner.Tests.Features;
+
+public sealed partial class InvitationTests
+{
+    private static async Task<(Slice App, Guid Mission)> ArrangeAsync(DatabaseProvider provider, bool open = true)
+    {
+        var app = await Slice.CreateAsync(provider, new Dictionary<string, string?> { ["Auth:PublicBaseUrl"] = "https://mp.example" });
+        var start = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(30);
+        var mission = await app.SendAsync(new CreateMissionCommand("NL–UK neuromorphic mission", "Symposium and lab tours",
+            "United Kingdom", "London", "Europe/London", start, start.AddDays(3)));
+        if (open)
+        {
+            await app.SendAsync(new ChangeMissionStatusCommand(MissionStatus.Open) { MissionId = mission });
+        }
+
+        return (app, mission);
+    }
+
+    private static InviteParticipantCommand Invite(Guid mission, string email, string name = "Ann de Vries") =>
+        new(email, name, "TU Delft", "Looking forward to it") { MissionId = mission };
+
+    private static string LinkToken(OutboxMessage message) => Token().Match(message.TextBody).Groups[1].Value;
+
+    private static Task<List<OutboxMessage>> OutboxAsync(Slice app) =>
+        app.QueryAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.CreatedAt).ThenBy(m => m.ToAddress).ToListAsync());
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Invite_WritesTheInvitationAndItsEmailTogether_AndTheLinkOpensIt(DatabaseProvider provider)
+    {
+        var (app, mission) = await ArrangeAsync(provider);
+        await using var _ = app;
+
+        await app.SendAsync(Invite(mission, " Ann@Example.org "));
+
+        var email = (await OutboxAsync(app)).Single();
+        email.Should().BeEquivalentTo(new { Template = "invitation", ToAddress = "ann@example.org", Status = OutboxStatus.Queued, MissionId = (Guid?)mission });
+        email.Subject.Should().Be("Invitation: NL–UK neuromorphic mission");
+        email.TextBody.Should().Contain("Dear Ann de Vries").And.Contain("London, United Kingdom").And.Contain("Looking forward to it");
+        var view = await app.SendAsync(new GetInvitationByTokenQuery(LinkToken(email)));
+        view.Should().BeEquivalentTo(new { Name = "Ann de Vries", MissionTitle = "NL–UK neuromorphic mission", Status = InvitationStatus.Pending });
+        await FluentActions.Awaiting(() => app.SendAsync(new GetInvitationByTokenQuery(LinkToken(email)[..^2] + "xx")))
+            .Should().ThrowAsync<NotFoundException>();
+        (await app.QueryAsync(db => db.Invitations.Select(i => i.TokenHash).SingleAsync())).Should().NotContain(LinkToken(email), "only a hash is stored");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task InvitingTwice_OrBadInput_OrADraftMission_IsRefused_AndNothingIsWritten(DatabaseProvider provider)
+    {
+        var (app, mission) = await ArrangeAsync(provider);
+        await using var _ = app;
+        var (draftApp, draft) = await ArrangeAsync(provider, open: false);
+        await using var __ = draftApp;
+        await app.SendAsync(Invite(mission, "ann@example.org"));
+
+        (await FluentActions.Awaiting(() => app.SendAsync(Invite(mission, "ANN@example.org"))).Should().ThrowAsync<DomainException>())
+            .Which.Message.Should().Contain("already invited");
+        (await FluentActions.Awaiting(() => app.SendAsync(Invite(mission, "not-an-email", ""))).Should().ThrowAsync<ValidationException>())
+            .Which.Errors.Select(e => e.PropertyName).Should().BeEquivalentTo(["Email", "Name"]);
+        (await FluentActions.Awaiting(() => draftApp.SendAsync(Invite(draft, "bob@example.org"))).Should().ThrowAsync<DomainException>())
+            .Which.Message.Should().Contain("Open it first");
+
+        (await app.CountAsync<Invitation>()).Should().Be(1);
+        (await app.CountAsync<OutboxMessage>()).Should().Be(1);
+        (await draftApp.CountAsync<OutboxMessage>()).Should().Be(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Csv_With500RowsAndFiveBadOnes_ImportsNothing_AndNamesEachBadRow(DatabaseProvider provider)
+    {
+        var (app, mission) = await ArrangeAsync(provider);
+        await using var _ = app;
+        var csv = new StringBuilder("\uFEFFemail;name;organisation\r\n");
+        var bad = new Dictionary<int, string> { [51] = "not-an-email", [102] = "", [203] = "dup", [304] = "x@", [405] = "name" };
+        for (var i = 0; i < 500; i++)
+        {
+            var line = i + 2;
+            var email = bad.TryGetValue(line, out var kind) ? kind switch
+            {
+                "dup" => "delegate001@example.org",
+                "name" => $"delegate{i:D3}@example.org",
+                _ => kind,
+            } : $"delegate{i:D3}@example.org";
+            var name = bad.GetValueOrDefault(line) == "name" ? "" : $"Delegate {i}";
+            csv.Append($"{email};\"{name}\";\"University of Twente; EEMCS\"\r\n");
+        }
+
+        var all = await app.SendAsync(new ImportInvitationsCommand(csv.ToString()) { MissionId = mission });
+
+        all.Imported.Should().Be(0);
+        all.Errors.Select(e => (e.Line, e.Column)).Should().BeEquivalentTo(
+            [(51, "email"), (102, "email"), (203, "email"), (304, "email"), (405, "name")]);
+        all.Errors.Single(e => e.Line == 203).Message.Should().Contain("appears twice").And.Contain("line 3");
+        (await app.CountAsync<Invitation>()).Should().Be(0);
+        (await app.CountAsync<OutboxMessage>()).Should().Be(0);
+
+        var valid = await app.SendAsync(new ImportInvitationsCommand(csv.ToString(), ImportValidRowsOnly: true) { MissionId = mission });
+
+        valid.Should().BeEquivalentTo(new { Imported = 495, Skipped = 5 });
+        (await app.CountAsync<Invitation>()).Should().Be(495);
+        var emails = await OutboxAsync(app);
+        emails.Should().HaveCount(495).And.OnlyContain(m => m.Batch == valid.Batch && m.Template == "invitation");
+        (await app.QueryAsync(db => db.Invitations.Select(i => i.Organisation).Distinct().ToListAsync())).Should().Equal("University of Twente; EEMCS");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Csv_QuotedFieldsWithLineBreaks_AndBrokenQuotes_AreReportedByLine(DatabaseProvider provider)
+    {
+        var (app, mission) = await ArrangeAsync(provider);
+        await using var _ = app;
+
+        var ok = await app.SendAsync(new ImportInvitationsCommand(
+            "Name,Email,Organisation\n\"de Vries, Ann\",ann@example.org,\"TU Delft\nQuTech\"\nBob,bob@example.org,\n")
+        { MissionId = mission });
+        var broken = await app.SendAsync(new ImportInvitationsCommand("email,name\ncem@example.org,\"Cem\n") { MissionId = mission });
+        var noHeader = await app.SendAsync(new ImportInvitationsCommand("dan@example.org,Dan\n") { MissionId = mission });
+
+        ok.Imported.Should().Be(2);
+        (await app.QueryAsync(db => db.Invitations.SingleAsync(i => i.Email == "ann@example.org")))
+            .Should().BeEquivalentTo(new { Name = "de Vries, Ann", Organisation = "TU Delft\nQuTech" });
+        broken.Errors.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Line = 2 });
+        noHeader.Errors.Should().ContainSingle().Which.Message.Should().Contain("name the columns");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Reminders_GoToThoseWhoHaveNotAnswered_OnTheirDays_Once(DatabaseProvider provider)
+    {
+        var (app, mission) = await ArrangeAsync(provider);
+        await using var _ = app;
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var deadline = today.AddDays(10);
+        await app.SendAsync(new SetRegistrationScheduleCommand(deadline, [7, 2]) { MissionId = mission });
+        foreach (var who in new[] { "ann", "bob", "cem" })
+        {
+            await app.SendAsync(Invite(mission, $"{who}@example.org", who));
+        }
+
+        var invitations = await OutboxAsync(app);
+        await app.SendAsync(new RespondToInvitationCommand(LinkToken(invitations.Single(m => m.ToAddress == "bob@example.org")), Accept: true));
+        await app.SendAsync(new RespondToInvitationCommand(LinkToken(invitations.Single(m => m.ToAddress == "cem@example.org")), Accept: false));
+
+        (await app.SendAsync(new SendDueRemindersCommand())).Should().Be(0, "nothing is due yet");
+        MoveTo(app, deadline.AddDays(-7), 9, 5);
+        (await app.SendAsync(new SendDueRemindersCommand())).Should().Be(1);
+        (await app.SendAsync(new SendDueRemindersCommand())).Should().Be(0, "a reminder goes out once");
+        MoveTo(app, deadline.AddDays(-2), 9, 5);
+        (await app.SendAsync(new SendDueRemindersCommand())).Should().Be(1);
+
+        var reminders = (await OutboxAsync(app)).Where(m => m.Template == "invitation-reminder").ToList();
+        reminders.Select(m => m.ToAddress).Should().Equal("ann@example.org", "ann@example.org");
+        reminders.Select(m => m.Subject).Should().Equal(
+            "Reminder: 7 days left to register for NL–UK neuromorphic mission", "Reminder: 2 days left to register for NL–UK neuromorphic mission");
+        (await app.SendAsync(new GetInvitationByTokenQuery(LinkToken(reminders[^1])))).Name.Should().Be("ann");
+        await FluentActions.Awaiting(() => app.SendAsync(new GetInvitationByTokenQuery(LinkToken(invitations.Single(m => m.ToAddress == "ann@example.org")))))
+            .Should().ThrowAsync<NotFoundException>("each reminder carries a fresh link and the older one stops working");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task RemindersThatCameDueBeforeTheScheduleWasSet_AreNotSentLate(DatabaseProvider provider)
+    {
+        var (app, mission) = await ArrangeAsync(provider);
+        await using var _ = app;
+        await app.SendAsync(Invite(mission, "ann@example.org"));
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+
+        await app.SendAsync(new SetRegistrationScheduleCommand(today.AddDays(3), [7, 2]) { MissionId = mission });
+        (await app.SendAsync(new SendDueRemindersCommand())).Should().Be(0, "the 7-day reminder was due before the deadline was set");
+        MoveTo(app, today.AddDays(1), 9, 1);
+        (await app.SendAsync(new SendDueRemindersCommand())).Should().Be(1, "the 2-day reminder is on time");
+
+        var invalid = () => app.SendAsync(new SetRegistrationScheduleCommand(today.AddDays(60), [7]) { MissionId = mission });
+        (await invalid.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("RegistrationDeadline");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task RevokedInvitations_AndAnotherMissionsLinks_AreNotFound(DatabaseProvider provider)
+    {
+        var (app, mission) = await ArrangeAsync(provider);
+        await using var _ = app;
+        var invitation = await app.SendAsync(Invite(mission, "ann@example.org"));
+        var token = LinkToken((await OutboxAsync(app)).Single());
+
+        await app.SendAsync(new RevokeInvitationCommand(mission, invitation.Id));
+
+        await FluentActions.Awaiting(() => app.SendAsync(new GetInvitationByTokenQuery(token))).Should().ThrowAsync<NotFoundException>();
+        await FluentActions.Awaiting(() => app.SendAsync(new RespondToInvitationCommand(token, true))).Should().ThrowAsync<NotFoundException>();
+    }
+
+    private static void MoveTo(Slice app, DateOnly day, int hour, int minute)
+    {
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var target = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, minute)), london);
+        app.Clock.Advance(target - app.Clock.GetUtcNow().UtcDateTime);
+    }
+
+    [GeneratedRegex(@"/i/([A-Za-z0-9_\-]+)")]
+    private static partial Regex Token();
+}
