@@ -22,6 +22,9 @@ public sealed class AuthOptions
     /// <summary>Sign-in attempts (POSTs) allowed per client address and minute; more get 429.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
 
+    /// <summary>Requests to personal links (/i/…) allowed per client address and minute; more get 429.</summary>
+    public int PersonalLinkRequestsPerMinute { get; set; } = 60;
+
 }
 
 public static class AuthSetup

@@ -40,6 +40,7 @@ public static class WebApp
         {
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AllowAnonymousToFolder("/Invite");
         }).AddMvcOptions(o =>
             // The commands' validators own the rules, so forms and the API report the same messages.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
@@ -60,23 +61,34 @@ public static class WebApp
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Guessing sign-in links is slowed per client address; opening the pages is not limited.
+            // Guessing sign-in links or personal links is slowed per client address.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
-                HttpMethods.IsPost(ctx.Request.Method) && ctx.Request.Path.StartsWithSegments("/signin")
-                    ? RateLimitPartition.GetFixedWindowLimiter("sign-in:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = ctx.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.SignInAttemptsPerMinute,
-                            Window = TimeSpan.FromMinutes(1),
-                            QueueLimit = 0,
-                        })
-                    : RateLimitPartition.GetNoLimiter(""));
+            {
+                var client = ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var auth = ctx.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value;
+                if (HttpMethods.IsPost(ctx.Request.Method) && ctx.Request.Path.StartsWithSegments("/signin"))
+                {
+                    return PerMinute("sign-in:" + client, auth.SignInAttemptsPerMinute);
+                }
+
+                return ctx.Request.Path.StartsWithSegments("/i")
+                    ? PerMinute("personal-link:" + client, auth.PersonalLinkRequestsPerMinute)
+                    : RateLimitPartition.GetNoLimiter("");
+            });
         });
 
         var app = builder.Build();
         Configure(app);
         return app;
     }
+
+    private static RateLimitPartition<string> PerMinute(string key, int limit) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
 
     private static void Configure(WebApplication app)
     {
@@ -102,7 +114,7 @@ public static class WebApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         var api = app.MapGroup("/api/v1").RequireAuthorization();
-        api.MapMissions().MapVenues().MapProgramme().MapTeam();
+        api.MapMissions().MapVenues().MapProgramme().MapTeam().MapInvitations();
         app.MapRazorPages();
     }
 }

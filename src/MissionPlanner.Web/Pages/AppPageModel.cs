@@ -34,9 +34,9 @@ public abstract class AppPageModel(IMediator mediator) : PageModel
     /// Sends a command; on invalid input records the errors and returns false. Errors go next to
     /// the form's fields, or to the top of the page when the form has no fields (delete buttons).
     /// </summary>
-    protected async Task<(bool Ok, T Result)> TrySendAsync<T>(IRequest<T> request, bool besideFields = true)
+    protected async Task<(bool Ok, T Result)> TrySendAsync<T>(IRequest<T> request, bool besideFields = true, string prefix = "Input")
     {
-        string Key(string field) => besideFields ? $"Input.{field}" : "";
+        string Key(string field) => besideFields ? $"{prefix}.{field}" : "";
 
         // A value that could not even be read (letters in a number field) must not reach the
         // command as a silent default.

@@ -187,7 +187,7 @@ public sealed partial class InvitationTests
         (await app.SendAsync(new SendDueRemindersCommand())).Should().Be(1, "the 2-day reminder is on time");
 
         var invalid = () => app.SendAsync(new SetRegistrationScheduleCommand(today.AddDays(60), [7]) { MissionId = mission });
-        (await invalid.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("RegistrationDeadline");
+        (await invalid.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("Deadline");
     }
 
     [Theory]

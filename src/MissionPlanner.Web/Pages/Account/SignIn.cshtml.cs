@@ -12,6 +12,27 @@ public sealed class SignInModel(IMediator mediator, TimeProvider clock) : AppPag
     [BindProperty]
     public string? Link { get; set; }
 
+    [BindProperty]
+    public string? Email { get; set; }
+
+    public bool LinkRequested { get; private set; }
+
+    public async Task<IActionResult> OnPostEmailAsync()
+    {
+        ModelState.Clear();
+        try
+        {
+            await Mediator.Send(new RequestSignInLinkCommand(Email ?? ""), HttpContext.RequestAborted);
+            LinkRequested = true;
+        }
+        catch (FluentValidation.ValidationException ex)
+        {
+            ModelState.AddModelError(nameof(Email), ex.Errors.First().ErrorMessage);
+        }
+
+        return Page();
+    }
+
     public void OnGet()
     {
     }

@@ -78,7 +78,7 @@ public sealed class Mission : IVersioned
     {
         if (deadline is { } d && (d < today || d > StartDate))
         {
-            throw new DomainException(nameof(RegistrationDeadline),
+            throw new DomainException("Deadline",
                 $"The registration deadline must be between today ({today:yyyy-MM-dd}) and the first day of the mission ({StartDate:yyyy-MM-dd}).");
         }
 

@@ -14,7 +14,7 @@ public sealed record GetMissionQuery(Guid MissionId) : IRequest<MissionDetails>,
 public sealed record MissionDetails(
     Guid Id, string Title, string Summary, string HostCountry, string HostCity, string TimeZoneId,
     DateOnly StartDate, DateOnly EndDate, MissionStatus Status, int Version, MissionRoleKind Role,
-    int VenueCount, int ProgrammeItemCount)
+    int VenueCount, int ProgrammeItemCount, DateOnly? RegistrationDeadline, string ReminderDays)
 {
     public bool CanEdit => Role >= MissionRoleKind.Organiser;
 
@@ -34,7 +34,8 @@ public sealed class GetMissionHandler(AppDbContext db, CurrentUser user) : IRequ
                 db.MissionRoles.Where(r => r.MissionId == m.Id && r.OrganiserId == organiserId)
                     .Select(r => (MissionRoleKind?)r.Role).FirstOrDefault() ?? MissionRoleKind.Owner,
                 db.Venues.Count(v => v.MissionId == m.Id),
-                db.ProgrammeItems.Count(p => p.MissionId == m.Id)))
+                db.ProgrammeItems.Count(p => p.MissionId == m.Id),
+                m.RegistrationDeadline, m.ReminderDays))
             .FirstOrDefaultAsync(cancellationToken);
         return details ?? throw new NotFoundException("Mission");
     }

@@ -1,0 +1,61 @@
+using MediatR;
+using MissionPlanner.Domain.Invitations;
+using MissionPlanner.Domain.Messaging;
+using MissionPlanner.Features.Invitations;
+using MissionPlanner.Features.Outbox;
+
+namespace MissionPlanner.Web.Api;
+
+public static class InvitationsEndpoints
+{
+    public static RouteGroupBuilder MapInvitations(this RouteGroupBuilder api)
+    {
+        var invitations = api.MapGroup("/missions/{missionId:guid}/invitations").WithTags("Invitations");
+        invitations.MapGet("/", (Guid missionId, InvitationStatus? status, IMediator m, CancellationToken ct) =>
+            m.Send(new ListInvitationsQuery(missionId, status), ct));
+        invitations.MapPost("/", async (Guid missionId, InviteParticipantCommand command, IMediator m, CancellationToken ct) =>
+        {
+            var invitation = await m.Send(command with { MissionId = missionId }, ct);
+            return Results.Created($"/api/v1/missions/{missionId}/invitations/{invitation.Id}", invitation);
+        });
+        invitations.MapPost("/import", async (Guid missionId, ImportInvitationsCommand command, IMediator m, CancellationToken ct) =>
+        {
+            var result = await m.Send(command with { MissionId = missionId }, ct);
+            return result.NothingImported && result.Errors.Count > 0
+                ? Results.ValidationProblem(
+                    result.Errors.GroupBy(e => $"line {e.Line}" + (e.Column.Length > 0 ? $", {e.Column}" : ""))
+                        .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                    detail: $"{result.Errors.Select(e => e.Line).Distinct().Count()} row(s) are invalid; nothing was imported. Fix them, or import only the valid rows.",
+                    title: "The file has invalid rows.")
+                : Results.Ok(result);
+        });
+        invitations.MapPost("/{invitationId:guid}/resend", async (Guid missionId, Guid invitationId, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new ResendInvitationCommand(missionId, invitationId), ct);
+            return Results.Accepted();
+        });
+        invitations.MapPost("/{invitationId:guid}/revoke", async (Guid missionId, Guid invitationId, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new RevokeInvitationCommand(missionId, invitationId), ct);
+            return Results.NoContent();
+        });
+        api.MapPut("/missions/{missionId:guid}/registration-schedule",
+            async (Guid missionId, SetRegistrationScheduleCommand command, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(command with { MissionId = missionId }, ct);
+                return Results.NoContent();
+            }).WithTags("Invitations");
+
+        var outbox = api.MapGroup("/missions/{missionId:guid}/outbox").WithTags("Outbox");
+        outbox.MapGet("/", (Guid missionId, OutboxStatus? status, string? search, IMediator m, CancellationToken ct) =>
+            m.Send(new GetOutboxQuery(missionId, status, search), ct));
+        outbox.MapPost("/{messageId:guid}/resend", async (Guid missionId, Guid messageId, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new ResendMessageCommand(missionId, messageId), ct);
+            return Results.Accepted();
+        });
+        outbox.MapPost("/{messageId:guid}/cancel", async (Guid missionId, Guid messageId, IMediator m, CancellationToken ct) =>
+            Results.Ok(new { cancelled = await m.Send(new CancelMessagesCommand(missionId, messageId, null), ct) }));
+        return api;
+    }
+}

@@ -1,0 +1,124 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using MissionPlanner.Domain.Invitations;
+using MissionPlanner.Features.Invitations;
+
+namespace MissionPlanner.Web.Pages.Missions;
+
+public sealed class InvitationsModel(IMediator mediator) : AppPageModel(mediator)
+{
+    [BindProperty]
+    public InviteInput Invite { get; set; } = new();
+
+    [BindProperty]
+    public ScheduleInput Schedule { get; set; } = new();
+
+    public IReadOnlyList<InvitationDto> Invitations { get; private set; } = [];
+    public IReadOnlyList<RowError> ImportErrors { get; private set; } = [];
+    public int Imported { get; private set; }
+
+    public int Count(InvitationStatus status) => Invitations.Count(i => i.Status == status);
+
+    public async Task<IActionResult> OnGetAsync(Guid missionId) => await LoadAsync(missionId) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostInviteAsync(Guid missionId)
+    {
+        ModelState.Clear();
+        var (ok, _) = await TrySendAsync(new InviteParticipantCommand(Invite.Email ?? "", Invite.Name ?? "", Invite.Organisation, Invite.Message)
+        { MissionId = missionId }, prefix: "Invite");
+        return await AfterAsync(missionId, ok, $"Invitation to {Invite.Email} is on its way.");
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(Guid missionId, IFormFile? csv, bool validOnly)
+    {
+        ModelState.Clear();
+        if (csv is null || csv.Length == 0)
+        {
+            ModelState.AddModelError("", "Choose a CSV file.");
+            return await AfterAsync(missionId, false, null);
+        }
+
+        using var reader = new StreamReader(csv.OpenReadStream());
+        var (ok, result) = await TrySendAsync(new ImportInvitationsCommand(await reader.ReadToEndAsync(), validOnly) { MissionId = missionId }, besideFields: false);
+        if (ok && result.Errors.Count == 0)
+        {
+            return await AfterAsync(missionId, true, $"{result.Imported} invitations are on their way; follow them in the outbox.");
+        }
+
+        ImportErrors = ok ? result.Errors : [];
+        Imported = ok ? result.Imported : 0;
+        return await LoadAsync(missionId) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostScheduleAsync(Guid missionId)
+    {
+        ModelState.Clear();
+        var days = new List<int>();
+        foreach (var part in (Schedule.ReminderDays ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, out var day))
+            {
+                ModelState.AddModelError("Schedule.ReminderDays", $"'{part}' is not a number of days.");
+                return await AfterAsync(missionId, false, null);
+            }
+
+            days.Add(day);
+        }
+
+        var (ok, _) = await TrySendAsync(new SetRegistrationScheduleCommand(Schedule.Deadline, days) { MissionId = missionId }, prefix: "Schedule");
+        return await AfterAsync(missionId, ok, "Schedule saved.");
+    }
+
+    public async Task<IActionResult> OnPostResendAsync(Guid missionId, Guid invitationId)
+    {
+        var (ok, _) = await TrySendAsync(new ResendInvitationCommand(missionId, invitationId), besideFields: false);
+        return await AfterAsync(missionId, ok, "Sent again with a new link; the old link no longer works.");
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid missionId, Guid invitationId)
+    {
+        var (ok, _) = await TrySendAsync(new RevokeInvitationCommand(missionId, invitationId), besideFields: false);
+        return await AfterAsync(missionId, ok, "Invitation revoked: its link no longer works.");
+    }
+
+    private async Task<IActionResult> AfterAsync(Guid missionId, bool ok, string? notice)
+    {
+        if (ok)
+        {
+            TempData["Notice"] = notice;
+            return Redirect($"/missions/{missionId}/invitations");
+        }
+
+        return await LoadAsync(missionId, keepInput: true) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid missionId, bool keepInput = false)
+    {
+        if (!await LoadMissionAsync(missionId))
+        {
+            return false;
+        }
+
+        Invitations = await Mediator.Send(new ListInvitationsQuery(missionId), HttpContext.RequestAborted);
+        if (!keepInput)
+        {
+            Schedule = new ScheduleInput { Deadline = Mission.RegistrationDeadline, ReminderDays = Mission.ReminderDays.Replace(",", ", ") };
+        }
+
+        return true;
+    }
+
+    public sealed class InviteInput
+    {
+        public string? Email { get; set; }
+        public string? Name { get; set; }
+        public string? Organisation { get; set; }
+        public string? Message { get; set; }
+    }
+
+    public sealed class ScheduleInput
+    {
+        public DateOnly? Deadline { get; set; }
+        public string? ReminderDays { get; set; }
+    }
+}
