@@ -22,6 +22,8 @@ lock = threading.Lock()
 class Handler:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if "reject" in address:
+            with lock, open(os.path.join(args.dir, "rejected.log"), "a", encoding="utf-8") as f:
+                f.write(address + "\n")
             return f"550 5.1.1 <{address}>: Recipient address rejected: User unknown"
         if "tempfail" in address:
             return f"451 4.3.0 <{address}>: Mailbox temporarily unavailable"

@@ -100,6 +100,10 @@ public sealed class SmtpSink : IAsyncDisposable
                 .Select(f => JsonSerializer.Deserialize<ReceivedEmail>(File.ReadAllText(f), Json)!).ToList()
             : [];
 
+    /// <summary>Recipients the server refused with 550, in order.</summary>
+    public IReadOnlyList<string> Rejected =>
+        File.Exists(Path.Combine(Directory, "rejected.log")) ? File.ReadAllLines(Path.Combine(Directory, "rejected.log")) : [];
+
     public async Task<IReadOnlyList<ReceivedEmail>> WaitForAsync(int count, TimeSpan? timeout = null)
     {
         var deadline = Stopwatch.StartNew();

@@ -20,12 +20,38 @@ namespace MissionPlanner.Web.Tests.Infrastructure;
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase database;
+    private readonly IDictionary<string, string?> settings;
 
-    private AppFactory(TestDatabase database) => this.database = database;
+    private readonly TestClock? clock;
 
-    public TestClock Clock { get; } = new();
+    private AppFactory(TestDatabase database, IDictionary<string, string?>? settings, bool frozenClock)
+    {
+        this.database = database;
+        this.settings = settings ?? new Dictionary<string, string?>();
+        if (frozenClock)
+        {
+            clock = new TestClock();
+            // Quartz takes the container's TimeProvider too; a frozen clock would stop its triggers.
+            this.settings["Jobs:Enabled"] = "false";
+        }
+    }
 
-    public static async Task<AppFactory> CreateAsync(DatabaseProvider provider) => new(await TestDatabase.CreateAsync(provider));
+    /// <summary>The application's clock, which the test moves; only with frozenClock (and then no background jobs run).</summary>
+    public TestClock Clock => clock ?? throw new InvalidOperationException("Create the factory with frozenClock: true to move time.");
+
+    public static async Task<AppFactory> CreateAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null, bool frozenClock = false) =>
+        new(await TestDatabase.CreateAsync(provider), settings, frozenClock);
+
+    /// <summary>Settings that send mail to a real SMTP test server, dispatched every half second.</summary>
+    public static Dictionary<string, string?> Smtp(SmtpSink smtp) => new()
+    {
+        ["Email:SmtpHost"] = "127.0.0.1",
+        ["Email:SmtpPort"] = smtp.Port.ToString(),
+        ["Email:StartTls"] = "false",
+        ["Email:FromAddress"] = "mission@missionplanner.example",
+        ["Email:PollInterval"] = "00:00:00.500",
+        ["Auth:PublicBaseUrl"] = "http://localhost",
+    };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -33,8 +59,16 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataDirectory", database.Directory);
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
+        }
     }
 
     public async Task<T> SendAsync<T>(IRequest<T> request)

@@ -9,6 +9,8 @@ public sealed partial class WebSession(AppFactory app)
 {
     private readonly HttpClient client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
+    public HttpClient Client => client;
+
     public string LastHtml { get; private set; } = "";
 
     public async Task<HttpResponseMessage> GetAsync(string url)

@@ -55,7 +55,7 @@ public sealed class SignInTests
     [Fact]
     public async Task ExpiredLinks_AreRefused()
     {
-        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite, frozenClock: true);
         var ann = await app.AddOrganiserAsync("ann@example.org");
         app.Clock.Advance(TimeSpan.FromMinutes(31));
         var browser = new WebSession(app);
@@ -69,7 +69,7 @@ public sealed class SignInTests
     [Fact]
     public async Task Sessions_EndAfterTheIdleTimeout_AndAfterTheAbsoluteTimeout()
     {
-        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite, frozenClock: true);
         var idle = new WebSession(app);
         await idle.SignInAsync((await app.AddOrganiserAsync("ann@example.org")).SignInToken);
         var busy = new WebSession(app);

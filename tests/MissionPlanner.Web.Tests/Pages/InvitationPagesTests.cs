@@ -1,0 +1,205 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Invitations;
+using MissionPlanner.Domain.Messaging;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Features.Demo;
+using MissionPlanner.Tests.Infrastructure;
+using MissionPlanner.Web.Tests.Infrastructure;
+
+namespace MissionPlanner.Web.Tests.Pages;
+
+public sealed partial class InvitationPagesTests
+{
+    private static async Task<(AppFactory App, SmtpSink Smtp, WebSession Organiser, Guid Mission)> ArrangeAsync(DatabaseProvider provider)
+    {
+        var smtp = await SmtpSink.StartAsync();
+        var app = await AppFactory.CreateAsync(provider, AppFactory.Smtp(smtp));
+        var mission = (await app.SendAsync(new SeedDemoMissionCommand()))!.Value;
+        var ann = await app.AddOrganiserAsync("ann@example.org");
+        await app.GrantAsync(mission, ann.OrganiserId, MissionPlanner.Domain.Organisers.MissionRoleKind.Organiser);
+        var organiser = new WebSession(app);
+        await organiser.SignInAsync(ann.SignInToken);
+        return (app, smtp, organiser, mission);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AnInvitationSentFromThePage_ArrivesByEmail_AndItsLinkLetsTheInviteeAccept(DatabaseProvider provider)
+    {
+        var (app, smtp, organiser, mission) = await ArrangeAsync(provider);
+        await using var _ = app;
+        await using var __ = smtp;
+
+        var sent = await organiser.SubmitAsync($"/missions/{mission}/invitations", new Dictionary<string, string>
+        {
+            ["Invite.Email"] = "bob@example.org",
+            ["Invite.Name"] = "Bob Jansen",
+            ["Invite.Organisation"] = "Innatera",
+        }, handler: "Invite");
+        sent.StatusCode.Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
+
+        // Delivered by the Quartz dispatcher running inside the app, to a real SMTP server.
+        var email = (await smtp.WaitForAsync(1)).Single();
+        email.Subject.Should().Be("Invitation: Innovation Mission to the UK: Neuromorphic Computing");
+        email.Html.Should().Contain("Bob Jansen");
+        var link = Link().Match(email.Text).Value;
+        link.Should().StartWith("http://localhost/i/");
+
+        var invitee = new WebSession(app);
+        (await invitee.GetAsync(new Uri(link).PathAndQuery)).StatusCode.Should().Be(HttpStatusCode.OK);
+        invitee.LastHtml.Should().Contain("Dear Bob Jansen");
+        (await invitee.SubmitAsync(new Uri(link).PathAndQuery, new Dictionary<string, string> { ["accept"] = "true" })).StatusCode
+            .Should().Be(HttpStatusCode.Redirect);
+
+        await organiser.GetAsync($"/missions/{mission}/invitations");
+        organiser.LastHtml.Should().Contain("1 accepted");
+        (await invitee.GetAsync("/i/" + new string('A', 43))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ACsvWithBadRows_IsShownLineByLine_AndInvitesNobody()
+    {
+        var (app, smtp, organiser, mission) = await ArrangeAsync(DatabaseProvider.Sqlite);
+        await using var _ = app;
+        await using var __ = smtp;
+        await organiser.GetAsync($"/missions/{mission}/invitations");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(organiser.AntiforgeryToken()), "__RequestVerificationToken" },
+        };
+        var file = new ByteArrayContent("email,name\nann@example.org,Ann\nnot-an-email,Bob\ncem@example.org,\n"u8.ToArray());
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "csv", "delegates.csv");
+
+        var response = await organiser.Client.PostAsync($"/missions/{mission}/invitations?handler=Import", form);
+        var html = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        html.Should().Contain("2 row(s) need fixing; nobody was invited")
+            .And.MatchRegex(@"<td>3</td><td>email</td>")
+            .And.MatchRegex(@"<td>4</td><td>name</td>");
+        (await app.QueryAsync(db => db.Invitations.CountAsync())).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task TheOutboxPage_ShowsARefusedMessageWithTheReason_AndResendsIt()
+    {
+        var (app, smtp, organiser, mission) = await ArrangeAsync(DatabaseProvider.Sqlite);
+        await using var _ = app;
+        await using var __ = smtp;
+        await organiser.SubmitAsync($"/missions/{mission}/invitations", new Dictionary<string, string>
+        {
+            ["Invite.Email"] = "reject-me@example.org",
+            ["Invite.Name"] = "Rita",
+        }, handler: "Invite");
+        var failed = await WaitForAsync(app, m => m.Status == OutboxStatus.Failed);
+
+        await organiser.GetAsync($"/missions/{mission}/outbox?status=Failed");
+        organiser.LastHtml.Should().Contain("reject-me@example.org").And.Contain("SMTP 550").And.Contain("User unknown");
+        var resend = await organiser.SubmitAsync($"/missions/{mission}/outbox",
+            new Dictionary<string, string> { ["messageId"] = failed.Id.ToString() }, handler: "Resend");
+
+        resend.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        for (var i = 0; i < 100 && smtp.Rejected.Count < 2; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        smtp.Rejected.Should().Equal("reject-me@example.org", "reject-me@example.org");
+        (await WaitForAsync(app, m => m.Id == failed.Id && m.Status == OutboxStatus.Failed)).LastError.Should().Contain("550");
+    }
+
+    [Fact]
+    public async Task ASignInLinkCanBeRequestedByEmail_WithoutRevealingWhoHasAnAccount()
+    {
+        await using var smtp = await SmtpSink.StartAsync();
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite, AppFactory.Smtp(smtp));
+        await app.AddOrganiserAsync("ann@example.org");
+        var browser = new WebSession(app);
+
+        await browser.SubmitAsync("/signin", new Dictionary<string, string> { ["Email"] = "nobody@example.org" }, handler: "Email");
+        var unknown = browser.LastHtml;
+        await browser.SubmitAsync("/signin", new Dictionary<string, string> { ["Email"] = "ann@example.org" }, handler: "Email");
+
+        unknown.Should().Contain("If that address belongs to an organiser");
+        browser.LastHtml.Should().Contain("If that address belongs to an organiser");
+        var email = (await smtp.WaitForAsync(1)).Single();
+        email.RcptTos.Should().Equal("ann@example.org");
+        var link = new Uri(SignInLink().Match(email.Text).Value);
+        await browser.SignInAsync(Uri.UnescapeDataString(link.Query["?token=".Length..]));
+        (await browser.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task MissionWording_WithAnUnknownPlaceholder_IsRefused_AndAValidOneIsPreviewedAsARealInvitee()
+    {
+        var (app, smtp, organiser, mission) = await ArrangeAsync(DatabaseProvider.Sqlite);
+        await using var _ = app;
+        await using var __ = smtp;
+        await organiser.SubmitAsync($"/missions/{mission}/invitations", new Dictionary<string, string>
+        {
+            ["Invite.Email"] = "bob@example.org",
+            ["Invite.Name"] = "Bob Jansen",
+        }, handler: "Invite");
+        var bob = await app.QueryAsync(db => db.Invitations.SingleAsync());
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Subject"] = "Join us, {{recipientName}}",
+            ["Input.Html"] = "<p>Dear {{recipientName}}, see {{link}}</p>",
+            ["Input.Text"] = "Dear {{recipientName}}, your seat number is {{seatNumber}}. {{link}}",
+        };
+
+        var refused = await organiser.SubmitAsync($"/missions/{mission}/emails/invitation", fields);
+        refused.StatusCode.Should().Be(HttpStatusCode.OK);
+        organiser.FieldError("Input.Text").Should().Contain("invitation.txt").And.Contain("seatNumber");
+
+        fields["Input.Text"] = "Dear {{recipientName}}, see {{link}}";
+        (await organiser.SubmitAsync($"/missions/{mission}/emails/invitation", fields)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        await organiser.GetAsync($"/missions/{mission}/emails/invitation?invitationId={bob.Id}");
+        organiser.LastHtml.Should().Contain("Join us, Bob Jansen").And.Contain("this mission&#x27;s wording");
+        var frame = await organiser.GetAsync($"/missions/{mission}/emails/invitation?handler=Html&invitationId={bob.Id}");
+        organiser.LastHtml.Should().Be("<p>Dear Bob Jansen, see http://localhost/i/personal-link-shown-here</p>");
+        frame.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("sandbox");
+    }
+
+    [Fact]
+    public async Task PersonalLinks_AreRateLimitedPerClient()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Auth:PersonalLinkRequestsPerMinute"] = "5" });
+        var guesser = new WebSession(app);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            statuses.Add((await guesser.GetAsync($"/i/guess{i}")).StatusCode);
+        }
+
+        statuses.Should().Equal(Enumerable.Repeat(HttpStatusCode.NotFound, 5).Append(HttpStatusCode.TooManyRequests));
+    }
+
+    private static async Task<OutboxMessage> WaitForAsync(AppFactory app, Func<OutboxMessage, bool> condition)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var match = (await app.QueryAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync())).FirstOrDefault(condition);
+            if (match is not null)
+            {
+                return match;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("No outbox message reached the expected state.");
+    }
+
+    [GeneratedRegex(@"http://localhost/i/[A-Za-z0-9_\-]+")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"http://localhost/signin/link\?token=[A-Za-z0-9_\-%]+")]
+    private static partial Regex SignInLink();
+}
