@@ -112,6 +112,16 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"The app was not healthy within {timeout}:\n{Output}");
     }
 
+    /// <summary>Ends the process at once (SIGKILL), as a crash or a pulled plug would.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using MissionPlanner.Data;
+using MissionPlanner.Tests.Infrastructure;
+using MissionPlanner.Web.Tests.Infrastructure;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace MissionPlanner.Web.Tests.Hosting;
+
+/// <summary>The app as real processes against a real SMTP server: crashes and several nodes lose and repeat nothing.</summary>
+public sealed class DeliveryFaultTests(ITestOutputHelper output)
+{
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task KillingTheAppDuringABatchOf200_LosesNothing_AndRepeatsAtMostTheMessageInFlight(DatabaseProvider provider)
+    {
+        await using var smtp = await SmtpSink.StartAsync(delayMs: 15);
+        await using var database = await TestDatabase.CreateAsync(provider, migrated: false);
+        var env = Environment(database, smtp);
+
+        var (missionId, token, first) = await StartAndInviteAsync(env, count: 200);
+        await using (first)
+        {
+            await WaitUntilAsync(() => smtp.Messages.Count >= 60, TimeSpan.FromSeconds(60));
+            await first.KillAsync();
+        }
+
+        var deliveredBeforeCrash = smtp.Messages.Count;
+        await using var second = await AppProcess.StartServerAsync(env);
+        await WaitUntilAsync(() => smtp.Messages.Select(m => m.MessageId).Distinct().Count() >= 200, TimeSpan.FromSeconds(120));
+        await Task.Delay(1000);
+
+        var received = smtp.Messages;
+        var duplicates = received.Count - received.Select(m => m.MessageId).Distinct().Count();
+        output.WriteLine($"{provider}: {deliveredBeforeCrash} delivered before the kill, {received.Count} received in all, {duplicates} duplicate(s)");
+        received.Select(m => m.MessageId).Distinct().Should().HaveCount(200, "every invitation arrives");
+        duplicates.Should().BeLessThanOrEqualTo(1, "only the message being handed over at the moment of the kill may go twice");
+        var outbox = await ApiAsync(second, token, $"/api/v1/missions/{missionId}/outbox?status=Sent");
+        ((int)outbox["counts"]!["Sent"]!).Should().Be(200);
+    }
+
+    [Fact]
+    public async Task TwoNodesOnOnePostgres_ShareTheWork_AndSendNothingTwice()
+    {
+        await using var smtp = await SmtpSink.StartAsync(delayMs: 5);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, migrated: false);
+        var env = Environment(database, smtp);
+        env["Email__BatchSize"] = "20";
+
+        var (missionId, token, nodeA) = await StartAndInviteAsync(env, count: 0);
+        await using (nodeA)
+        await using (var nodeB = await AppProcess.StartServerAsync(env))
+        {
+            var csv = new StringBuilder("email,name\n");
+            for (var i = 0; i < 200; i++)
+            {
+                csv.Append($"delegate{i:D3}@example.org,Delegate {i}\n");
+            }
+
+            var imported = await PostAsync(nodeB, token, $"/api/v1/missions/{missionId}/invitations/import", new { csv = csv.ToString() });
+            ((int)imported["imported"]!).Should().Be(200);
+            await WaitUntilAsync(() => smtp.Messages.Count >= 200, TimeSpan.FromSeconds(120));
+            await Task.Delay(1500);
+
+            var received = smtp.Messages;
+            received.Should().HaveCount(200);
+            received.Select(m => m.MessageId).Should().OnlyHaveUniqueItems();
+            await using var connection = new NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            await using var nodes = new NpgsqlCommand("SELECT COUNT(*) FROM qrtz_scheduler_state", connection);
+            ((long)(await nodes.ExecuteScalarAsync())!).Should().Be(2, "both nodes checked in to the Quartz cluster");
+        }
+    }
+
+    private static Dictionary<string, string> Environment(TestDatabase database, SmtpSink smtp) => new()
+    {
+        ["MISSIONPLANNER_DATA"] = database.Directory,
+        ["Database__Provider"] = database.Provider.ToString(),
+        ["Database__ConnectionString"] = database.ConnectionString,
+        ["Email__SmtpHost"] = "127.0.0.1",
+        ["Email__SmtpPort"] = smtp.Port.ToString(),
+        ["Email__StartTls"] = "false",
+        ["Email__PollInterval"] = "00:00:00.200",
+        ["Email__ClaimTimeout"] = "00:00:03",
+    };
+
+    private static async Task<(Guid MissionId, string Token, AppProcess App)> StartAndInviteAsync(Dictionary<string, string> env, int count)
+    {
+        var app = await AppProcess.StartServerAsync(env);
+        env["Auth__PublicBaseUrl"] = app.Address.ToString();
+        var (exit, stdout, stderr) = await AppProcess.RunVerbAsync(env, "organiser", "add", "ann@example.org");
+        exit.Should().Be(0, stderr);
+        var token = stdout.TrimEnd().Split('\n')[^1]["token: ".Length..];
+        var missions = await ApiAsync(app, token, "/api/v1/missions");
+        var missionId = Guid.Parse((string)missions.AsArray()[0]!["id"]!);
+        if (count > 0)
+        {
+            var csv = new StringBuilder("email;name\n");
+            for (var i = 0; i < count; i++)
+            {
+                csv.Append($"delegate{i:D3}@example.org;Delegate {i}\n");
+            }
+
+            var imported = await PostAsync(app, token, $"/api/v1/missions/{missionId}/invitations/import", new { csv = csv.ToString() });
+            ((int)imported["imported"]!).Should().Be(count);
+        }
+
+        return (missionId, token, app);
+    }
+
+    private static async Task<JsonNode> ApiAsync(AppProcess app, string token, string path)
+    {
+        using var client = new HttpClient { BaseAddress = app.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await client.GetAsync(path);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    private static async Task<JsonNode> PostAsync(AppProcess app, string token, string path, object body)
+    {
+        using var client = new HttpClient { BaseAddress = app.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await client.PostAsync(path, new StringContent(System.Text.Json.JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.OK, text);
+        return JsonNode.Parse(text)!;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The condition was not met in time.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
