@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs the benchmarks and prints their tables (and keeps them in bench/results/).
+# Runs the benchmarks (all, or one of: foundation, email) and prints their tables; a copy is kept
+# in bench/results/<date>.md. Extra options go to the benchmark program (see bench/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/ensure-packages.sh test
 mkdir -p bench/results
 dotnet build MissionPlanner.sln -c Release -v q --nologo
-dotnet run -c Release --no-build --project bench/MissionPlanner.Bench -- "$@" | tee "bench/results/foundation-$(date -u +%Y%m%d).md"
+dotnet run -c Release --no-build --project bench/MissionPlanner.Bench -- "$@" | tee "bench/results/$(date -u +%Y%m%d-%H%M).md"

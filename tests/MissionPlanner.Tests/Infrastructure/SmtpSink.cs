@@ -100,6 +100,9 @@ public sealed class SmtpSink : IAsyncDisposable
                 .Select(f => JsonSerializer.Deserialize<ReceivedEmail>(File.ReadAllText(f), Json)!).ToList()
             : [];
 
+    /// <summary>How many messages arrived, without reading them.</summary>
+    public int Count => System.IO.Directory.Exists(Directory) ? System.IO.Directory.GetFiles(Directory, "*.json").Length : 0;
+
     /// <summary>Recipients the server refused with 550, in order.</summary>
     public IReadOnlyList<string> Rejected =>
         File.Exists(Path.Combine(Directory, "rejected.log")) ? File.ReadAllLines(Path.Combine(Directory, "rejected.log")) : [];
@@ -109,10 +112,9 @@ public sealed class SmtpSink : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < (timeout ?? TimeSpan.FromSeconds(30)))
         {
-            var messages = Messages;
-            if (messages.Count >= count)
+            if (Count >= count)
             {
-                return messages;
+                return Messages;
             }
 
             await Task.Delay(50);

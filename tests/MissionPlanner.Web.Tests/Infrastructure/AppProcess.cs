@@ -72,6 +72,20 @@ public sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
+    /// <summary>Starts a node that runs background jobs only (the worker verb); it serves no HTTP.</summary>
+    public static AppProcess StartWorker(IDictionary<string, string> environment)
+    {
+        var process = Start(["worker"], environment);
+        var app = new AppProcess(process, new Uri("http://127.0.0.1:1"));
+        process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return app;
+    }
+
+    public bool HasExited => process.HasExited;
+
     /// <summary>Runs a verb to completion and returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string StdOut, string StdErr)> RunVerbAsync(IDictionary<string, string> environment, params string[] args)
     {
