@@ -21,6 +21,8 @@ public sealed class PublicLinks(IOptions<LinkOptions> options)
 
     public string Invitation(string token) => $"{Base}/i/{Uri.EscapeDataString(token)}";
 
+    public string Registration(string token) => $"{Base}/r/{Uri.EscapeDataString(token)}";
+
     public static string Dates(DateOnly start, DateOnly end) =>
         start == end ? start.ToString("dddd d MMMM yyyy", English)
         : start.Month == end.Month && start.Year == end.Year

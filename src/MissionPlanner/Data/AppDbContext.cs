@@ -6,6 +6,7 @@ using MissionPlanner.Domain.Invitations;
 using MissionPlanner.Domain.Messaging;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Domain.Registrations;
 
 namespace MissionPlanner.Data;
 
@@ -23,6 +24,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<EmailTemplateOverride> EmailTemplateOverrides => Set<EmailTemplateOverride>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<RegistrationAudit> RegistrationAudits => Set<RegistrationAudit>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -38,6 +41,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         configurationBuilder.Properties<MissionRoleKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<OutboxStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<InvitationStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<RegistrationStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DelegationRole>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -4,6 +4,7 @@ using MissionPlanner.Domain.Invitations;
 using MissionPlanner.Domain.Messaging;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Domain.Registrations;
 
 namespace MissionPlanner.Data;
 
@@ -168,5 +169,40 @@ internal sealed class ReminderRunConfiguration : IEntityTypeConfiguration<Remind
         b.ToTable("ReminderRuns");
         b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.MissionId, x.Deadline, x.DaysBefore }).IsUnique();
+    }
+}
+
+internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
+{
+    public void Configure(EntityTypeBuilder<Registration> b)
+    {
+        b.ToTable("Registrations");
+        b.Property(x => x.Email).HasMaxLength(Organiser.EmailMax);
+        b.Property(x => x.Name).HasMaxLength(Registration.NameMax);
+        b.Property(x => x.Phone).HasMaxLength(40);
+        b.Property(x => x.Organisation).HasMaxLength(Organisation.NameMax);
+        b.Property(x => x.JobTitle).HasMaxLength(200);
+        b.Property(x => x.Dietary).HasMaxLength(Registration.TextMax);
+        b.Property(x => x.Accessibility).HasMaxLength(Registration.TextMax);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Invitation>().WithMany().HasForeignKey(x => x.InvitationId).OnDelete(DeleteBehavior.SetNull);
+        // One registration per person and mission: a second attempt is offered the first.
+        b.HasIndex(x => new { x.MissionId, x.Email }).IsUnique();
+        b.HasIndex(x => new { x.MissionId, x.Status, x.Arrival });
+        b.HasIndex(x => x.TokenHash).IsUnique();
+    }
+}
+
+internal sealed class RegistrationAuditConfiguration : IEntityTypeConfiguration<RegistrationAudit>
+{
+    public void Configure(EntityTypeBuilder<RegistrationAudit> b)
+    {
+        b.ToTable("RegistrationAudits");
+        b.Property(x => x.Action).HasMaxLength(40);
+        b.Property(x => x.Actor).HasMaxLength(100);
+        b.Property(x => x.Detail).HasMaxLength(2000);
+        b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.RegistrationId, x.At });
     }
 }

@@ -12,6 +12,10 @@ public static class EmailModels
     public sealed record InvitationReminder(
         string RecipientName, string MissionTitle, string Where, string When, string Link, string Deadline, int DaysLeft);
 
+    public sealed record RegistrationStatus(
+        string Name, string MissionTitle, string Where, string When, string Status, bool Confirmed, bool Waitlisted,
+        int WaitlistPosition, string Link);
+
     /// <summary>Realistic examples, for previews and for the test that renders every template.</summary>
     public static IReadOnlyDictionary<string, object> Samples { get; } = new Dictionary<string, object>
     {
@@ -23,5 +27,8 @@ public static class EmailModels
         ["invitation-reminder"] = new InvitationReminder("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing",
             "London and Cambridge, United Kingdom", "Monday 18 – Thursday 21 January 2027", "https://missionplanner.example/i/abc",
             "Friday 1 January 2027", 7),
+        ["registration-status"] = new RegistrationStatus("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing",
+            "London and Cambridge, United Kingdom", "Monday 18 – Thursday 21 January 2027", "Waitlisted", false, true, 3,
+            "https://missionplanner.example/r/abc"),
     };
 }

@@ -39,6 +39,15 @@ public sealed class Mission : IVersioned
     /// <summary>Days before the deadline on which those who have not answered are reminded, e.g. "7,2".</summary>
     public string ReminderDays { get; private set; } = "7,2";
 
+    /// <summary>Places in the delegation; empty for no limit. Beyond it people are waitlisted.</summary>
+    public int? Capacity { get; private set; }
+
+    /// <summary>Confirmed registrations, kept here so that one conditional update decides a place.</summary>
+    public int ConfirmedCount { get; private set; }
+
+    /// <summary>Counts registrations as they arrive, for waitlist order.</summary>
+    public long RegistrationSequence { get; private set; }
+
     /// <summary>When the deadline or reminder days last changed: reminders due before then are not sent late.</summary>
     public DateTime? ReminderScheduleSetAt { get; private set; }
     public DateTime CreatedAt { get; private set; }

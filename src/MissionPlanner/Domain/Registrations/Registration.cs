@@ -1,0 +1,149 @@
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Organisers;
+
+namespace MissionPlanner.Domain.Registrations;
+
+public enum RegistrationStatus
+{
+    Confirmed,
+    Waitlisted,
+    Cancelled,
+}
+
+public enum DelegationRole
+{
+    HeadOfDelegation,
+    Deputy,
+    Member,
+    Organiser,
+    Press,
+    Guest,
+}
+
+/// <summary>
+/// A person's place in a mission's delegation. Confirmed up to the mission's capacity, then
+/// waitlisted in the order people arrived; cancelling frees the place for the first in line.
+/// </summary>
+public sealed class Registration : IVersioned
+{
+    public const int NameMax = 200;
+    public const int TextMax = 2000;
+
+    private Registration()
+    {
+    }
+
+    public Registration(Guid missionId, Guid? invitationId, string email, long arrival, DateTime now)
+    {
+        Id = Guid.NewGuid();
+        MissionId = missionId;
+        InvitationId = invitationId;
+        Email = Organiser.NormaliseEmail(email);
+        Arrival = arrival;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid MissionId { get; private set; }
+    public Guid? InvitationId { get; private set; }
+    public string Email { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string? Phone { get; private set; }
+    public string Organisation { get; private set; } = "";
+    public Sector Sector { get; private set; }
+    public string? JobTitle { get; private set; }
+    public DelegationRole Role { get; private set; }
+    public string? Dietary { get; private set; }
+    public string? Accessibility { get; private set; }
+    public bool ConsentPhotos { get; private set; }
+    public bool ConsentListing { get; private set; }
+    public DateTime ConsentedAt { get; private set; }
+
+    /// <summary>Order of arrival within the mission: who is next on the waitlist.</summary>
+    public long Arrival { get; private set; }
+    public RegistrationStatus Status { get; private set; }
+    public string TokenHash { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public DateTime? CancelledAt { get; private set; }
+    public int Version { get; set; }
+
+    public string IssueToken()
+    {
+        var token = SecretToken.Create("");
+        TokenHash = SecretToken.Hash(token);
+        return token;
+    }
+
+    public void Fill(string name, string? phone, string organisation, Sector sector, string? jobTitle, DelegationRole role,
+        string? dietary, string? accessibility, bool consentPhotos, bool consentListing, DateTime now)
+    {
+        Name = name.Trim();
+        Phone = Clean(phone);
+        Organisation = organisation.Trim();
+        Sector = sector;
+        JobTitle = Clean(jobTitle);
+        Role = role;
+        Dietary = Clean(dietary);
+        Accessibility = Clean(accessibility);
+        if (ConsentPhotos != consentPhotos || ConsentListing != consentListing || ConsentedAt == default)
+        {
+            ConsentedAt = now;
+        }
+
+        ConsentPhotos = consentPhotos;
+        ConsentListing = consentListing;
+        UpdatedAt = now;
+    }
+
+    public void Place(bool confirmed) => Status = confirmed ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
+
+    public void Promote(DateTime now)
+    {
+        Status = RegistrationStatus.Confirmed;
+        UpdatedAt = now;
+    }
+
+    public void Cancel(DateTime now)
+    {
+        if (Status == RegistrationStatus.Cancelled)
+        {
+            throw new DomainException(nameof(Status), "This registration is already cancelled.");
+        }
+
+        Status = RegistrationStatus.Cancelled;
+        CancelledAt = now;
+        UpdatedAt = now;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>What happened to a registration, when and by whom: organisers read it; nothing edits it.</summary>
+public sealed class RegistrationAudit
+{
+    private RegistrationAudit()
+    {
+    }
+
+    public RegistrationAudit(Guid missionId, Guid registrationId, string action, string actor, string? detail, DateTime at)
+    {
+        Id = Guid.NewGuid();
+        MissionId = missionId;
+        RegistrationId = registrationId;
+        Action = action;
+        Actor = actor;
+        Detail = detail;
+        At = at;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid MissionId { get; private set; }
+    public Guid RegistrationId { get; private set; }
+    public string Action { get; private set; } = "";
+    public string Actor { get; private set; } = "";
+    public string? Detail { get; private set; }
+    public DateTime At { get; private set; }
+}

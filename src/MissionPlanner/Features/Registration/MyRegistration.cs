@@ -1,0 +1,103 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Messaging;
+
+namespace MissionPlanner.Features.Registration;
+
+public sealed record MyRegistrationView(
+    string MissionTitle, string Where, string When, string Name, string Email, string Organisation, Sector Sector, DelegationRole Role,
+    string? Dietary, string? Accessibility, bool ConsentPhotos, bool ConsentListing, RegistrationStatus Status, int WaitlistPosition);
+
+/// <summary>The participant's own registration, behind their personal link; any other token is "not found".</summary>
+public sealed record GetMyRegistrationQuery(string Token) : IRequest<MyRegistrationView>;
+
+public sealed class GetMyRegistrationHandler(AppDbContext db) : IRequestHandler<GetMyRegistrationQuery, MyRegistrationView>
+{
+    public async Task<MyRegistrationView> Handle(GetMyRegistrationQuery request, CancellationToken cancellationToken)
+    {
+        var registration = await RegistrationTokens.FindAsync(db, request.Token, cancellationToken);
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, cancellationToken);
+        return new MyRegistrationView(mission.Title, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate),
+            registration.Name, registration.Email, registration.Organisation, registration.Sector, registration.Role, registration.Dietary,
+            registration.Accessibility, registration.ConsentPhotos, registration.ConsentListing, registration.Status,
+            await RegistrationPlaces.WaitlistPositionAsync(db, registration, cancellationToken));
+    }
+}
+
+/// <summary>The participant cancels; their place goes to the first person waiting, who is emailed.</summary>
+public sealed record CancelMyRegistrationCommand(string Token) : IRequest<Unit>;
+
+public sealed class CancelMyRegistrationHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, TimeProvider clock)
+    : IRequestHandler<CancelMyRegistrationCommand, Unit>
+{
+    public async Task<Unit> Handle(CancelMyRegistrationCommand request, CancellationToken cancellationToken)
+    {
+        var registration = await RegistrationTokens.FindAsync(db, request.Token, cancellationToken, tracked: true);
+        await RegistrationCancellation.CancelAsync(db, outbox, links, registration, "participant", clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return Unit.Value;
+    }
+}
+
+/// <summary>An organiser cancels someone's registration (with the same promotion of the next in line).</summary>
+[RequiresRole(MissionRoleKind.Organiser)]
+public sealed record CancelRegistrationCommand(Guid MissionId, Guid RegistrationId) : IRequest<Unit>, IMissionRequest;
+
+public sealed class CancelRegistrationHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, TimeProvider clock, CurrentUser user)
+    : IRequestHandler<CancelRegistrationCommand, Unit>
+{
+    public async Task<Unit> Handle(CancelRegistrationCommand request, CancellationToken cancellationToken)
+    {
+        var registration = await db.Registrations.FirstOrDefaultAsync(r => r.MissionId == request.MissionId && r.Id == request.RegistrationId, cancellationToken)
+            ?? throw new NotFoundException("Registration");
+        await RegistrationCancellation.CancelAsync(db, outbox, links, registration, user.IsSystem ? "system" : $"organiser {user.OrganiserId}",
+            clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return Unit.Value;
+    }
+}
+
+internal static class RegistrationCancellation
+{
+    public static async Task CancelAsync(AppDbContext db, OutboxWriter outbox, PublicLinks links, Domain.Registrations.Registration registration,
+        string actor, DateTime now, CancellationToken ct)
+    {
+        var wasConfirmed = registration.Status == RegistrationStatus.Confirmed;
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        registration.Cancel(now);
+        db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, registration.Id, "cancelled", actor, null, now));
+        // Saved before promoting, so the person leaving is no longer "waiting" for the query below.
+        await db.SaveChangesAsync(ct);
+        await outbox.EnqueueAsync("registration-status", registration.Email, registration.Name,
+            RegistrationPlaces.Email(mission, registration, links.Registration(registration.IssueToken()), 0), mission.Id, null, ct);
+        var promoted = await RegistrationPlaces.PromoteAsync(db, mission.Id, wasConfirmed, now, ct);
+        foreach (var next in promoted)
+        {
+            await outbox.EnqueueAsync("registration-status", next.Email, next.Name,
+                RegistrationPlaces.Email(mission, next, links.Registration(next.IssueToken()), 0), mission.Id, null, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+}
+
+internal static class RegistrationTokens
+{
+    public static async Task<Domain.Registrations.Registration> FindAsync(AppDbContext db, string token, CancellationToken ct, bool tracked = false)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        {
+            throw new NotFoundException("Registration");
+        }
+
+        var hash = SecretToken.Hash(token.Trim());
+        var query = tracked ? db.Registrations : db.Registrations.AsNoTracking();
+        return await query.FirstOrDefaultAsync(r => r.TokenHash == hash, ct) ?? throw new NotFoundException("Registration");
+    }
+}

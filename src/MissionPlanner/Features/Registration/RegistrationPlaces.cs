@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Messaging;
+
+namespace MissionPlanner.Features.Registration;
+
+/// <summary>
+/// Decides places under a lock on the mission row: the first statement of the transaction
+/// updates the mission (a row lock on PostgreSQL, the write lock on SQLite), so concurrent
+/// registrations and cancellations are decided one after another and capacity is never oversold.
+/// Callers run this inside their transaction and save the rest with it.
+/// </summary>
+internal static class RegistrationPlaces
+{
+    public static async Task<(long Arrival, bool Confirmed)> TakeAsync(AppDbContext db, Guid missionId, CancellationToken ct)
+    {
+        await db.Missions.Where(m => m.Id == missionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.RegistrationSequence, m => m.RegistrationSequence + 1), ct);
+        var state = await db.Missions.AsNoTracking().Where(m => m.Id == missionId)
+            .Select(m => new { m.RegistrationSequence, m.ConfirmedCount, m.Capacity }).FirstAsync(ct);
+        var confirmed = state.Capacity is null || state.ConfirmedCount < state.Capacity;
+        if (confirmed)
+        {
+            await db.Missions.Where(m => m.Id == missionId)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConfirmedCount, m => m.ConfirmedCount + 1), ct);
+        }
+
+        return (state.RegistrationSequence, confirmed);
+    }
+
+    /// <summary>Gives a freed place (or new capacity) to the first people waiting, in order of arrival.</summary>
+    public static async Task<IReadOnlyList<Domain.Registrations.Registration>> PromoteAsync(AppDbContext db, Guid missionId, bool freedOne, DateTime now,
+        CancellationToken ct)
+    {
+        await db.Missions.Where(m => m.Id == missionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConfirmedCount, m => m.ConfirmedCount - (freedOne ? 1 : 0)), ct);
+        var state = await db.Missions.AsNoTracking().Where(m => m.Id == missionId)
+            .Select(m => new { m.ConfirmedCount, m.Capacity }).FirstAsync(ct);
+        var free = state.Capacity is null ? int.MaxValue : state.Capacity.Value - state.ConfirmedCount;
+        if (free <= 0)
+        {
+            return [];
+        }
+
+        var promoted = await db.Registrations
+            .Where(r => r.MissionId == missionId && r.Status == RegistrationStatus.Waitlisted)
+            .OrderBy(r => r.Arrival)
+            .Take(Math.Min(free, 1000))
+            .ToListAsync(ct);
+        foreach (var registration in promoted)
+        {
+            registration.Promote(now);
+            db.RegistrationAudits.Add(new RegistrationAudit(missionId, registration.Id, "promoted", "system", "A place became free.", now));
+        }
+
+        if (promoted.Count > 0)
+        {
+            await db.Missions.Where(m => m.Id == missionId)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConfirmedCount, m => m.ConfirmedCount + promoted.Count), ct);
+        }
+
+        return promoted;
+    }
+
+    public static async Task<int> WaitlistPositionAsync(AppDbContext db, Domain.Registrations.Registration registration, CancellationToken ct) =>
+        registration.Status != RegistrationStatus.Waitlisted ? 0
+            : 1 + await db.Registrations.CountAsync(r => r.MissionId == registration.MissionId && r.Status == RegistrationStatus.Waitlisted
+                                                         && r.Arrival < registration.Arrival, ct);
+
+    public static EmailModels.RegistrationStatus Email(Mission mission, Domain.Registrations.Registration registration, string link, int waitlistPosition) =>
+        new(registration.Name, mission.Title, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate),
+            registration.Status.ToString(), registration.Status == RegistrationStatus.Confirmed,
+            registration.Status == RegistrationStatus.Waitlisted, waitlistPosition, link);
+}

@@ -1,0 +1,176 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Messaging;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Invitations;
+using MissionPlanner.Features.Missions;
+using MissionPlanner.Features.Outbox;
+using MissionPlanner.Features.Registration;
+using MissionPlanner.Tests.Infrastructure;
+
+namespace MissionPlanner.Tests.Features;
+
+public sealed partial class RegistrationTests
+{
+    private static async Task<(Slice App, Guid Mission, Dictionary<string, string> Tokens)> ArrangeAsync(
+        DatabaseProvider provider, int invitees, int? capacity, SmtpSink? smtp = null)
+    {
+        var settings = new Dictionary<string, string?> { ["Auth:PublicBaseUrl"] = "https://mp.example" };
+        if (smtp is not null)
+        {
+            settings["Email:SmtpHost"] = "127.0.0.1";
+            settings["Email:SmtpPort"] = smtp.Port.ToString();
+            settings["Email:StartTls"] = "false";
+        }
+
+        var app = await Slice.CreateAsync(provider, settings);
+        var start = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(30);
+        var mission = await app.SendAsync(new CreateMissionCommand("NL–UK mission", null, "United Kingdom", "London", "Europe/London", start, start.AddDays(3)));
+        await app.SendAsync(new ChangeMissionStatusCommand(MissionStatus.Open) { MissionId = mission });
+        if (capacity is not null)
+        {
+            await app.SendAsync(new SetCapacityCommand(capacity) { MissionId = mission });
+        }
+
+        var csv = new StringBuilder("email,name\n");
+        for (var i = 0; i < invitees; i++)
+        {
+            csv.Append($"p{i:D3}@example.org,Person {i}\n");
+        }
+
+        await app.SendAsync(new ImportInvitationsCommand(csv.ToString()) { MissionId = mission });
+        var tokens = (await app.QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Template == "invitation").ToListAsync()))
+            .ToDictionary(m => m.ToAddress, m => Link().Match(m.TextBody).Groups[2].Value);
+        return (app, mission, tokens);
+    }
+
+    private static RegisterByInvitationCommand Register(string token, string name = "Ann de Vries", bool consent = true, string? phone = "+31 6 1234 5678") =>
+        new(token, name, phone, "TU Delft", Sector.Academia, "Professor", DelegationRole.Member, "vegetarian", null, consent, true, true);
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task TwoHundredAtOnceForFiftyPlaces_ConfirmsExactlyFifty_AndWaitlistsTheRestInArrivalOrder(DatabaseProvider provider)
+    {
+        var (app, mission, tokens) = await ArrangeAsync(provider, invitees: 200, capacity: 50);
+        await using var _ = app;
+
+        var results = await Task.WhenAll(tokens.Values.Select(t => Task.Run(() => app.SendAsync(Register(t)))));
+
+        results.Count(r => r.Status == RegistrationStatus.Confirmed).Should().Be(50);
+        results.Count(r => r.Status == RegistrationStatus.Waitlisted).Should().Be(150);
+        results.Where(r => r.Status == RegistrationStatus.Waitlisted).Select(r => r.WaitlistPosition).Should().BeEquivalentTo(Enumerable.Range(1, 150));
+        var rows = await app.QueryAsync(db => db.Registrations.AsNoTracking().OrderBy(r => r.Arrival).ToListAsync());
+        rows.Select(r => r.Arrival).Should().Equal(Enumerable.Range(1, 200).Select(i => (long)i), "every arrival has its own number");
+        rows.Take(50).Should().OnlyContain(r => r.Status == RegistrationStatus.Confirmed, "the first fifty to arrive have the places");
+        rows.Skip(50).Should().OnlyContain(r => r.Status == RegistrationStatus.Waitlisted);
+        (await app.QueryAsync(db => db.Missions.Where(m => m.Id == mission).Select(m => m.ConfirmedCount).SingleAsync())).Should().Be(50);
+        (await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Template == "registration-status"))).Should().Be(200);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Cancelling_PromotesTheFirstWaiting_WhoIsEmailed(DatabaseProvider provider)
+    {
+        await using var smtp = await SmtpSink.StartAsync();
+        var (app, mission, tokens) = await ArrangeAsync(provider, invitees: 4, capacity: 2, smtp);
+        await using var _ = app;
+        var first = await app.SendAsync(Register(tokens["p000@example.org"], "Ann"));
+        await app.SendAsync(Register(tokens["p001@example.org"], "Bob"));
+        var cem = await app.SendAsync(Register(tokens["p002@example.org"], "Cem"));
+        var dan = await app.SendAsync(Register(tokens["p003@example.org"], "Dan"));
+        (cem.WaitlistPosition, dan.WaitlistPosition).Should().Be((1, 2));
+        await app.SendAsync(new DispatchOutboxCommand());
+        await smtp.WaitForAsync(4);
+
+        await app.SendAsync(new CancelMyRegistrationCommand(first.Token!));
+        await app.SendAsync(new DispatchOutboxCommand());
+
+        var status = await app.QueryAsync(db => db.Registrations.AsNoTracking().OrderBy(r => r.Arrival).Select(r => r.Status).ToListAsync());
+        status.Should().Equal(RegistrationStatus.Cancelled, RegistrationStatus.Confirmed, RegistrationStatus.Confirmed, RegistrationStatus.Waitlisted);
+        var received = await smtp.WaitForAsync(6);
+        received.Should().Contain(m => m.RcptTos.Contains("p002@example.org") && m.Subject == "You are registered: NL–UK mission")
+            .And.Contain(m => m.RcptTos.Contains("p000@example.org") && m.Subject!.Contains("is cancelled"));
+        (await app.SendAsync(new GetMyRegistrationQuery(dan.Token!))).WaitlistPosition.Should().Be(1, "Dan moved up");
+        (await app.QueryAsync(db => db.RegistrationAudits.CountAsync(a => a.Action == "promoted"))).Should().Be(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task OnesLink_SeesOnlyTheirOwnRegistration_AndAnyOtherTokenIsNotFound(DatabaseProvider provider)
+    {
+        var (app, _, tokens) = await ArrangeAsync(provider, invitees: 2, capacity: null);
+        await using var __ = app;
+        var a = await app.SendAsync(Register(tokens["p000@example.org"], "Ann"));
+        var b = await app.SendAsync(Register(tokens["p001@example.org"], "Bob"));
+
+        (await app.SendAsync(new GetMyRegistrationQuery(a.Token!))).Should().BeEquivalentTo(new { Name = "Ann", Email = "p000@example.org" });
+        (await app.SendAsync(new GetMyRegistrationQuery(b.Token!))).Name.Should().Be("Bob");
+        await FluentActions.Awaiting(() => app.SendAsync(new GetMyRegistrationQuery(a.Token![..^1] + "x"))).Should().ThrowAsync<NotFoundException>();
+        await FluentActions.Awaiting(() => app.SendAsync(new CancelMyRegistrationCommand(tokens["p001@example.org"])))
+            .Should().ThrowAsync<NotFoundException>("an invitation link is not a registration link");
+        (await app.QueryAsync(db => db.Registrations.CountAsync(r => r.Status == RegistrationStatus.Confirmed))).Should().Be(2);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task RegisteringTwice_OffersTheExistingRegistration_AndNeverDuplicates(DatabaseProvider provider)
+    {
+        var (app, _, tokens) = await ArrangeAsync(provider, invitees: 1, capacity: 10);
+        await using var __ = app;
+        var token = tokens["p000@example.org"];
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => app.SendAsync(Register(token)))));
+
+        results.Count(r => !r.AlreadyRegistered).Should().Be(1);
+        (await app.CountAsync<Registration>()).Should().Be(1);
+        (await app.QueryAsync(db => db.Missions.Select(m => m.ConfirmedCount).SingleAsync())).Should().Be(1);
+        (await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "registration-status").Select(m => m.ToAddress).Distinct().ToListAsync()))
+            .Should().BeEquivalentTo(["p000@example.org"], "the link goes only to the person's own address");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task MissingConsentOrABadPhone_IsRefusedByField_AndNothingIsSaved(DatabaseProvider provider)
+    {
+        var (app, _, tokens) = await ArrangeAsync(provider, invitees: 1, capacity: 10);
+        await using var __ = app;
+
+        var act = () => app.SendAsync(Register(tokens["p000@example.org"], name: "", consent: false, phone: "call me maybe"));
+
+        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Select(e => e.PropertyName)
+            .Should().BeEquivalentTo(["Name", "Phone", "ConsentProcessing"]);
+        (await app.CountAsync<Registration>()).Should().Be(0);
+        (await app.QueryAsync(db => db.Missions.Select(m => new { m.ConfirmedCount, m.RegistrationSequence }).SingleAsync()))
+            .Should().BeEquivalentTo(new { ConfirmedCount = 0, RegistrationSequence = 0L });
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task MorePlaces_GoToThoseWaiting_InOrder(DatabaseProvider provider)
+    {
+        var (app, mission, tokens) = await ArrangeAsync(provider, invitees: 5, capacity: 1);
+        await using var __ = app;
+        foreach (var email in tokens.Keys.Order())
+        {
+            await app.SendAsync(Register(tokens[email], email));
+        }
+
+        (await app.SendAsync(new SetCapacityCommand(3) { MissionId = mission })).Should().Be(2);
+
+        var view = await app.SendAsync(new GetDelegationQuery(mission));
+        view.Should().BeEquivalentTo(new { Capacity = 3, Confirmed = 3, Waitlisted = 2 });
+        view.People.Where(p => p.Status == RegistrationStatus.Confirmed).Select(p => p.Email)
+            .Should().Equal("p000@example.org", "p001@example.org", "p002@example.org");
+        var csv = await app.SendAsync(new ExportDelegationQuery(mission));
+        csv.Take(3).Should().Equal(Encoding.UTF8.GetPreamble());
+        Encoding.UTF8.GetString(csv[3..]).Should().StartWith("name,email,organisation,sector").And.Contain("p004@example.org,TU Delft,Academia");
+    }
+
+    [GeneratedRegex(@"https://mp\.example/(i|r)/([A-Za-z0-9_\-]+)")]
+    private static partial Regex Link();
+}
