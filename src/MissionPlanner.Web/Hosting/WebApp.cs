@@ -41,10 +41,14 @@ public static class WebApp
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AllowAnonymousToFolder("/Invite");
+            o.Conventions.AllowAnonymousToFolder("/Participant");
         }).AddMvcOptions(o =>
             // The commands' validators own the rules, so forms and the API report the same messages.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         services.AddAntiforgery(o => o.Cookie.Name = "mp.af");
+        // Names such as Öztürk or Ó Súilleabháin stay readable in the HTML; markup characters are still encoded.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddExceptionHandler<ErrorMapping>();
         services.ConfigureHttpJsonOptions(o =>
@@ -71,7 +75,7 @@ public static class WebApp
                     return PerMinute("sign-in:" + client, auth.SignInAttemptsPerMinute);
                 }
 
-                return ctx.Request.Path.StartsWithSegments("/i")
+                return ctx.Request.Path.StartsWithSegments("/i") || ctx.Request.Path.StartsWithSegments("/r")
                     ? PerMinute("personal-link:" + client, auth.PersonalLinkRequestsPerMinute)
                     : RateLimitPartition.GetNoLimiter("");
             });
@@ -114,7 +118,7 @@ public static class WebApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         var api = app.MapGroup("/api/v1").RequireAuthorization();
-        api.MapMissions().MapVenues().MapProgramme().MapTeam().MapInvitations();
+        api.MapMissions().MapVenues().MapProgramme().MapTeam().MapInvitations().MapDelegation();
         app.MapRazorPages();
     }
 }

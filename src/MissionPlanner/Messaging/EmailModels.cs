@@ -14,7 +14,7 @@ public static class EmailModels
 
     public sealed record RegistrationStatus(
         string Name, string MissionTitle, string Where, string When, string Status, bool Confirmed, bool Waitlisted,
-        int WaitlistPosition, string Link);
+        int WaitlistPosition, string? Link);
 
     /// <summary>Realistic examples, for previews and for the test that renders every template.</summary>
     public static IReadOnlyDictionary<string, object> Samples { get; } = new Dictionary<string, object>

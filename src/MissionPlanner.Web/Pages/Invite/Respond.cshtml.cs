@@ -1,32 +1,56 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Invitations;
+using MissionPlanner.Features.Registration;
 
 namespace MissionPlanner.Web.Pages.Invite;
 
-/// <summary>The page behind a personal invitation link; anyone holding the link may answer, nobody else learns it exists.</summary>
-[Microsoft.AspNetCore.Authorization.AllowAnonymous]
+/// <summary>The page behind a personal invitation link: register or decline. A wrong link is simply "not found".</summary>
 public sealed class RespondModel(IMediator mediator) : AppPageModel(mediator)
 {
+    public static readonly string[] DietaryOptions = ["vegetarian", "vegan", "halal", "kosher", "gluten-free", "lactose-free"];
+
+    [BindProperty]
+    public RegistrationInput Input { get; set; } = new();
+
     public InvitationView Invitation { get; private set; } = null!;
+
+    public RegisterResult? Result { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string token) => await LoadAsync(token) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string token, bool accept)
+    public async Task<IActionResult> OnPostRegisterAsync(string token)
+    {
+        if (!await LoadAsync(token))
+        {
+            return NotFound();
+        }
+
+        var i = Input;
+        var dietary = string.Join(", ", i.DietaryChoices.Where(DietaryOptions.Contains)
+            .Concat(string.IsNullOrWhiteSpace(i.Allergies) ? [] : [$"allergies: {i.Allergies.Trim()}"]));
+        var (ok, result) = await TrySendAsync(new RegisterByInvitationCommand(token, i.Name ?? "", i.Phone, i.Organisation ?? "", i.Sector,
+            i.JobTitle, i.Role, dietary, i.Accessibility, i.ConsentProcessing, i.ConsentPhotos, i.ConsentListing));
+        if (ok)
+        {
+            Result = result;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeclineAsync(string token)
     {
         try
         {
-            await Mediator.Send(new RespondToInvitationCommand(token, accept), HttpContext.RequestAborted);
+            await Mediator.Send(new RespondToInvitationCommand(token, Accept: false), HttpContext.RequestAborted);
         }
         catch (NotFoundException)
         {
             return NotFound();
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-            return await LoadAsync(token) ? Page() : NotFound();
         }
 
         return Redirect($"/i/{Uri.EscapeDataString(token)}");
@@ -37,11 +61,33 @@ public sealed class RespondModel(IMediator mediator) : AppPageModel(mediator)
         try
         {
             Invitation = await Mediator.Send(new GetInvitationByTokenQuery(token), HttpContext.RequestAborted);
+            if (string.IsNullOrEmpty(Input.Name))
+            {
+                Input.Name = Invitation.Name;
+            }
+
             return true;
         }
         catch (NotFoundException)
         {
             return false;
         }
+    }
+
+    public sealed class RegistrationInput
+    {
+        public string? Name { get; set; }
+        public string? Phone { get; set; }
+        public string? Organisation { get; set; }
+        public Sector Sector { get; set; } = Sector.Academia;
+        public string? JobTitle { get; set; }
+        public DelegationRole Role { get; set; } = DelegationRole.Member;
+        public List<string> DietaryChoices { get; set; } = [];
+        public string? Allergies { get; set; }
+        public string? Dietary { get; set; }
+        public string? Accessibility { get; set; }
+        public bool ConsentProcessing { get; set; }
+        public bool ConsentPhotos { get; set; }
+        public bool ConsentListing { get; set; }
     }
 }

@@ -73,8 +73,9 @@ internal static class RegistrationCancellation
         db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, registration.Id, "cancelled", actor, null, now));
         // Saved before promoting, so the person leaving is no longer "waiting" for the query below.
         await db.SaveChangesAsync(ct);
+        // No link in a cancellation: the personal link keeps working and shows the cancelled registration.
         await outbox.EnqueueAsync("registration-status", registration.Email, registration.Name,
-            RegistrationPlaces.Email(mission, registration, links.Registration(registration.IssueToken()), 0), mission.Id, null, ct);
+            RegistrationPlaces.Email(mission, registration, null, 0), mission.Id, null, ct);
         var promoted = await RegistrationPlaces.PromoteAsync(db, mission.Id, wasConfirmed, now, ct);
         foreach (var next in promoted)
         {

@@ -70,7 +70,7 @@ internal static class RegistrationPlaces
             : 1 + await db.Registrations.CountAsync(r => r.MissionId == registration.MissionId && r.Status == RegistrationStatus.Waitlisted
                                                          && r.Arrival < registration.Arrival, ct);
 
-    public static EmailModels.RegistrationStatus Email(Mission mission, Domain.Registrations.Registration registration, string link, int waitlistPosition) =>
+    public static EmailModels.RegistrationStatus Email(Mission mission, Domain.Registrations.Registration registration, string? link, int waitlistPosition) =>
         new(registration.Name, mission.Title, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate),
             registration.Status.ToString(), registration.Status == RegistrationStatus.Confirmed,
             registration.Status == RegistrationStatus.Waitlisted, waitlistPosition, link);

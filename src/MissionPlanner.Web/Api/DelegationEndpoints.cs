@@ -1,0 +1,26 @@
+using MediatR;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Registration;
+
+namespace MissionPlanner.Web.Api;
+
+public static class DelegationEndpoints
+{
+    public static RouteGroupBuilder MapDelegation(this RouteGroupBuilder api)
+    {
+        var delegation = api.MapGroup("/missions/{missionId:guid}/delegation").WithTags("Delegation");
+        delegation.MapGet("/", (Guid missionId, RegistrationStatus? status, Sector? sector, string? organisation, IMediator m, CancellationToken ct) =>
+            m.Send(new GetDelegationQuery(missionId, status, sector, organisation), ct));
+        delegation.MapGet("/export.csv", async (Guid missionId, IMediator m, CancellationToken ct) =>
+            Results.File(await m.Send(new ExportDelegationQuery(missionId), ct), "text/csv; charset=utf-8", "delegation.csv"));
+        delegation.MapPut("/capacity", async (Guid missionId, SetCapacityCommand command, IMediator m, CancellationToken ct) =>
+            Results.Ok(new { promoted = await m.Send(command with { MissionId = missionId }, ct) }));
+        delegation.MapPost("/{registrationId:guid}/cancel", async (Guid missionId, Guid registrationId, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new CancelRegistrationCommand(missionId, registrationId), ct);
+            return Results.NoContent();
+        });
+        return api;
+    }
+}

@@ -1,0 +1,83 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Registration;
+
+namespace MissionPlanner.Web.Pages.Missions;
+
+public sealed class DelegationModel(IMediator mediator) : AppPageModel(mediator)
+{
+    [BindProperty(SupportsGet = true)]
+    public RegistrationStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Sector? Sector { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Organisation { get; set; }
+
+    public DelegationView View { get; private set; } = null!;
+
+    public string? CapacityError { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid missionId) => await LoadAsync(missionId) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetExportAsync(Guid missionId)
+    {
+        if (!await LoadMissionAsync(missionId))
+        {
+            return NotFound();
+        }
+
+        var csv = await Mediator.Send(new ExportDelegationQuery(missionId), HttpContext.RequestAborted);
+        return File(csv, "text/csv; charset=utf-8", $"delegation-{Mission.StartDate:yyyy-MM-dd}.csv");
+    }
+
+    public async Task<IActionResult> OnPostCapacityAsync(Guid missionId, int? capacity)
+    {
+        if (!await LoadMissionAsync(missionId))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await Mediator.Send(new SetCapacityCommand(capacity) { MissionId = missionId }, HttpContext.RequestAborted);
+            return Redirect($"/missions/{missionId}/delegation");
+        }
+        catch (ValidationException ex)
+        {
+            CapacityError = ex.Errors.First().ErrorMessage;
+        }
+        catch (Domain.Common.ForbiddenException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+
+        return await LoadAsync(missionId) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid missionId, Guid registrationId)
+    {
+        if (!await LoadMissionAsync(missionId))
+        {
+            return NotFound();
+        }
+
+        var (ok, _) = await TrySendAsync(new CancelRegistrationCommand(missionId, registrationId), besideFields: false);
+        return ok ? Redirect($"/missions/{missionId}/delegation") : await LoadAsync(missionId) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid missionId)
+    {
+        if (!await LoadMissionAsync(missionId))
+        {
+            return false;
+        }
+
+        View = await Mediator.Send(new GetDelegationQuery(missionId, Status, Sector, Organisation), HttpContext.RequestAborted);
+        return true;
+    }
+}

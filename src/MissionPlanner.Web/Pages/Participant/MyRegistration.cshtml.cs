@@ -1,0 +1,46 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Features.Registration;
+
+namespace MissionPlanner.Web.Pages.Participant;
+
+/// <summary>The participant's own page behind their personal link.</summary>
+public sealed class MyRegistrationModel(IMediator mediator) : AppPageModel(mediator)
+{
+    public MyRegistrationView Registration { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string token) => await LoadAsync(token) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCancelAsync(string token)
+    {
+        try
+        {
+            await Mediator.Send(new CancelMyRegistrationCommand(token), HttpContext.RequestAborted);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+            return await LoadAsync(token) ? Page() : NotFound();
+        }
+
+        return await LoadAsync(token) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(string token)
+    {
+        try
+        {
+            Registration = await Mediator.Send(new GetMyRegistrationQuery(token), HttpContext.RequestAborted);
+            return true;
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Features.Demo;
+using MissionPlanner.Features.Invitations;
+using MissionPlanner.Features.Registration;
+using MissionPlanner.Tests.Infrastructure;
+using MissionPlanner.Web.Tests.Infrastructure;
+
+namespace MissionPlanner.Web.Tests.Pages;
+
+public sealed partial class RegistrationPagesTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AnInviteeRegistersOnThePage_GetsTheirLinkByEmail_AndCancelling_GivesTheWaitingPersonThePlace(DatabaseProvider provider)
+    {
+        await using var smtp = await SmtpSink.StartAsync();
+        await using var app = await AppFactory.CreateAsync(provider, AppFactory.Smtp(smtp));
+        var mission = (await app.SendAsync(new SeedDemoMissionCommand()))!.Value;
+        await app.SendAsync(new SetCapacityCommand(1) { MissionId = mission });
+        await app.SendAsync(new ImportInvitationsCommand("email,name\nann@example.org,Ann de Vries\nbob@example.org,Bob Jansen\n") { MissionId = mission });
+        var invitations = await smtp.WaitForAsync(2);
+        string LinkFor(string email, string kind) => new Uri(Link(kind).Match(invitations.Concat(smtp.Messages).Last(m => m.RcptTos.Contains(email) && Link(kind).IsMatch(m.Text)).Text).Value).AbsolutePath;
+
+        var ann = new WebSession(app);
+        var annRegistered = await ann.SubmitAsync(LinkFor("ann@example.org", "i"), Form("Ann de Vries", "TU Delft"), handler: "Register");
+        annRegistered.StatusCode.Should().Be(HttpStatusCode.OK);
+        ann.LastHtml.Should().Contain("Your place is confirmed");
+        var bob = new WebSession(app);
+        await bob.SubmitAsync(LinkFor("bob@example.org", "i"), Form("Bob Jansen", "Innatera"), handler: "Register");
+        bob.LastHtml.Should().Contain("you are number 1 on the waitlist");
+
+        await smtp.WaitForAsync(4);
+        (await ann.GetAsync(LinkFor("ann@example.org", "r"))).StatusCode.Should().Be(HttpStatusCode.OK);
+        ann.LastHtml.Should().Contain("Confirmed").And.Contain("vegetarian, allergies: peanuts");
+        (await ann.SubmitAsync(LinkFor("ann@example.org", "r"), new Dictionary<string, string>(), handler: "Cancel")).StatusCode.Should().Be(HttpStatusCode.OK);
+        ann.LastHtml.Should().Contain("Cancelled");
+
+        var received = await smtp.WaitForAsync(6);
+        received.Should().Contain(m => m.RcptTos.Contains("bob@example.org") && m.Subject!.StartsWith("You are registered"));
+        await bob.GetAsync(LinkFor("bob@example.org", "r"));
+        bob.LastHtml.Should().Contain("Confirmed");
+    }
+
+    [Fact]
+    public async Task Organisers_SeeTheDelegation_AndDownloadItForExcel()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var mission = (await app.SendAsync(new SeedDemoMissionCommand()))!.Value;
+        await app.SendAsync(new ImportInvitationsCommand("email,name\ncem@example.org,\"Çem; \"\"the\"\" Öztürk\"\n") { MissionId = mission });
+        var token = await app.QueryAsync(db => db.OutboxMessages.Select(m => m.TextBody).SingleAsync());
+        await app.SendAsync(new RegisterByInvitationCommand(Link("i").Match(token).Value.Split("/i/")[1], "Çem; \"the\" Öztürk", null, "=cmd|' /C calc'!A0",
+            MissionPlanner.Domain.Missions.Sector.StartUp, null, MissionPlanner.Domain.Registrations.DelegationRole.Member, "halal", null, true, false, true));
+        var organiser = await app.AddOrganiserAsync("ann@example.org");
+        await app.GrantAsync(mission, organiser.OrganiserId, MissionRoleKind.Viewer);
+        var browser = new WebSession(app);
+        await browser.SignInAsync(organiser.SignInToken);
+
+        (await browser.GetAsync($"/missions/{mission}/delegation?sector=StartUp")).StatusCode.Should().Be(HttpStatusCode.OK);
+        browser.LastHtml.Should().Contain("Öztürk").And.Contain("StartUp: <strong>1</strong>").And.NotContain("Save capacity");
+        var export = await browser.Client.GetAsync($"/missions/{mission}/delegation?handler=Export");
+        var bytes = await export.Content.ReadAsByteArrayAsync();
+
+        export.Content.Headers.ContentType!.ToString().Should().StartWith("text/csv");
+        bytes.Take(3).Should().Equal(Encoding.UTF8.GetPreamble());
+        var text = Encoding.UTF8.GetString(bytes[3..]);
+        text.Should().Contain("\"Çem; \"\"the\"\" Öztürk\"").And.Contain(",'=cmd|' /C calc'!A0,", "formulas are defused");
+    }
+
+    private static Dictionary<string, string> Form(string name, string organisation) => new()
+    {
+        ["Input.Name"] = name,
+        ["Input.Organisation"] = organisation,
+        ["Input.Sector"] = "Academia",
+        ["Input.Role"] = "Member",
+        ["Input.DietaryChoices"] = "vegetarian",
+        ["Input.Allergies"] = "peanuts",
+        ["Input.ConsentProcessing"] = "true",
+        ["Input.ConsentListing"] = "true",
+        ["Input.ConsentPhotos"] = "false",
+    };
+
+    private static Regex Link(string kind) => new($@"https?://[^/\s]+/{kind}/[A-Za-z0-9_\-]+");
+}
