@@ -43,8 +43,11 @@ public static class WebApp
             o.Conventions.AllowAnonymousToFolder("/Invite");
             o.Conventions.AllowAnonymousToFolder("/Participant");
         }).AddMvcOptions(o =>
+        {
             // The commands' validators own the rules, so forms and the API report the same messages.
-            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            o.Filters.Add<Pages.RequireHandlerFilter>();
+        });
         services.AddAntiforgery(o => o.Cookie.Name = "mp.af");
         // Names such as Öztürk or Ó Súilleabháin stay readable in the HTML; markup characters are still encoded.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

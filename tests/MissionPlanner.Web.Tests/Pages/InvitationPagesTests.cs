@@ -52,8 +52,15 @@ public sealed partial class InvitationPagesTests
         var invitee = new WebSession(app);
         (await invitee.GetAsync(new Uri(link).PathAndQuery)).StatusCode.Should().Be(HttpStatusCode.OK);
         invitee.LastHtml.Should().Contain("Dear Bob Jansen");
-        (await invitee.SubmitAsync(new Uri(link).PathAndQuery, new Dictionary<string, string> { ["accept"] = "true" })).StatusCode
-            .Should().Be(HttpStatusCode.Redirect);
+        (await invitee.SubmitAsync(new Uri(link).PathAndQuery, new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Bob Jansen",
+            ["Input.Organisation"] = "Innatera",
+            ["Input.Sector"] = "StartUp",
+            ["Input.Role"] = "Member",
+            ["Input.ConsentProcessing"] = "true",
+        }, handler: "Register")).StatusCode.Should().Be(HttpStatusCode.OK);
+        invitee.LastHtml.Should().Contain("Your place is confirmed");
 
         await organiser.GetAsync($"/missions/{mission}/invitations");
         organiser.LastHtml.Should().Contain("1 accepted");

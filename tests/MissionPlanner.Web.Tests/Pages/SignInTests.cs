@@ -126,4 +126,16 @@ public sealed class SignInTests
             .StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "even a right link waits for the window to pass");
         (await guesser.GetAsync("/signin")).StatusCode.Should().Be(HttpStatusCode.OK, "reading the page is not limited");
     }
+
+    [Fact]
+    public async Task APostWithoutAKnownHandler_IsABadRequest_NotAServerError()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var browser = new WebSession(app);
+        await browser.GetAsync("/signin");
+
+        var response = await browser.PostAsync("/i/some-token?handler=Nonsense", new Dictionary<string, string>(), browser.AntiforgeryToken());
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
 }
