@@ -40,6 +40,7 @@ CREATE TABLE registrations (
     updated_at timestamp with time zone NOT NULL,
     cancelled_at timestamp with time zone,
     version integer NOT NULL,
+    erased_at timestamp with time zone,
     CONSTRAINT pk_registrations PRIMARY KEY (id),
     CONSTRAINT fk_registrations_invitations_invitation_id FOREIGN KEY (invitation_id) REFERENCES invitations (id) ON DELETE SET NULL,
     CONSTRAINT fk_registrations_missions_mission_id FOREIGN KEY (mission_id) REFERENCES missions (id) ON DELETE CASCADE

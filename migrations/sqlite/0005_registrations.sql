@@ -39,6 +39,7 @@ CREATE TABLE "registrations" (
     "updated_at" TEXT NOT NULL,
     "cancelled_at" TEXT NULL,
     "version" INTEGER NOT NULL,
+    "erased_at" TEXT NULL,
     CONSTRAINT "fk_registrations_invitations_invitation_id" FOREIGN KEY ("invitation_id") REFERENCES "invitations" ("id") ON DELETE SET NULL,
     CONSTRAINT "fk_registrations_missions_mission_id" FOREIGN KEY ("mission_id") REFERENCES "missions" ("id") ON DELETE CASCADE
 );

@@ -21,6 +21,15 @@ public static class DelegationEndpoints
             await m.Send(new CancelRegistrationCommand(missionId, registrationId), ct);
             return Results.NoContent();
         });
+        delegation.MapGet("/{registrationId:guid}/history", (Guid missionId, Guid registrationId, IMediator m, CancellationToken ct) =>
+            m.Send(new GetRegistrationHistoryQuery(missionId, registrationId), ct));
+        delegation.MapGet("/{registrationId:guid}/personal-data", async (Guid missionId, Guid registrationId, IMediator m, CancellationToken ct) =>
+            Results.Text(await m.Send(new ExportPersonForOrganiserQuery(missionId, registrationId), ct), "application/json"));
+        delegation.MapPost("/{registrationId:guid}/erase", async (Guid missionId, Guid registrationId, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new ErasePersonCommand(missionId, registrationId), ct);
+            return Results.NoContent();
+        });
         return api;
     }
 }

@@ -171,6 +171,32 @@ public sealed partial class RegistrationTests
         Encoding.UTF8.GetString(csv[3..]).Should().StartWith("name,email,organisation,sector").And.Contain("p004@example.org,TU Delft,Academia");
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Erasure_LeavesNoTraceOfTheName_OrTheEmail_AndKeepsTheCounts(DatabaseProvider provider)
+    {
+        await using var smtp = await SmtpSink.StartAsync();
+        var (app, mission, tokens) = await ArrangeAsync(provider, invitees: 2, capacity: 1, smtp);
+        await using var _ = app;
+        var zoe = await app.SendAsync(Register(tokens["p000@example.org"], "Zoë Quisling-Vermeer"));
+        await app.SendAsync(Register(tokens["p001@example.org"], "Bob"));
+        await app.SendAsync(new DispatchOutboxCommand());
+        var registrationId = await app.QueryAsync(db => db.Registrations.Where(r => r.Email == "p000@example.org").Select(r => r.Id).SingleAsync());
+        var before = await app.QueryAsync(db => TextSearch.FindAsync(db, "Quisling"));
+        before.Should().Contain("registrations.name").And.Contain("outbox_messages.to_name");
+        var export = await app.SendAsync(new ExportPersonalDataQuery(zoe.Token!));
+        export.Should().Contain("Zoë Quisling-Vermeer").And.Contain("\"registered\"").And.Contain("You are registered");
+
+        await app.SendAsync(new ErasePersonCommand(mission, registrationId));
+
+        (await app.QueryAsync(db => TextSearch.FindAsync(db, "Quisling"))).Should().BeEmpty();
+        (await app.QueryAsync(db => TextSearch.FindAsync(db, "p000@example.org"))).Should().BeEmpty();
+        await FluentActions.Awaiting(() => app.SendAsync(new GetMyRegistrationQuery(zoe.Token!))).Should().ThrowAsync<NotFoundException>();
+        var view = await app.SendAsync(new GetDelegationQuery(mission));
+        view.Should().BeEquivalentTo(new { Confirmed = 1, Cancelled = 1, Waitlisted = 0 }, "Bob got the freed place; the erased one still counts as cancelled");
+        (await app.CountAsync<OutboxMessage>()).Should().BeGreaterThan(2, "messages are kept, anonymised, for the counts");
+    }
+
     [GeneratedRegex(@"https://mp\.example/(i|r)/([A-Za-z0-9_\-]+)")]
     private static partial Regex Link();
 }

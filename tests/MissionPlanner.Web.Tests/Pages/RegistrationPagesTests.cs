@@ -71,6 +71,36 @@ public sealed partial class RegistrationPagesTests
         text.Should().Contain("\"Çem; \"\"the\"\" Öztürk\"").And.Contain(",'=cmd|' /C calc'!A0,", "formulas are defused");
     }
 
+    [Fact]
+    public async Task AParticipantDownloadsTheirData_AndAnOrganiserErasesThemAfterConfirming()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var mission = (await app.SendAsync(new SeedDemoMissionCommand()))!.Value;
+        await app.SendAsync(new ImportInvitationsCommand("email,name\nzoe@example.org,Zoë Quisling\n") { MissionId = mission });
+        var invitation = await app.QueryAsync(db => db.OutboxMessages.Select(m => m.TextBody).SingleAsync());
+        var result = await app.SendAsync(new RegisterByInvitationCommand(Link("i").Match(invitation).Value.Split("/i/")[1], "Zoë Quisling", null, "SURF",
+            MissionPlanner.Domain.Missions.Sector.Other, null, MissionPlanner.Domain.Registrations.DelegationRole.Member, null, null, true, false, false));
+        var participant = new WebSession(app);
+
+        var data = await participant.GetAsync($"/r/{result.Token}?handler=Data");
+        data.Content.Headers.ContentDisposition!.FileName.Should().Contain("my-registration.json");
+        participant.LastHtml.Should().Contain("\"name\": \"Zoë Quisling\"");
+
+        var organiser = await app.AddOrganiserAsync("ann@example.org");
+        await app.GrantAsync(mission, organiser.OrganiserId, MissionRoleKind.Organiser);
+        var browser = new WebSession(app);
+        await browser.SignInAsync(organiser.SignInToken);
+        var id = await app.QueryAsync(db => db.Registrations.Select(r => r.Id).SingleAsync());
+        await browser.GetAsync($"/missions/{mission}/delegation?erase={id}");
+        browser.LastHtml.Should().Contain("Erase Zoë Quisling (zoe@example.org)?");
+        (await app.QueryAsync(db => db.Registrations.Select(r => r.Name).SingleAsync())).Should().Be("Zoë Quisling", "opening the confirmation changes nothing");
+        (await browser.PostAsync($"/missions/{mission}/delegation?handler=Erase", new Dictionary<string, string> { ["registrationId"] = id.ToString() },
+            browser.AntiforgeryToken())).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        (await app.QueryAsync(db => db.Registrations.Select(r => r.Name).SingleAsync())).Should().Be("Erased participant");
+        (await participant.GetAsync($"/r/{result.Token}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
     private static Dictionary<string, string> Form(string name, string organisation) => new()
     {
         ["Input.Name"] = name,

@@ -22,6 +22,16 @@ public sealed class DelegationModel(IMediator mediator) : AppPageModel(mediator)
 
     public string? CapacityError { get; private set; }
 
+    [BindProperty(SupportsGet = true, Name = "history")]
+    public Guid? HistoryOf { get; set; }
+
+    public IReadOnlyList<AuditEntry>? History { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "erase")]
+    public Guid? EraseId { get; set; }
+
+    public DelegateRow? EraseCandidate => EraseId is { } id && Mission.CanEdit ? View.People.FirstOrDefault(p => p.Id == id) : null;
+
     public async Task<IActionResult> OnGetAsync(Guid missionId) => await LoadAsync(missionId) ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetExportAsync(Guid missionId)
@@ -70,11 +80,27 @@ public sealed class DelegationModel(IMediator mediator) : AppPageModel(mediator)
         return ok ? Redirect($"/missions/{missionId}/delegation") : await LoadAsync(missionId) ? Page() : NotFound();
     }
 
+    public async Task<IActionResult> OnPostEraseAsync(Guid missionId, Guid registrationId)
+    {
+        if (!await LoadMissionAsync(missionId))
+        {
+            return NotFound();
+        }
+
+        var (ok, _) = await TrySendAsync(new ErasePersonCommand(missionId, registrationId), besideFields: false);
+        return ok ? Redirect($"/missions/{missionId}/delegation") : await LoadAsync(missionId) ? Page() : NotFound();
+    }
+
     private async Task<bool> LoadAsync(Guid missionId)
     {
         if (!await LoadMissionAsync(missionId))
         {
             return false;
+        }
+
+        if (HistoryOf is { } id && Mission.CanEdit)
+        {
+            History = await Mediator.Send(new GetRegistrationHistoryQuery(missionId, id), HttpContext.RequestAborted);
         }
 
         View = await Mediator.Send(new GetDelegationQuery(missionId, Status, Sector, Organisation), HttpContext.RequestAborted);

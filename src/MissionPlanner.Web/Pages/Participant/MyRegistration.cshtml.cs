@@ -12,6 +12,20 @@ public sealed class MyRegistrationModel(IMediator mediator) : AppPageModel(media
 
     public async Task<IActionResult> OnGetAsync(string token) => await LoadAsync(token) ? Page() : NotFound();
 
+    /// <summary>Everything held about the person, as a JSON file (GET: reading changes nothing).</summary>
+    public async Task<IActionResult> OnGetDataAsync(string token)
+    {
+        try
+        {
+            var json = await Mediator.Send(new ExportPersonalDataQuery(token), HttpContext.RequestAborted);
+            return File(System.Text.Encoding.UTF8.GetBytes(json), "application/json", "my-registration.json");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
     public async Task<IActionResult> OnPostCancelAsync(string token)
     {
         try

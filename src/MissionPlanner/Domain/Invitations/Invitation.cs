@@ -67,6 +67,15 @@ public sealed class Invitation
 
     public void Revoke() => Status = InvitationStatus.Revoked;
 
+    public void Erase(string placeholderEmail)
+    {
+        Email = placeholderEmail;
+        Name = "Erased participant";
+        Organisation = null;
+        Status = InvitationStatus.Revoked;
+        TokenHash = SecretToken.Hash(SecretToken.Create("erased"));
+    }
+
     public void Reminded(DateTime now)
     {
         RemindersSent++;

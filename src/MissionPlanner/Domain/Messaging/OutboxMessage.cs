@@ -119,6 +119,22 @@ public sealed class OutboxMessage
         LastError = null;
     }
 
+    /// <summary>Keeps that a message went out (for counts), not to whom or what it said.</summary>
+    public void Erase(string placeholderEmail)
+    {
+        ToAddress = placeholderEmail;
+        ToName = "Erased participant";
+        Subject = "(erased)";
+        HtmlBody = "";
+        TextBody = "";
+        ModelJson = "{}";
+        LastError = null;
+        if (Status == OutboxStatus.Queued)
+        {
+            Status = OutboxStatus.Cancelled;
+        }
+    }
+
     internal static string SingleLine(string value) =>
         string.Join(' ', value.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 

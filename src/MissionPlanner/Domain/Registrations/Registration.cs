@@ -118,6 +118,31 @@ public sealed class Registration : IVersioned
         UpdatedAt = now;
     }
 
+    /// <summary>Removes everything that identifies the person; the place, sector and dates stay for the counts.</summary>
+    public void Erase(DateTime now)
+    {
+        Email = $"erased-{Id:N}@erased.invalid";
+        Name = "Erased participant";
+        Phone = null;
+        Organisation = "—";
+        JobTitle = null;
+        Dietary = null;
+        Accessibility = null;
+        ConsentListing = false;
+        ConsentPhotos = false;
+        TokenHash = SecretToken.Hash(SecretToken.Create("erased"));
+        if (Status != RegistrationStatus.Cancelled)
+        {
+            Status = RegistrationStatus.Cancelled;
+            CancelledAt = now;
+        }
+
+        UpdatedAt = now;
+        ErasedAt = now;
+    }
+
+    public DateTime? ErasedAt { get; private set; }
+
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
