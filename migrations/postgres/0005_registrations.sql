@@ -33,6 +33,7 @@ CREATE TABLE registrations (
     consent_photos boolean NOT NULL,
     consent_listing boolean NOT NULL,
     consented_at timestamp with time zone NOT NULL,
+    precedence_rank integer,
     arrival bigint NOT NULL,
     status character varying(16) NOT NULL,
     token_hash character varying(64) NOT NULL,

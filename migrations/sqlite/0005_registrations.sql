@@ -32,6 +32,7 @@ CREATE TABLE "registrations" (
     "consent_photos" INTEGER NOT NULL,
     "consent_listing" INTEGER NOT NULL,
     "consented_at" TEXT NOT NULL,
+    "precedence_rank" INTEGER NULL,
     "arrival" INTEGER NOT NULL,
     "status" TEXT NOT NULL,
     "token_hash" TEXT NOT NULL,

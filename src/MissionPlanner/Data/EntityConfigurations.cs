@@ -185,6 +185,7 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         b.Property(x => x.Dietary).HasMaxLength(Registration.TextMax);
         b.Property(x => x.Accessibility).HasMaxLength(Registration.TextMax);
         b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.Ignore(x => x.EffectivePrecedence);
         b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Invitation>().WithMany().HasForeignKey(x => x.InvitationId).OnDelete(DeleteBehavior.SetNull);
         // One registration per person and mission: a second attempt is offered the first.

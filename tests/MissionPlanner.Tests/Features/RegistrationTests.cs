@@ -197,6 +197,53 @@ public sealed partial class RegistrationTests
         (await app.CountAsync<OutboxMessage>()).Should().BeGreaterThan(2, "messages are kept, anonymised, for the counts");
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task TheDelegation_FollowsPrecedence_TheSharedListOnlyHasThoseWhoAgreed_AndCaterersGetTheCounts(DatabaseProvider provider)
+    {
+        var (app, mission, tokens) = await ArrangeAsync(provider, invitees: 4, capacity: null);
+        await using var _ = app;
+        RegisterByInvitationCommand As(string email, string name, DelegationRole role, string? dietary, bool listed) =>
+            new(tokens[email], name, null, "Org", Sector.Government, null, role, dietary, name == "Dan" ? "wheelchair access" : null, true, false, listed);
+        await app.SendAsync(As("p000@example.org", "Ann", DelegationRole.Member, "vegetarian, allergies: nuts", listed: true));
+        await app.SendAsync(As("p001@example.org", "Bob", DelegationRole.Press, "halal", listed: false));
+        await app.SendAsync(As("p002@example.org", "Cem", DelegationRole.HeadOfDelegation, "vegetarian", listed: true));
+        await app.SendAsync(As("p003@example.org", "Dan", DelegationRole.Deputy, null, listed: true));
+
+        (await app.SendAsync(new GetDelegationQuery(mission))).People.Select(p => p.Name).Should().Equal("Cem", "Dan", "Ann", "Bob");
+        var ann = await app.QueryAsync(db => db.Registrations.Where(r => r.Name == "Ann").Select(r => r.Id).SingleAsync());
+        await app.SendAsync(new SetPrecedenceCommand(mission, ann, 150));
+
+        var view = await app.SendAsync(new GetDelegationQuery(mission));
+        view.People.Select(p => p.Name).Should().Equal("Cem", "Ann", "Dan", "Bob");
+        (await app.SendAsync(new GetParticipantListQuery(mission))).Select(p => p.Name).Should().Equal("Cem", "Ann", "Dan");
+        view.Catering.Dietary.Should().BeEquivalentTo(new Dictionary<string, int> { ["vegetarian"] = 2, ["halal"] = 1 });
+        view.Catering.Allergies.Should().Equal("nuts");
+        view.Catering.Accessibility.Should().Equal("wheelchair access");
+        await FluentActions.Awaiting(() => app.SendAsync(new SetPrecedenceCommand(mission, ann, 0))).Should().ThrowAsync<DomainException>();
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Participants_CorrectTheirAnswersThroughTheirLink_UntilRegistrationCloses(DatabaseProvider provider)
+    {
+        var (app, mission, tokens) = await ArrangeAsync(provider, invitees: 1, capacity: null);
+        await using var _ = app;
+        var ann = await app.SendAsync(Register(tokens["p000@example.org"], "Ann"));
+        UpdateMyRegistrationCommand Update(string name) => new(ann.Token!, name, null, "TU Eindhoven", Sector.Academia, "PhD", DelegationRole.Member,
+            "vegan", null, true, false, false);
+
+        await app.SendAsync(Update("Ann de Vries"));
+        (await app.SendAsync(new GetMyRegistrationQuery(ann.Token!))).Should().BeEquivalentTo(
+            new { Name = "Ann de Vries", Organisation = "TU Eindhoven", Dietary = "vegan", ConsentListing = false, Status = RegistrationStatus.Confirmed });
+
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        await app.SendAsync(new SetRegistrationScheduleCommand(today.AddDays(1), [1]) { MissionId = mission });
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        (await FluentActions.Awaiting(() => app.SendAsync(Update("Too late"))).Should().ThrowAsync<DomainException>()).Which.Message.Should().Contain("closed");
+        (await app.QueryAsync(db => db.RegistrationAudits.CountAsync(a => a.Action == "updated"))).Should().Be(1);
+    }
+
     [GeneratedRegex(@"https://mp\.example/(i|r)/([A-Za-z0-9_\-]+)")]
     private static partial Regex Link();
 }

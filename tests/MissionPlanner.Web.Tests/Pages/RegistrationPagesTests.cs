@@ -101,6 +101,41 @@ public sealed partial class RegistrationPagesTests
         (await participant.GetAsync($"/r/{result.Token}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task AParticipantChangesTheirAnswers_AndTheSharedListHonoursConsent()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var mission = (await app.SendAsync(new SeedDemoMissionCommand()))!.Value;
+        await app.SendAsync(new ImportInvitationsCommand("email,name\nann@example.org,Ann\nbob@example.org,Bob\n") { MissionId = mission });
+        var bodies = await app.QueryAsync(db => db.OutboxMessages.OrderBy(m => m.ToAddress).Select(m => m.TextBody).ToListAsync());
+        RegisterByInvitationCommand As(string body, string name, bool listed) => new(Link("i").Match(body).Value.Split("/i/")[1], name, null, "TU Delft",
+            MissionPlanner.Domain.Missions.Sector.Academia, null, MissionPlanner.Domain.Registrations.DelegationRole.Member, null, null, true, false, listed);
+        var ann = await app.SendAsync(As(bodies[0], "Ann", listed: true));
+        await app.SendAsync(As(bodies[1], "Bob", listed: false));
+        var participant = new WebSession(app);
+
+        var saved = await participant.SubmitAsync($"/r/{ann.Token}", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Ann de Vries",
+            ["Input.Organisation"] = "QuTech",
+            ["Input.Sector"] = "Academia",
+            ["Input.Role"] = "Deputy",
+            ["Input.DietaryChoices"] = "vegan",
+            ["Input.ConsentProcessing"] = "true",
+            ["Input.ConsentListing"] = "true",
+        }, handler: "Update");
+        saved.StatusCode.Should().Be(HttpStatusCode.Redirect, participant.LastHtml);
+        await participant.GetAsync($"/r/{ann.Token}");
+        participant.LastHtml.Should().Contain("Your changes are saved").And.Contain("QuTech").And.Contain("vegan");
+
+        var organiser = await app.AddOrganiserAsync("org@example.org");
+        await app.GrantAsync(mission, organiser.OrganiserId, MissionRoleKind.Viewer);
+        var browser = new WebSession(app);
+        await browser.SignInAsync(organiser.SignInToken);
+        var list = Encoding.UTF8.GetString(await (await browser.Client.GetAsync($"/missions/{mission}/delegation?handler=ParticipantList")).Content.ReadAsByteArrayAsync());
+        list.Should().Contain("Ann de Vries,QuTech").And.NotContain("Bob");
+    }
+
     private static Dictionary<string, string> Form(string name, string organisation) => new()
     {
         ["Input.Name"] = name,

@@ -1,8 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using MissionPlanner.Domain.Common;
-using MissionPlanner.Domain.Missions;
-using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Registration;
 
@@ -11,8 +9,6 @@ namespace MissionPlanner.Web.Pages.Invite;
 /// <summary>The page behind a personal invitation link: register or decline. A wrong link is simply "not found".</summary>
 public sealed class RespondModel(IMediator mediator) : AppPageModel(mediator)
 {
-    public static readonly string[] DietaryOptions = ["vegetarian", "vegan", "halal", "kosher", "gluten-free", "lactose-free"];
-
     [BindProperty]
     public RegistrationInput Input { get; set; } = new();
 
@@ -30,10 +26,8 @@ public sealed class RespondModel(IMediator mediator) : AppPageModel(mediator)
         }
 
         var i = Input;
-        var dietary = string.Join(", ", i.DietaryChoices.Where(DietaryOptions.Contains)
-            .Concat(string.IsNullOrWhiteSpace(i.Allergies) ? [] : [$"allergies: {i.Allergies.Trim()}"]));
         var (ok, result) = await TrySendAsync(new RegisterByInvitationCommand(token, i.Name ?? "", i.Phone, i.Organisation ?? "", i.Sector,
-            i.JobTitle, i.Role, dietary, i.Accessibility, i.ConsentProcessing, i.ConsentPhotos, i.ConsentListing));
+            i.JobTitle, i.Role, i.DietaryText, i.Accessibility, i.ConsentProcessing, i.ConsentPhotos, i.ConsentListing));
         if (ok)
         {
             Result = result;
@@ -72,22 +66,5 @@ public sealed class RespondModel(IMediator mediator) : AppPageModel(mediator)
         {
             return false;
         }
-    }
-
-    public sealed class RegistrationInput
-    {
-        public string? Name { get; set; }
-        public string? Phone { get; set; }
-        public string? Organisation { get; set; }
-        public Sector Sector { get; set; } = Sector.Academia;
-        public string? JobTitle { get; set; }
-        public DelegationRole Role { get; set; } = DelegationRole.Member;
-        public List<string> DietaryChoices { get; set; } = [];
-        public string? Allergies { get; set; }
-        public string? Dietary { get; set; }
-        public string? Accessibility { get; set; }
-        public bool ConsentProcessing { get; set; }
-        public bool ConsentPhotos { get; set; }
-        public bool ConsentListing { get; set; }
     }
 }

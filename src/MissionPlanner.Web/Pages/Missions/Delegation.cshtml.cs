@@ -80,6 +80,34 @@ public sealed class DelegationModel(IMediator mediator) : AppPageModel(mediator)
         return ok ? Redirect($"/missions/{missionId}/delegation") : await LoadAsync(missionId) ? Page() : NotFound();
     }
 
+    public async Task<IActionResult> OnGetParticipantListAsync(Guid missionId)
+    {
+        if (!await LoadMissionAsync(missionId))
+        {
+            return NotFound();
+        }
+
+        var people = await Mediator.Send(new GetParticipantListQuery(missionId), HttpContext.RequestAborted);
+        var csv = new System.Text.StringBuilder("name,organisation,sector,job title,delegation role\r\n");
+        foreach (var p in people)
+        {
+            csv.Append(string.Join(',', new[] { p.Name, p.Organisation, p.Sector.ToString(), p.JobTitle, p.Role.ToString() }.Select(Common.Csv.Field))).Append("\r\n");
+        }
+
+        return File([.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8", "participants.csv");
+    }
+
+    public async Task<IActionResult> OnPostPrecedenceAsync(Guid missionId, Guid registrationId, int? rank)
+    {
+        if (!await LoadMissionAsync(missionId))
+        {
+            return NotFound();
+        }
+
+        var (ok, _) = await TrySendAsync(new SetPrecedenceCommand(missionId, registrationId, rank), besideFields: false);
+        return ok ? Redirect($"/missions/{missionId}/delegation") : await LoadAsync(missionId) ? Page() : NotFound();
+    }
+
     public async Task<IActionResult> OnPostEraseAsync(Guid missionId, Guid registrationId)
     {
         if (!await LoadMissionAsync(missionId))

@@ -10,7 +10,38 @@ public sealed class MyRegistrationModel(IMediator mediator) : AppPageModel(media
 {
     public MyRegistrationView Registration { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string token) => await LoadAsync(token) ? Page() : NotFound();
+    [BindProperty]
+    public RegistrationInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string token)
+    {
+        if (!await LoadAsync(token))
+        {
+            return NotFound();
+        }
+
+        Input = RegistrationInput.From(Registration);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUpdateAsync(string token)
+    {
+        if (!await LoadAsync(token))
+        {
+            return NotFound();
+        }
+
+        var i = Input;
+        var (ok, _) = await TrySendAsync(new UpdateMyRegistrationCommand(token, i.Name ?? "", i.Phone, i.Organisation ?? "", i.Sector, i.JobTitle,
+            i.Role, i.DietaryText, i.Accessibility, i.ConsentProcessing, i.ConsentPhotos, i.ConsentListing));
+        if (!ok)
+        {
+            return Page();
+        }
+
+        TempData["Notice"] = "Your changes are saved.";
+        return Redirect($"/r/{Uri.EscapeDataString(token)}");
+    }
 
     /// <summary>Everything held about the person, as a JSON file (GET: reading changes nothing).</summary>
     public async Task<IActionResult> OnGetDataAsync(string token)

@@ -61,6 +61,9 @@ public sealed class Registration : IVersioned
     public bool ConsentListing { get; private set; }
     public DateTime ConsentedAt { get; private set; }
 
+    /// <summary>Place in the order of precedence set by an organiser; empty means the default for the role.</summary>
+    public int? PrecedenceRank { get; private set; }
+
     /// <summary>Order of arrival within the mission: who is next on the waitlist.</summary>
     public long Arrival { get; private set; }
     public RegistrationStatus Status { get; private set; }
@@ -95,6 +98,30 @@ public sealed class Registration : IVersioned
 
         ConsentPhotos = consentPhotos;
         ConsentListing = consentListing;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Protocol order by role: head of delegation first, then deputy, members and guests, organisers, press.</summary>
+    public static int DefaultPrecedence(DelegationRole role) => role switch
+    {
+        DelegationRole.HeadOfDelegation => 100,
+        DelegationRole.Deputy => 200,
+        DelegationRole.Member => 300,
+        DelegationRole.Guest => 300,
+        DelegationRole.Organiser => 400,
+        _ => 500,
+    };
+
+    public int EffectivePrecedence => PrecedenceRank ?? DefaultPrecedence(Role);
+
+    public void SetPrecedence(int? rank, DateTime now)
+    {
+        if (rank is < 1 or > 10_000)
+        {
+            throw new DomainException(nameof(PrecedenceRank), "A rank is a number from 1 (first) to 10,000, or empty for the role's default.");
+        }
+
+        PrecedenceRank = rank;
         UpdatedAt = now;
     }
 

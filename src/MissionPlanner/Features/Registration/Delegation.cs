@@ -14,10 +14,17 @@ namespace MissionPlanner.Features.Registration;
 
 public sealed record DelegateRow(
     Guid Id, string Name, string Email, string Organisation, Sector Sector, string? JobTitle, DelegationRole Role, RegistrationStatus Status,
-    long Arrival, string? Dietary, string? Accessibility, bool ConsentListing, DateTime CreatedAt);
+    long Arrival, string? Dietary, string? Accessibility, bool ConsentListing, DateTime CreatedAt, int? PrecedenceRank)
+{
+    public int Precedence => PrecedenceRank ?? Domain.Registrations.Registration.DefaultPrecedence(Role);
+}
+
+/// <summary>What caterers and venues need: how many of each dietary need, and every accessibility need, of the confirmed.</summary>
+public sealed record CateringSummary(IReadOnlyDictionary<string, int> Dietary, IReadOnlyList<string> Allergies, IReadOnlyList<string> Accessibility);
 
 public sealed record DelegationView(
-    int? Capacity, int Confirmed, int Waitlisted, int Cancelled, IReadOnlyDictionary<Sector, int> ConfirmedBySector, IReadOnlyList<DelegateRow> People);
+    int? Capacity, int Confirmed, int Waitlisted, int Cancelled, IReadOnlyDictionary<Sector, int> ConfirmedBySector, IReadOnlyList<DelegateRow> People,
+    CateringSummary Catering);
 
 /// <summary>The delegation for organisers: filters, counts per sector, waitlist in order.</summary>
 [RequiresRole(MissionRoleKind.Viewer)]
@@ -38,13 +45,44 @@ public sealed class GetDelegationHandler(AppDbContext db) : IRequestHandler<GetD
             .Where(r => request.Status == null || r.Status == request.Status)
             .Where(r => request.Sector == null || r.Sector == request.Sector)
             .Where(r => string.IsNullOrEmpty(organisation) || r.Organisation == organisation)
-            .OrderBy(r => r.Status).ThenBy(r => r.Arrival)
             .Select(r => new DelegateRow(r.Id, r.Name, r.Email, r.Organisation, r.Sector, r.JobTitle, r.Role, r.Status, r.Arrival,
-                r.Dietary, r.Accessibility, r.ConsentListing, r.CreatedAt))
+                r.Dietary, r.Accessibility, r.ConsentListing, r.CreatedAt, r.PrecedenceRank))
             .ToListAsync(cancellationToken);
+        // Confirmed in order of precedence, then the waitlist in order of arrival, then the cancelled.
+        people = [.. people.OrderBy(p => p.Status).ThenBy(p => p.Status == RegistrationStatus.Confirmed ? p.Precedence : 0)
+            .ThenBy(p => p.Status == RegistrationStatus.Confirmed ? p.Name : "").ThenBy(p => p.Arrival)];
+        var confirmed = await all.Where(r => r.Status == RegistrationStatus.Confirmed).Select(r => new { r.Dietary, r.Accessibility }).ToListAsync(cancellationToken);
         var capacity = await db.Missions.Where(m => m.Id == request.MissionId).Select(m => m.Capacity).FirstAsync(cancellationToken);
         return new DelegationView(capacity, counts.GetValueOrDefault(RegistrationStatus.Confirmed), counts.GetValueOrDefault(RegistrationStatus.Waitlisted),
-            counts.GetValueOrDefault(RegistrationStatus.Cancelled), bySector, people);
+            counts.GetValueOrDefault(RegistrationStatus.Cancelled), bySector, people, Catering(confirmed.Select(c => (c.Dietary, c.Accessibility))));
+    }
+
+    private static CateringSummary Catering(IEnumerable<(string? Dietary, string? Accessibility)> people)
+    {
+        var dietary = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var allergies = new List<string>();
+        var accessibility = new List<string>();
+        foreach (var (diet, access) in people)
+        {
+            foreach (var part in (diet ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (part.StartsWith("allergies:", StringComparison.OrdinalIgnoreCase))
+                {
+                    allergies.Add(part["allergies:".Length..].Trim());
+                }
+                else
+                {
+                    dietary[part.ToLowerInvariant()] = dietary.GetValueOrDefault(part.ToLowerInvariant()) + 1;
+                }
+            }
+
+            if (!string.IsNullOrWhiteSpace(access))
+            {
+                accessibility.Add(access);
+            }
+        }
+
+        return new CateringSummary(dietary, allergies, accessibility);
     }
 }
 
@@ -103,5 +141,44 @@ public sealed class SetCapacityHandler(AppDbContext db, OutboxWriter outbox, Pub
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return promoted.Count;
+    }
+}
+
+/// <summary>Moves someone in the order of precedence; empty puts them back at their role's default.</summary>
+[RequiresRole(MissionRoleKind.Organiser)]
+public sealed record SetPrecedenceCommand(Guid MissionId, Guid RegistrationId, int? Rank) : IRequest<Unit>, IMissionRequest;
+
+public sealed class SetPrecedenceHandler(AppDbContext db, TimeProvider clock, CurrentUser user) : IRequestHandler<SetPrecedenceCommand, Unit>
+{
+    public async Task<Unit> Handle(SetPrecedenceCommand request, CancellationToken cancellationToken)
+    {
+        var registration = await db.Registrations.FirstOrDefaultAsync(r => r.MissionId == request.MissionId && r.Id == request.RegistrationId, cancellationToken)
+            ?? throw new Domain.Common.NotFoundException("Registration");
+        var now = clock.GetUtcNow().UtcDateTime;
+        registration.SetPrecedence(request.Rank, now);
+        db.RegistrationAudits.Add(new RegistrationAudit(request.MissionId, registration.Id, "precedence", $"organiser {user.OrganiserId}",
+            request.Rank?.ToString() ?? "default", now));
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+/// <summary>
+/// The participant list shared with the delegation and hosts: confirmed people who agreed to be
+/// listed, in order of precedence, with what others may see (name, organisation, title).
+/// </summary>
+[RequiresRole(MissionRoleKind.Viewer)]
+public sealed record GetParticipantListQuery(Guid MissionId) : IRequest<IReadOnlyList<ListedParticipant>>, IMissionRequest;
+
+public sealed record ListedParticipant(string Name, string Organisation, Sector Sector, string? JobTitle, DelegationRole Role);
+
+public sealed class GetParticipantListHandler(IMediator mediator) : IRequestHandler<GetParticipantListQuery, IReadOnlyList<ListedParticipant>>
+{
+    public async Task<IReadOnlyList<ListedParticipant>> Handle(GetParticipantListQuery request, CancellationToken cancellationToken)
+    {
+        var view = await mediator.Send(new GetDelegationQuery(request.MissionId, RegistrationStatus.Confirmed), cancellationToken);
+        return view.People.Where(p => p.ConsentListing)
+            .Select(p => new ListedParticipant(p.Name, p.Organisation, p.Sector, p.JobTitle, p.Role))
+            .ToList();
     }
 }

@@ -12,12 +12,13 @@ namespace MissionPlanner.Features.Registration;
 
 public sealed record MyRegistrationView(
     string MissionTitle, string Where, string When, string Name, string Email, string Organisation, Sector Sector, DelegationRole Role,
-    string? Dietary, string? Accessibility, bool ConsentPhotos, bool ConsentListing, RegistrationStatus Status, int WaitlistPosition);
+    string? Dietary, string? Accessibility, bool ConsentPhotos, bool ConsentListing, RegistrationStatus Status, int WaitlistPosition,
+    string? JobTitle, string? Phone, bool CanChange);
 
 /// <summary>The participant's own registration, behind their personal link; any other token is "not found".</summary>
 public sealed record GetMyRegistrationQuery(string Token) : IRequest<MyRegistrationView>;
 
-public sealed class GetMyRegistrationHandler(AppDbContext db) : IRequestHandler<GetMyRegistrationQuery, MyRegistrationView>
+public sealed class GetMyRegistrationHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<GetMyRegistrationQuery, MyRegistrationView>
 {
     public async Task<MyRegistrationView> Handle(GetMyRegistrationQuery request, CancellationToken cancellationToken)
     {
@@ -26,7 +27,8 @@ public sealed class GetMyRegistrationHandler(AppDbContext db) : IRequestHandler<
         return new MyRegistrationView(mission.Title, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate),
             registration.Name, registration.Email, registration.Organisation, registration.Sector, registration.Role, registration.Dietary,
             registration.Accessibility, registration.ConsentPhotos, registration.ConsentListing, registration.Status,
-            await RegistrationPlaces.WaitlistPositionAsync(db, registration, cancellationToken));
+            await RegistrationPlaces.WaitlistPositionAsync(db, registration, cancellationToken), registration.JobTitle, registration.Phone,
+            registration.Status != RegistrationStatus.Cancelled && clock.GetUtcNow().UtcDateTime < (mission.RegistrationClosesAt ?? mission.UtcWindow().From));
     }
 }
 
@@ -100,5 +102,45 @@ internal static class RegistrationTokens
         var hash = SecretToken.Hash(token.Trim());
         var query = tracked ? db.Registrations : db.Registrations.AsNoTracking();
         return await query.FirstOrDefaultAsync(r => r.TokenHash == hash, ct) ?? throw new NotFoundException("Registration");
+    }
+}
+
+/// <summary>
+/// The participant corrects their own answers through their link, until registration closes
+/// (or the mission starts when there is no deadline). Their place is not affected.
+/// </summary>
+public sealed record UpdateMyRegistrationCommand(
+    string Token, string Name, string? Phone, string Organisation, Sector Sector, string? JobTitle, DelegationRole Role,
+    string? Dietary, string? Accessibility, bool ConsentProcessing, bool ConsentPhotos, bool ConsentListing)
+    : IRequest<Unit>, IRegistrationFields;
+
+public sealed class UpdateMyRegistrationValidator : FluentValidation.AbstractValidator<UpdateMyRegistrationCommand>
+{
+    public UpdateMyRegistrationValidator() => Include(new RegistrationFieldsValidator());
+}
+
+public sealed class UpdateMyRegistrationHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<UpdateMyRegistrationCommand, Unit>
+{
+    public async Task<Unit> Handle(UpdateMyRegistrationCommand request, CancellationToken cancellationToken)
+    {
+        var registration = await RegistrationTokens.FindAsync(db, request.Token, cancellationToken, tracked: true);
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var closes = mission.RegistrationClosesAt ?? mission.UtcWindow().From;
+        if (now >= closes)
+        {
+            throw new DomainException("Status", "Changes are closed; please contact the organisers.");
+        }
+
+        if (registration.Status == RegistrationStatus.Cancelled)
+        {
+            throw new DomainException("Status", "This registration is cancelled.");
+        }
+
+        registration.Fill(request.Name, request.Phone, request.Organisation, request.Sector, request.JobTitle, request.Role,
+            request.Dietary, request.Accessibility, request.ConsentPhotos, request.ConsentListing, now);
+        db.RegistrationAudits.Add(new RegistrationAudit(registration.MissionId, registration.Id, "updated", "participant", null, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
     }
 }
