@@ -244,6 +244,42 @@ public sealed partial class RegistrationTests
         (await app.QueryAsync(db => db.RegistrationAudits.CountAsync(a => a.Action == "updated"))).Should().Be(1);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ADelegateCsvOf500WithFiveBadRows_ImportsNobody_AndReportsTheFiveRows(DatabaseProvider provider)
+    {
+        var (app, mission, _) = await ArrangeAsync(provider, invitees: 0, capacity: 400);
+        await using var __ = app;
+        var csv = new StringBuilder("Email;Name;Organisation;Sector;Role;Job title;Phone\r\n");
+        var bad = new Dictionary<int, (string Column, string Line)>
+        {
+            [40] = ("email", "not-an-email;X;Org;academia;member;;"),
+            [141] = ("sector", "p139@example.org;X;Org;aerospace;member;;"),
+            [242] = ("role", "p240@example.org;X;Org;industry;king;;"),
+            [343] = ("phone", "p341@example.org;X;Org;industry;member;;call me"),
+            [444] = ("email", "p010@example.org;Dup;Org;industry;member;;"),
+        };
+        for (var i = 0; i < 500; i++)
+        {
+            var line = i + 2;
+            csv.Append(bad.TryGetValue(line, out var b) ? b.Line : $"p{i:D3}@example.org;\"Person {i}\";\"Org, {i % 7}\";start-up;member;Engineer;+31 6 1234 5678").Append("\r\n");
+        }
+
+        var all = await app.SendAsync(new ImportDelegatesCommand(csv.ToString()) { MissionId = mission });
+
+        all.Imported.Should().Be(0);
+        all.Errors.Select(e => (e.Line, e.Column)).Should().BeEquivalentTo(bad.Select(b => (b.Key, b.Value.Column)));
+        (await app.CountAsync<Registration>()).Should().Be(0);
+
+        var valid = await app.SendAsync(new ImportDelegatesCommand(csv.ToString(), ImportValidRowsOnly: true) { MissionId = mission });
+
+        valid.Imported.Should().Be(495);
+        var view = await app.SendAsync(new GetDelegationQuery(mission));
+        view.Should().BeEquivalentTo(new { Confirmed = 400, Waitlisted = 95 });
+        (await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Batch == valid.Batch))).Should().Be(495);
+        (await app.QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.Subject.Contains("number 95")))).Should().BeTrue();
+    }
+
     [GeneratedRegex(@"https://mp\.example/(i|r)/([A-Za-z0-9_\-]+)")]
     private static partial Regex Link();
 }

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Registration;
 
 namespace MissionPlanner.Web.Pages.Missions;
@@ -78,6 +79,32 @@ public sealed class DelegationModel(IMediator mediator) : AppPageModel(mediator)
 
         var (ok, _) = await TrySendAsync(new CancelRegistrationCommand(missionId, registrationId), besideFields: false);
         return ok ? Redirect($"/missions/{missionId}/delegation") : await LoadAsync(missionId) ? Page() : NotFound();
+    }
+
+    public IReadOnlyList<RowError> ImportErrors { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostImportAsync(Guid missionId, IFormFile? csv, bool validOnly)
+    {
+        if (!await LoadMissionAsync(missionId))
+        {
+            return NotFound();
+        }
+
+        if (csv is null || csv.Length == 0)
+        {
+            ModelState.AddModelError("", "Choose a CSV file.");
+            return await LoadAsync(missionId) ? Page() : NotFound();
+        }
+
+        using var reader = new StreamReader(csv.OpenReadStream());
+        var (ok, result) = await TrySendAsync(new ImportDelegatesCommand(await reader.ReadToEndAsync(), validOnly) { MissionId = missionId }, besideFields: false);
+        if (ok && result.Imported > 0)
+        {
+            return Redirect($"/missions/{missionId}/delegation");
+        }
+
+        ImportErrors = ok ? result.Errors : [];
+        return await LoadAsync(missionId) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnGetParticipantListAsync(Guid missionId)

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Registrations;
 using static MissionPlanner.Domain.Missions.ProgrammeItemKind;
 
 namespace MissionPlanner.Features.Demo;
@@ -17,6 +18,51 @@ public sealed record SeedDemoMissionCommand : IRequest<Guid?>;
 public sealed class SeedDemoMissionHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<SeedDemoMissionCommand, Guid?>
 {
     public const string Title = "Innovation Mission to the UK: Neuromorphic Computing";
+
+    /// <summary>Forty synthetic delegates (no real people) across the four sectors, in the order they registered.</summary>
+    private static readonly (string Name, string Organisation, Sector Sector, string Title, DelegationRole Role, string? Dietary)[] Delegates =
+    [
+        ("Marieke van Dalen", "Topsector ICT", Sector.Government, "Director", DelegationRole.HeadOfDelegation, null),
+        ("Pieter Hoekstra", "Ministry of Economic Affairs", Sector.Government, "Senior policy officer", DelegationRole.Deputy, null),
+        ("Sanne de Wit", "Netherlands Innovation Network UK", Sector.Government, "Innovation attaché", DelegationRole.Organiser, null),
+        ("Thomas Visser", "Netherlands Innovation Network UK", Sector.Government, "Policy officer", DelegationRole.Organiser, "vegetarian"),
+        ("Eva Jansen", "SURF", Sector.Other, "Programme manager", DelegationRole.Member, null),
+        ("Lars Bakker", "University of Groningen (CogniGron)", Sector.Academia, "Professor of neuromorphic materials", DelegationRole.Member, null),
+        ("Anouk Smit", "University of Groningen (CogniGron)", Sector.Academia, "Postdoctoral researcher", DelegationRole.Member, "vegan"),
+        ("Daan Meijer", "University of Twente", Sector.Academia, "Associate professor", DelegationRole.Member, null),
+        ("Femke de Boer", "University of Twente", Sector.Academia, "PhD candidate", DelegationRole.Member, "vegetarian"),
+        ("Ruben Mulder", "Eindhoven University of Technology", Sector.Academia, "Professor of photonics", DelegationRole.Member, null),
+        ("Lotte de Groot", "Eindhoven University of Technology", Sector.Academia, "Assistant professor", DelegationRole.Member, "gluten-free"),
+        ("Bram Bos", "Delft University of Technology", Sector.Academia, "Professor of computer engineering", DelegationRole.Member, null),
+        ("Iris Vos", "Delft University of Technology", Sector.Academia, "Researcher", DelegationRole.Member, null),
+        ("Jesse Peters", "Delft University of Technology", Sector.Academia, "Valorisation manager", DelegationRole.Member, "halal"),
+        ("Noor Hendriks", "Radboud University", Sector.Academia, "Professor of neuroinformatics", DelegationRole.Member, null),
+        ("Sem van Leeuwen", "University of Amsterdam", Sector.Academia, "Associate professor of AI", DelegationRole.Member, "vegetarian"),
+        ("Julia Dekker", "Leiden University", Sector.Academia, "Assistant professor", DelegationRole.Member, null),
+        ("Milan Brouwer", "Innatera", Sector.StartUp, "Chief technology officer", DelegationRole.Member, null),
+        ("Sophie de Vries", "Innatera", Sector.StartUp, "Business development lead", DelegationRole.Member, "lactose-free"),
+        ("Luuk van der Meer", "OPT/NET BV", Sector.Industry, "Chief executive", DelegationRole.Member, null),
+        ("Fleur Kok", "OPT/NET BV", Sector.Industry, "Head of research", DelegationRole.Member, null),
+        ("Thijs Jacobs", "NXP Semiconductors", Sector.Industry, "Principal engineer", DelegationRole.Member, null),
+        ("Emma van Dijk", "NXP Semiconductors", Sector.Industry, "Innovation manager", DelegationRole.Member, "vegetarian"),
+        ("Stijn de Haan", "ASML", Sector.Industry, "Research strategist", DelegationRole.Member, null),
+        ("Lisa Koster", "Philips", Sector.Industry, "Senior scientist", DelegationRole.Member, "kosher"),
+        ("Gijs Prins", "imec Netherlands", Sector.Industry, "Programme director", DelegationRole.Member, null),
+        ("Roos Verbeek", "TNO", Sector.Other, "Senior researcher", DelegationRole.Member, null),
+        ("Koen Willems", "TNO", Sector.Other, "Business developer", DelegationRole.Member, "vegetarian"),
+        ("Maud Sanders", "SynSense Europe", Sector.StartUp, "Founder", DelegationRole.Member, null),
+        ("Niels van Beek", "Axelera AI", Sector.StartUp, "Product manager", DelegationRole.Member, null),
+        ("Yara Claassen", "Axelera AI", Sector.StartUp, "Hardware engineer", DelegationRole.Member, "vegan"),
+        ("Jasper Schouten", "QuiX Quantum", Sector.StartUp, "Chief operating officer", DelegationRole.Member, null),
+        ("Floor Huisman", "Photon Delta", Sector.Industry, "Ecosystem manager", DelegationRole.Member, null),
+        ("Tim Kuipers", "Holland High Tech", Sector.Government, "Programme lead", DelegationRole.Member, null),
+        ("Vera Postma", "Netherlands Enterprise Agency", Sector.Government, "Advisor international innovation", DelegationRole.Member, "vegetarian"),
+        ("Sven Dijkstra", "NWO", Sector.Government, "Programme officer", DelegationRole.Member, null),
+        ("Lieke Bosman", "Brainport Development", Sector.Government, "Internationalisation manager", DelegationRole.Member, null),
+        ("Olivier Wouters", "SURF", Sector.Other, "Technical lead HPC", DelegationRole.Member, null),
+        ("Hanna Evers", "Computable", Sector.Other, "Technology journalist", DelegationRole.Press, null),
+        ("Joost Maas", "Innatera", Sector.StartUp, "Applications engineer", DelegationRole.Member, "allergies: peanuts"),
+    ];
 
     public async Task<Guid?> Handle(SeedDemoMissionCommand request, CancellationToken cancellationToken)
     {
@@ -127,7 +173,26 @@ public sealed class SeedDemoMissionHandler(AppDbContext db, TimeProvider clock) 
             db.Organisations.Add(new Organisation(mission.Id, name, country, sector));
         }
 
+        SeedDelegates(mission, now);
         await db.SaveChangesAsync(cancellationToken);
+        await db.Missions.Where(m => m.Id == mission.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(m => m.Capacity, 60)
+            .SetProperty(m => m.ConfirmedCount, Delegates.Length)
+            .SetProperty(m => m.RegistrationSequence, Delegates.Length), cancellationToken);
         return mission.Id;
+    }
+
+    private void SeedDelegates(Mission mission, DateTime now)
+    {
+        for (var i = 0; i < Delegates.Length; i++)
+        {
+            var (name, organisation, sector, title, role, dietary) = Delegates[i];
+            var email = $"{name.ToLowerInvariant().Replace(' ', '.')}@example.org";
+            var person = new Domain.Registrations.Registration(mission.Id, null, email, i + 1, now.AddMinutes(i));
+            person.Fill(name, null, organisation, sector, title, role, dietary, null, consentPhotos: i % 3 != 0, consentListing: i % 5 != 4, now);
+            person.Place(confirmed: true);
+            person.IssueToken();
+            db.Registrations.Add(person);
+        }
     }
 }
