@@ -22,16 +22,7 @@ public static class DelegationEndpoints
             return Results.NoContent();
         });
         delegation.MapPost("/import", async (Guid missionId, ImportDelegatesCommand command, IMediator m, CancellationToken ct) =>
-        {
-            var result = await m.Send(command with { MissionId = missionId }, ct);
-            return result.NothingImported && result.Errors.Count > 0
-                ? Results.ValidationProblem(
-                    result.Errors.GroupBy(e => $"line {e.Line}" + (e.Column.Length > 0 ? $", {e.Column}" : ""))
-                        .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                    detail: $"{result.Errors.Select(e => e.Line).Distinct().Count()} row(s) are invalid; nothing was imported.",
-                    title: "The file has invalid rows.")
-                : Results.Ok(result);
-        });
+            ImportResults.ToHttp(await m.Send(command with { MissionId = missionId }, ct)));
         delegation.MapGet("/{registrationId:guid}/history", (Guid missionId, Guid registrationId, IMediator m, CancellationToken ct) =>
             m.Send(new GetRegistrationHistoryQuery(missionId, registrationId), ct));
         delegation.MapGet("/{registrationId:guid}/personal-data", async (Guid missionId, Guid registrationId, IMediator m, CancellationToken ct) =>

@@ -19,16 +19,7 @@ public static class InvitationsEndpoints
             return Results.Created($"/api/v1/missions/{missionId}/invitations/{invitation.Id}", invitation);
         });
         invitations.MapPost("/import", async (Guid missionId, ImportInvitationsCommand command, IMediator m, CancellationToken ct) =>
-        {
-            var result = await m.Send(command with { MissionId = missionId }, ct);
-            return result.NothingImported && result.Errors.Count > 0
-                ? Results.ValidationProblem(
-                    result.Errors.GroupBy(e => $"line {e.Line}" + (e.Column.Length > 0 ? $", {e.Column}" : ""))
-                        .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                    detail: $"{result.Errors.Select(e => e.Line).Distinct().Count()} row(s) are invalid; nothing was imported. Fix them, or import only the valid rows.",
-                    title: "The file has invalid rows.")
-                : Results.Ok(result);
-        });
+            ImportResults.ToHttp(await m.Send(command with { MissionId = missionId }, ct)));
         invitations.MapPost("/{invitationId:guid}/resend", async (Guid missionId, Guid invitationId, IMediator m, CancellationToken ct) =>
         {
             await m.Send(new ResendInvitationCommand(missionId, invitationId), ct);

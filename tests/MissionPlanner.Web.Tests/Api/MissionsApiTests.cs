@@ -198,4 +198,22 @@ public sealed class MissionsApiTests
         var invalid = await ann.PutJsonAsync($"/api/v1/missions/{id}/team", new { email = "not an email", role = "Viewer" });
         (await invalid.ErrorFieldsAsync()).Should().Equal("email");
     }
+
+    [Fact]
+    public async Task ACsvWithBadRows_Is400_WithTheErrorsKeyedByLineAndColumn_AndImportsNothing()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var (api, _) = await app.ApiClientAsync("ann@example.org");
+        var id = (string)(await (await api.PostJsonAsync("/api/v1/missions", Mission)).ReadAsync())["id"]!;
+        await api.PostJsonAsync($"/api/v1/missions/{id}/status", new { status = "Open" });
+
+        var invitations = await api.PostJsonAsync($"/api/v1/missions/{id}/invitations/import", new { csv = "email,name\nann@example.org,Ann\nbroken,Bob\n" });
+        var delegates = await api.PostJsonAsync($"/api/v1/missions/{id}/delegation/import", new { csv = "email,name,organisation,sector\ncem@example.org,Cem,TNO,space\n" });
+
+        invitations.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await invitations.ErrorFieldsAsync()).Should().Equal("line 3, email");
+        delegates.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await delegates.ErrorFieldsAsync()).Should().Equal("line 2, sector");
+        (await (await api.GetAsync($"/api/v1/missions/{id}/invitations")).ReadAsync()).AsArray().Should().BeEmpty();
+    }
 }
