@@ -73,4 +73,7 @@ public abstract class AppPageModel(IMediator mediator) : PageModel
     }
 
     protected IActionResult MissionNotFound() => NotFound();
+
+    /// <summary>A datetime-local field is wall-clock time in the mission's zone, never the server's.</summary>
+    protected static DateTime? Unspecified(DateTime? value) => value is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Unspecified) : null;
 }

@@ -22,6 +22,12 @@ public sealed class RegistrationInput
     public bool ConsentProcessing { get; set; }
     public bool ConsentPhotos { get; set; }
     public bool ConsentListing { get; set; }
+    public DateTime? ArrivalAt { get; set; }
+    public string? ArrivalBy { get; set; }
+    public DateTime? DepartureAt { get; set; }
+    public string? DepartureBy { get; set; }
+    public bool AccommodationNeeded { get; set; }
+    public string? EmergencyContact { get; set; }
 
     /// <summary>The ticked options and any allergies as one line, e.g. "vegetarian, allergies: nuts".</summary>
     public string DietaryText => string.Join(", ", DietaryChoices.Where(DietaryOptions.Contains)

@@ -280,6 +280,39 @@ public sealed partial class RegistrationTests
         (await app.QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.Subject.Contains("number 95")))).Should().BeTrue();
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Travel_IsKeptInMissionTime_AndADepartureBeforeTheArrivalIsRefused(DatabaseProvider provider)
+    {
+        var (app, _, tokens) = await ArrangeAsync(provider, invitees: 2, capacity: null);
+        await using var __ = app;
+        var arrival = DateTime.SpecifyKind(app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(29).AddHours(18).AddMinutes(40), DateTimeKind.Unspecified);
+
+        var backwards = () => app.SendAsync(Register(tokens["p001@example.org"]) with { ArrivalAt = arrival, DepartureAt = arrival.AddDays(-1) });
+        (await backwards.Should().ThrowAsync<ValidationException>()).Which.Errors.Select(e => e.PropertyName).Should().Equal("DepartureAt");
+
+        var ann = await app.SendAsync(Register(tokens["p000@example.org"]) with
+        {
+            ArrivalAt = arrival,
+            ArrivalBy = "KL1007",
+            DepartureAt = arrival.AddDays(4),
+            DepartureBy = "Eurostar 9142",
+            AccommodationNeeded = true,
+            EmergencyContact = "Jan de Vries +31 6 8765 4321",
+        });
+
+        var mine = await app.SendAsync(new GetMyRegistrationQuery(ann.Token!));
+        mine.Should().BeEquivalentTo(new
+        {
+            ArrivalAt = (DateTime?)arrival,
+            ArrivalBy = "KL1007",
+            DepartureAt = (DateTime?)arrival.AddDays(4),
+            AccommodationNeeded = true,
+            EmergencyContact = "Jan de Vries +31 6 8765 4321",
+        });
+        (await app.CountAsync<Registration>()).Should().Be(1);
+    }
+
     [GeneratedRegex(@"https://mp\.example/(i|r)/([A-Za-z0-9_\-]+)")]
     private static partial Regex Link();
 }

@@ -27,7 +27,8 @@ public sealed class RespondModel(IMediator mediator) : AppPageModel(mediator)
 
         var i = Input;
         var (ok, result) = await TrySendAsync(new RegisterByInvitationCommand(token, i.Name ?? "", i.Phone, i.Organisation ?? "", i.Sector,
-            i.JobTitle, i.Role, i.DietaryText, i.Accessibility, i.ConsentProcessing, i.ConsentPhotos, i.ConsentListing));
+            i.JobTitle, i.Role, i.DietaryText, i.Accessibility, i.ConsentProcessing, i.ConsentPhotos, i.ConsentListing,
+            Unspecified(i.ArrivalAt), i.ArrivalBy, Unspecified(i.DepartureAt), i.DepartureBy, i.AccommodationNeeded, i.EmergencyContact));
         if (ok)
         {
             Result = result;

@@ -33,7 +33,8 @@ public sealed class MyRegistrationModel(IMediator mediator) : AppPageModel(media
 
         var i = Input;
         var (ok, _) = await TrySendAsync(new UpdateMyRegistrationCommand(token, i.Name ?? "", i.Phone, i.Organisation ?? "", i.Sector, i.JobTitle,
-            i.Role, i.DietaryText, i.Accessibility, i.ConsentProcessing, i.ConsentPhotos, i.ConsentListing));
+            i.Role, i.DietaryText, i.Accessibility, i.ConsentProcessing, i.ConsentPhotos, i.ConsentListing,
+            Unspecified(i.ArrivalAt), i.ArrivalBy, Unspecified(i.DepartureAt), i.DepartureBy, i.AccommodationNeeded, i.EmergencyContact));
         if (!ok)
         {
             return Page();

@@ -61,6 +61,14 @@ public sealed class Registration : IVersioned
     public bool ConsentListing { get; private set; }
     public DateTime ConsentedAt { get; private set; }
 
+    /// <summary>Arrival and departure instants, with how and which flight or train.</summary>
+    public DateTime? ArrivalAt { get; private set; }
+    public string? ArrivalBy { get; private set; }
+    public DateTime? DepartureAt { get; private set; }
+    public string? DepartureBy { get; private set; }
+    public bool AccommodationNeeded { get; private set; }
+    public string? EmergencyContact { get; private set; }
+
     /// <summary>Place in the order of precedence set by an organiser; empty means the default for the role.</summary>
     public int? PrecedenceRank { get; private set; }
 
@@ -125,6 +133,22 @@ public sealed class Registration : IVersioned
         UpdatedAt = now;
     }
 
+    public void SetTravel(DateTime? arrivalAt, string? arrivalBy, DateTime? departureAt, string? departureBy, bool accommodationNeeded,
+        string? emergencyContact)
+    {
+        if (arrivalAt is { } a && departureAt is { } d && d <= a)
+        {
+            throw new DomainException("DepartureAt", "Departure must be after arrival.");
+        }
+
+        ArrivalAt = arrivalAt;
+        ArrivalBy = Clean(arrivalBy);
+        DepartureAt = departureAt;
+        DepartureBy = Clean(departureBy);
+        AccommodationNeeded = accommodationNeeded;
+        EmergencyContact = Clean(emergencyContact);
+    }
+
     public void Place(bool confirmed) => Status = confirmed ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
 
     public void Promote(DateTime now)
@@ -155,6 +179,9 @@ public sealed class Registration : IVersioned
         JobTitle = null;
         Dietary = null;
         Accessibility = null;
+        ArrivalBy = null;
+        DepartureBy = null;
+        EmergencyContact = null;
         ConsentListing = false;
         ConsentPhotos = false;
         TokenHash = SecretToken.Hash(SecretToken.Create("erased"));

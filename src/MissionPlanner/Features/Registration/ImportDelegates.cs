@@ -179,5 +179,11 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
         public bool ConsentProcessing => true;
         public bool ConsentPhotos => false;
         public bool ConsentListing => false;
+        public DateTime? ArrivalAt => null;
+        public string? ArrivalBy => null;
+        public DateTime? DepartureAt => null;
+        public string? DepartureBy => null;
+        public bool AccommodationNeeded => false;
+        public string? EmergencyContact => null;
     }
 }

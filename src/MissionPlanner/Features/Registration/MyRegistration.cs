@@ -13,7 +13,8 @@ namespace MissionPlanner.Features.Registration;
 public sealed record MyRegistrationView(
     string MissionTitle, string Where, string When, string Name, string Email, string Organisation, Sector Sector, DelegationRole Role,
     string? Dietary, string? Accessibility, bool ConsentPhotos, bool ConsentListing, RegistrationStatus Status, int WaitlistPosition,
-    string? JobTitle, string? Phone, bool CanChange);
+    string? JobTitle, string? Phone, bool CanChange, DateTime? ArrivalAt, string? ArrivalBy, DateTime? DepartureAt, string? DepartureBy,
+    bool AccommodationNeeded, string? EmergencyContact);
 
 /// <summary>The participant's own registration, behind their personal link; any other token is "not found".</summary>
 public sealed record GetMyRegistrationQuery(string Token) : IRequest<MyRegistrationView>;
@@ -28,8 +29,12 @@ public sealed class GetMyRegistrationHandler(AppDbContext db, TimeProvider clock
             registration.Name, registration.Email, registration.Organisation, registration.Sector, registration.Role, registration.Dietary,
             registration.Accessibility, registration.ConsentPhotos, registration.ConsentListing, registration.Status,
             await RegistrationPlaces.WaitlistPositionAsync(db, registration, cancellationToken), registration.JobTitle, registration.Phone,
-            registration.Status != RegistrationStatus.Cancelled && clock.GetUtcNow().UtcDateTime < (mission.RegistrationClosesAt ?? mission.UtcWindow().From));
+            registration.Status != RegistrationStatus.Cancelled && clock.GetUtcNow().UtcDateTime < (mission.RegistrationClosesAt ?? mission.UtcWindow().From),
+            Local(registration.ArrivalAt, mission), registration.ArrivalBy, Local(registration.DepartureAt, mission), registration.DepartureBy,
+            registration.AccommodationNeeded, registration.EmergencyContact);
     }
+
+    private static DateTime? Local(DateTime? utc, Mission mission) => utc is { } u ? MissionTime.ToLocal(u, mission.TimeZone) : null;
 }
 
 /// <summary>The participant cancels; their place goes to the first person waiting, who is emailed.</summary>
@@ -111,7 +116,9 @@ internal static class RegistrationTokens
 /// </summary>
 public sealed record UpdateMyRegistrationCommand(
     string Token, string Name, string? Phone, string Organisation, Sector Sector, string? JobTitle, DelegationRole Role,
-    string? Dietary, string? Accessibility, bool ConsentProcessing, bool ConsentPhotos, bool ConsentListing)
+    string? Dietary, string? Accessibility, bool ConsentProcessing, bool ConsentPhotos, bool ConsentListing,
+    DateTime? ArrivalAt = null, string? ArrivalBy = null, DateTime? DepartureAt = null, string? DepartureBy = null,
+    bool AccommodationNeeded = false, string? EmergencyContact = null)
     : IRequest<Unit>, IRegistrationFields;
 
 public sealed class UpdateMyRegistrationValidator : FluentValidation.AbstractValidator<UpdateMyRegistrationCommand>
@@ -139,6 +146,7 @@ public sealed class UpdateMyRegistrationHandler(AppDbContext db, TimeProvider cl
 
         registration.Fill(request.Name, request.Phone, request.Organisation, request.Sector, request.JobTitle, request.Role,
             request.Dietary, request.Accessibility, request.ConsentPhotos, request.ConsentListing, now);
+        RegistrationTravel.Apply(registration, request, mission);
         db.RegistrationAudits.Add(new RegistrationAudit(registration.MissionId, registration.Id, "updated", "participant", null, now));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

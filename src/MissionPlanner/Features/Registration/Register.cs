@@ -25,6 +25,14 @@ public interface IRegistrationFields
     bool ConsentProcessing { get; }
     bool ConsentPhotos { get; }
     bool ConsentListing { get; }
+
+    /// <summary>Mission-local arrival, e.g. the landing time of the flight.</summary>
+    DateTime? ArrivalAt { get; }
+    string? ArrivalBy { get; }
+    DateTime? DepartureAt { get; }
+    string? DepartureBy { get; }
+    bool AccommodationNeeded { get; }
+    string? EmergencyContact { get; }
 }
 
 public sealed class RegistrationFieldsValidator : AbstractValidator<IRegistrationFields>
@@ -40,6 +48,11 @@ public sealed class RegistrationFieldsValidator : AbstractValidator<IRegistratio
         RuleFor(x => x.Role).IsInEnum();
         RuleFor(x => x.Dietary).MaximumLength(Domain.Registrations.Registration.TextMax);
         RuleFor(x => x.Accessibility).MaximumLength(Domain.Registrations.Registration.TextMax);
+        RuleFor(x => x.ArrivalBy).MaximumLength(100);
+        RuleFor(x => x.DepartureBy).MaximumLength(100);
+        RuleFor(x => x.EmergencyContact).MaximumLength(200);
+        RuleFor(x => x.DepartureAt).GreaterThan(x => x.ArrivalAt).When(x => x.ArrivalAt is not null && x.DepartureAt is not null)
+            .WithMessage("Departure must be after arrival.");
         RuleFor(x => x.ConsentProcessing).Equal(true).WithMessage("We can only register you if you agree that we process your data for this mission.");
     }
 }
@@ -54,7 +67,9 @@ public sealed record RegisterResult(RegistrationStatus Status, int WaitlistPosit
 /// </summary>
 public sealed record RegisterByInvitationCommand(
     string InvitationToken, string Name, string? Phone, string Organisation, Sector Sector, string? JobTitle, DelegationRole Role,
-    string? Dietary, string? Accessibility, bool ConsentProcessing, bool ConsentPhotos, bool ConsentListing)
+    string? Dietary, string? Accessibility, bool ConsentProcessing, bool ConsentPhotos, bool ConsentListing,
+    DateTime? ArrivalAt = null, string? ArrivalBy = null, DateTime? DepartureAt = null, string? DepartureBy = null,
+    bool AccommodationNeeded = false, string? EmergencyContact = null)
     : IRequest<RegisterResult>, IRegistrationFields;
 
 public sealed class RegisterByInvitationValidator : AbstractValidator<RegisterByInvitationCommand>
@@ -86,6 +101,7 @@ public sealed class RegisterByInvitationHandler(AppDbContext db, OutboxWriter ou
         var registration = new Domain.Registrations.Registration(mission.Id, invitation.Id, invitation.Email, arrival, now);
         registration.Fill(request.Name, request.Phone, request.Organisation, request.Sector, request.JobTitle, request.Role,
             request.Dietary, request.Accessibility, request.ConsentPhotos, request.ConsentListing, now);
+        RegistrationTravel.Apply(registration, request, mission);
         registration.Place(confirmed);
         var token = registration.IssueToken();
         db.Registrations.Add(registration);
@@ -129,5 +145,16 @@ public sealed class RegisterByInvitationHandler(AppDbContext db, OutboxWriter ou
         }
 
         return new RegisterResult(existing.Status, position, true, null);
+    }
+}
+
+internal static class RegistrationTravel
+{
+    /// <summary>Typed in mission time; stored as instants like every other time.</summary>
+    public static void Apply(Domain.Registrations.Registration registration, IRegistrationFields fields, Mission mission)
+    {
+        var zone = mission.TimeZone;
+        registration.SetTravel(fields.ArrivalAt is { } a ? MissionTime.ToUtc(a, zone) : null, fields.ArrivalBy,
+            fields.DepartureAt is { } d ? MissionTime.ToUtc(d, zone) : null, fields.DepartureBy, fields.AccommodationNeeded, fields.EmergencyContact);
     }
 }
