@@ -114,6 +114,18 @@ public static class Csv
         return value.IndexOfAny([',', ';', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }
 
+    /// <summary>A CSV file as Excel opens it correctly: UTF-8 with a byte-order mark, CRLF lines, every field through <see cref="Field"/>.</summary>
+    public static byte[] Document(IEnumerable<string> header, IEnumerable<IEnumerable<string?>> rows)
+    {
+        var text = new StringBuilder();
+        foreach (var row in rows.Prepend(header))
+        {
+            text.Append(string.Join(',', row.Select(Field))).Append("\r\n");
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
     private static string Finish(StringBuilder field, bool quoted)
     {
         var value = quoted ? field.ToString() : field.ToString().Trim();

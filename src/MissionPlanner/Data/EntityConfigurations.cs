@@ -124,7 +124,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(x => x.MessageId).HasMaxLength(200);
         b.Property(x => x.LastError).HasMaxLength(2000);
         b.Ignore(x => x.CanResend);
-        b.Ignore(x => x.CanCancel);
         b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.MessageId).IsUnique();
         // The dispatcher's question: which queued messages are due?

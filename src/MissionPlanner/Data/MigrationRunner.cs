@@ -27,9 +27,14 @@ public sealed class MigrationRunner(AppDbContext db, ILogger<MigrationRunner> lo
 {
     private const long AdvisoryLockKey = 0x4D50_4D49_4752; // "MPMIGR"
 
-    public static IReadOnlyList<MigrationScript> LoadScripts(DatabaseProvider provider, Assembly? source = null)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<DatabaseProvider, IReadOnlyList<MigrationScript>> Shipped = new();
+
+    /// <summary>The scripts shipped in this assembly, read once per process (health checks ask often).</summary>
+    public static IReadOnlyList<MigrationScript> LoadScripts(DatabaseProvider provider) =>
+        Shipped.GetOrAdd(provider, p => LoadScripts(p, typeof(MigrationRunner).Assembly));
+
+    public static IReadOnlyList<MigrationScript> LoadScripts(DatabaseProvider provider, Assembly source)
     {
-        source ??= typeof(MigrationRunner).Assembly;
         var prefix = $"migrations/{provider.ToString().ToLowerInvariant()}/";
         return source.GetManifestResourceNames()
             .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))

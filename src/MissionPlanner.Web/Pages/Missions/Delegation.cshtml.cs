@@ -114,14 +114,8 @@ public sealed class DelegationModel(IMediator mediator) : AppPageModel(mediator)
             return NotFound();
         }
 
-        var people = await Mediator.Send(new GetParticipantListQuery(missionId), HttpContext.RequestAborted);
-        var csv = new System.Text.StringBuilder("name,organisation,sector,job title,delegation role\r\n");
-        foreach (var p in people)
-        {
-            csv.Append(string.Join(',', new[] { p.Name, p.Organisation, p.Sector.ToString(), p.JobTitle, p.Role.ToString() }.Select(Common.Csv.Field))).Append("\r\n");
-        }
-
-        return File([.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8", "participants.csv");
+        var csv = await Mediator.Send(new ExportParticipantListQuery(missionId), HttpContext.RequestAborted);
+        return File(csv, "text/csv; charset=utf-8", "participants.csv");
     }
 
     public async Task<IActionResult> OnPostPrecedenceAsync(Guid missionId, Guid registrationId, int? rank)

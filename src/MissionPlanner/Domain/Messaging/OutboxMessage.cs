@@ -68,7 +68,6 @@ public sealed class OutboxMessage
     public DateTime? SentAt { get; private set; }
 
     public bool CanResend => Status is OutboxStatus.Failed or OutboxStatus.Cancelled;
-    public bool CanCancel => Status == OutboxStatus.Queued;
 
     public void Sent(DateTime now)
     {

@@ -51,30 +51,19 @@ public sealed class ImportInvitationsHandler(AppDbContext db, OutboxWriter outbo
         var mission = await db.Missions.FirstAsync(m => m.Id == request.MissionId, cancellationToken);
         InvitationEmails.EnsureCanInvite(mission);
 
-        IReadOnlyList<CsvRecord> records;
-        try
+        if (!CsvSheet.TryRead(request.Csv, 1, "The file is empty.", out var sheet, out var unreadable))
         {
-            records = MissionPlanner.Common.Csv.Parse(request.Csv);
-        }
-        catch (CsvFormatException ex)
-        {
-            return new ImportResult(0, 0, null, [new RowError(ex.Line, "", ex.Message)]);
+            return new ImportResult(0, 0, null, [unreadable!]);
         }
 
-        if (records.Count == 0)
-        {
-            return new ImportResult(0, 0, null, [new RowError(1, "", "The file is empty.")]);
-        }
-
-        var header = records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
-        int Column(params string[] names) => header.FindIndex(names.Contains);
+        int Column(params string[] names) => sheet.Column(names);
         var (emailAt, nameAt, orgAt) = (Column("email", "e-mail", "email address"), Column("name", "full name"), Column("organisation", "organization", "company"));
         if (emailAt < 0 || nameAt < 0)
         {
             return new ImportResult(0, 0, null, [new RowError(1, "", "The first line must name the columns: email, name and optionally organisation.")]);
         }
 
-        if (records.Count - 1 > ImportInvitationsValidator.MaxRows)
+        if (sheet.Rows.Count > ImportInvitationsValidator.MaxRows)
         {
             return new ImportResult(0, 0, null, [new RowError(1, "", $"At most {ImportInvitationsValidator.MaxRows} people per file.")]);
         }
@@ -84,9 +73,9 @@ public sealed class ImportInvitationsHandler(AppDbContext db, OutboxWriter outbo
         var seen = new Dictionary<string, int>();
         var errors = new List<RowError>();
         var valid = new List<InviteeFields>();
-        foreach (var record in records.Skip(1))
+        foreach (var record in sheet.Rows)
         {
-            string Get(int at) => at >= 0 && at < record.Fields.Count ? record.Fields[at] : "";
+            string Get(int at) => CsvSheet.Get(record, at);
             var row = new InviteeFields(Organiser.NormaliseEmail(Get(emailAt)), Get(nameAt).Trim(), Get(orgAt));
             var rowErrors = RowValidator.Validate(row).Errors
                 .Select(e => new RowError(record.Line, e.PropertyName.ToLowerInvariant(), e.ErrorMessage)).ToList();
@@ -111,7 +100,7 @@ public sealed class ImportInvitationsHandler(AppDbContext db, OutboxWriter outbo
 
         if (errors.Count > 0 && !request.ImportValidRowsOnly)
         {
-            return new ImportResult(0, records.Count - 1, null, errors);
+            return new ImportResult(0, sheet.Rows.Count, null, errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -126,6 +115,6 @@ public sealed class ImportInvitationsHandler(AppDbContext db, OutboxWriter outbo
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new ImportResult(valid.Count, records.Count - 1 - valid.Count, valid.Count > 0 ? batch : null, errors);
+        return new ImportResult(valid.Count, sheet.Rows.Count - valid.Count, valid.Count > 0 ? batch : null, errors);
     }
 }

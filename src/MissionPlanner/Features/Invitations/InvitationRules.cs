@@ -48,3 +48,47 @@ internal static class InvitationEmails
         }
     }
 }
+
+/// <summary>An uploaded CSV with a header line: columns found by any of their usual names, rows by line number.</summary>
+public sealed class CsvSheet
+{
+    private readonly List<string> header;
+
+    private CsvSheet(IReadOnlyList<CsvRecord> records)
+    {
+        header = records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
+        Rows = records.Skip(1).ToList();
+    }
+
+    public IReadOnlyList<CsvRecord> Rows { get; }
+
+    /// <summary>Parses the file; a malformed file, or fewer lines than needed, gives the error to report instead.</summary>
+    public static bool TryRead(string text, int minimumLines, string tooShort, out CsvSheet sheet, out RowError? error)
+    {
+        sheet = null!;
+        error = null;
+        IReadOnlyList<CsvRecord> records;
+        try
+        {
+            records = Csv.Parse(text);
+        }
+        catch (CsvFormatException ex)
+        {
+            error = new RowError(ex.Line, "", ex.Message);
+            return false;
+        }
+
+        if (records.Count < minimumLines)
+        {
+            error = new RowError(1, "", tooShort);
+            return false;
+        }
+
+        sheet = new CsvSheet(records);
+        return true;
+    }
+
+    public int Column(params string[] names) => header.FindIndex(names.Contains);
+
+    public static string Get(CsvRecord record, int column) => column >= 0 && column < record.Fields.Count ? record.Fields[column] : "";
+}

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
@@ -95,17 +94,11 @@ public sealed class ExportDelegationHandler(IMediator mediator) : IRequestHandle
     public async Task<byte[]> Handle(ExportDelegationQuery request, CancellationToken cancellationToken)
     {
         var view = await mediator.Send(new GetDelegationQuery(request.MissionId), cancellationToken);
-        var csv = new StringBuilder();
-        csv.Append("name,email,organisation,sector,job title,delegation role,status,dietary,accessibility\r\n");
-        foreach (var p in view.People.Where(p => p.Status != RegistrationStatus.Cancelled))
-        {
-            csv.Append(string.Join(',', new[]
+        return Csv.Document(["name", "email", "organisation", "sector", "job title", "delegation role", "status", "dietary", "accessibility"],
+            view.People.Where(p => p.Status != RegistrationStatus.Cancelled).Select(p => new[]
             {
                 p.Name, p.Email, p.Organisation, p.Sector.ToString(), p.JobTitle, p.Role.ToString(), p.Status.ToString(), p.Dietary, p.Accessibility,
-            }.Select(Csv.Field))).Append("\r\n");
-        }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+            }));
     }
 }
 
@@ -169,6 +162,18 @@ public sealed class SetPrecedenceHandler(AppDbContext db, TimeProvider clock, Cu
 /// </summary>
 [RequiresRole(MissionRoleKind.Viewer)]
 public sealed record GetParticipantListQuery(Guid MissionId) : IRequest<IReadOnlyList<ListedParticipant>>, IMissionRequest;
+
+/// <summary>The shareable participant list as CSV for Excel.</summary>
+[RequiresRole(MissionRoleKind.Viewer)]
+public sealed record ExportParticipantListQuery(Guid MissionId) : IRequest<byte[]>, IMissionRequest;
+
+public sealed class ExportParticipantListHandler(IMediator mediator) : IRequestHandler<ExportParticipantListQuery, byte[]>
+{
+    public async Task<byte[]> Handle(ExportParticipantListQuery request, CancellationToken cancellationToken) =>
+        Csv.Document(["name", "organisation", "sector", "job title", "delegation role"],
+            (await mediator.Send(new GetParticipantListQuery(request.MissionId), cancellationToken))
+                .Select(p => new[] { p.Name, p.Organisation, p.Sector.ToString(), p.JobTitle, p.Role.ToString() }));
+}
 
 public sealed record ListedParticipant(string Name, string Organisation, Sector Sector, string? JobTitle, DelegationRole Role);
 

@@ -39,23 +39,12 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
     public async Task<ImportResult> Handle(ImportDelegatesCommand request, CancellationToken cancellationToken)
     {
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == request.MissionId, cancellationToken);
-        IReadOnlyList<CsvRecord> records;
-        try
+        if (!CsvSheet.TryRead(request.Csv, 2, "The file has no delegates: a header line and one line per person.", out var sheet, out var unreadable))
         {
-            records = Csv.Parse(request.Csv);
-        }
-        catch (CsvFormatException ex)
-        {
-            return new ImportResult(0, 0, null, [new RowError(ex.Line, "", ex.Message)]);
+            return new ImportResult(0, 0, null, [unreadable!]);
         }
 
-        if (records.Count < 2)
-        {
-            return new ImportResult(0, 0, null, [new RowError(1, "", "The file has no delegates: a header line and one line per person.")]);
-        }
-
-        var header = records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
-        int Column(params string[] names) => header.FindIndex(names.Contains);
+        int Column(params string[] names) => sheet.Column(names);
         var at = new
         {
             Email = Column("email", "e-mail"),
@@ -78,9 +67,9 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
         var seen = new Dictionary<string, int>();
         var errors = new List<RowError>();
         var valid = new List<(string Email, Row Row)>();
-        foreach (var record in records.Skip(1))
+        foreach (var record in sheet.Rows)
         {
-            string Get(int i) => i >= 0 && i < record.Fields.Count ? record.Fields[i].Trim() : "";
+            string Get(int i) => CsvSheet.Get(record, i).Trim();
             var rowErrors = new List<RowError>();
             var email = Organiser.NormaliseEmail(Get(at.Email));
             if (new InviteeValidator().Validate(new InviteeFields(email, "x", null)).Errors.FirstOrDefault() is { } bad)
@@ -124,7 +113,7 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
 
         if (errors.Count > 0 && !request.ImportValidRowsOnly)
         {
-            return new ImportResult(0, records.Count - 1, null, errors);
+            return new ImportResult(0, sheet.Rows.Count, null, errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -146,7 +135,7 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ImportResult(valid.Count, records.Count - 1 - valid.Count, batch, errors);
+        return new ImportResult(valid.Count, sheet.Rows.Count - valid.Count, batch, errors);
     }
 
     private static Sector? ParseSector(string value) => value.ToLowerInvariant().Replace("-", "").Replace(" ", "") switch
