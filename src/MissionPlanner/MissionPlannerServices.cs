@@ -36,6 +36,10 @@ public static class MissionPlannerServices
         services.AddScoped<OutboxWriter>();
         services.AddOptions<LinkOptions>().BindConfiguration("Auth");
         services.AddSingleton<PublicLinks>();
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section)
+            .Validate(o => o.IdDetailsRetentionDays is >= 0 and <= 3650, "Privacy:IdDetailsRetentionDays must be between 0 and 3650.")
+            .ValidateOnStart();
+        services.AddSingleton<PersonalDataProtector>();
         services.AddMediatorAndValidators();
         return services;
     }

@@ -25,6 +25,9 @@ public sealed class AuthOptions
     /// <summary>Requests to personal links (/i/…) allowed per client address and minute; more get 429.</summary>
     public int PersonalLinkRequestsPerMinute { get; set; } = 60;
 
+    /// <summary>Registrations per minute and client address on the public registration page and API.</summary>
+    public int PublicRegistrationsPerMinute { get; set; } = 20;
+
 }
 
 public static class AuthSetup

@@ -42,6 +42,7 @@ public static class WebApp
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AllowAnonymousToFolder("/Invite");
             o.Conventions.AllowAnonymousToFolder("/Participant");
+            o.Conventions.AllowAnonymousToFolder("/Register");
         }).AddMvcOptions(o =>
         {
             // The commands' validators own the rules, so forms and the API report the same messages.
@@ -76,6 +77,12 @@ public static class WebApp
                 if (HttpMethods.IsPost(ctx.Request.Method) && ctx.Request.Path.StartsWithSegments("/signin"))
                 {
                     return PerMinute("sign-in:" + client, auth.SignInAttemptsPerMinute);
+                }
+
+                if (HttpMethods.IsPost(ctx.Request.Method)
+                    && (ctx.Request.Path.StartsWithSegments("/register") || ctx.Request.Path.StartsWithSegments("/api/v1/public")))
+                {
+                    return PerMinute("register:" + client, auth.PublicRegistrationsPerMinute);
                 }
 
                 return ctx.Request.Path.StartsWithSegments("/i") || ctx.Request.Path.StartsWithSegments("/r")
@@ -121,7 +128,8 @@ public static class WebApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         var api = app.MapGroup("/api/v1").RequireAuthorization();
-        api.MapMissions().MapVenues().MapProgramme().MapTeam().MapInvitations().MapDelegation();
+        api.MapMissions().MapVenues().MapProgramme().MapTeam().MapInvitations().MapDelegation().MapRegistrationForm();
+        app.MapGroup("/api/v1/public").AllowAnonymous().MapPublicRegistration();
         app.MapRazorPages();
     }
 }

@@ -36,7 +36,8 @@ public abstract class AppPageModel(IMediator mediator) : PageModel
     /// </summary>
     protected async Task<(bool Ok, T Result)> TrySendAsync<T>(IRequest<T> request, bool besideFields = true, string prefix = "Input")
     {
-        string Key(string field) => besideFields ? $"{prefix}.{field}" : "";
+        // Commands that carry a nested record (RegistrationDetails) name fields "Details.Name"; the form calls them "Input.Name".
+        string Key(string field) => besideFields ? $"{prefix}.{(field.StartsWith("Details.", StringComparison.Ordinal) ? field["Details.".Length..] : field)}" : "";
 
         // A value that could not even be read (letters in a number field) must not reach the
         // command as a silent default.
@@ -73,7 +74,4 @@ public abstract class AppPageModel(IMediator mediator) : PageModel
     }
 
     protected IActionResult MissionNotFound() => NotFound();
-
-    /// <summary>A datetime-local field is wall-clock time in the mission's zone, never the server's.</summary>
-    protected static DateTime? Unspecified(DateTime? value) => value is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Unspecified) : null;
 }

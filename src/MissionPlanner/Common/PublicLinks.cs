@@ -23,6 +23,9 @@ public sealed class PublicLinks(IOptions<LinkOptions> options)
 
     public string Registration(string token) => $"{Base}/r/{Uri.EscapeDataString(token)}";
 
+    /// <summary>The page where anyone registers when a mission's registration is open or subject to approval.</summary>
+    public string OpenRegistration(Guid missionId) => $"{Base}/register/{missionId}";
+
     public static string Dates(DateOnly start, DateOnly end) =>
         start == end ? start.ToString("dddd d MMMM yyyy", English)
         : start.Month == end.Month && start.Year == end.Year

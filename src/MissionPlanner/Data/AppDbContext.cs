@@ -26,6 +26,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<RegistrationAudit> RegistrationAudits => Set<RegistrationAudit>();
+    public DbSet<RegistrationQuestion> RegistrationQuestions => Set<RegistrationQuestion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -43,6 +44,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         configurationBuilder.Properties<InvitationStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<RegistrationStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<DelegationRole>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<RegistrationMode>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<QuestionKind>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -184,6 +184,8 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         b.Property(x => x.Dietary).HasMaxLength(Registration.TextMax);
         b.Property(x => x.Accessibility).HasMaxLength(Registration.TextMax);
         b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.Property(x => x.Bio).HasMaxLength(Registration.BioMax);
+        b.Property(x => x.DecisionMessage).HasMaxLength(Registration.TextMax);
         b.Ignore(x => x.EffectivePrecedence);
         b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Invitation>().WithMany().HasForeignKey(x => x.InvitationId).OnDelete(DeleteBehavior.SetNull);
@@ -204,5 +206,18 @@ internal sealed class RegistrationAuditConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Detail).HasMaxLength(2000);
         b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.RegistrationId, x.At });
+    }
+}
+
+internal sealed class RegistrationQuestionConfiguration : IEntityTypeConfiguration<RegistrationQuestion>
+{
+    public void Configure(EntityTypeBuilder<RegistrationQuestion> b)
+    {
+        b.ToTable("RegistrationQuestions");
+        b.Property(x => x.Prompt).HasMaxLength(RegistrationQuestion.PromptMax);
+        b.Property(x => x.Options).HasMaxLength(RegistrationQuestion.OptionsMax * (RegistrationQuestion.OptionMax + 1));
+        b.Ignore(x => x.OptionList);
+        b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.MissionId, x.Position });
     }
 }

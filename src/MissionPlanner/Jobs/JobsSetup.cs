@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MissionPlanner.Data;
 using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Outbox;
+using MissionPlanner.Features.Registration;
 using MissionPlanner.Messaging;
 using Npgsql;
 using Quartz;
@@ -64,6 +65,10 @@ public static class JobsSetup
                 trigger => trigger.WithIdentity("invitation-reminders").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()),
                 job => job.WithIdentity(InvitationRemindersJob.Key));
+            q.ScheduleJob<IdDetailsRetentionJob>(
+                trigger => trigger.WithIdentity("id-details-retention").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
+                job => job.WithIdentity(IdDetailsRetentionJob.Key));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

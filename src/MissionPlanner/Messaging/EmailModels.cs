@@ -14,7 +14,16 @@ public static class EmailModels
 
     public sealed record RegistrationStatus(
         string Name, string MissionTitle, string Where, string When, string Status, bool Confirmed, bool Waitlisted,
-        int WaitlistPosition, string? Link);
+        int WaitlistPosition, string? Link)
+    {
+        /// <summary>Awaiting the organisers' approval.</summary>
+        public bool Pending { get; init; }
+
+        public bool Declined { get; init; }
+
+        /// <summary>The organisers' message with a decision, if any.</summary>
+        public string? Message { get; init; }
+    }
 
     /// <summary>Realistic examples, for previews and for the test that renders every template.</summary>
     public static IReadOnlyDictionary<string, object> Samples { get; } = new Dictionary<string, object>

@@ -7,8 +7,10 @@ using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Invitations;
 using MissionPlanner.Domain.Messaging;
 using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Missions;
+using MissionPlanner.Features.Registration;
 using MissionPlanner.Tests.Infrastructure;
 
 namespace MissionPlanner.Tests.Features;
@@ -153,8 +155,9 @@ public sealed partial class InvitationTests
         }
 
         var invitations = await OutboxAsync(app);
-        await app.SendAsync(new RespondToInvitationCommand(LinkToken(invitations.Single(m => m.ToAddress == "bob@example.org")), Accept: true));
-        await app.SendAsync(new RespondToInvitationCommand(LinkToken(invitations.Single(m => m.ToAddress == "cem@example.org")), Accept: false));
+        await app.SendAsync(new RegisterByInvitationCommand(LinkToken(invitations.Single(m => m.ToAddress == "bob@example.org")),
+            new RegistrationDetails("Bob Jansen", "TU Delft", Sector.Academia, DelegationRole.Member, ConsentProcessing: true)));
+        await app.SendAsync(new DeclineInvitationCommand(LinkToken(invitations.Single(m => m.ToAddress == "cem@example.org"))));
 
         (await app.SendAsync(new SendDueRemindersCommand())).Should().Be(0, "nothing is due yet");
         MoveTo(app, deadline.AddDays(-7), 9, 5);
@@ -202,7 +205,7 @@ public sealed partial class InvitationTests
         await app.SendAsync(new RevokeInvitationCommand(mission, invitation.Id));
 
         await FluentActions.Awaiting(() => app.SendAsync(new GetInvitationByTokenQuery(token))).Should().ThrowAsync<NotFoundException>();
-        await FluentActions.Awaiting(() => app.SendAsync(new RespondToInvitationCommand(token, true))).Should().ThrowAsync<NotFoundException>();
+        await FluentActions.Awaiting(() => app.SendAsync(new DeclineInvitationCommand(token))).Should().ThrowAsync<NotFoundException>();
     }
 
     private static void MoveTo(Slice app, DateOnly day, int hour, int minute)

@@ -49,8 +49,11 @@ public sealed partial class RegistrationTests
         return (app, mission, tokens);
     }
 
+    private static RegistrationDetails Details(string name = "Ann de Vries", bool consent = true, string? phone = "+31 6 1234 5678") =>
+        new(name, "TU Delft", Sector.Academia, DelegationRole.Member, consent, phone, "Professor", Dietary: "vegetarian", ConsentPhotos: true, ConsentListing: true);
+
     private static RegisterByInvitationCommand Register(string token, string name = "Ann de Vries", bool consent = true, string? phone = "+31 6 1234 5678") =>
-        new(token, name, phone, "TU Delft", Sector.Academia, "Professor", DelegationRole.Member, "vegetarian", null, consent, true, true);
+        new(token, Details(name, consent, phone));
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -143,7 +146,7 @@ public sealed partial class RegistrationTests
         var act = () => app.SendAsync(Register(tokens["p000@example.org"], name: "", consent: false, phone: "call me maybe"));
 
         (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Select(e => e.PropertyName)
-            .Should().BeEquivalentTo(["Name", "Phone", "ConsentProcessing"]);
+            .Should().BeEquivalentTo(["Details.Name", "Details.Phone", "Details.ConsentProcessing"]);
         (await app.CountAsync<Registration>()).Should().Be(0);
         (await app.QueryAsync(db => db.Missions.Select(m => new { m.ConfirmedCount, m.RegistrationSequence }).SingleAsync()))
             .Should().BeEquivalentTo(new { ConfirmedCount = 0, RegistrationSequence = 0L });
@@ -204,7 +207,8 @@ public sealed partial class RegistrationTests
         var (app, mission, tokens) = await ArrangeAsync(provider, invitees: 4, capacity: null);
         await using var _ = app;
         RegisterByInvitationCommand As(string email, string name, DelegationRole role, string? dietary, bool listed) =>
-            new(tokens[email], name, null, "Org", Sector.Government, null, role, dietary, name == "Dan" ? "wheelchair access" : null, true, false, listed);
+            new(tokens[email], new RegistrationDetails(name, "Org", Sector.Government, role, true, Dietary: dietary,
+                Accessibility: name == "Dan" ? "wheelchair access" : null, ConsentListing: listed));
         await app.SendAsync(As("p000@example.org", "Ann", DelegationRole.Member, "vegetarian, allergies: nuts", listed: true));
         await app.SendAsync(As("p001@example.org", "Bob", DelegationRole.Press, "halal", listed: false));
         await app.SendAsync(As("p002@example.org", "Cem", DelegationRole.HeadOfDelegation, "vegetarian", listed: true));
@@ -230,8 +234,8 @@ public sealed partial class RegistrationTests
         var (app, mission, tokens) = await ArrangeAsync(provider, invitees: 1, capacity: null);
         await using var _ = app;
         var ann = await app.SendAsync(Register(tokens["p000@example.org"], "Ann"));
-        UpdateMyRegistrationCommand Update(string name) => new(ann.Token!, name, null, "TU Eindhoven", Sector.Academia, "PhD", DelegationRole.Member,
-            "vegan", null, true, false, false);
+        UpdateMyRegistrationCommand Update(string name) => new(ann.Token!, new RegistrationDetails(name, "TU Eindhoven", Sector.Academia, DelegationRole.Member,
+            true, JobTitle: "PhD", Dietary: "vegan"));
 
         await app.SendAsync(Update("Ann de Vries"));
         (await app.SendAsync(new GetMyRegistrationQuery(ann.Token!))).Should().BeEquivalentTo(
@@ -288,10 +292,10 @@ public sealed partial class RegistrationTests
         await using var __ = app;
         var arrival = DateTime.SpecifyKind(app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(29).AddHours(18).AddMinutes(40), DateTimeKind.Unspecified);
 
-        var backwards = () => app.SendAsync(Register(tokens["p001@example.org"]) with { ArrivalAt = arrival, DepartureAt = arrival.AddDays(-1) });
-        (await backwards.Should().ThrowAsync<ValidationException>()).Which.Errors.Select(e => e.PropertyName).Should().Equal("DepartureAt");
+        var backwards = () => app.SendAsync(new RegisterByInvitationCommand(tokens["p001@example.org"], Details() with { ArrivalAt = arrival, DepartureAt = arrival.AddDays(-1) }));
+        (await backwards.Should().ThrowAsync<ValidationException>()).Which.Errors.Select(e => e.PropertyName).Should().Equal("Details.DepartureAt");
 
-        var ann = await app.SendAsync(Register(tokens["p000@example.org"]) with
+        var ann = await app.SendAsync(new RegisterByInvitationCommand(tokens["p000@example.org"], Details() with
         {
             ArrivalAt = arrival,
             ArrivalBy = "KL1007",
@@ -299,7 +303,7 @@ public sealed partial class RegistrationTests
             DepartureBy = "Eurostar 9142",
             AccommodationNeeded = true,
             EmergencyContact = "Jan de Vries +31 6 8765 4321",
-        });
+        }));
 
         var mine = await app.SendAsync(new GetMyRegistrationQuery(ann.Token!));
         mine.Should().BeEquivalentTo(new

@@ -53,8 +53,8 @@ public sealed partial class RegistrationPagesTests
         var mission = (await app.SendAsync(new SeedDemoMissionCommand()))!.Value;
         await app.SendAsync(new ImportInvitationsCommand("email,name\ncem@example.org,\"Çem; \"\"the\"\" Öztürk\"\n") { MissionId = mission });
         var token = await app.QueryAsync(db => db.OutboxMessages.Select(m => m.TextBody).SingleAsync());
-        await app.SendAsync(new RegisterByInvitationCommand(Link("i").Match(token).Value.Split("/i/")[1], "Çem; \"the\" Öztürk", null, "=cmd|' /C calc'!A0",
-            MissionPlanner.Domain.Missions.Sector.StartUp, null, MissionPlanner.Domain.Registrations.DelegationRole.Member, "halal", null, true, false, true));
+        await app.SendAsync(new RegisterByInvitationCommand(Link("i").Match(token).Value.Split("/i/")[1], new RegistrationDetails("Çem; \"the\" Öztürk", "=cmd|' /C calc'!A0",
+            MissionPlanner.Domain.Missions.Sector.StartUp, MissionPlanner.Domain.Registrations.DelegationRole.Member, true, Dietary: "halal", ConsentListing: true)));
         var organiser = await app.AddOrganiserAsync("ann@example.org");
         await app.GrantAsync(mission, organiser.OrganiserId, MissionRoleKind.Viewer);
         var browser = new WebSession(app);
@@ -79,8 +79,8 @@ public sealed partial class RegistrationPagesTests
         var mission = (await app.SendAsync(new SeedDemoMissionCommand()))!.Value;
         await app.SendAsync(new ImportInvitationsCommand("email,name\nzoe@example.org,Zoë Quisling\n") { MissionId = mission });
         var invitation = await app.QueryAsync(db => db.OutboxMessages.Select(m => m.TextBody).SingleAsync());
-        var result = await app.SendAsync(new RegisterByInvitationCommand(Link("i").Match(invitation).Value.Split("/i/")[1], "Zoë Quisling", null, "SURF",
-            MissionPlanner.Domain.Missions.Sector.Other, null, MissionPlanner.Domain.Registrations.DelegationRole.Member, null, null, true, false, false));
+        var result = await app.SendAsync(new RegisterByInvitationCommand(Link("i").Match(invitation).Value.Split("/i/")[1], new RegistrationDetails("Zoë Quisling", "SURF",
+            MissionPlanner.Domain.Missions.Sector.Other, MissionPlanner.Domain.Registrations.DelegationRole.Member, true)));
         var participant = new WebSession(app);
 
         var data = await participant.GetAsync($"/r/{result.Token}?handler=Data");
@@ -109,8 +109,8 @@ public sealed partial class RegistrationPagesTests
         var mission = (await app.SendAsync(new SeedDemoMissionCommand()))!.Value;
         await app.SendAsync(new ImportInvitationsCommand("email,name\nann@example.org,Ann\nbob@example.org,Bob\n") { MissionId = mission });
         var bodies = await app.QueryAsync(db => db.OutboxMessages.OrderBy(m => m.ToAddress).Select(m => m.TextBody).ToListAsync());
-        RegisterByInvitationCommand As(string body, string name, bool listed) => new(Link("i").Match(body).Value.Split("/i/")[1], name, null, "TU Delft",
-            MissionPlanner.Domain.Missions.Sector.Academia, null, MissionPlanner.Domain.Registrations.DelegationRole.Member, null, null, true, false, listed);
+        RegisterByInvitationCommand As(string body, string name, bool listed) => new(Link("i").Match(body).Value.Split("/i/")[1], new RegistrationDetails(name, "TU Delft",
+            MissionPlanner.Domain.Missions.Sector.Academia, MissionPlanner.Domain.Registrations.DelegationRole.Member, true, ConsentListing: listed));
         var ann = await app.SendAsync(As(bodies[0], "Ann", listed: true));
         await app.SendAsync(As(bodies[1], "Bob", listed: false));
         var participant = new WebSession(app);

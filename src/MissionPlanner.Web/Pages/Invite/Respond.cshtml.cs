@@ -25,10 +25,7 @@ public sealed class RespondModel(IMediator mediator) : AppPageModel(mediator)
             return NotFound();
         }
 
-        var i = Input;
-        var (ok, result) = await TrySendAsync(new RegisterByInvitationCommand(token, i.Name ?? "", i.Phone, i.Organisation ?? "", i.Sector,
-            i.JobTitle, i.Role, i.DietaryText, i.Accessibility, i.ConsentProcessing, i.ConsentPhotos, i.ConsentListing,
-            Unspecified(i.ArrivalAt), i.ArrivalBy, Unspecified(i.DepartureAt), i.DepartureBy, i.AccommodationNeeded, i.EmergencyContact));
+        var (ok, result) = await TrySendAsync(new RegisterByInvitationCommand(token, Input.ToDetails()));
         if (ok)
         {
             Result = result;
@@ -41,7 +38,7 @@ public sealed class RespondModel(IMediator mediator) : AppPageModel(mediator)
     {
         try
         {
-            await Mediator.Send(new RespondToInvitationCommand(token, Accept: false), HttpContext.RequestAborted);
+            await Mediator.Send(new DeclineInvitationCommand(token), HttpContext.RequestAborted);
         }
         catch (NotFoundException)
         {
@@ -56,6 +53,7 @@ public sealed class RespondModel(IMediator mediator) : AppPageModel(mediator)
         try
         {
             Invitation = await Mediator.Send(new GetInvitationByTokenQuery(token), HttpContext.RequestAborted);
+            Input.Form = await Mediator.Send(new GetRegistrationFormQuery(Invitation.MissionId), HttpContext.RequestAborted);
             if (string.IsNullOrEmpty(Input.Name))
             {
                 Input.Name = Invitation.Name;

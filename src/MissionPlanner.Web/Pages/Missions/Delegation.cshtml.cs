@@ -31,6 +31,11 @@ public sealed class DelegationModel(IMediator mediator) : AppPageModel(mediator)
     [BindProperty(SupportsGet = true, Name = "erase")]
     public Guid? EraseId { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "decline")]
+    public Guid? DeclineId { get; set; }
+
+    public DelegateRow? DeclineCandidate => DeclineId is { } id && Mission.CanEdit ? View.People.FirstOrDefault(p => p.Id == id && p.Status == RegistrationStatus.Pending) : null;
+
     public DelegateRow? EraseCandidate => EraseId is { } id && Mission.CanEdit ? View.People.FirstOrDefault(p => p.Id == id) : null;
 
     public async Task<IActionResult> OnGetAsync(Guid missionId) => await LoadAsync(missionId) ? Page() : NotFound();
@@ -126,6 +131,23 @@ public sealed class DelegationModel(IMediator mediator) : AppPageModel(mediator)
         }
 
         var (ok, _) = await TrySendAsync(new SetPrecedenceCommand(missionId, registrationId, rank), besideFields: false);
+        return ok ? Redirect($"/missions/{missionId}/delegation") : await LoadAsync(missionId) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(Guid missionId, Guid registrationId, RegistrationDecision decision, string? message)
+    {
+        if (!await LoadMissionAsync(missionId))
+        {
+            return NotFound();
+        }
+
+        var (ok, _) = await TrySendAsync(new DecideRegistrationCommand(decision, message) { MissionId = missionId, RegistrationId = registrationId },
+            besideFields: false);
+        if (!ok && decision == RegistrationDecision.Decline)
+        {
+            DeclineId = registrationId;
+        }
+
         return ok ? Redirect($"/missions/{missionId}/delegation") : await LoadAsync(missionId) ? Page() : NotFound();
     }
 

@@ -49,6 +49,7 @@ public sealed class ProgrammeItemModel(IMediator mediator) : AppPageModel(mediat
             VenueId = item.VenueId,
             Capacity = item.Capacity,
             AllowsParallel = item.AllowsParallel,
+            RequiresIdScreening = item.RequiresIdScreening,
             Version = item.Version,
         };
         return Page();
@@ -67,10 +68,10 @@ public sealed class ProgrammeItemModel(IMediator mediator) : AppPageModel(mediat
         var ok = IsNew
             ? (await TrySendAsync(new CreateProgrammeItemCommand(i.Title, i.Description, i.Kind, startsAt, endsAt,
                 i.VenueId, i.Capacity, i.AllowsParallel)
-            { MissionId = missionId })).Ok
+            { MissionId = missionId, RequiresIdScreening = i.RequiresIdScreening })).Ok
             : (await TrySendAsync(new UpdateProgrammeItemCommand(i.Title, i.Description, i.Kind, startsAt, endsAt,
                 i.VenueId, i.Capacity, i.AllowsParallel, i.Version)
-            { MissionId = missionId, ItemId = Guid.Parse(itemId) })).Ok;
+            { MissionId = missionId, ItemId = Guid.Parse(itemId), RequiresIdScreening = i.RequiresIdScreening })).Ok;
         return ok ? Redirect($"/missions/{missionId}/programme") : Page();
     }
 
@@ -118,6 +119,9 @@ public sealed class ProgrammeItemModel(IMediator mediator) : AppPageModel(mediat
 
         [Display(Name = "Runs in parallel with other items (e.g. small-group lab tours)")]
         public bool AllowsParallel { get; set; }
+
+        [Display(Name = "Visitors are screened: registration asks for nationality, ID number and date of birth")]
+        public bool RequiresIdScreening { get; set; }
 
         public int Version { get; set; }
     }

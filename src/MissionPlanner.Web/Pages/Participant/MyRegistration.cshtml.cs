@@ -10,6 +10,8 @@ public sealed class MyRegistrationModel(IMediator mediator) : AppPageModel(media
 {
     public MyRegistrationView Registration { get; private set; } = null!;
 
+    public RegistrationFormView Form { get; private set; } = null!;
+
     [BindProperty]
     public RegistrationInput Input { get; set; } = new();
 
@@ -21,6 +23,7 @@ public sealed class MyRegistrationModel(IMediator mediator) : AppPageModel(media
         }
 
         Input = RegistrationInput.From(Registration);
+        Input.Form = Form;
         return Page();
     }
 
@@ -31,10 +34,9 @@ public sealed class MyRegistrationModel(IMediator mediator) : AppPageModel(media
             return NotFound();
         }
 
-        var i = Input;
-        var (ok, _) = await TrySendAsync(new UpdateMyRegistrationCommand(token, i.Name ?? "", i.Phone, i.Organisation ?? "", i.Sector, i.JobTitle,
-            i.Role, i.DietaryText, i.Accessibility, i.ConsentProcessing, i.ConsentPhotos, i.ConsentListing,
-            Unspecified(i.ArrivalAt), i.ArrivalBy, Unspecified(i.DepartureAt), i.DepartureBy, i.AccommodationNeeded, i.EmergencyContact));
+        Input.Form = Form;
+        Input.IdDetailsOnFile = Registration.IdDetailsOnFile;
+        var (ok, _) = await TrySendAsync(new UpdateMyRegistrationCommand(token, Input.ToDetails()));
         if (!ok)
         {
             return Page();
@@ -71,10 +73,16 @@ public sealed class MyRegistrationModel(IMediator mediator) : AppPageModel(media
         catch (DomainException ex)
         {
             ModelState.AddModelError("", ex.Message);
-            return await LoadAsync(token) ? Page() : NotFound();
         }
 
-        return await LoadAsync(token) ? Page() : NotFound();
+        if (!await LoadAsync(token))
+        {
+            return NotFound();
+        }
+
+        Input = RegistrationInput.From(Registration);
+        Input.Form = Form;
+        return Page();
     }
 
     private async Task<bool> LoadAsync(string token)
@@ -82,6 +90,7 @@ public sealed class MyRegistrationModel(IMediator mediator) : AppPageModel(media
         try
         {
             Registration = await Mediator.Send(new GetMyRegistrationQuery(token), HttpContext.RequestAborted);
+            Form = await Mediator.Send(new GetRegistrationFormQuery(Registration.MissionId), HttpContext.RequestAborted);
             return true;
         }
         catch (NotFoundException)

@@ -1,4 +1,5 @@
 using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Registrations;
 
 namespace MissionPlanner.Domain.Missions;
 
@@ -39,6 +40,8 @@ public sealed class Mission : IVersioned
     /// <summary>Days before the deadline on which those who have not answered are reminded, e.g. "7,2".</summary>
     public string ReminderDays { get; private set; } = "7,2";
 
+    public RegistrationMode RegistrationMode { get; private set; }
+
     /// <summary>Places in the delegation; empty for no limit. Beyond it people are waitlisted.</summary>
     public int? Capacity { get; private set; }
 
@@ -78,6 +81,8 @@ public sealed class Mission : IVersioned
     }
 
     public void MarkAsDemo() => IsDemo = true;
+
+    public void SetRegistrationMode(RegistrationMode mode) => RegistrationMode = mode;
 
     public IReadOnlyList<int> ReminderDayList =>
         ReminderDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -31,7 +31,12 @@ public sealed class ProgrammeItem : IVersioned
 
     /// <summary>Parallel tracks (lab tours in small groups) may overlap other items; plenary items may not.</summary>
     public bool AllowsParallel { get; private set; }
+
+    /// <summary>Visitors must be screened (a secure lab, an embassy): registration then asks for ID details.</summary>
+    public bool RequiresIdScreening { get; private set; }
     public int Version { get; set; }
+
+    public void RequireIdScreening(bool required) => RequiresIdScreening = required;
 
     public void Update(Mission mission, string title, string description, ProgrammeItemKind kind,
         DateTime startsAtUtc, DateTime endsAtUtc, Guid? venueId, int? capacity, bool allowsParallel)

@@ -9,6 +9,20 @@ public enum RegistrationStatus
     Confirmed,
     Waitlisted,
     Cancelled,
+
+    /// <summary>Applied where the organisers approve each registration; holds no place yet.</summary>
+    Pending,
+
+    /// <summary>Not accepted by the organisers (with their message).</summary>
+    Declined,
+}
+
+/// <summary>Who may register: only invitees, anyone with the mission's registration link, or anyone subject to approval.</summary>
+public enum RegistrationMode
+{
+    InvitationOnly,
+    Open,
+    ApprovalRequired,
 }
 
 public enum DelegationRole
@@ -29,6 +43,7 @@ public sealed class Registration : IVersioned
 {
     public const int NameMax = 200;
     public const int TextMax = 2000;
+    public const int BioMax = 1000;
 
     private Registration()
     {
@@ -54,6 +69,7 @@ public sealed class Registration : IVersioned
     public string Organisation { get; private set; } = "";
     public Sector Sector { get; private set; }
     public string? JobTitle { get; private set; }
+    public string? Bio { get; private set; }
     public DelegationRole Role { get; private set; }
     public string? Dietary { get; private set; }
     public string? Accessibility { get; private set; }
@@ -68,6 +84,16 @@ public sealed class Registration : IVersioned
     public string? DepartureBy { get; private set; }
     public bool AccommodationNeeded { get; private set; }
     public string? EmergencyContact { get; private set; }
+
+    /// <summary>Answers to the organisers' own questions: a JSON object of question id → values.</summary>
+    public string Answers { get; private set; } = "{}";
+
+    /// <summary>Nationality, document number and date of birth, encrypted; only asked when a visit needs screening.</summary>
+    public string? IdDetails { get; private set; }
+    public DateTime? IdDetailsPurgedAt { get; private set; }
+
+    /// <summary>The organisers' message when they declined the registration.</summary>
+    public string? DecisionMessage { get; private set; }
 
     /// <summary>Place in the order of precedence set by an organiser; empty means the default for the role.</summary>
     public int? PrecedenceRank { get; private set; }
@@ -89,9 +115,10 @@ public sealed class Registration : IVersioned
     }
 
     public void Fill(string name, string? phone, string organisation, Sector sector, string? jobTitle, DelegationRole role,
-        string? dietary, string? accessibility, bool consentPhotos, bool consentListing, DateTime now)
+        string? dietary, string? accessibility, bool consentPhotos, bool consentListing, DateTime now, string? bio = null)
     {
         Name = name.Trim();
+        Bio = Clean(bio);
         Phone = Clean(phone);
         Organisation = organisation.Trim();
         Sector = sector;
@@ -151,6 +178,61 @@ public sealed class Registration : IVersioned
 
     public void Place(bool confirmed) => Status = confirmed ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
 
+    public void AwaitApproval() => Status = RegistrationStatus.Pending;
+
+    public void SetAnswers(string answersJson) => Answers = answersJson;
+
+    public void SetIdDetails(string? protectedDetails, DateTime now)
+    {
+        IdDetails = protectedDetails;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The retention rule: ID details go some days after the mission; the rest of the registration stays.</summary>
+    public void PurgeIdDetails(DateTime now)
+    {
+        IdDetails = null;
+        IdDetailsPurgedAt = now;
+    }
+
+    /// <summary>An organiser decides on a pending registration: approved people take a place (or join the waitlist).</summary>
+    public void Approve(bool confirmed, long arrival, DateTime now)
+    {
+        EnsurePending();
+        Arrival = arrival;
+        Place(confirmed);
+        UpdatedAt = now;
+    }
+
+    public void Decline(string message, DateTime now)
+    {
+        EnsurePending();
+        Status = RegistrationStatus.Declined;
+        DecisionMessage = message.Trim();
+        UpdatedAt = now;
+    }
+
+    /// <summary>An organiser puts a confirmed person back on the waitlist, at its end.</summary>
+    public void MoveToWaitlist(long arrival, DateTime now)
+    {
+        if (Status != RegistrationStatus.Confirmed)
+        {
+            throw new DomainException(nameof(Status), "Only a confirmed registration can move to the waitlist.");
+        }
+
+        Arrival = arrival;
+        Status = RegistrationStatus.Waitlisted;
+        UpdatedAt = now;
+    }
+
+    private void EnsurePending()
+    {
+        if (Status != RegistrationStatus.Pending)
+        {
+            throw new DomainException(nameof(Status), $"Only a registration awaiting approval can be approved or declined; this one is {Status.ToString().ToLowerInvariant()}.");
+        }
+    }
+
     public void Promote(DateTime now)
     {
         Status = RegistrationStatus.Confirmed;
@@ -159,9 +241,9 @@ public sealed class Registration : IVersioned
 
     public void Cancel(DateTime now)
     {
-        if (Status == RegistrationStatus.Cancelled)
+        if (Status is RegistrationStatus.Cancelled or RegistrationStatus.Declined)
         {
-            throw new DomainException(nameof(Status), "This registration is already cancelled.");
+            throw new DomainException(nameof(Status), $"This registration is already {Status.ToString().ToLowerInvariant()}.");
         }
 
         Status = RegistrationStatus.Cancelled;
@@ -177,6 +259,10 @@ public sealed class Registration : IVersioned
         Phone = null;
         Organisation = "—";
         JobTitle = null;
+        Bio = null;
+        Answers = "{}";
+        IdDetails = null;
+        DecisionMessage = null;
         Dietary = null;
         Accessibility = null;
         ArrivalBy = null;
@@ -185,7 +271,7 @@ public sealed class Registration : IVersioned
         ConsentListing = false;
         ConsentPhotos = false;
         TokenHash = SecretToken.Hash(SecretToken.Create("erased"));
-        if (Status != RegistrationStatus.Cancelled)
+        if (Status is not (RegistrationStatus.Cancelled or RegistrationStatus.Declined))
         {
             Status = RegistrationStatus.Cancelled;
             CancelledAt = now;

@@ -10,7 +10,10 @@ namespace MissionPlanner.Features.Invitations;
 
 public sealed record InvitationView(
     string Name, string MissionTitle, string MissionSummary, string Where, string When, string? Deadline,
-    InvitationStatus Status, bool RegistrationClosed);
+    InvitationStatus Status, bool RegistrationClosed)
+{
+    public Guid MissionId { get; init; }
+}
 
 /// <summary>What the person behind a personal link sees. Any wrong, revoked or expired token is "not found".</summary>
 public sealed record GetInvitationByTokenQuery(string Token) : IRequest<InvitationView>;
@@ -24,26 +27,23 @@ public sealed class GetInvitationByTokenHandler(AppDbContext db, TimeProvider cl
         return new InvitationView(invitation.Name, mission.Title, mission.Summary, PublicLinks.Where(mission),
             PublicLinks.Dates(mission.StartDate, mission.EndDate),
             mission.RegistrationDeadline is { } d ? PublicLinks.Day(d) : null, invitation.Status,
-            mission.RegistrationClosesAt is { } closes && clock.GetUtcNow().UtcDateTime >= closes);
+            mission.RegistrationClosesAt is { } closes && clock.GetUtcNow().UtcDateTime >= closes)
+        { MissionId = mission.Id };
     }
 }
 
-/// <summary>The invited person accepts or declines; either way, reminders stop.</summary>
-public sealed record RespondToInvitationCommand(string Token, bool Accept) : IRequest<InvitationStatus>;
+/// <summary>
+/// The invited person says they cannot join; reminders stop. (Accepting is registering: see
+/// RegisterByInvitationCommand.) They can still register later while registration is open.
+/// </summary>
+public sealed record DeclineInvitationCommand(string Token) : IRequest<InvitationStatus>;
 
-public sealed class RespondToInvitationHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<RespondToInvitationCommand, InvitationStatus>
+public sealed class DeclineInvitationHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<DeclineInvitationCommand, InvitationStatus>
 {
-    public async Task<InvitationStatus> Handle(RespondToInvitationCommand request, CancellationToken cancellationToken)
+    public async Task<InvitationStatus> Handle(DeclineInvitationCommand request, CancellationToken cancellationToken)
     {
         var invitation = await InvitationTokens.FindAsync(db, request.Token, clock, cancellationToken, tracked: true);
-        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == invitation.MissionId, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (request.Accept && mission.RegistrationClosesAt is { } closes && now >= closes)
-        {
-            throw new DomainException("Accept", $"Registration closed on {PublicLinks.Day(mission.RegistrationDeadline!.Value)}.");
-        }
-
-        invitation.Respond(request.Accept, now);
+        invitation.Respond(accept: false, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return invitation.Status;
     }

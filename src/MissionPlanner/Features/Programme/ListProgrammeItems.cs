@@ -36,13 +36,15 @@ public sealed class ListProgrammeItemsHandler(AppDbContext db)
                 VenueName = db.Venues.Where(v => v.Id == p.VenueId).Select(v => v.Name).FirstOrDefault(),
                 p.Capacity,
                 p.AllowsParallel,
+                p.RequiresIdScreening,
                 p.Version,
             })
             .ToListAsync(cancellationToken);
 
         return rows.Select(p => new ProgrammeItemDto(p.Id, p.Title, p.Description, p.Kind,
                 MissionTime.ToMissionOffset(p.StartsAt, zone), MissionTime.ToMissionOffset(p.EndsAt, zone),
-                p.VenueId, p.VenueName, p.Capacity, p.AllowsParallel, p.Version))
+                p.VenueId, p.VenueName, p.Capacity, p.AllowsParallel, p.Version)
+        { RequiresIdScreening = p.RequiresIdScreening })
             .ToList();
     }
 }

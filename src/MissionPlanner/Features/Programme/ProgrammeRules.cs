@@ -36,7 +36,10 @@ public sealed class ProgrammeItemFieldsValidator : AbstractValidator<IProgrammeI
 
 public sealed record ProgrammeItemDto(
     Guid Id, string Title, string Description, ProgrammeItemKind Kind, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
-    Guid? VenueId, string? VenueName, int? Capacity, bool AllowsParallel, int Version);
+    Guid? VenueId, string? VenueName, int? Capacity, bool AllowsParallel, int Version)
+{
+    public bool RequiresIdScreening { get; init; }
+}
 
 internal static class ProgrammeChecks
 {

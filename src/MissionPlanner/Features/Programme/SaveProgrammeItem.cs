@@ -17,6 +17,8 @@ public sealed record CreateProgrammeItemCommand(
 {
     [JsonIgnore]
     public Guid MissionId { get; init; }
+
+    public bool RequiresIdScreening { get; init; }
 }
 
 public sealed class CreateProgrammeItemValidator : AbstractValidator<CreateProgrammeItemCommand>
@@ -33,6 +35,7 @@ public sealed class CreateProgrammeItemHandler(AppDbContext db) : IRequestHandle
         var (startsAt, endsAt) = await ProgrammeChecks.CheckAsync(db, mission, request, null, cancellationToken);
         var item = new ProgrammeItem(mission, request.Title, request.Description ?? "", request.Kind, startsAt, endsAt,
             request.VenueId, request.Capacity, request.AllowsParallel);
+        item.RequireIdScreening(request.RequiresIdScreening);
         db.ProgrammeItems.Add(item);
         await db.SaveChangesAsync(cancellationToken);
         return item.Id;
@@ -50,6 +53,8 @@ public sealed record UpdateProgrammeItemCommand(
 
     [JsonIgnore]
     public Guid ItemId { get; init; }
+
+    public bool RequiresIdScreening { get; init; }
 }
 
 public sealed class UpdateProgrammeItemValidator : AbstractValidator<UpdateProgrammeItemCommand>
@@ -70,6 +75,7 @@ public sealed class UpdateProgrammeItemHandler(AppDbContext db) : IRequestHandle
         var (startsAt, endsAt) = await ProgrammeChecks.CheckAsync(db, mission, request, item.Id, cancellationToken);
         item.Update(mission, request.Title, request.Description ?? "", request.Kind, startsAt, endsAt,
             request.VenueId, request.Capacity, request.AllowsParallel);
+        item.RequireIdScreening(request.RequiresIdScreening);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -16,6 +16,10 @@ public sealed record DelegateRow(
     long Arrival, string? Dietary, string? Accessibility, bool ConsentListing, DateTime CreatedAt, int? PrecedenceRank)
 {
     public int Precedence => PrecedenceRank ?? Domain.Registrations.Registration.DefaultPrecedence(Role);
+
+    /// <summary>Answers to the mission's own questions, as stored (question id → values).</summary>
+    public string Answers { get; init; } = "{}";
+    public bool IdDetailsOnFile { get; init; }
 }
 
 /// <summary>What caterers and venues need: how many of each dietary need, and every accessibility need, of the confirmed.</summary>
@@ -23,7 +27,14 @@ public sealed record CateringSummary(IReadOnlyDictionary<string, int> Dietary, I
 
 public sealed record DelegationView(
     int? Capacity, int Confirmed, int Waitlisted, int Cancelled, IReadOnlyDictionary<Sector, int> ConfirmedBySector, IReadOnlyList<DelegateRow> People,
-    CateringSummary Catering);
+    CateringSummary Catering)
+{
+    public int Pending { get; init; }
+    public IReadOnlyList<QuestionView> Questions { get; init; } = [];
+
+    /// <summary>Whether registration asks for ID details (a screened visit is in the programme).</summary>
+    public bool AsksIdDetails { get; init; }
+}
 
 /// <summary>The delegation for organisers: filters, counts per sector, waitlist in order.</summary>
 [RequiresRole(MissionRoleKind.Viewer)]
@@ -45,15 +56,21 @@ public sealed class GetDelegationHandler(AppDbContext db) : IRequestHandler<GetD
             .Where(r => request.Sector == null || r.Sector == request.Sector)
             .Where(r => string.IsNullOrEmpty(organisation) || r.Organisation == organisation)
             .Select(r => new DelegateRow(r.Id, r.Name, r.Email, r.Organisation, r.Sector, r.JobTitle, r.Role, r.Status, r.Arrival,
-                r.Dietary, r.Accessibility, r.ConsentListing, r.CreatedAt, r.PrecedenceRank))
+                r.Dietary, r.Accessibility, r.ConsentListing, r.CreatedAt, r.PrecedenceRank)
+            { Answers = r.Answers, IdDetailsOnFile = r.IdDetails != null })
             .ToListAsync(cancellationToken);
-        // Confirmed in order of precedence, then the waitlist in order of arrival, then the cancelled.
+        // Confirmed in order of precedence, then the waitlist in order of arrival, then the rest (pending first).
         people = [.. people.OrderBy(p => p.Status).ThenBy(p => p.Status == RegistrationStatus.Confirmed ? p.Precedence : 0)
             .ThenBy(p => p.Status == RegistrationStatus.Confirmed ? p.Name : "").ThenBy(p => p.Arrival)];
         var confirmed = await all.Where(r => r.Status == RegistrationStatus.Confirmed).Select(r => new { r.Dietary, r.Accessibility }).ToListAsync(cancellationToken);
         var capacity = await db.Missions.Where(m => m.Id == request.MissionId).Select(m => m.Capacity).FirstAsync(cancellationToken);
         return new DelegationView(capacity, counts.GetValueOrDefault(RegistrationStatus.Confirmed), counts.GetValueOrDefault(RegistrationStatus.Waitlisted),
-            counts.GetValueOrDefault(RegistrationStatus.Cancelled), bySector, people, Catering(confirmed.Select(c => (c.Dietary, c.Accessibility))));
+            counts.GetValueOrDefault(RegistrationStatus.Cancelled), bySector, people, Catering(confirmed.Select(c => (c.Dietary, c.Accessibility))))
+        {
+            Pending = counts.GetValueOrDefault(RegistrationStatus.Pending),
+            Questions = (await RegistrationIntake.QuestionsAsync(db, request.MissionId, cancellationToken)).Select(RegistrationIntake.View).ToList(),
+            AsksIdDetails = await RegistrationIntake.AsksIdDetailsAsync(db, request.MissionId, cancellationToken),
+        };
     }
 
     private static CateringSummary Catering(IEnumerable<(string? Dietary, string? Accessibility)> people)
@@ -94,10 +111,17 @@ public sealed class ExportDelegationHandler(IMediator mediator) : IRequestHandle
     public async Task<byte[]> Handle(ExportDelegationQuery request, CancellationToken cancellationToken)
     {
         var view = await mediator.Send(new GetDelegationQuery(request.MissionId), cancellationToken);
-        return Csv.Document(["name", "email", "organisation", "sector", "job title", "delegation role", "status", "dietary", "accessibility"],
-            view.People.Where(p => p.Status != RegistrationStatus.Cancelled).Select(p => new[]
+        string[] header = ["name", "email", "organisation", "sector", "job title", "delegation role", "status", "dietary", "accessibility",
+            .. view.Questions.Select(q => q.Prompt), .. view.AsksIdDetails ? new[] { "ID details" } : []];
+        return Csv.Document(header,
+            view.People.Where(p => p.Status is not (RegistrationStatus.Cancelled or RegistrationStatus.Declined)).Select(p =>
             {
-                p.Name, p.Email, p.Organisation, p.Sector.ToString(), p.JobTitle, p.Role.ToString(), p.Status.ToString(), p.Dietary, p.Accessibility,
+                var answers = RegistrationIntake.ReadAnswers(p.Answers);
+                return new[]
+                {
+                    p.Name, p.Email, p.Organisation, p.Sector.ToString(), p.JobTitle, p.Role.ToString(), p.Status.ToString(), p.Dietary, p.Accessibility,
+                }.Concat(view.Questions.Select(q => answers.TryGetValue(q.Id, out var a) ? string.Join("; ", a) : null))
+                .Concat(view.AsksIdDetails ? [p.IdDetailsOnFile ? "given" : "missing"] : []).ToArray();
             }));
     }
 }

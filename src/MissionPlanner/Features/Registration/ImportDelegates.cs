@@ -34,7 +34,7 @@ public sealed class ImportDelegatesValidator : AbstractValidator<ImportDelegates
 public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, TimeProvider clock, CurrentUser user)
     : IRequestHandler<ImportDelegatesCommand, ImportResult>
 {
-    private static readonly RegistrationFieldsValidator Fields = new();
+    private static readonly RegistrationDetailsValidator Fields = new();
 
     public async Task<ImportResult> Handle(ImportDelegatesCommand request, CancellationToken cancellationToken)
     {
@@ -66,7 +66,7 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
         var existing = (await db.Registrations.AsNoTracking().Where(r => r.MissionId == mission.Id).Select(r => r.Email).ToListAsync(cancellationToken)).ToHashSet();
         var seen = new Dictionary<string, int>();
         var errors = new List<RowError>();
-        var valid = new List<(string Email, Row Row)>();
+        var valid = new List<(string Email, RegistrationDetails Row)>();
         foreach (var record in sheet.Rows)
         {
             string Get(int i) => CsvSheet.Get(record, i).Trim();
@@ -97,9 +97,11 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
                 rowErrors.Add(new RowError(record.Line, "role", $"'{Get(at.Role)}' is not a delegation role: use head of delegation, deputy, member, organiser, press or guest."));
             }
 
-            var row = new Row(Get(at.Name), NullIfEmpty(Get(at.Phone)), Get(at.Organisation), sector ?? Sector.Other, NullIfEmpty(Get(at.Title)),
-                role ?? DelegationRole.Member, NullIfEmpty(Get(at.Dietary)), NullIfEmpty(Get(at.Accessibility)));
-            rowErrors.AddRange(Fields.Validate(row).Errors.Where(e => e.PropertyName is not (nameof(Row.Sector) or nameof(Row.Role)))
+            // Organisers who import a delegation have obtained its consent to processing.
+            var row = new RegistrationDetails(Get(at.Name), Get(at.Organisation), sector ?? Sector.Other, role ?? DelegationRole.Member, ConsentProcessing: true,
+                Phone: NullIfEmpty(Get(at.Phone)), JobTitle: NullIfEmpty(Get(at.Title)), Dietary: NullIfEmpty(Get(at.Dietary)),
+                Accessibility: NullIfEmpty(Get(at.Accessibility)));
+            rowErrors.AddRange(Fields.Validate(row).Errors.Where(e => e.PropertyName is not (nameof(RegistrationDetails.Sector) or nameof(RegistrationDetails.Role)))
                 .Select(e => new RowError(record.Line, e.PropertyName.ToLowerInvariant() switch { "jobtitle" => "job title", var p => p }, e.ErrorMessage)));
             if (rowErrors.Count > 0)
             {
@@ -160,19 +162,4 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
     };
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
-
-    /// <summary>The fields of one CSV row; organisers who import a delegation have obtained its consent to processing.</summary>
-    private sealed record Row(string Name, string? Phone, string Organisation, Sector Sector, string? JobTitle, DelegationRole Role,
-        string? Dietary, string? Accessibility) : IRegistrationFields
-    {
-        public bool ConsentProcessing => true;
-        public bool ConsentPhotos => false;
-        public bool ConsentListing => false;
-        public DateTime? ArrivalAt => null;
-        public string? ArrivalBy => null;
-        public DateTime? DepartureAt => null;
-        public string? DepartureBy => null;
-        public bool AccommodationNeeded => false;
-        public string? EmergencyContact => null;
-    }
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
@@ -14,7 +15,14 @@ public sealed record MyRegistrationView(
     string MissionTitle, string Where, string When, string Name, string Email, string Organisation, Sector Sector, DelegationRole Role,
     string? Dietary, string? Accessibility, bool ConsentPhotos, bool ConsentListing, RegistrationStatus Status, int WaitlistPosition,
     string? JobTitle, string? Phone, bool CanChange, DateTime? ArrivalAt, string? ArrivalBy, DateTime? DepartureAt, string? DepartureBy,
-    bool AccommodationNeeded, string? EmergencyContact);
+    bool AccommodationNeeded, string? EmergencyContact)
+{
+    public Guid MissionId { get; init; }
+    public string? Bio { get; init; }
+    public IReadOnlyDictionary<Guid, string[]> Answers { get; init; } = new Dictionary<Guid, string[]>();
+    public bool IdDetailsOnFile { get; init; }
+    public string? DecisionMessage { get; init; }
+}
 
 /// <summary>The participant's own registration, behind their personal link; any other token is "not found".</summary>
 public sealed record GetMyRegistrationQuery(string Token) : IRequest<MyRegistrationView>;
@@ -29,9 +37,17 @@ public sealed class GetMyRegistrationHandler(AppDbContext db, TimeProvider clock
             registration.Name, registration.Email, registration.Organisation, registration.Sector, registration.Role, registration.Dietary,
             registration.Accessibility, registration.ConsentPhotos, registration.ConsentListing, registration.Status,
             await RegistrationPlaces.WaitlistPositionAsync(db, registration, cancellationToken), registration.JobTitle, registration.Phone,
-            registration.Status != RegistrationStatus.Cancelled && clock.GetUtcNow().UtcDateTime < (mission.RegistrationClosesAt ?? mission.UtcWindow().From),
+            registration.Status is not (RegistrationStatus.Cancelled or RegistrationStatus.Declined)
+                && clock.GetUtcNow().UtcDateTime < (mission.RegistrationClosesAt ?? mission.UtcWindow().From),
             Local(registration.ArrivalAt, mission), registration.ArrivalBy, Local(registration.DepartureAt, mission), registration.DepartureBy,
-            registration.AccommodationNeeded, registration.EmergencyContact);
+            registration.AccommodationNeeded, registration.EmergencyContact)
+        {
+            MissionId = mission.Id,
+            Bio = registration.Bio,
+            Answers = RegistrationIntake.ReadAnswers(registration.Answers),
+            IdDetailsOnFile = registration.IdDetails is not null,
+            DecisionMessage = registration.DecisionMessage,
+        };
     }
 
     private static DateTime? Local(DateTime? utc, Mission mission) => utc is { } u ? MissionTime.ToLocal(u, mission.TimeZone) : null;
@@ -114,19 +130,14 @@ internal static class RegistrationTokens
 /// The participant corrects their own answers through their link, until registration closes
 /// (or the mission starts when there is no deadline). Their place is not affected.
 /// </summary>
-public sealed record UpdateMyRegistrationCommand(
-    string Token, string Name, string? Phone, string Organisation, Sector Sector, string? JobTitle, DelegationRole Role,
-    string? Dietary, string? Accessibility, bool ConsentProcessing, bool ConsentPhotos, bool ConsentListing,
-    DateTime? ArrivalAt = null, string? ArrivalBy = null, DateTime? DepartureAt = null, string? DepartureBy = null,
-    bool AccommodationNeeded = false, string? EmergencyContact = null)
-    : IRequest<Unit>, IRegistrationFields;
+public sealed record UpdateMyRegistrationCommand(string Token, RegistrationDetails Details) : IRequest<Unit>;
 
-public sealed class UpdateMyRegistrationValidator : FluentValidation.AbstractValidator<UpdateMyRegistrationCommand>
+public sealed class UpdateMyRegistrationValidator : AbstractValidator<UpdateMyRegistrationCommand>
 {
-    public UpdateMyRegistrationValidator() => Include(new RegistrationFieldsValidator());
+    public UpdateMyRegistrationValidator() => RuleFor(x => x.Details).NotNull().SetValidator(new RegistrationDetailsValidator());
 }
 
-public sealed class UpdateMyRegistrationHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<UpdateMyRegistrationCommand, Unit>
+public sealed class UpdateMyRegistrationHandler(AppDbContext db, PersonalDataProtector protector, TimeProvider clock) : IRequestHandler<UpdateMyRegistrationCommand, Unit>
 {
     public async Task<Unit> Handle(UpdateMyRegistrationCommand request, CancellationToken cancellationToken)
     {
@@ -139,14 +150,13 @@ public sealed class UpdateMyRegistrationHandler(AppDbContext db, TimeProvider cl
             throw new DomainException("Status", "Changes are closed; please contact the organisers.");
         }
 
-        if (registration.Status == RegistrationStatus.Cancelled)
+        if (registration.Status is RegistrationStatus.Cancelled or RegistrationStatus.Declined)
         {
-            throw new DomainException("Status", "This registration is cancelled.");
+            throw new DomainException("Status", $"This registration is {registration.Status.ToString().ToLowerInvariant()}.");
         }
 
-        registration.Fill(request.Name, request.Phone, request.Organisation, request.Sector, request.JobTitle, request.Role,
-            request.Dietary, request.Accessibility, request.ConsentPhotos, request.ConsentListing, now);
-        RegistrationTravel.Apply(registration, request, mission);
+        var (answers, idDetails) = await RegistrationIntake.CheckAsync(db, mission.Id, request.Details, protector, registration.IdDetails, cancellationToken);
+        RegistrationIntake.Apply(registration, request.Details, mission, answers, idDetails, now);
         db.RegistrationAudits.Add(new RegistrationAudit(registration.MissionId, registration.Id, "updated", "participant", null, now));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -1,23 +1,28 @@
 using System.Text.Json;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Jobs;
+using Quartz;
 
 namespace MissionPlanner.Features.Registration;
 
 /// <summary>Everything the mission holds about one person, as JSON: their registration, invitation, history and emails.</summary>
 public sealed record ExportPersonalDataQuery(string Token) : IRequest<string>;
 
-public sealed class ExportPersonalDataHandler(AppDbContext db) : IRequestHandler<ExportPersonalDataQuery, string>
+public sealed class ExportPersonalDataHandler(AppDbContext db, PersonalDataProtector protector) : IRequestHandler<ExportPersonalDataQuery, string>
 {
     public async Task<string> Handle(ExportPersonalDataQuery request, CancellationToken cancellationToken)
     {
         var registration = await RegistrationTokens.FindAsync(db, request.Token, cancellationToken);
-        return await PersonalData.ExportAsync(db, registration, cancellationToken);
+        return await PersonalData.ExportAsync(db, protector, registration, cancellationToken);
     }
 }
 
@@ -25,14 +30,14 @@ public sealed class ExportPersonalDataHandler(AppDbContext db) : IRequestHandler
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record ExportPersonForOrganiserQuery(Guid MissionId, Guid RegistrationId) : IRequest<string>, IMissionRequest;
 
-public sealed class ExportPersonForOrganiserHandler(AppDbContext db) : IRequestHandler<ExportPersonForOrganiserQuery, string>
+public sealed class ExportPersonForOrganiserHandler(AppDbContext db, PersonalDataProtector protector) : IRequestHandler<ExportPersonForOrganiserQuery, string>
 {
     public async Task<string> Handle(ExportPersonForOrganiserQuery request, CancellationToken cancellationToken)
     {
         var registration = await db.Registrations.AsNoTracking()
             .FirstOrDefaultAsync(r => r.MissionId == request.MissionId && r.Id == request.RegistrationId, cancellationToken)
             ?? throw new NotFoundException("Registration");
-        return await PersonalData.ExportAsync(db, registration, cancellationToken);
+        return await PersonalData.ExportAsync(db, protector, registration, cancellationToken);
     }
 }
 
@@ -91,8 +96,11 @@ internal static class PersonalData
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static async Task<string> ExportAsync(AppDbContext db, Domain.Registrations.Registration r, CancellationToken ct)
+    public static async Task<string> ExportAsync(AppDbContext db, PersonalDataProtector protector, Domain.Registrations.Registration r, CancellationToken ct)
     {
+        var questions = await RegistrationIntake.QuestionsAsync(db, r.MissionId, ct);
+        var given = RegistrationIntake.ReadAnswers(r.Answers);
+        var answers = questions.Where(q => given.ContainsKey(q.Id)).Select(q => new { question = q.Prompt, answer = given[q.Id] }).ToList();
         var mission = await db.Missions.AsNoTracking().Where(m => m.Id == r.MissionId).Select(m => new { m.Title, m.StartDate, m.EndDate }).FirstAsync(ct);
         var invitation = r.InvitationId is { } id
             ? await db.Invitations.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.Email, i.Name, i.Organisation, i.Status, i.CreatedAt, i.RespondedAt, i.RemindersSent }).FirstOrDefaultAsync(ct)
@@ -112,10 +120,16 @@ internal static class PersonalData
                 r.Organisation,
                 Sector = r.Sector.ToString(),
                 r.JobTitle,
+                r.Bio,
                 Role = r.Role.ToString(),
                 r.Dietary,
                 r.Accessibility,
+                travel = new { r.ArrivalAt, r.ArrivalBy, r.DepartureAt, r.DepartureBy, r.AccommodationNeeded, r.EmergencyContact },
+                answers,
+                idDetails = RegistrationIntake.ReadIdDetails(r.IdDetails, protector),
+                r.IdDetailsPurgedAt,
                 Status = r.Status.ToString(),
+                r.DecisionMessage,
                 consents = new { processing = true, photos = r.ConsentPhotos, listing = r.ConsentListing, at = r.ConsentedAt },
                 r.CreatedAt,
                 r.UpdatedAt,
@@ -142,4 +156,50 @@ public sealed class GetRegistrationHistoryHandler(AppDbContext db) : IRequestHan
             .OrderBy(a => a.At)
             .Select(a => new AuditEntry(a.At, a.Action, a.Actor, a.Detail))
             .ToListAsync(cancellationToken);
+}
+
+/// <summary>
+/// The retention rule for ID details: they are deleted a configured number of days after the
+/// mission's last day (Privacy:IdDetailsRetentionDays), each deletion in the person's history.
+/// Runs as a job every hour; a mission's whole delegation is purged in one statement batch.
+/// </summary>
+public sealed record PurgeExpiredIdDetailsCommand : IRequest<int>;
+
+public sealed class PurgeExpiredIdDetailsHandler(AppDbContext db, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<PurgeExpiredIdDetailsHandler> logger)
+    : IRequestHandler<PurgeExpiredIdDetailsCommand, int>
+{
+    public async Task<int> Handle(PurgeExpiredIdDetailsCommand request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var candidates = await db.Missions.AsNoTracking()
+            .Where(m => db.Registrations.Any(r => r.MissionId == m.Id && r.IdDetails != null))
+            .ToListAsync(cancellationToken);
+        var total = 0;
+        foreach (var mission in candidates.Where(m => m.UtcWindow().To.AddDays(options.Value.IdDetailsRetentionDays) <= now))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var holders = await db.Registrations.Where(r => r.MissionId == mission.Id && r.IdDetails != null).ToListAsync(cancellationToken);
+            foreach (var registration in holders)
+            {
+                registration.PurgeIdDetails(now);
+                db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, registration.Id, "id-details-purged", "system",
+                    $"{options.Value.IdDetailsRetentionDays} days after the mission", now));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Purged ID details of {Count} people of mission {MissionId}", holders.Count, mission.Id);
+            total += holders.Count;
+        }
+
+        return total;
+    }
+}
+
+public sealed class IdDetailsRetentionJob(IServiceScopeFactory scopes, ILogger<IdDetailsRetentionJob> logger) : MissionJob(scopes, logger)
+{
+    public static readonly JobKey Key = new("id-details-retention");
+
+    protected override Task RunAsync(IMediator mediator, IJobExecutionContext context, CancellationToken ct) =>
+        mediator.Send(new PurgeExpiredIdDetailsCommand(), ct);
 }

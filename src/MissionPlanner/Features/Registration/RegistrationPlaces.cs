@@ -17,23 +17,35 @@ internal static class RegistrationPlaces
 {
     public static async Task<(long Arrival, bool Confirmed)> TakeAsync(AppDbContext db, Guid missionId, CancellationToken ct)
     {
+        var arrival = await NextArrivalAsync(db, missionId, ct);
+        return (arrival, await TryConfirmAsync(db, missionId, ct));
+    }
+
+    /// <summary>The next number in the mission's arrival order; as an update, it also takes the lock on the mission row.</summary>
+    public static async Task<long> NextArrivalAsync(AppDbContext db, Guid missionId, CancellationToken ct)
+    {
         await db.Missions.Where(m => m.Id == missionId)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.RegistrationSequence, m => m.RegistrationSequence + 1), ct);
-        var state = await db.Missions.AsNoTracking().Where(m => m.Id == missionId)
-            .Select(m => new { m.RegistrationSequence, m.ConfirmedCount, m.Capacity }).FirstAsync(ct);
-        var confirmed = state.Capacity is null || state.ConfirmedCount < state.Capacity;
+        return await db.Missions.AsNoTracking().Where(m => m.Id == missionId).Select(m => m.RegistrationSequence).FirstAsync(ct);
+    }
+
+    /// <summary>Takes a place if there is one. Call after <see cref="NextArrivalAsync"/> in the same transaction.</summary>
+    public static async Task<bool> TryConfirmAsync(AppDbContext db, Guid missionId, CancellationToken ct, bool evenIfFull = false)
+    {
+        var state = await db.Missions.AsNoTracking().Where(m => m.Id == missionId).Select(m => new { m.ConfirmedCount, m.Capacity }).FirstAsync(ct);
+        var confirmed = evenIfFull || state.Capacity is null || state.ConfirmedCount < state.Capacity;
         if (confirmed)
         {
             await db.Missions.Where(m => m.Id == missionId)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConfirmedCount, m => m.ConfirmedCount + 1), ct);
         }
 
-        return (state.RegistrationSequence, confirmed);
+        return confirmed;
     }
 
     /// <summary>Gives a freed place (or new capacity) to the first people waiting, in order of arrival.</summary>
     public static async Task<IReadOnlyList<Domain.Registrations.Registration>> PromoteAsync(AppDbContext db, Guid missionId, bool freedOne, DateTime now,
-        CancellationToken ct)
+        CancellationToken ct, Guid? except = null)
     {
         await db.Missions.Where(m => m.Id == missionId)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConfirmedCount, m => m.ConfirmedCount - (freedOne ? 1 : 0)), ct);
@@ -46,7 +58,7 @@ internal static class RegistrationPlaces
         }
 
         var promoted = await db.Registrations
-            .Where(r => r.MissionId == missionId && r.Status == RegistrationStatus.Waitlisted)
+            .Where(r => r.MissionId == missionId && r.Status == RegistrationStatus.Waitlisted && r.Id != except)
             .OrderBy(r => r.Arrival)
             .Take(Math.Min(free, 1000))
             .ToListAsync(ct);
@@ -73,5 +85,10 @@ internal static class RegistrationPlaces
     public static EmailModels.RegistrationStatus Email(Mission mission, Domain.Registrations.Registration registration, string? link, int waitlistPosition) =>
         new(registration.Name, mission.Title, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate),
             registration.Status.ToString(), registration.Status == RegistrationStatus.Confirmed,
-            registration.Status == RegistrationStatus.Waitlisted, waitlistPosition, link);
+            registration.Status == RegistrationStatus.Waitlisted, waitlistPosition, link)
+        {
+            Pending = registration.Status == RegistrationStatus.Pending,
+            Declined = registration.Status == RegistrationStatus.Declined,
+            Message = registration.DecisionMessage,
+        };
 }

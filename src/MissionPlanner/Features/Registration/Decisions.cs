@@ -1,0 +1,124 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Messaging;
+
+namespace MissionPlanner.Features.Registration;
+
+/// <summary>Who may register: invitees only, anyone with the registration page, or anyone subject to approval.</summary>
+[RequiresRole(MissionRoleKind.Organiser)]
+public sealed record SetRegistrationModeCommand(RegistrationMode Mode) : IRequest<Unit>, IMissionRequest
+{
+    [JsonIgnore]
+    public Guid MissionId { get; init; }
+}
+
+public sealed class SetRegistrationModeValidator : AbstractValidator<SetRegistrationModeCommand>
+{
+    public SetRegistrationModeValidator() => RuleFor(x => x.Mode).IsInEnum();
+}
+
+public sealed class SetRegistrationModeHandler(AppDbContext db) : IRequestHandler<SetRegistrationModeCommand, Unit>
+{
+    public async Task<Unit> Handle(SetRegistrationModeCommand request, CancellationToken cancellationToken)
+    {
+        var mission = await db.Missions.FirstAsync(m => m.Id == request.MissionId, cancellationToken);
+        mission.SetRegistrationMode(request.Mode);
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+public enum RegistrationDecision
+{
+    Approve,
+    Decline,
+    Confirm,
+    Waitlist,
+}
+
+/// <summary>
+/// An organiser's decision on one person: approve or decline a pending registration (declining
+/// with a message for them), confirm someone from the waitlist (even beyond capacity: the
+/// organisers' call) or move someone confirmed to the end of the waitlist, which frees their
+/// place for the first in line. The person is emailed the outcome.
+/// </summary>
+[RequiresRole(MissionRoleKind.Organiser)]
+public sealed record DecideRegistrationCommand(RegistrationDecision Decision, string? Message = null) : IRequest<RegistrationStatus>, IMissionRequest
+{
+    [JsonIgnore]
+    public Guid MissionId { get; init; }
+
+    [JsonIgnore]
+    public Guid RegistrationId { get; init; }
+}
+
+public sealed class DecideRegistrationValidator : AbstractValidator<DecideRegistrationCommand>
+{
+    public DecideRegistrationValidator()
+    {
+        RuleFor(x => x.Decision).IsInEnum();
+        RuleFor(x => x.Message).MaximumLength(Domain.Registrations.Registration.TextMax);
+        RuleFor(x => x.Message).NotEmpty().When(x => x.Decision == RegistrationDecision.Decline)
+            .WithMessage("Tell the person why, in a sentence or two: they receive this message.");
+    }
+}
+
+public sealed class DecideRegistrationHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, TimeProvider clock, CurrentUser user)
+    : IRequestHandler<DecideRegistrationCommand, RegistrationStatus>
+{
+    public async Task<RegistrationStatus> Handle(DecideRegistrationCommand request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == request.MissionId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Lock the mission row first, then read the registration: decisions on places are serialised.
+        var arrival = await RegistrationPlaces.NextArrivalAsync(db, mission.Id, cancellationToken);
+        var registration = await db.Registrations.FirstOrDefaultAsync(r => r.MissionId == request.MissionId && r.Id == request.RegistrationId, cancellationToken)
+            ?? throw new NotFoundException("Registration");
+        var promoted = (IReadOnlyList<Domain.Registrations.Registration>)[];
+        switch (request.Decision)
+        {
+            case RegistrationDecision.Approve:
+                registration.Approve(await ConfirmAsync(registration, evenIfFull: false, cancellationToken), arrival, now);
+                break;
+            case RegistrationDecision.Decline:
+                registration.Decline(request.Message!, now);
+                break;
+            case RegistrationDecision.Confirm when registration.Status == RegistrationStatus.Waitlisted:
+                await RegistrationPlaces.TryConfirmAsync(db, mission.Id, cancellationToken, evenIfFull: true);
+                registration.Promote(now);
+                break;
+            case RegistrationDecision.Waitlist:
+                registration.MoveToWaitlist(arrival, now);
+                await db.SaveChangesAsync(cancellationToken);
+                promoted = await RegistrationPlaces.PromoteAsync(db, mission.Id, freedOne: true, now, cancellationToken, except: registration.Id);
+                break;
+            default:
+                throw new DomainException("Decision", $"A {registration.Status.ToString().ToLowerInvariant()} registration cannot be {request.Decision.ToString().ToLowerInvariant()}ed.");
+        }
+
+        db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, registration.Id, request.Decision.ToString().ToLowerInvariant(),
+            $"organiser {user.OrganiserId}", request.Message is { Length: > 0 } m ? $"{registration.Status}: {m}" : registration.Status.ToString(), now));
+        var position = await RegistrationPlaces.WaitlistPositionAsync(db, registration, cancellationToken);
+        foreach (var person in promoted.Prepend(registration))
+        {
+            await outbox.EnqueueAsync("registration-status", person.Email, person.Name,
+                RegistrationPlaces.Email(mission, person, links.Registration(person.IssueToken()), person == registration ? position : 0), mission.Id, null,
+                cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return registration.Status;
+    }
+
+    private Task<bool> ConfirmAsync(Domain.Registrations.Registration registration, bool evenIfFull, CancellationToken ct) =>
+        registration.Status == RegistrationStatus.Pending ? RegistrationPlaces.TryConfirmAsync(db, registration.MissionId, ct, evenIfFull) : Task.FromResult(false);
+}

@@ -1,0 +1,205 @@
+using System.Text.Json;
+using FluentValidation;
+using FluentValidation.Results;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Registrations;
+
+namespace MissionPlanner.Features.Registration;
+
+/// <summary>
+/// What a person tells the mission when registering or changing their registration. Times are
+/// mission-local wall-clock times; answers are keyed by question id; ID details are only asked
+/// (and only accepted) when a programme item requires screening.
+/// </summary>
+public sealed record RegistrationDetails(
+    string Name, string Organisation, Sector Sector, DelegationRole Role, bool ConsentProcessing,
+    string? Phone = null, string? JobTitle = null, string? Bio = null, string? Dietary = null, string? Accessibility = null,
+    bool ConsentPhotos = false, bool ConsentListing = false,
+    DateTime? ArrivalAt = null, string? ArrivalBy = null, DateTime? DepartureAt = null, string? DepartureBy = null,
+    bool AccommodationNeeded = false, string? EmergencyContact = null,
+    Dictionary<Guid, string[]>? Answers = null,
+    string? Nationality = null, string? IdNumber = null, DateOnly? DateOfBirth = null);
+
+public sealed class RegistrationDetailsValidator : AbstractValidator<RegistrationDetails>
+{
+    public RegistrationDetailsValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(Domain.Registrations.Registration.NameMax);
+        RuleFor(x => x.Phone).MaximumLength(40).Matches(@"^\+?[0-9 ()\-./]{6,40}$").When(x => !string.IsNullOrWhiteSpace(x.Phone))
+            .WithMessage("Give a phone number with digits, spaces and an optional leading +, e.g. +31 6 1234 5678.");
+        RuleFor(x => x.Organisation).NotEmpty().MaximumLength(Organisation.NameMax);
+        RuleFor(x => x.Sector).IsInEnum();
+        RuleFor(x => x.JobTitle).MaximumLength(200);
+        RuleFor(x => x.Bio).MaximumLength(Domain.Registrations.Registration.BioMax);
+        RuleFor(x => x.Role).IsInEnum();
+        RuleFor(x => x.Dietary).MaximumLength(Domain.Registrations.Registration.TextMax);
+        RuleFor(x => x.Accessibility).MaximumLength(Domain.Registrations.Registration.TextMax);
+        RuleFor(x => x.ArrivalBy).MaximumLength(100);
+        RuleFor(x => x.DepartureBy).MaximumLength(100);
+        RuleFor(x => x.EmergencyContact).MaximumLength(200);
+        RuleFor(x => x.DepartureAt).GreaterThan(x => x.ArrivalAt).When(x => x.ArrivalAt is not null && x.DepartureAt is not null)
+            .WithMessage("Departure must be after arrival.");
+        RuleFor(x => x.ConsentProcessing).Equal(true).WithMessage("We can only register you if you agree that we process your data for this mission.");
+        RuleFor(x => x.Answers).Must(a => a is null || a.Count <= 100).WithMessage("Too many answers.");
+        RuleFor(x => x.Nationality).MaximumLength(100);
+        RuleFor(x => x.IdNumber).Matches("^[A-Za-z0-9 -]{4,40}$").When(x => !string.IsNullOrWhiteSpace(x.IdNumber))
+            .WithMessage("Give the document number as printed: 4 to 40 letters, digits, spaces or hyphens.");
+        RuleFor(x => x.DateOfBirth).InclusiveBetween(new DateOnly(1900, 1, 1), DateOnly.FromDateTime(DateTime.UtcNow))
+            .When(x => x.DateOfBirth is not null).WithMessage("Give a date of birth between 1900 and today.");
+    }
+}
+
+public sealed record QuestionView(Guid Id, int Position, string Prompt, QuestionKind Kind, IReadOnlyList<string> Options, bool Required, int Version);
+
+/// <summary>The form a mission asks people to fill in: its own questions, and whether ID details are needed.</summary>
+public sealed record RegistrationFormView(Guid MissionId, RegistrationMode Mode, IReadOnlyList<QuestionView> Questions, bool AsksIdDetails);
+
+/// <summary>Not secret: anyone who may register sees the same form.</summary>
+public sealed record GetRegistrationFormQuery(Guid MissionId) : IRequest<RegistrationFormView>;
+
+public sealed class GetRegistrationFormHandler(AppDbContext db) : IRequestHandler<GetRegistrationFormQuery, RegistrationFormView>
+{
+    public async Task<RegistrationFormView> Handle(GetRegistrationFormQuery request, CancellationToken cancellationToken)
+    {
+        var mode = await db.Missions.AsNoTracking().Where(m => m.Id == request.MissionId).Select(m => (RegistrationMode?)m.RegistrationMode)
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Mission");
+        var questions = await RegistrationIntake.QuestionsAsync(db, request.MissionId, cancellationToken);
+        return new RegistrationFormView(request.MissionId, mode, questions.Select(RegistrationIntake.View).ToList(),
+            await RegistrationIntake.AsksIdDetailsAsync(db, request.MissionId, cancellationToken));
+    }
+}
+
+/// <summary>The checks and changes every way of registering shares: the mission's questions, ID details and travel.</summary>
+internal static class RegistrationIntake
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static Task<List<RegistrationQuestion>> QuestionsAsync(AppDbContext db, Guid missionId, CancellationToken ct) =>
+        db.RegistrationQuestions.AsNoTracking().Where(q => q.MissionId == missionId).OrderBy(q => q.Position).ToListAsync(ct);
+
+    public static Task<bool> AsksIdDetailsAsync(AppDbContext db, Guid missionId, CancellationToken ct) =>
+        db.ProgrammeItems.AnyAsync(p => p.MissionId == missionId && p.RequiresIdScreening, ct);
+
+    public static QuestionView View(RegistrationQuestion q) => new(q.Id, q.Position, q.Prompt, q.Kind, q.OptionList, q.Required, q.Version);
+
+    /// <summary>
+    /// Checks what only the mission knows (its questions, whether ID is needed) and returns the
+    /// answers and ID details ready to store; a person who already gave ID details may leave them out.
+    /// </summary>
+    public static async Task<(string Answers, string? IdDetails)> CheckAsync(AppDbContext db, Guid missionId, RegistrationDetails details,
+        PersonalDataProtector protector, string? idDetailsOnFile, CancellationToken ct)
+    {
+        var questions = await QuestionsAsync(db, missionId, ct);
+        var failures = new List<ValidationFailure>();
+        var given = details.Answers ?? [];
+        foreach (var unknown in given.Keys.Where(k => questions.All(q => q.Id != k)))
+        {
+            failures.Add(new ValidationFailure($"Details.Answers[{unknown}]", $"There is no question {unknown} on this mission's form."));
+        }
+
+        var answers = new Dictionary<Guid, IReadOnlyList<string>>();
+        foreach (var question in questions)
+        {
+            var (answer, error) = question.Check(given.GetValueOrDefault(question.Id));
+            if (error is not null)
+            {
+                failures.Add(new ValidationFailure($"Details.Answers[{question.Id}]", $"{question.Prompt}: {error}"));
+            }
+            else if (answer.Count > 0)
+            {
+                answers[question.Id] = answer;
+            }
+        }
+
+        string? idDetails = null;
+        var anyId = !string.IsNullOrWhiteSpace(details.Nationality) || !string.IsNullOrWhiteSpace(details.IdNumber) || details.DateOfBirth is not null;
+        if (await AsksIdDetailsAsync(db, missionId, ct))
+        {
+            if (anyId || idDetailsOnFile is null)
+            {
+                if (string.IsNullOrWhiteSpace(details.Nationality))
+                {
+                    failures.Add(new ValidationFailure("Details.Nationality", "A visit in this programme screens its visitors: give your nationality."));
+                }
+
+                if (string.IsNullOrWhiteSpace(details.IdNumber))
+                {
+                    failures.Add(new ValidationFailure("Details.IdNumber", "A visit in this programme screens its visitors: give your passport or ID card number."));
+                }
+
+                if (details.DateOfBirth is null)
+                {
+                    failures.Add(new ValidationFailure("Details.DateOfBirth", "A visit in this programme screens its visitors: give your date of birth."));
+                }
+
+                idDetails = failures.Count == 0
+                    ? protector.Protect(JsonSerializer.Serialize(new IdDetails(details.Nationality!.Trim(), details.IdNumber!.Trim().ToUpperInvariant(), details.DateOfBirth!.Value), Json))
+                    : null;
+            }
+            else
+            {
+                idDetails = idDetailsOnFile;
+            }
+        }
+        else if (anyId)
+        {
+            failures.Add(new ValidationFailure("Details.IdNumber", "This mission does not ask for ID details; leave them out."));
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        return (JsonSerializer.Serialize(answers, Json), idDetails);
+    }
+
+    /// <summary>Writes the checked details into the registration; times typed in mission time are stored as instants.</summary>
+    public static void Apply(Domain.Registrations.Registration registration, RegistrationDetails d, Mission mission, string answers, string? idDetails, DateTime now)
+    {
+        registration.Fill(d.Name, d.Phone, d.Organisation, d.Sector, d.JobTitle, d.Role, d.Dietary, d.Accessibility, d.ConsentPhotos, d.ConsentListing, now, d.Bio);
+        var zone = mission.TimeZone;
+        registration.SetTravel(d.ArrivalAt is { } a ? MissionTime.ToUtc(a, zone) : null, d.ArrivalBy,
+            d.DepartureAt is { } dep ? MissionTime.ToUtc(dep, zone) : null, d.DepartureBy, d.AccommodationNeeded, d.EmergencyContact);
+        registration.SetAnswers(answers);
+        if (idDetails != registration.IdDetails)
+        {
+            registration.SetIdDetails(idDetails, now);
+        }
+    }
+
+    public static Dictionary<Guid, string[]> ReadAnswers(string json) =>
+        JsonSerializer.Deserialize<Dictionary<Guid, string[]>>(json, Json) ?? [];
+
+    public static IdDetails? ReadIdDetails(string? protectedValue, PersonalDataProtector protector) =>
+        protectedValue is null ? null : JsonSerializer.Deserialize<IdDetails>(protector.Unprotect(protectedValue), Json);
+}
+
+public sealed record IdDetails(string Nationality, string IdNumber, DateOnly DateOfBirth);
+
+public sealed record PublicMissionView(string Title, string Summary, string Where, string When, string? Deadline, bool RegistrationClosed);
+
+/// <summary>What the public registration page shows; only for missions that take registrations from anyone.</summary>
+public sealed record GetPublicMissionQuery(Guid MissionId) : IRequest<PublicMissionView>;
+
+public sealed class GetPublicMissionHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<GetPublicMissionQuery, PublicMissionView>
+{
+    public async Task<PublicMissionView> Handle(GetPublicMissionQuery request, CancellationToken cancellationToken)
+    {
+        var mission = await db.Missions.AsNoTracking().FirstOrDefaultAsync(m => m.Id == request.MissionId, cancellationToken);
+        if (mission is null || mission.RegistrationMode == RegistrationMode.InvitationOnly || mission.Status == MissionStatus.Draft)
+        {
+            throw new NotFoundException("Mission");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new PublicMissionView(mission.Title, mission.Summary, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate),
+            mission.RegistrationDeadline is { } d ? PublicLinks.Day(d) : null,
+            mission.Status != MissionStatus.Open || mission.RegistrationClosesAt is { } closes && now >= closes);
+    }
+}
