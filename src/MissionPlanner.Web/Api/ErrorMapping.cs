@@ -51,8 +51,9 @@ public sealed class ErrorMapping(IProblemDetailsService problems, ILogger<ErrorM
         _ => null,
     };
 
+    /// <summary>The JSON name of a field, each part of a nested path included: "Details.Name" → "details.name".</summary>
     public static string FieldName(string name) =>
-        string.IsNullOrEmpty(name) ? "" : char.ToLowerInvariant(name[0]) + name[1..];
+        string.Join('.', name.Split('.').Select(part => string.IsNullOrEmpty(part) ? "" : char.ToLowerInvariant(part[0]) + part[1..]));
 
     private static string JsonField(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "$" : FieldName(path.TrimStart('$', '.'));

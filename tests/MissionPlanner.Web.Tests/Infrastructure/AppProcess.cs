@@ -60,7 +60,8 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartServerAsync(IDictionary<string, string> environment, TimeSpan? timeout = null)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        // A caller that needs to know the address beforehand (for links in emails) passes ASPNETCORE_URLS.
+        var address = new Uri(environment.TryGetValue("ASPNETCORE_URLS", out var given) ? given : $"http://127.0.0.1:{FreePort()}");
         var env = new Dictionary<string, string>(environment) { ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/') };
         var process = Start(["serve", "--contentRoot", ContentRoot], env);
         var app = new AppProcess(process, address);

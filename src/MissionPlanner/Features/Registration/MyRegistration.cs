@@ -134,7 +134,7 @@ public sealed record UpdateMyRegistrationCommand(string Token, RegistrationDetai
 
 public sealed class UpdateMyRegistrationValidator : AbstractValidator<UpdateMyRegistrationCommand>
 {
-    public UpdateMyRegistrationValidator() => RuleFor(x => x.Details).NotNull().SetValidator(new RegistrationDetailsValidator());
+    public UpdateMyRegistrationValidator() => RuleFor(x => x.Details).NotNull();
 }
 
 public sealed class UpdateMyRegistrationHandler(AppDbContext db, PersonalDataProtector protector, TimeProvider clock) : IRequestHandler<UpdateMyRegistrationCommand, Unit>

@@ -24,7 +24,7 @@ public sealed record RegisterByInvitationCommand(string InvitationToken, Registr
 
 public sealed class RegisterByInvitationValidator : AbstractValidator<RegisterByInvitationCommand>
 {
-    public RegisterByInvitationValidator() => RuleFor(x => x.Details).NotNull().SetValidator(new RegistrationDetailsValidator());
+    public RegisterByInvitationValidator() => RuleFor(x => x.Details).NotNull();
 }
 
 /// <summary>
@@ -36,12 +36,16 @@ public sealed record RegisterOpenCommand(Guid MissionId, string Email, Registrat
 
 public sealed class RegisterOpenValidator : AbstractValidator<RegisterOpenCommand>
 {
-    public RegisterOpenValidator()
-    {
-        RuleFor(x => x.Email).NotEmpty().MaximumLength(Domain.Organisers.Organiser.EmailMax).EmailAddress()
-            .Must(e => !e.Contains('\n') && !e.Contains('\r')).WithMessage("Give one email address, e.g. ann@tudelft.nl.");
-        RuleFor(x => x.Details).NotNull().SetValidator(new RegistrationDetailsValidator());
-    }
+    public RegisterOpenValidator() => RuleFor(x => x.Details).NotNull();
+}
+
+/// <summary>Checked with the rest of the form by the handler, so every error is reported at once.</summary>
+internal sealed class OpenRegistrationEmail : AbstractValidator<string>
+{
+    public OpenRegistrationEmail() =>
+        RuleFor(x => x).NotEmpty().MaximumLength(Domain.Organisers.Organiser.EmailMax).EmailAddress()
+            .Must(e => !e.Contains('\n') && !e.Contains('\r')).WithMessage("Give one email address, e.g. ann@tudelft.nl.")
+            .OverridePropertyName("Email");
 }
 
 public sealed class RegisterOpenHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, PersonalDataProtector protector, TimeProvider clock)
@@ -55,8 +59,9 @@ public sealed class RegisterOpenHandler(AppDbContext db, OutboxWriter outbox, Pu
             throw new NotFoundException("Mission");
         }
 
-        var result = await new Registrar(db, outbox, links, protector, clock).RegisterAsync(mission, null, request.Email, request.Details,
-            awaitApproval: mission.RegistrationMode == RegistrationMode.ApprovalRequired, cancellationToken);
+        var emailErrors = new OpenRegistrationEmail().Validate(request.Email ?? "").Errors;
+        var result = await new Registrar(db, outbox, links, protector, clock).RegisterAsync(mission, null, request.Email ?? "", request.Details,
+            awaitApproval: mission.RegistrationMode == RegistrationMode.ApprovalRequired, cancellationToken, emailErrors);
         return result with { Token = null };
     }
 }
@@ -77,7 +82,7 @@ public sealed class RegisterByInvitationHandler(AppDbContext db, OutboxWriter ou
 internal sealed class Registrar(AppDbContext db, OutboxWriter outbox, PublicLinks links, PersonalDataProtector protector, TimeProvider clock)
 {
     public async Task<RegisterResult> RegisterAsync(Mission mission, Invitation? invitation, string email, RegistrationDetails details,
-        bool awaitApproval, CancellationToken ct)
+        bool awaitApproval, CancellationToken ct, IReadOnlyList<FluentValidation.Results.ValidationFailure>? emailErrors = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (mission.RegistrationClosesAt is { } closes && now >= closes || mission.Status != MissionStatus.Open)
@@ -86,13 +91,13 @@ internal sealed class Registrar(AppDbContext db, OutboxWriter outbox, PublicLink
         }
 
         email = Domain.Organisers.Organiser.NormaliseEmail(email);
-        var existing = await db.Registrations.FirstOrDefaultAsync(r => r.MissionId == mission.Id && r.Email == email, ct);
+        var existing = emailErrors is { Count: > 0 } ? null : await db.Registrations.FirstOrDefaultAsync(r => r.MissionId == mission.Id && r.Email == email, ct);
         if (existing is not null)
         {
             return await ResendLinkAsync(mission, existing, now, ct);
         }
 
-        var (answers, idDetails) = await RegistrationIntake.CheckAsync(db, mission.Id, details, protector, null, ct);
+        var (answers, idDetails) = await RegistrationIntake.CheckAsync(db, mission.Id, details, protector, null, ct, emailErrors);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var arrival = await RegistrationPlaces.NextArrivalAsync(db, mission.Id, ct);
         var registration = new Domain.Registrations.Registration(mission.Id, invitation?.Id, email, arrival, now);

@@ -78,6 +78,7 @@ public sealed class GetRegistrationFormHandler(AppDbContext db) : IRequestHandle
 internal static class RegistrationIntake
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly RegistrationDetailsValidator Fields = new();
 
     public static Task<List<RegistrationQuestion>> QuestionsAsync(AppDbContext db, Guid missionId, CancellationToken ct) =>
         db.RegistrationQuestions.AsNoTracking().Where(q => q.MissionId == missionId).OrderBy(q => q.Position).ToListAsync(ct);
@@ -92,10 +93,12 @@ internal static class RegistrationIntake
     /// answers and ID details ready to store; a person who already gave ID details may leave them out.
     /// </summary>
     public static async Task<(string Answers, string? IdDetails)> CheckAsync(AppDbContext db, Guid missionId, RegistrationDetails details,
-        PersonalDataProtector protector, string? idDetailsOnFile, CancellationToken ct)
+        PersonalDataProtector protector, string? idDetailsOnFile, CancellationToken ct, IEnumerable<ValidationFailure>? earlier = null)
     {
+        // Every problem at once: the form's own rules and what depends on the mission, so people fix the form in one go.
+        var failures = (earlier ?? []).Concat(Fields.Validate(details).Errors.Select(e => new ValidationFailure($"Details.{e.PropertyName}", e.ErrorMessage)))
+            .ToList();
         var questions = await QuestionsAsync(db, missionId, ct);
-        var failures = new List<ValidationFailure>();
         var given = details.Answers ?? [];
         foreach (var unknown in given.Keys.Where(k => questions.All(q => q.Id != k)))
         {
@@ -137,7 +140,7 @@ internal static class RegistrationIntake
                     failures.Add(new ValidationFailure("Details.DateOfBirth", "A visit in this programme screens its visitors: give your date of birth."));
                 }
 
-                idDetails = failures.Count == 0
+                idDetails = !string.IsNullOrWhiteSpace(details.Nationality) && !string.IsNullOrWhiteSpace(details.IdNumber) && details.DateOfBirth is not null
                     ? protector.Protect(JsonSerializer.Serialize(new IdDetails(details.Nationality!.Trim(), details.IdNumber!.Trim().ToUpperInvariant(), details.DateOfBirth!.Value), Json))
                     : null;
             }
