@@ -1,6 +1,6 @@
 using MissionPlanner.Bench;
 
-// bench/run.sh [foundation|email|all] [options]; every figure stands beside a baseline measured in the same run.
+// bench/run.sh [foundation|email|registration|all] [options]; every figure stands beside a baseline measured in the same run.
 var which = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "all";
 var rest = which == "all" && (args.Length == 0 || args[0].StartsWith('-')) ? args : args[1..];
 Console.WriteLine($"MissionPlanner benchmarks · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} cores · .NET {Environment.Version}");
@@ -13,4 +13,9 @@ if (which is "foundation" or "all")
 if (which is "email" or "all")
 {
     await EmailBench.RunAsync(rest);
+}
+
+if (which is "registration" or "all")
+{
+    await RegistrationBench.RunAsync(rest);
 }

@@ -25,7 +25,7 @@ public static class MissionPlannerServices
                 "Database:ConnectionString is required when Database:Provider is Postgres.")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<AppDbContext>((sp, options) =>
+        services.AddDbContextPool<AppDbContext>((sp, options) =>
             Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataDirectory>()));
         services.AddScoped<MigrationRunner>();
         services.AddScoped<CurrentUser>();
@@ -40,6 +40,7 @@ public static class MissionPlannerServices
             .Validate(o => o.IdDetailsRetentionDays is >= 0 and <= 3650, "Privacy:IdDetailsRetentionDays must be between 0 and 3650.")
             .ValidateOnStart();
         services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<Features.Registration.RegistrationBatcher>();
         services.AddMediatorAndValidators();
         return services;
     }
@@ -74,10 +75,14 @@ public static class MissionPlannerServices
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
             {
                 var definition = contract.GetGenericTypeDefinition();
-                if (definition == typeof(IRequestHandler<,>) || definition == typeof(IValidator<>) && type.Name.EndsWith("Validator", StringComparison.Ordinal)
-                    && contract.GetGenericArguments()[0].IsClass)
+                if (definition == typeof(IRequestHandler<,>))
                 {
                     services.AddTransient(contract, type);
+                }
+                else if (definition == typeof(IValidator<>) && type.Name.EndsWith("Validator", StringComparison.Ordinal) && contract.GetGenericArguments()[0].IsClass)
+                {
+                    // Validators hold rules only, no state: building them once saves work on every request.
+                    services.AddSingleton(contract, type);
                 }
             }
         }

@@ -14,14 +14,22 @@ public sealed class OutboxWriter(AppDbContext db, TimeProvider clock, IOptions<E
     // A round of invitations renders one template hundreds of times: look its source up once.
     private readonly Dictionary<(string, Guid?), EmailTemplateSource> sources = [];
 
-    public async Task<OutboxMessage> EnqueueAsync(string template, string toAddress, string toName, object model,
-        Guid? missionId, string? batch, CancellationToken ct)
+    /// <summary>Looks the template up now, e.g. before a transaction that should hold its locks briefly.</summary>
+    public async Task<EmailTemplateSource> PrepareAsync(string template, Guid? missionId, CancellationToken ct)
     {
-        var json = JsonSerializer.Serialize(model, model.GetType(), EmailTemplates.ModelJson);
         if (!sources.TryGetValue((template, missionId), out var source))
         {
             source = sources[(template, missionId)] = await EmailTemplates.SourceAsync(db, template, missionId, ct);
         }
+
+        return source;
+    }
+
+    public async Task<OutboxMessage> EnqueueAsync(string template, string toAddress, string toName, object model,
+        Guid? missionId, string? batch, CancellationToken ct)
+    {
+        var json = JsonSerializer.Serialize(model, model.GetType(), EmailTemplates.ModelJson);
+        var source = await PrepareAsync(template, missionId, ct);
 
         var rendered = EmailTemplates.Render(template, source, json);
         var message = new OutboxMessage(missionId, template, toAddress.Trim(), toName, rendered.Subject, rendered.Html,

@@ -77,7 +77,7 @@ public sealed class DecideRegistrationHandler(AppDbContext db, OutboxWriter outb
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == request.MissionId, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         // Lock the mission row first, then read the registration: decisions on places are serialised.
         var arrival = await RegistrationPlaces.NextArrivalAsync(db, mission.Id, cancellationToken);
         var registration = await db.Registrations.FirstOrDefaultAsync(r => r.MissionId == request.MissionId && r.Id == request.RegistrationId, cancellationToken)

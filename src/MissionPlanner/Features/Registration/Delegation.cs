@@ -144,7 +144,7 @@ public sealed class SetCapacityHandler(AppDbContext db, OutboxWriter outbox, Pub
     public async Task<int> Handle(SetCapacityCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         await db.Missions.Where(m => m.Id == request.MissionId)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Capacity, request.Capacity), cancellationToken);
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == request.MissionId, cancellationToken);

@@ -120,7 +120,7 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
 
         var now = clock.GetUtcNow().UtcDateTime;
         var batch = $"delegates-{now:yyyyMMdd-HHmmss}";
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         var waiting = await db.Registrations.CountAsync(r => r.MissionId == mission.Id && r.Status == RegistrationStatus.Waitlisted, cancellationToken);
         foreach (var (email, row) in valid)
         {

@@ -91,7 +91,7 @@ internal static class RegistrationCancellation
     {
         var wasConfirmed = registration.Status == RegistrationStatus.Confirmed;
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
         registration.Cancel(now);
         db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, registration.Id, "cancelled", actor, null, now));
         // Saved before promoting, so the person leaving is no longer "waiting" for the query below.
@@ -155,7 +155,8 @@ public sealed class UpdateMyRegistrationHandler(AppDbContext db, PersonalDataPro
             throw new DomainException("Status", $"This registration is {registration.Status.ToString().ToLowerInvariant()}.");
         }
 
-        var (answers, idDetails) = await RegistrationIntake.CheckAsync(db, mission.Id, request.Details, protector, registration.IdDetails, cancellationToken);
+        var form = (await RegistrationIntake.LoadAsync(db, mission.Id, null, cancellationToken))!;
+        var (answers, idDetails) = RegistrationIntake.Check(form, request.Details, protector, registration.IdDetails);
         RegistrationIntake.Apply(registration, request.Details, mission, answers, idDetails, now);
         db.RegistrationAudits.Add(new RegistrationAudit(registration.MissionId, registration.Id, "updated", "participant", null, now));
         await db.SaveChangesAsync(cancellationToken);

@@ -58,7 +58,7 @@ public sealed class ErasePersonHandler(AppDbContext db, TimeProvider clock, Curr
         var now = clock.GetUtcNow().UtcDateTime;
         var email = registration.Email;
         var wasConfirmed = registration.Status == RegistrationStatus.Confirmed;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         registration.Erase(now);
         foreach (var invitation in await db.Invitations.Where(i => i.MissionId == request.MissionId && i.Email == email).ToListAsync(cancellationToken))
         {
@@ -177,7 +177,7 @@ public sealed class PurgeExpiredIdDetailsHandler(AppDbContext db, IOptions<Priva
         var total = 0;
         foreach (var mission in candidates.Where(m => m.UtcWindow().To.AddDays(options.Value.IdDetailsRetentionDays) <= now))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
             var holders = await db.Registrations.Where(r => r.MissionId == mission.Id && r.IdDetails != null).ToListAsync(cancellationToken);
             foreach (var registration in holders)
             {

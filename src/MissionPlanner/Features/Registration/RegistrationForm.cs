@@ -86,19 +86,35 @@ internal static class RegistrationIntake
     public static Task<bool> AsksIdDetailsAsync(AppDbContext db, Guid missionId, CancellationToken ct) =>
         db.ProgrammeItems.AnyAsync(p => p.MissionId == missionId && p.RequiresIdScreening, ct);
 
+    /// <summary>
+    /// Everything a registration is checked against, in one round trip: the mission, its questions,
+    /// whether a visit screens its visitors, and whether the address is registered already.
+    /// </summary>
+    public static async Task<FormSpec?> LoadAsync(AppDbContext db, Guid missionId, string? email, CancellationToken ct)
+    {
+        var row = await db.Missions.AsNoTracking().Where(m => m.Id == missionId).Select(m => new
+        {
+            Mission = m,
+            Questions = db.RegistrationQuestions.Where(q => q.MissionId == m.Id).OrderBy(q => q.Position).ToList(),
+            Screening = db.ProgrammeItems.Any(p => p.MissionId == m.Id && p.RequiresIdScreening),
+            Registered = email != null && db.Registrations.Any(r => r.MissionId == m.Id && r.Email == email),
+        }).FirstOrDefaultAsync(ct);
+        return row is null ? null : new FormSpec(row.Mission, row.Questions, row.Screening, row.Registered);
+    }
+
     public static QuestionView View(RegistrationQuestion q) => new(q.Id, q.Position, q.Prompt, q.Kind, q.OptionList, q.Required, q.Version);
 
     /// <summary>
     /// Checks what only the mission knows (its questions, whether ID is needed) and returns the
     /// answers and ID details ready to store; a person who already gave ID details may leave them out.
     /// </summary>
-    public static async Task<(string Answers, string? IdDetails)> CheckAsync(AppDbContext db, Guid missionId, RegistrationDetails details,
-        PersonalDataProtector protector, string? idDetailsOnFile, CancellationToken ct, IEnumerable<ValidationFailure>? earlier = null)
+    public static (string Answers, string? IdDetails) Check(FormSpec form, RegistrationDetails details,
+        PersonalDataProtector protector, string? idDetailsOnFile, IEnumerable<ValidationFailure>? earlier = null)
     {
         // Every problem at once: the form's own rules and what depends on the mission, so people fix the form in one go.
         var failures = (earlier ?? []).Concat(Fields.Validate(details).Errors.Select(e => new ValidationFailure($"Details.{e.PropertyName}", e.ErrorMessage)))
             .ToList();
-        var questions = await QuestionsAsync(db, missionId, ct);
+        var questions = form.Questions;
         var given = details.Answers ?? [];
         foreach (var unknown in given.Keys.Where(k => questions.All(q => q.Id != k)))
         {
@@ -121,7 +137,7 @@ internal static class RegistrationIntake
 
         string? idDetails = null;
         var anyId = !string.IsNullOrWhiteSpace(details.Nationality) || !string.IsNullOrWhiteSpace(details.IdNumber) || details.DateOfBirth is not null;
-        if (await AsksIdDetailsAsync(db, missionId, ct))
+        if (form.AsksIdDetails)
         {
             if (anyId || idDetailsOnFile is null)
             {
@@ -184,6 +200,8 @@ internal static class RegistrationIntake
 }
 
 public sealed record IdDetails(string Nationality, string IdNumber, DateOnly DateOfBirth);
+
+internal sealed record FormSpec(Mission Mission, List<RegistrationQuestion> Questions, bool AsksIdDetails, bool AlreadyRegistered);
 
 public sealed record PublicMissionView(string Title, string Summary, string Where, string When, string? Deadline, bool RegistrationClosed);
 

@@ -22,26 +22,28 @@ internal static class RegistrationPlaces
     }
 
     /// <summary>The next number in the mission's arrival order; as an update, it also takes the lock on the mission row.</summary>
-    public static async Task<long> NextArrivalAsync(AppDbContext db, Guid missionId, CancellationToken ct)
-    {
-        await db.Missions.Where(m => m.Id == missionId)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.RegistrationSequence, m => m.RegistrationSequence + 1), ct);
-        return await db.Missions.AsNoTracking().Where(m => m.Id == missionId).Select(m => m.RegistrationSequence).FirstAsync(ct);
-    }
+    public static async Task<long> NextArrivalAsync(AppDbContext db, Guid missionId, CancellationToken ct) =>
+        (await db.Database.SqlQuery<long>(
+                $"UPDATE missions SET registration_sequence = registration_sequence + 1 WHERE id = {missionId} RETURNING registration_sequence AS \"Value\"")
+            .ToListAsync(ct)).Single();
 
-    /// <summary>Takes a place if there is one. Call after <see cref="NextArrivalAsync"/> in the same transaction.</summary>
-    public static async Task<bool> TryConfirmAsync(AppDbContext db, Guid missionId, CancellationToken ct, bool evenIfFull = false)
-    {
-        var state = await db.Missions.AsNoTracking().Where(m => m.Id == missionId).Select(m => new { m.ConfirmedCount, m.Capacity }).FirstAsync(ct);
-        var confirmed = evenIfFull || state.Capacity is null || state.ConfirmedCount < state.Capacity;
-        if (confirmed)
-        {
-            await db.Missions.Where(m => m.Id == missionId)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConfirmedCount, m => m.ConfirmedCount + 1), ct);
-        }
+    /// <summary>Numbers for <paramref name="count"/> arrivals at once, with the counters as they are under the lock.</summary>
+    public static async Task<MissionCounters> ReserveArrivalsAsync(AppDbContext db, Guid missionId, int count, CancellationToken ct) =>
+        (await db.Database.SqlQuery<MissionCounters>(
+                $"UPDATE missions SET registration_sequence = registration_sequence + {count} WHERE id = {missionId} RETURNING registration_sequence AS \"Sequence\", confirmed_count AS \"Confirmed\", capacity AS \"Capacity\"")
+            .ToListAsync(ct)).Single();
 
-        return confirmed;
-    }
+    public static Task AddConfirmedAsync(AppDbContext db, Guid missionId, int count, CancellationToken ct) =>
+        count == 0 ? Task.CompletedTask
+            : db.Missions.Where(m => m.Id == missionId).ExecuteUpdateAsync(s => s.SetProperty(m => m.ConfirmedCount, m => m.ConfirmedCount + count), ct);
+
+    /// <summary>
+    /// Takes a place if there is one, in one conditional update (the row count says whether it did).
+    /// Call after <see cref="NextArrivalAsync"/> in the same transaction.
+    /// </summary>
+    public static async Task<bool> TryConfirmAsync(AppDbContext db, Guid missionId, CancellationToken ct, bool evenIfFull = false) =>
+        await db.Missions.Where(m => m.Id == missionId && (evenIfFull || m.Capacity == null || m.ConfirmedCount < m.Capacity))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConfirmedCount, m => m.ConfirmedCount + 1), ct) == 1;
 
     /// <summary>Gives a freed place (or new capacity) to the first people waiting, in order of arrival.</summary>
     public static async Task<IReadOnlyList<Domain.Registrations.Registration>> PromoteAsync(AppDbContext db, Guid missionId, bool freedOne, DateTime now,
@@ -92,3 +94,5 @@ internal static class RegistrationPlaces
             Message = registration.DecisionMessage,
         };
 }
+
+internal sealed record MissionCounters(long Sequence, int Confirmed, int? Capacity);

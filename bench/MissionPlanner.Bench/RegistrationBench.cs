@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using MissionPlanner.Web.Tests.Infrastructure;
+
+namespace MissionPlanner.Bench;
+
+/// <summary>
+/// Registrations through HTTP (public API: validation, the capacity decision under the mission
+/// lock, the registration, its audit entry and the rendered email in the outbox, one transaction)
+/// against raw transactional inserts of the same three rows into the same SQLite file with the same
+/// concurrency, in the same run; then latency at a fixed rate of half the HTTP maximum.
+/// </summary>
+internal static class RegistrationBench
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var count = Arg(args, "--registrations", 1000);
+        var concurrency = Arg(args, "--concurrency", 8);
+        var seconds = Arg(args, "--seconds", 10);
+        var root = Path.Combine(Path.GetTempPath(), $"mp-bench-{Guid.NewGuid():N}"[..20]);
+        var env = new Dictionary<string, string>
+        {
+            ["MISSIONPLANNER_DATA"] = root,
+            ["Logging__LogLevel__Default"] = "Warning",
+            // Registrations are measured alone: no dispatcher competing for the database.
+            ["Jobs__Enabled"] = "false",
+            ["Auth__PublicRegistrationsPerMinute"] = "10000000",
+            ["DOTNET_gcServer"] = Environment.GetEnvironmentVariable("BENCH_GCSERVER") ?? "1",
+        };
+        await using var app = await AppProcess.StartServerAsync(env);
+        var (_, stdout, _) = await AppProcess.RunVerbAsync(env, "organiser", "add", "bench@example.org");
+        using var api = new HttpClient { BaseAddress = app.Address };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", stdout.TrimEnd().Split('\n')[^1]["token: ".Length..]);
+        var httpMission = await OpenMissionAsync(api, "HTTP", capacity: count / 2);
+        var warmMission = await OpenMissionAsync(api, "warm-up", capacity: count / 2);
+        var rawMission = await OpenMissionAsync(api, "raw", capacity: count / 2);
+        using var anonymous = new HttpClient { BaseAddress = app.Address };
+
+        // Warm-up: JIT tiers, pools, EF's model and query caches; then a pause for the tiered JIT's background work.
+        await ClosedLoopAsync(count, concurrency, i => PostAsync(anonymous, warmMission, $"warm{i}"));
+        await Task.Delay(1000);
+        var cpuBefore = app.ProcessorTime;
+        var http = await ClosedLoopAsync(count, concurrency, i => PostAsync(anonymous, httpMission, $"p{i}"));
+        var cpuPerRegistration = (app.ProcessorTime - cpuBefore).TotalMilliseconds / count;
+        var raw = await RawInsertsAsync(Path.Combine(root, "missionplanner.db"), rawMission, count, concurrency);
+        var rate = Math.Max(1, (int)(count / http.Seconds / 2));
+        var latency = await OpenLoopAsync(rate, seconds, i => PostAsync(anonymous, httpMission, $"r{i}"));
+
+        var confirmed = (int)JsonNode.Parse(await api.GetStringAsync($"/api/v1/missions/{httpMission}/delegation"))!["confirmed"]!;
+        Console.WriteLine($"Registrations: {count} with {concurrency} concurrent clients, SQLite (WAL), capacity {count / 2} (half confirmed, half waitlisted)");
+        Console.WriteLine("| path | s | registrations/s | errors | ratio to baseline |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine($"| baseline: raw transactional inserts of the same rows (registration, audit, outbox) | {raw.Seconds:F2} | {count / raw.Seconds:F0} | {raw.Errors} | 1.00 |");
+        Console.WriteLine($"| POST /api/v1/public/missions/{{id}}/registrations (validation, capacity, outbox) | {http.Seconds:F2} | {count / http.Seconds:F0} | {http.Errors} | {raw.Seconds / http.Seconds:F2} |");
+        Console.WriteLine();
+        Console.WriteLine($"Latency at half the HTTP maximum: {rate} registrations/s for {seconds} s (open loop, from the scheduled time)");
+        Console.WriteLine("| p50 ms | p99 ms | max ms | errors |");
+        Console.WriteLine("|---:|---:|---:|---:|");
+        Console.WriteLine($"| {Percentile(latency.Ms, 50):F2} | {Percentile(latency.Ms, 99):F2} | {latency.Ms.Max():F2} | {latency.Errors} |");
+        Console.WriteLine($"(app CPU per registration over HTTP: {cpuPerRegistration:F2} ms)");
+        Console.WriteLine($"(capacity held: {confirmed} confirmed of {count / 2} places after {count + count + rate * seconds} registrations)");
+        Console.WriteLine();
+
+        await app.DisposeAsync();
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static async Task<string> OpenMissionAsync(HttpClient api, string name, int capacity)
+    {
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60);
+        var created = await api.PostAsJsonAsync("/api/v1/missions", new
+        {
+            title = $"Bench {name}",
+            hostCountry = "United Kingdom",
+            hostCity = "London",
+            timeZoneId = "Europe/London",
+            startDate = start,
+            endDate = start.AddDays(3),
+        });
+        var id = (string)(await created.Content.ReadFromJsonAsync<JsonNode>())!["id"]!;
+        (await api.PostAsJsonAsync($"/api/v1/missions/{id}/status", new { status = "Open" })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync($"/api/v1/missions/{id}/registration-mode", new { mode = "Open" })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync($"/api/v1/missions/{id}/delegation/capacity", new { capacity })).EnsureSuccessStatusCode();
+        return id;
+    }
+
+    private static async Task<bool> PostAsync(HttpClient client, string missionId, string who)
+    {
+        // The body is serialised before the clock matters as little as possible: the server is what is measured.
+        using var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(BodyTemplate.Replace("{who}", who)));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await client.PostAsync($"/api/v1/public/missions/{missionId}/registrations", content);
+        return response.StatusCode == System.Net.HttpStatusCode.Accepted;
+    }
+
+    private const string BodyTemplate =
+        """{"email":"{who}@example.org","details":{"name":"Delegate {who}","organisation":"TU Delft","sector":"Academia","role":"Member","consentProcessing":true,"phone":"+31 6 1234 5678","dietary":"vegetarian","consentListing":true}}""";
+
+    /// <summary>The same rows the app writes, with prepared statements, one transaction per registration.</summary>
+    private static async Task<(double Seconds, int Errors)> RawInsertsAsync(string file, string missionId, int count, int concurrency)
+    {
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 30 }.ToString();
+        string dbMissionId;
+        await using (var probe = new SqliteConnection(connectionString))
+        {
+            await probe.OpenAsync();
+            await using var find = probe.CreateCommand();
+            find.CommandText = "SELECT id FROM missions WHERE lower(id) = lower($id)";
+            find.Parameters.AddWithValue("$id", missionId);
+            dbMissionId = (string)(await find.ExecuteScalarAsync())!;
+        }
+
+        var next = -1;
+        var errors = 0;
+        var sw = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync();
+            await using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
+                await pragma.ExecuteNonQueryAsync();
+            }
+
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                try
+                {
+                    await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable);
+                    await using var command = connection.CreateCommand();
+                    command.Transaction = tx;
+                    var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF");
+                    var id = Guid.NewGuid().ToString().ToUpperInvariant();
+                    command.CommandText = """
+                        UPDATE missions SET registration_sequence = registration_sequence + 1 WHERE id = $m;
+                        INSERT INTO registrations (id, mission_id, email, name, phone, organisation, sector, role, dietary, consent_photos, consent_listing,
+                            consented_at, accommodation_needed, arrival, status, token_hash, created_at, updated_at, version, answers)
+                        VALUES ($id, $m, $email, $name, '+31 6 1234 5678', 'TU Delft', 'Academia', 'Member', 'vegetarian', 0, 1,
+                            $now, 0, $i, 'Confirmed', $token, $now, $now, 0, '{}');
+                        INSERT INTO registration_audits (id, mission_id, registration_id, action, actor, detail, at)
+                        VALUES ($audit, $m, $id, 'registered', 'participant', 'Confirmed', $now);
+                        INSERT INTO outbox_messages (id, mission_id, template, to_address, to_name, subject, html_body, text_body, model_json, message_id,
+                            status, attempts, next_attempt_at, created_at)
+                        VALUES ($mail, $m, 'registration-status', $email, $name, 'You are registered: Bench raw', $html, $text, '{}', $mid, 'Queued', 0, $now, $now);
+                        """;
+                    command.Parameters.AddWithValue("$m", dbMissionId);
+                    command.Parameters.AddWithValue("$id", id);
+                    command.Parameters.AddWithValue("$email", $"raw{i}@example.org");
+                    command.Parameters.AddWithValue("$name", $"Delegate raw{i}");
+                    command.Parameters.AddWithValue("$now", now);
+                    command.Parameters.AddWithValue("$i", i + 1);
+                    command.Parameters.AddWithValue("$token", Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"));
+                    command.Parameters.AddWithValue("$audit", Guid.NewGuid().ToString().ToUpperInvariant());
+                    command.Parameters.AddWithValue("$mail", Guid.NewGuid().ToString().ToUpperInvariant());
+                    command.Parameters.AddWithValue("$html", new string('x', 1500));
+                    command.Parameters.AddWithValue("$text", new string('x', 600));
+                    command.Parameters.AddWithValue("$mid", $"<{Guid.NewGuid():N}@bench>");
+                    await command.ExecuteNonQueryAsync();
+                    await tx.CommitAsync();
+                }
+                catch (SqliteException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        })));
+        return (sw.Elapsed.TotalSeconds, errors);
+    }
+
+    private static async Task<(double Seconds, int Errors)> ClosedLoopAsync(int count, int concurrency, Func<int, Task<bool>> work)
+    {
+        var next = -1;
+        var errors = 0;
+        var sw = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                if (!await work(i))
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        })));
+        return (sw.Elapsed.TotalSeconds, errors);
+    }
+
+    private static async Task<(List<double> Ms, int Errors)> OpenLoopAsync(int rate, int seconds, Func<int, Task<bool>> work)
+    {
+        var total = rate * seconds;
+        var latencies = new double[total];
+        var errors = 0;
+        var clock = Stopwatch.StartNew();
+        var tasks = new List<Task>(total);
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+
+            var index = i;
+            tasks.Add(Task.Run(async () =>
+            {
+                if (!await work(index))
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                latencies[index] = (clock.Elapsed - due).TotalMilliseconds;
+            }));
+        }
+
+        await Task.WhenAll(tasks);
+        return (latencies.ToList(), errors);
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    private static int Arg(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1]) : fallback;
+    }
+}
