@@ -64,7 +64,7 @@ internal static class RegistrationBench
         Console.WriteLine($"(capacity held: {confirmed} confirmed of {count / 2} places after {count + count + rate * seconds} registrations)");
         Console.WriteLine();
 
-        await app.DisposeAsync();
+        await app.DisposeAsync(); // before deleting its data directory
         try
         {
             Directory.Delete(root, recursive: true);

@@ -149,6 +149,11 @@ public sealed class AppProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
@@ -157,6 +162,8 @@ public sealed class AppProcess : IAsyncDisposable
 
         process.Dispose();
     }
+
+    private int disposed;
 
     private static Process Start(IEnumerable<string> args, IDictionary<string, string> environment)
     {
