@@ -41,6 +41,7 @@ public static class MissionPlannerServices
             .ValidateOnStart();
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<Features.Registration.RegistrationBatcher>();
+        services.AddSingleton<Features.Itinerary.CalendarLinks>();
         services.AddMediatorAndValidators();
         return services;
     }

@@ -85,7 +85,7 @@ public static class WebApp
                     return PerMinute("register:" + client, auth.PublicRegistrationsPerMinute);
                 }
 
-                return ctx.Request.Path.StartsWithSegments("/i") || ctx.Request.Path.StartsWithSegments("/r")
+                return ctx.Request.Path.StartsWithSegments("/i") || ctx.Request.Path.StartsWithSegments("/r") || ctx.Request.Path.StartsWithSegments("/c")
                     ? PerMinute("personal-link:" + client, auth.PersonalLinkRequestsPerMinute)
                     : RateLimitPartition.GetNoLimiter("");
             });
@@ -130,6 +130,7 @@ public static class WebApp
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapMissions().MapVenues().MapProgramme().MapTeam().MapInvitations().MapDelegation().MapRegistrationForm();
         app.MapGroup("/api/v1/public").AllowAnonymous().MapPublicRegistration();
+        app.MapCalendarFeed();
         app.MapRazorPages();
     }
 }

@@ -41,6 +41,10 @@ public sealed class PersonalDataProtector
                 .DistinctBy(k => k.Id).ToDictionary(k => k.Id, k => k.Key));
     }
 
+    /// <summary>A key for another purpose (e.g. signing calendar links), derived from the current key with HKDF.</summary>
+    public byte[] DeriveKey(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, current.Value.Key, 32, info: Encoding.UTF8.GetBytes(purpose));
+
     public string Protect(string plaintext)
     {
         var (id, key) = current.Value;

@@ -16,6 +16,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Venue> Venues => Set<Venue>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<ProgrammeItem> ProgrammeItems => Set<ProgrammeItem>();
+    public DbSet<ProgrammeItemPerson> ProgrammeItemPeople => Set<ProgrammeItemPerson>();
     public DbSet<Organiser> Organisers => Set<Organiser>();
     public DbSet<MissionRole> MissionRoles => Set<MissionRole>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
@@ -46,6 +47,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         configurationBuilder.Properties<DelegationRole>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<RegistrationMode>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<QuestionKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Audience>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

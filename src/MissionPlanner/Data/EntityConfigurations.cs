@@ -62,6 +62,22 @@ internal sealed class ProgrammeItemConfiguration : IEntityTypeConfiguration<Prog
         // A venue still used by the programme cannot disappear under it.
         b.HasOne<Venue>().WithMany().HasForeignKey(x => x.VenueId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.MissionId, x.StartsAt });
+        b.Property(x => x.DressCode).HasMaxLength(200);
+        b.Property(x => x.Contact).HasMaxLength(300);
+        b.Property(x => x.AudienceSectors).HasMaxLength(200);
+        b.Ignore(x => x.AudienceSectorList);
+    }
+}
+
+internal sealed class ProgrammeItemPersonConfiguration : IEntityTypeConfiguration<ProgrammeItemPerson>
+{
+    public void Configure(EntityTypeBuilder<ProgrammeItemPerson> b)
+    {
+        b.ToTable("ProgrammeItemPeople");
+        b.HasKey(x => new { x.ProgrammeItemId, x.RegistrationId });
+        b.HasOne<ProgrammeItem>().WithMany().HasForeignKey(x => x.ProgrammeItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Registration>().WithMany().HasForeignKey(x => x.RegistrationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.RegistrationId);
     }
 }
 

@@ -38,9 +38,13 @@ public sealed class ProgrammeApiTests
             venueId,
             capacity = 6,
             allowsParallel = true,
+            dressCode = "Closed shoes",
+            contact = "Dr Jane Smith",
         });
         item.StatusCode.Should().Be(HttpStatusCode.Created);
         var created = await item.ReadAsync();
+        ((string)created["dressCode"]!).Should().Be("Closed shoes");
+        ((string)created["contact"]!).Should().Be("Dr Jane Smith");
         ((string)created["startsAt"]!).Should().Be("2027-06-08T10:30:00+01:00", "shown in mission time, with its offset");
         ((string)created["venueName"]!).Should().Be("Cleanroom");
         var itemId = (string)created["id"]!;

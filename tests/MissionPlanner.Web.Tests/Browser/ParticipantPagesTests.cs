@@ -92,6 +92,22 @@ public sealed partial class ParticipantPagesTests
         (await page.Locator("dl.facts").TextContentAsync()).Should().Contain("given (encrypted)").And.NotContain("NX4R72PK9");
         await Shot(page, "04-my-registration");
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Your programme and calendar" }).ClickAsync();
+        await page.GetByText("Secure photonics lab").WaitForAsync();
+        (await page.Locator("ol.itinerary").TextContentAsync()).Should().Contain("10:00–12:00").And.Contain("Closed shoes; gowning provided");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth")).Should().BeLessThanOrEqualTo(0);
+        await Shot(page, "04b-itinerary");
+        var feedUrl = await page.GetByRole(AriaRole.Link, new() { Name = "Calendar file (.ics)" }).GetAttributeAsync("href");
+        using (var feed = await api.GetAsync(feedUrl))
+        {
+            feed.Content.Headers.ContentType!.MediaType.Should().Be("text/calendar");
+            var calendar = await IcsParser.ParseAsync(await feed.Content.ReadAsStringAsync());
+            calendar.Events.Single().Summary.Should().Be("Secure photonics lab");
+            calendar.Events.Single().Tzid.Should().Be("Europe/London");
+        }
+
+        (await api.GetAsync(feedUrl![..^8] + "AAAA.ics")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound, "a tampered calendar link is not found");
+        await page.GotoAsync(myLink);
         await page.GetByText("Change your answers").ClickAsync();
         await page.GetByLabel("Measurement lab").CheckAsync();
         await page.GetByLabel("Full name").FillAsync("Ann van Dijk-de Vries");
@@ -147,6 +163,8 @@ public sealed partial class ParticipantPagesTests
             capacity = 6,
             allowsParallel = true,
             requiresIdScreening = true,
+            dressCode = "Closed shoes; gowning provided",
+            contact = "Dr Jane Smith, +44 20 7946 0000",
         })).EnsureSuccessStatusCode();
         (await api.PostAsJsonAsync($"/api/v1/missions/{mission}/invitations", new { email = "ann@example.org", name = "Ann de Vries" })).EnsureSuccessStatusCode();
         return mission;

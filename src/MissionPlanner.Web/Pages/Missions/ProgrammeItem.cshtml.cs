@@ -3,7 +3,9 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Programme;
+using MissionPlanner.Features.Registration;
 using MissionPlanner.Features.Venues;
 
 namespace MissionPlanner.Web.Pages.Missions;
@@ -19,6 +21,12 @@ public sealed class ProgrammeItemModel(IMediator mediator) : AppPageModel(mediat
         Enum.GetValues<ProgrammeItemKind>().Select(k => new SelectListItem(ProgrammeModel.KindLabel(k), k.ToString()));
     public IEnumerable<SelectListItem> Venues { get; private set; } = [];
 
+    public ProgrammeItemDto? Item { get; private set; }
+
+    public IReadOnlyList<DelegateRow> People { get; private set; } = [];
+
+    public IReadOnlySet<Guid> ChosenPeople { get; private set; } = new HashSet<Guid>();
+
     public async Task<IActionResult> OnGetAsync(Guid missionId, string itemId)
     {
         if (!await LoadAsync(missionId, itemId))
@@ -33,7 +41,7 @@ public sealed class ProgrammeItemModel(IMediator mediator) : AppPageModel(mediat
             return Page();
         }
 
-        var item = (await Mediator.Send(new ListProgrammeItemsQuery(missionId, Guid.Parse(itemId)))).SingleOrDefault();
+        var item = Item;
         if (item is null)
         {
             return NotFound();
@@ -50,6 +58,8 @@ public sealed class ProgrammeItemModel(IMediator mediator) : AppPageModel(mediat
             Capacity = item.Capacity,
             AllowsParallel = item.AllowsParallel,
             RequiresIdScreening = item.RequiresIdScreening,
+            DressCode = item.DressCode,
+            Contact = item.Contact,
             Version = item.Version,
         };
         return Page();
@@ -68,11 +78,35 @@ public sealed class ProgrammeItemModel(IMediator mediator) : AppPageModel(mediat
         var ok = IsNew
             ? (await TrySendAsync(new CreateProgrammeItemCommand(i.Title, i.Description, i.Kind, startsAt, endsAt,
                 i.VenueId, i.Capacity, i.AllowsParallel)
-            { MissionId = missionId, RequiresIdScreening = i.RequiresIdScreening })).Ok
+            { MissionId = missionId, RequiresIdScreening = i.RequiresIdScreening, DressCode = i.DressCode, Contact = i.Contact })).Ok
             : (await TrySendAsync(new UpdateProgrammeItemCommand(i.Title, i.Description, i.Kind, startsAt, endsAt,
                 i.VenueId, i.Capacity, i.AllowsParallel, i.Version)
-            { MissionId = missionId, ItemId = Guid.Parse(itemId), RequiresIdScreening = i.RequiresIdScreening })).Ok;
+            { MissionId = missionId, ItemId = Guid.Parse(itemId), RequiresIdScreening = i.RequiresIdScreening, DressCode = i.DressCode, Contact = i.Contact })).Ok;
         return ok ? Redirect($"/missions/{missionId}/programme") : Page();
+    }
+
+    /// <summary>Who the item is for: everyone, some sectors, or chosen people.</summary>
+    public async Task<IActionResult> OnPostAudienceAsync(Guid missionId, string itemId, Audience audience, List<Sector> sectors, List<Guid> people)
+    {
+        if (!await LoadAsync(missionId, itemId) || IsNew)
+        {
+            return NotFound();
+        }
+
+        var (ok, _) = await TrySendAsync(new SetItemAudienceCommand(audience, sectors, people) { MissionId = missionId, ItemId = Guid.Parse(itemId) },
+            besideFields: false);
+        return ok ? Redirect($"/missions/{missionId}/programme/{itemId}") : Page();
+    }
+
+    public async Task<IActionResult> OnPostCancelItemAsync(Guid missionId, string itemId, bool cancelled)
+    {
+        if (!await LoadAsync(missionId, itemId) || IsNew)
+        {
+            return NotFound();
+        }
+
+        var (ok, _) = await TrySendAsync(new CancelProgrammeItemCommand(missionId, Guid.Parse(itemId), cancelled), besideFields: false);
+        return ok ? Redirect($"/missions/{missionId}/programme/{itemId}") : Page();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid missionId, string itemId)
@@ -96,6 +130,20 @@ public sealed class ProgrammeItemModel(IMediator mediator) : AppPageModel(mediat
 
         var venues = await Mediator.Send(new ListVenuesQuery(missionId));
         Venues = venues.Select(v => new SelectListItem($"{v.Name} ({v.City})", v.Id.ToString()));
+        if (!IsNew)
+        {
+            var id = Guid.Parse(itemId);
+            Item = (await Mediator.Send(new ListProgrammeItemsQuery(missionId, id))).SingleOrDefault();
+            if (Item is null)
+            {
+                return false;
+            }
+
+            ChosenPeople = (await Mediator.Send(new ListItemPeopleQuery(missionId, id))).ToHashSet();
+            People = (await Mediator.Send(new GetDelegationQuery(missionId))).People
+                .Where(p => p.Status is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted).ToList();
+        }
+
         return true;
     }
 
@@ -122,6 +170,12 @@ public sealed class ProgrammeItemModel(IMediator mediator) : AppPageModel(mediat
 
         [Display(Name = "Visitors are screened: registration asks for nationality, ID number and date of birth")]
         public bool RequiresIdScreening { get; set; }
+
+        [Display(Name = "Dress code and what to bring (optional)")]
+        public string? DressCode { get; set; }
+
+        [Display(Name = "Contact on the day (optional)")]
+        public string? Contact { get; set; }
 
         public int Version { get; set; }
     }

@@ -12,6 +12,8 @@ public sealed class MyRegistrationModel(IMediator mediator) : AppPageModel(media
 
     public RegistrationFormView Form { get; private set; } = null!;
 
+    public string Token { get; private set; } = "";
+
     [BindProperty]
     public RegistrationInput Input { get; set; } = new();
 
@@ -90,6 +92,7 @@ public sealed class MyRegistrationModel(IMediator mediator) : AppPageModel(media
         try
         {
             Registration = await Mediator.Send(new GetMyRegistrationQuery(token), HttpContext.RequestAborted);
+            Token = token;
             Form = await Mediator.Send(new GetRegistrationFormQuery(Registration.MissionId), HttpContext.RequestAborted);
             return true;
         }

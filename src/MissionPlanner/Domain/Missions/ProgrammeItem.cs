@@ -17,6 +17,7 @@ public sealed class ProgrammeItem : IVersioned
         Id = Guid.NewGuid();
         MissionId = mission.Id;
         Update(mission, title, description, kind, startsAtUtc, endsAtUtc, venueId, capacity, allowsParallel);
+        Sequence = 0;
     }
 
     public Guid Id { get; private set; }
@@ -31,6 +32,24 @@ public sealed class ProgrammeItem : IVersioned
 
     /// <summary>Parallel tracks (lab tours in small groups) may overlap other items; plenary items may not.</summary>
     public bool AllowsParallel { get; private set; }
+
+    /// <summary>What to wear or bring, e.g. "Business attire" or "Closed shoes; gowning provided".</summary>
+    public string? DressCode { get; private set; }
+
+    /// <summary>Who to call on the day, e.g. "Dr Jane Smith, +44 20 7946 0000".</summary>
+    public string? Contact { get; private set; }
+
+    /// <summary>Who the item is for: everyone, people of some sectors, or chosen people.</summary>
+    public Audience Audience { get; private set; }
+
+    /// <summary>The sectors the item is for when <see cref="Audience"/> is Sectors, e.g. "Academia,Industry".</summary>
+    public string AudienceSectors { get; private set; } = "";
+
+    /// <summary>Cancelled items stay, so calendars and itineraries can show them as cancelled.</summary>
+    public bool Cancelled { get; private set; }
+
+    /// <summary>Counts changes, for calendar clients (iCalendar SEQUENCE).</summary>
+    public int Sequence { get; private set; }
 
     /// <summary>Visitors must be screened (a secure lab, an embassy): registration then asks for ID details.</summary>
     public bool RequiresIdScreening { get; private set; }
@@ -55,5 +74,68 @@ public sealed class ProgrammeItem : IVersioned
         VenueId = venueId;
         Capacity = capacity;
         AllowsParallel = allowsParallel;
+        Sequence++;
     }
+
+    public void SetDetails(string? dressCode, string? contact)
+    {
+        DressCode = string.IsNullOrWhiteSpace(dressCode) ? null : dressCode.Trim();
+        Contact = string.IsNullOrWhiteSpace(contact) ? null : contact.Trim();
+    }
+
+    public IReadOnlyList<Sector> AudienceSectorList =>
+        AudienceSectors.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Sector>).ToList();
+
+    public void SetAudience(Audience audience, IReadOnlyCollection<Sector> sectors)
+    {
+        if (audience == Audience.Sectors && sectors.Count == 0)
+        {
+            throw new DomainException(nameof(AudienceSectors), "Choose at least one sector, or make the item for everyone.");
+        }
+
+        Audience = audience;
+        AudienceSectors = audience == Audience.Sectors ? string.Join(',', sectors.Distinct().Order()) : "";
+        Sequence++;
+    }
+
+    public void Cancel()
+    {
+        if (Cancelled)
+        {
+            throw new DomainException(nameof(Cancelled), "This item is already cancelled.");
+        }
+
+        Cancelled = true;
+        Sequence++;
+    }
+
+    public void Reinstate()
+    {
+        Cancelled = false;
+        Sequence++;
+    }
+}
+
+public enum Audience
+{
+    Everyone,
+    Sectors,
+    People,
+}
+
+/// <summary>One person an item is for, when the item is for chosen people.</summary>
+public sealed class ProgrammeItemPerson
+{
+    private ProgrammeItemPerson()
+    {
+    }
+
+    public ProgrammeItemPerson(Guid programmeItemId, Guid registrationId)
+    {
+        ProgrammeItemId = programmeItemId;
+        RegistrationId = registrationId;
+    }
+
+    public Guid ProgrammeItemId { get; private set; }
+    public Guid RegistrationId { get; private set; }
 }

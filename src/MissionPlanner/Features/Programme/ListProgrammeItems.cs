@@ -37,6 +37,11 @@ public sealed class ListProgrammeItemsHandler(AppDbContext db)
                 p.Capacity,
                 p.AllowsParallel,
                 p.RequiresIdScreening,
+                p.DressCode,
+                p.Contact,
+                p.Audience,
+                p.AudienceSectors,
+                p.Cancelled,
                 p.Version,
             })
             .ToListAsync(cancellationToken);
@@ -44,7 +49,15 @@ public sealed class ListProgrammeItemsHandler(AppDbContext db)
         return rows.Select(p => new ProgrammeItemDto(p.Id, p.Title, p.Description, p.Kind,
                 MissionTime.ToMissionOffset(p.StartsAt, zone), MissionTime.ToMissionOffset(p.EndsAt, zone),
                 p.VenueId, p.VenueName, p.Capacity, p.AllowsParallel, p.Version)
-        { RequiresIdScreening = p.RequiresIdScreening })
+
+        {
+            RequiresIdScreening = p.RequiresIdScreening,
+            DressCode = p.DressCode,
+            Contact = p.Contact,
+            Audience = p.Audience,
+            AudienceSectors = p.AudienceSectors.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Sector>).ToList(),
+            Cancelled = p.Cancelled,
+        })
             .ToList();
     }
 }

@@ -39,6 +39,11 @@ public sealed record ProgrammeItemDto(
     Guid? VenueId, string? VenueName, int? Capacity, bool AllowsParallel, int Version)
 {
     public bool RequiresIdScreening { get; init; }
+    public string? DressCode { get; init; }
+    public string? Contact { get; init; }
+    public Audience Audience { get; init; }
+    public IReadOnlyList<Sector> AudienceSectors { get; init; } = [];
+    public bool Cancelled { get; init; }
 }
 
 internal static class ProgrammeChecks

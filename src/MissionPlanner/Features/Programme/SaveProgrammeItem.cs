@@ -19,11 +19,20 @@ public sealed record CreateProgrammeItemCommand(
     public Guid MissionId { get; init; }
 
     public bool RequiresIdScreening { get; init; }
+
+    public string? DressCode { get; init; }
+
+    public string? Contact { get; init; }
 }
 
 public sealed class CreateProgrammeItemValidator : AbstractValidator<CreateProgrammeItemCommand>
 {
-    public CreateProgrammeItemValidator() => Include(new ProgrammeItemFieldsValidator());
+    public CreateProgrammeItemValidator()
+    {
+        Include(new ProgrammeItemFieldsValidator());
+        RuleFor(x => x.DressCode).MaximumLength(200);
+        RuleFor(x => x.Contact).MaximumLength(300);
+    }
 }
 
 public sealed class CreateProgrammeItemHandler(AppDbContext db) : IRequestHandler<CreateProgrammeItemCommand, Guid>
@@ -36,6 +45,7 @@ public sealed class CreateProgrammeItemHandler(AppDbContext db) : IRequestHandle
         var item = new ProgrammeItem(mission, request.Title, request.Description ?? "", request.Kind, startsAt, endsAt,
             request.VenueId, request.Capacity, request.AllowsParallel);
         item.RequireIdScreening(request.RequiresIdScreening);
+        item.SetDetails(request.DressCode, request.Contact);
         db.ProgrammeItems.Add(item);
         await db.SaveChangesAsync(cancellationToken);
         return item.Id;
@@ -55,11 +65,20 @@ public sealed record UpdateProgrammeItemCommand(
     public Guid ItemId { get; init; }
 
     public bool RequiresIdScreening { get; init; }
+
+    public string? DressCode { get; init; }
+
+    public string? Contact { get; init; }
 }
 
 public sealed class UpdateProgrammeItemValidator : AbstractValidator<UpdateProgrammeItemCommand>
 {
-    public UpdateProgrammeItemValidator() => Include(new ProgrammeItemFieldsValidator());
+    public UpdateProgrammeItemValidator()
+    {
+        Include(new ProgrammeItemFieldsValidator());
+        RuleFor(x => x.DressCode).MaximumLength(200);
+        RuleFor(x => x.Contact).MaximumLength(300);
+    }
 }
 
 public sealed class UpdateProgrammeItemHandler(AppDbContext db) : IRequestHandler<UpdateProgrammeItemCommand, Unit>
@@ -76,6 +95,7 @@ public sealed class UpdateProgrammeItemHandler(AppDbContext db) : IRequestHandle
         item.Update(mission, request.Title, request.Description ?? "", request.Kind, startsAt, endsAt,
             request.VenueId, request.Capacity, request.AllowsParallel);
         item.RequireIdScreening(request.RequiresIdScreening);
+        item.SetDetails(request.DressCode, request.Contact);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
@@ -95,4 +115,97 @@ public sealed class DeleteProgrammeItemHandler(AppDbContext db) : IRequestHandle
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
+}
+
+/// <summary>
+/// Who an item is for: everyone, the people of some sectors, or chosen people (by registration).
+/// Itineraries and calendars follow at once.
+/// </summary>
+[RequiresRole(MissionRoleKind.Organiser)]
+public sealed record SetItemAudienceCommand(Audience Audience, IReadOnlyList<Sector>? Sectors, IReadOnlyList<Guid>? People)
+    : IRequest<Unit>, IMissionRequest
+{
+    [JsonIgnore]
+    public Guid MissionId { get; init; }
+
+    [JsonIgnore]
+    public Guid ItemId { get; init; }
+}
+
+public sealed class SetItemAudienceValidator : AbstractValidator<SetItemAudienceCommand>
+{
+    public SetItemAudienceValidator()
+    {
+        RuleFor(x => x.Audience).IsInEnum();
+        RuleForEach(x => x.Sectors).IsInEnum();
+        RuleFor(x => x.People).NotEmpty().When(x => x.Audience == Audience.People).WithMessage("Choose at least one person.");
+        RuleFor(x => x.People).Must(p => p is null || p.Count <= 2000).WithMessage("Choose at most 2,000 people.");
+    }
+}
+
+public sealed class SetItemAudienceHandler(AppDbContext db) : IRequestHandler<SetItemAudienceCommand, Unit>
+{
+    public async Task<Unit> Handle(SetItemAudienceCommand request, CancellationToken cancellationToken)
+    {
+        var item = await db.ProgrammeItems.FirstOrDefaultAsync(p => p.MissionId == request.MissionId && p.Id == request.ItemId, cancellationToken)
+            ?? throw new NotFoundException("Programme item");
+        var people = (request.People ?? []).Distinct().ToList();
+        if (request.Audience == Audience.People)
+        {
+            var known = await db.Registrations.Where(r => r.MissionId == request.MissionId && people.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken);
+            var unknown = people.Except(known).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new DomainException("People", $"{unknown.Count} of the chosen people are not registered for this mission (e.g. {unknown[0]}).");
+            }
+        }
+
+        item.SetAudience(request.Audience, request.Sectors ?? []);
+        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await db.ProgrammeItemPeople.Where(x => x.ProgrammeItemId == item.Id).ExecuteDeleteAsync(cancellationToken);
+        if (request.Audience == Audience.People)
+        {
+            db.ProgrammeItemPeople.AddRange(people.Select(p => new ProgrammeItemPerson(item.Id, p)));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+/// <summary>Cancels an item (or takes the cancellation back): it stays in itineraries and calendars, marked cancelled.</summary>
+[RequiresRole(MissionRoleKind.Organiser)]
+public sealed record CancelProgrammeItemCommand(Guid MissionId, Guid ItemId, bool Cancelled = true) : IRequest<Unit>, IMissionRequest;
+
+public sealed class CancelProgrammeItemHandler(AppDbContext db) : IRequestHandler<CancelProgrammeItemCommand, Unit>
+{
+    public async Task<Unit> Handle(CancelProgrammeItemCommand request, CancellationToken cancellationToken)
+    {
+        var item = await db.ProgrammeItems.FirstOrDefaultAsync(p => p.MissionId == request.MissionId && p.Id == request.ItemId, cancellationToken)
+            ?? throw new NotFoundException("Programme item");
+        if (request.Cancelled)
+        {
+            item.Cancel();
+        }
+        else
+        {
+            item.Reinstate();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+/// <summary>The people an item is for, when it is for chosen people.</summary>
+[RequiresRole(MissionRoleKind.Viewer)]
+public sealed record ListItemPeopleQuery(Guid MissionId, Guid ItemId) : IRequest<IReadOnlyList<Guid>>, IMissionRequest;
+
+public sealed class ListItemPeopleHandler(AppDbContext db) : IRequestHandler<ListItemPeopleQuery, IReadOnlyList<Guid>>
+{
+    public async Task<IReadOnlyList<Guid>> Handle(ListItemPeopleQuery request, CancellationToken cancellationToken) =>
+        await db.ProgrammeItemPeople.Where(x => x.ProgrammeItemId == request.ItemId
+                                                && db.ProgrammeItems.Any(p => p.Id == request.ItemId && p.MissionId == request.MissionId))
+            .Select(x => x.RegistrationId).ToListAsync(cancellationToken);
 }

@@ -1,0 +1,175 @@
+using System.Security.Cryptography;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Registration;
+
+namespace MissionPlanner.Features.Itinerary;
+
+public sealed record ItineraryItem(
+    Guid Id, string Title, ProgrammeItemKind Kind, DateTime StartsAtUtc, DateTime EndsAtUtc, DateTime StartsLocal, DateTime EndsLocal,
+    string? Description, string? VenueName, string? VenueAddress, string? VenueCity, double? Latitude, double? Longitude,
+    string? DressCode, string? Contact, bool Cancelled, int Sequence)
+{
+    /// <summary>A maps link for directions to the venue: by coordinates when known, else by address.</summary>
+    public string? DirectionsUrl => Latitude is { } lat && Longitude is { } lon
+        ? FormattableString.Invariant($"https://www.openstreetmap.org/directions?to={lat:0.######}%2C{lon:0.######}")
+        : VenueAddress is { Length: > 0 } address
+            ? $"https://www.openstreetmap.org/search?query={Uri.EscapeDataString($"{address}, {VenueCity}")}"
+            : null;
+}
+
+public sealed record ItineraryView(
+    string MissionTitle, string Where, string When, string TimeZoneId, string Name, RegistrationStatus Status, IReadOnlyList<ItineraryItem> Items,
+    string CalendarUrl);
+
+/// <summary>The participant's own programme behind their personal link: items for everyone, their sector, or them.</summary>
+public sealed record GetMyItineraryQuery(string Token) : IRequest<ItineraryView>;
+
+public sealed class GetMyItineraryHandler(AppDbContext db, CalendarLinks calendar) : IRequestHandler<GetMyItineraryQuery, ItineraryView>
+{
+    public async Task<ItineraryView> Handle(GetMyItineraryQuery request, CancellationToken cancellationToken)
+    {
+        var registration = await RegistrationTokens.FindAsync(db, request.Token, cancellationToken);
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, cancellationToken);
+        var items = registration.Status == RegistrationStatus.Confirmed ? await Itineraries.ForAsync(db, mission, registration, cancellationToken) : [];
+        return new ItineraryView(mission.Title, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate), mission.TimeZoneId,
+            registration.Name, registration.Status, items, calendar.Url(registration.Id));
+    }
+}
+
+/// <summary>
+/// The participant's live calendar: their itinerary as iCalendar, found by a calendar link that
+/// keeps working while the personal link is renewed. A wrong link is "not found".
+/// </summary>
+public sealed record GetCalendarFeedQuery(string Token) : IRequest<string>;
+
+public sealed class GetCalendarFeedHandler(AppDbContext db, CalendarLinks calendar, PublicLinks links, TimeProvider clock)
+    : IRequestHandler<GetCalendarFeedQuery, string>
+{
+    public async Task<string> Handle(GetCalendarFeedQuery request, CancellationToken cancellationToken)
+    {
+        var id = calendar.Verify(request.Token) ?? throw new NotFoundException("Calendar");
+        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.ErasedAt == null, cancellationToken)
+            ?? throw new NotFoundException("Calendar");
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now > mission.LinksExpireAt)
+        {
+            throw new NotFoundException("Calendar");
+        }
+
+        // Someone no longer confirmed keeps the events, cancelled, so their calendar clears itself.
+        var items = await Itineraries.ForAsync(db, mission, registration, cancellationToken, evenIfNotConfirmed: true);
+        var gone = registration.Status != RegistrationStatus.Confirmed;
+        return ICalendar.Write(mission.Title, mission.TimeZone, items.Select(i => Itineraries.Event(i, links, gone, now)).ToList());
+    }
+}
+
+internal static class Itineraries
+{
+    public static async Task<IReadOnlyList<ItineraryItem>> ForAsync(AppDbContext db, Mission mission, Domain.Registrations.Registration person,
+        CancellationToken ct, bool evenIfNotConfirmed = false)
+    {
+        if (person.Status != RegistrationStatus.Confirmed && !evenIfNotConfirmed)
+        {
+            return [];
+        }
+
+        var sector = person.Sector.ToString();
+        var rows = await db.ProgrammeItems.AsNoTracking()
+            .Where(p => p.MissionId == mission.Id)
+            .Where(p => p.Audience == Audience.Everyone
+                        || p.Audience == Audience.Sectors && ("," + p.AudienceSectors + ",").Contains("," + sector + ",")
+                        || p.Audience == Audience.People && db.ProgrammeItemPeople.Any(x => x.ProgrammeItemId == p.Id && x.RegistrationId == person.Id))
+            .OrderBy(p => p.StartsAt).ThenBy(p => p.Title)
+            .Select(p => new { Item = p, Venue = db.Venues.FirstOrDefault(v => v.Id == p.VenueId) })
+            .ToListAsync(ct);
+        var zone = mission.TimeZone;
+        return rows.Select(r => new ItineraryItem(r.Item.Id, r.Item.Title, r.Item.Kind, r.Item.StartsAt, r.Item.EndsAt,
+            MissionTime.ToLocal(r.Item.StartsAt, zone), MissionTime.ToLocal(r.Item.EndsAt, zone), NullIfEmpty(r.Item.Description),
+            r.Venue?.Name, NullIfEmpty(r.Venue?.Address), NullIfEmpty(r.Venue?.City), r.Venue?.Latitude, r.Venue?.Longitude,
+            r.Item.DressCode, r.Item.Contact, r.Item.Cancelled, r.Item.Sequence)).ToList();
+    }
+
+    public static CalendarEvent Event(ItineraryItem i, PublicLinks links, bool cancelAll, DateTime now)
+    {
+        var details = new List<string>();
+        if (i.Description is not null)
+        {
+            details.Add(i.Description);
+        }
+
+        if (i.DressCode is not null)
+        {
+            details.Add($"Dress code: {i.DressCode}");
+        }
+
+        if (i.Contact is not null)
+        {
+            details.Add($"Contact: {i.Contact}");
+        }
+
+        if (i.DirectionsUrl is not null)
+        {
+            details.Add($"Directions: {i.DirectionsUrl}");
+        }
+
+        var location = string.Join(", ", new[] { i.VenueName, i.VenueAddress, i.VenueCity }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        // Leaving the itinerary is a change too: the sequence moves on so calendars take the cancellation.
+        return new CalendarEvent($"{i.Id:N}@missionplanner", i.Sequence + (cancelAll ? 1 : 0), i.StartsAtUtc, i.EndsAtUtc, i.Title,
+            location.Length == 0 ? null : location, details.Count == 0 ? null : string.Join("\n", details), i.Cancelled || cancelAll, now,
+            Latitude: i.Latitude, Longitude: i.Longitude);
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
+
+/// <summary>
+/// Calendar links that need nothing stored: the registration's id and an HMAC of it under a key
+/// derived from the installation's secret. They survive the renewal of personal links (calendar
+/// apps keep one address for months), and stop with the registration's erasure or the links'
+/// expiry a week after the mission.
+/// </summary>
+public sealed class CalendarLinks(PersonalDataProtector protector, PublicLinks links)
+{
+    private readonly Lazy<byte[]> key = new(() => protector.DeriveKey("missionplanner calendar links v1"));
+
+    public string Token(Guid registrationId)
+    {
+        var id = registrationId.ToByteArray();
+        return Base64Url(id) + Base64Url(Mac(id));
+    }
+
+    public string Url(Guid registrationId) => $"{links.Base}/c/{Token(registrationId)}.ics";
+
+    public Guid? Verify(string token)
+    {
+        token = token.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) ? token[..^4] : token;
+        if (token.Length != 22 + 22)
+        {
+            return null;
+        }
+
+        try
+        {
+            var id = Convert.FromBase64String(FromUrl(token[..22]));
+            var mac = Convert.FromBase64String(FromUrl(token[22..]));
+            return id.Length == 16 && CryptographicOperations.FixedTimeEquals(mac, Mac(id)) ? new Guid(id) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private byte[] Mac(byte[] id) => HMACSHA256.HashData(key.Value, id)[..16];
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string FromUrl(string value) => value.Replace('-', '+').Replace('_', '/') + "==";
+}
