@@ -42,6 +42,8 @@ public static class MissionPlannerServices
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<Features.Registration.RegistrationBatcher>();
         services.AddSingleton<Features.Itinerary.CalendarLinks>();
+        services.AddOptions<Documents.DocumentOptions>().BindConfiguration(Documents.DocumentOptions.Section);
+        services.AddSingleton<Documents.PdfRenderer>();
         services.AddMediatorAndValidators();
         return services;
     }

@@ -42,6 +42,9 @@ public sealed class ErrorMapping(IProblemDetailsService problems, ILogger<ErrorM
         NotFoundException nf => new ProblemDetails { Status = 404, Title = "Not found", Detail = nf.Message },
         ForbiddenException f => new ProblemDetails { Status = 403, Title = "Forbidden", Detail = f.Message },
         UnauthorizedAccessException u => new ProblemDetails { Status = 401, Title = "Sign in required", Detail = u.Message },
+        // Operators need the reason (a missing browser, a broken template); nobody needs a stack trace.
+        Documents.BrowserUnavailableException b => new ProblemDetails { Status = 503, Title = "Documents cannot be printed", Detail = b.Message },
+        Messaging.TemplateException t => new ProblemDetails { Status = 500, Title = "A template has an error", Detail = t.Message },
         DbUpdateConcurrencyException => new ProblemDetails
         {
             Status = 409,

@@ -77,7 +77,7 @@ public sealed class EmailTemplates
     }
 
     /// <summary>Handlebars.Net binds to dictionaries and lists; the model arrives as JSON.</summary>
-    private static object? ToHandlebarsModel(JsonNode? node) => node switch
+    internal static object? ToHandlebarsModel(JsonNode? node) => node switch
     {
         JsonObject o => o.ToDictionary(p => p.Key, p => ToHandlebarsModel(p.Value)),
         JsonArray a => a.Select(ToHandlebarsModel).ToList(),

@@ -97,6 +97,8 @@ public sealed partial class ParticipantPagesTests
         (await page.Locator("ol.itinerary").TextContentAsync()).Should().Contain("10:00–12:00").And.Contain("Closed shoes; gowning provided");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth")).Should().BeLessThanOrEqualTo(0);
         await Shot(page, "04b-itinerary");
+        var pdfDownload = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download as PDF" }).ClickAsync());
+        (await File.ReadAllBytesAsync((await pdfDownload.PathAsync())!)).Take(5).Should().Equal("%PDF-"u8.ToArray(), "the itinerary downloads as a PDF");
         var feedUrl = await page.GetByRole(AriaRole.Link, new() { Name = "Calendar file (.ics)" }).GetAttributeAsync("href");
         using (var feed = await api.GetAsync(feedUrl))
         {

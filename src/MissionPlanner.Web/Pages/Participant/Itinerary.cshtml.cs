@@ -26,6 +26,20 @@ public sealed class ItineraryModel(IMediator mediator) : AppPageModel(mediator)
         }
     }
 
+    /// <summary>The itinerary as a PDF to print or keep offline (GET: reading changes nothing).</summary>
+    public async Task<IActionResult> OnGetPdfAsync(string token)
+    {
+        try
+        {
+            var pdf = await Mediator.Send(new GetMyItineraryPdfQuery(token), HttpContext.RequestAborted);
+            return File(pdf, "application/pdf", "my-programme.pdf");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
     /// <summary>The same feed as a webcal:// address, which phones open in their calendar app.</summary>
     public string WebcalUrl => "webcal://" + Itinerary.CalendarUrl[(Itinerary.CalendarUrl.IndexOf("://", StringComparison.Ordinal) + 3)..];
 }

@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+
+namespace MissionPlanner.Documents;
+
+public sealed class DocumentOptions
+{
+    public const string Section = "Documents";
+
+    /// <summary>Chromium or Chrome to print PDFs with; empty looks for /usr/bin/chromium and friends.</summary>
+    public string? ChromiumPath { get; set; }
+
+    /// <summary>How long one document may take to print before it counts as failed.</summary>
+    public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromSeconds(60);
+}
+
+/// <summary>A missing or broken browser: the message names the setting and the install command.</summary>
+public sealed class BrowserUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// Prints HTML to PDF with headless Chromium through Playwright. One browser stays warm for the
+/// life of the process and each document gets its own page; a browser that crashed or was killed
+/// is started again on the next document.
+/// </summary>
+public sealed class PdfRenderer(IOptions<DocumentOptions> options, ILogger<PdfRenderer> logger) : IAsyncDisposable
+{
+    private static readonly string[] Candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+    private readonly SemaphoreSlim starting = new(1, 1);
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public string ExecutablePath =>
+        options.Value.ChromiumPath is { Length: > 0 } configured
+            ? File.Exists(configured) ? configured
+            : throw new BrowserUnavailableException(
+                $"Documents:ChromiumPath is '{configured}', which does not exist. Install Chromium (sudo apt-get install chromium) or correct the setting.")
+            : Candidates.FirstOrDefault(File.Exists)
+              ?? throw new BrowserUnavailableException(
+                  "No Chromium found for printing PDFs. Install it (sudo apt-get install chromium, or scripts/ensure-packages.sh run) or set Documents:ChromiumPath.");
+
+    /// <summary>Prints one HTML document (A4 by default) with an optional running header and page numbers in the footer.</summary>
+    public async Task<byte[]> RenderAsync(string html, PdfLayout? layout = null, CancellationToken ct = default)
+    {
+        layout ??= new PdfLayout();
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await BrowserAsync(ct);
+            try
+            {
+                await using var context = await current.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, Offline = true });
+                var page = await context.NewPageAsync();
+                page.SetDefaultTimeout((float)options.Value.RenderTimeout.TotalMilliseconds);
+                await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+                return await page.PdfAsync(new PagePdfOptions
+                {
+                    Format = layout.Format,
+                    Landscape = layout.Landscape,
+                    PrintBackground = true,
+                    DisplayHeaderFooter = layout.Header is not null || layout.PageNumbers,
+                    HeaderTemplate = layout.Header is null ? "<span></span>" : $"<div style=\"font-size:8px;width:100%;padding:0 12mm;color:#555\">{System.Net.WebUtility.HtmlEncode(layout.Header)}</div>",
+                    FooterTemplate = layout.PageNumbers
+                        ? "<div style=\"font-size:8px;width:100%;text-align:center;color:#555\">Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></div>"
+                        : "<span></span>",
+                    Margin = new Margin { Top = layout.Margin, Bottom = layout.Margin, Left = "12mm", Right = "12mm" },
+                });
+            }
+            catch (PlaywrightException ex) when (attempt == 1 && !current.IsConnected)
+            {
+                logger.LogWarning(ex, "Chromium went away while printing; starting it again");
+            }
+        }
+    }
+
+    private async Task<IBrowser> BrowserAsync(CancellationToken ct)
+    {
+        if (browser is { IsConnected: true } warm)
+        {
+            return warm;
+        }
+
+        await starting.WaitAsync(ct);
+        try
+        {
+            if (browser is { IsConnected: true } started)
+            {
+                return started;
+            }
+
+            var path = ExecutablePath;
+            try
+            {
+                playwright ??= await Playwright.CreateAsync();
+                if (browser is not null)
+                {
+                    await browser.DisposeAsync();
+                }
+
+                browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+                {
+                    ExecutablePath = path,
+                    Headless = true,
+                    Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync"],
+                });
+                logger.LogInformation("Chromium {Version} started for documents", browser.Version);
+                return browser;
+            }
+            catch (PlaywrightException ex)
+            {
+                throw new BrowserUnavailableException($"Chromium at {path} would not start ({ex.Message.Split('\n')[0]}). Check Documents:ChromiumPath.", ex);
+            }
+        }
+        finally
+        {
+            starting.Release();
+        }
+    }
+
+    /// <summary>For tests of the restart: the browser's process, as if it had crashed.</summary>
+    internal async Task KillBrowserAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        starting.Dispose();
+    }
+}
+
+public sealed record PdfLayout(string Format = "A4", bool Landscape = false, string? Header = null, bool PageNumbers = true, string Margin = "16mm");
