@@ -237,3 +237,17 @@ internal sealed class RegistrationQuestionConfiguration : IEntityTypeConfigurati
         b.HasIndex(x => new { x.MissionId, x.Position });
     }
 }
+
+internal sealed class DocumentRunConfiguration : IEntityTypeConfiguration<Domain.Documents.DocumentRun>
+{
+    public void Configure(EntityTypeBuilder<Domain.Documents.DocumentRun> b)
+    {
+        b.ToTable("DocumentRuns");
+        b.Property(x => x.Reason).HasMaxLength(200);
+        b.Property(x => x.Error).HasMaxLength(2000);
+        b.Ignore(x => x.Folder);
+        b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.MissionId, x.Kind, x.Version }).IsUnique();
+        b.HasIndex(x => new { x.Status, x.CreatedAt });
+    }
+}

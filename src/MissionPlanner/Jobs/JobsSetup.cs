@@ -69,6 +69,10 @@ public static class JobsSetup
                 trigger => trigger.WithIdentity("id-details-retention").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
                 job => job.WithIdentity(IdDetailsRetentionJob.Key));
+            q.ScheduleJob<Features.Documents.DocumentRunsJob>(
+                trigger => trigger.WithIdentity("document-runs").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(3)).RepeatForever()),
+                job => job.WithIdentity(Features.Documents.DocumentRunsJob.Key).DisallowConcurrentExecution());
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

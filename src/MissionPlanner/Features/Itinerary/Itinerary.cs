@@ -36,9 +36,7 @@ public sealed class GetMyItineraryHandler(AppDbContext db, CalendarLinks calenda
     {
         var registration = await RegistrationTokens.FindAsync(db, request.Token, cancellationToken);
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, cancellationToken);
-        var items = registration.Status == RegistrationStatus.Confirmed ? await Itineraries.ForAsync(db, mission, registration, cancellationToken) : [];
-        return new ItineraryView(mission.Title, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate), mission.TimeZoneId,
-            registration.Name, registration.Status, items, calendar.Url(registration.Id));
+        return await Itineraries.ViewAsync(db, mission, registration, calendar, cancellationToken);
     }
 }
 
@@ -72,6 +70,11 @@ public sealed class GetCalendarFeedHandler(AppDbContext db, CalendarLinks calend
 
 internal static class Itineraries
 {
+    public static async Task<ItineraryView> ViewAsync(AppDbContext db, Mission mission, Domain.Registrations.Registration registration,
+        CalendarLinks calendar, CancellationToken ct) =>
+        new(mission.Title, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate), mission.TimeZoneId,
+            registration.Name, registration.Status, await ForAsync(db, mission, registration, ct), calendar.Url(registration.Id));
+
     public static async Task<IReadOnlyList<ItineraryItem>> ForAsync(AppDbContext db, Mission mission, Domain.Registrations.Registration person,
         CancellationToken ct, bool evenIfNotConfirmed = false)
     {

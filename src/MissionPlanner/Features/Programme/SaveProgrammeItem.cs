@@ -35,7 +35,7 @@ public sealed class CreateProgrammeItemValidator : AbstractValidator<CreateProgr
     }
 }
 
-public sealed class CreateProgrammeItemHandler(AppDbContext db) : IRequestHandler<CreateProgrammeItemCommand, Guid>
+public sealed class CreateProgrammeItemHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<CreateProgrammeItemCommand, Guid>
 {
     public async Task<Guid> Handle(CreateProgrammeItemCommand request, CancellationToken cancellationToken)
     {
@@ -47,6 +47,7 @@ public sealed class CreateProgrammeItemHandler(AppDbContext db) : IRequestHandle
         item.RequireIdScreening(request.RequiresIdScreening);
         item.SetDetails(request.DressCode, request.Contact);
         db.ProgrammeItems.Add(item);
+        await Documents.DocumentGeneration.RefreshAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return item.Id;
     }
@@ -81,7 +82,7 @@ public sealed class UpdateProgrammeItemValidator : AbstractValidator<UpdateProgr
     }
 }
 
-public sealed class UpdateProgrammeItemHandler(AppDbContext db) : IRequestHandler<UpdateProgrammeItemCommand, Unit>
+public sealed class UpdateProgrammeItemHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<UpdateProgrammeItemCommand, Unit>
 {
     public async Task<Unit> Handle(UpdateProgrammeItemCommand request, CancellationToken cancellationToken)
     {
@@ -96,6 +97,7 @@ public sealed class UpdateProgrammeItemHandler(AppDbContext db) : IRequestHandle
             request.VenueId, request.Capacity, request.AllowsParallel);
         item.RequireIdScreening(request.RequiresIdScreening);
         item.SetDetails(request.DressCode, request.Contact);
+        await Documents.DocumentGeneration.RefreshAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
@@ -104,7 +106,7 @@ public sealed class UpdateProgrammeItemHandler(AppDbContext db) : IRequestHandle
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record DeleteProgrammeItemCommand(Guid MissionId, Guid ItemId) : IRequest<Unit>, IMissionRequest;
 
-public sealed class DeleteProgrammeItemHandler(AppDbContext db) : IRequestHandler<DeleteProgrammeItemCommand, Unit>
+public sealed class DeleteProgrammeItemHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<DeleteProgrammeItemCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteProgrammeItemCommand request, CancellationToken cancellationToken)
     {
@@ -112,6 +114,7 @@ public sealed class DeleteProgrammeItemHandler(AppDbContext db) : IRequestHandle
             .FirstOrDefaultAsync(p => p.MissionId == request.MissionId && p.Id == request.ItemId, cancellationToken)
             ?? throw new NotFoundException("Programme item");
         db.ProgrammeItems.Remove(item);
+        await Documents.DocumentGeneration.RefreshAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
@@ -143,7 +146,7 @@ public sealed class SetItemAudienceValidator : AbstractValidator<SetItemAudience
     }
 }
 
-public sealed class SetItemAudienceHandler(AppDbContext db) : IRequestHandler<SetItemAudienceCommand, Unit>
+public sealed class SetItemAudienceHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<SetItemAudienceCommand, Unit>
 {
     public async Task<Unit> Handle(SetItemAudienceCommand request, CancellationToken cancellationToken)
     {
@@ -168,6 +171,7 @@ public sealed class SetItemAudienceHandler(AppDbContext db) : IRequestHandler<Se
             db.ProgrammeItemPeople.AddRange(people.Select(p => new ProgrammeItemPerson(item.Id, p)));
         }
 
+        await Documents.DocumentGeneration.RefreshAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
@@ -178,7 +182,7 @@ public sealed class SetItemAudienceHandler(AppDbContext db) : IRequestHandler<Se
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record CancelProgrammeItemCommand(Guid MissionId, Guid ItemId, bool Cancelled = true) : IRequest<Unit>, IMissionRequest;
 
-public sealed class CancelProgrammeItemHandler(AppDbContext db) : IRequestHandler<CancelProgrammeItemCommand, Unit>
+public sealed class CancelProgrammeItemHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<CancelProgrammeItemCommand, Unit>
 {
     public async Task<Unit> Handle(CancelProgrammeItemCommand request, CancellationToken cancellationToken)
     {
@@ -193,6 +197,7 @@ public sealed class CancelProgrammeItemHandler(AppDbContext db) : IRequestHandle
             item.Reinstate();
         }
 
+        await Documents.DocumentGeneration.RefreshAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -1,0 +1,331 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+using MissionPlanner.Documents;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Documents;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Itinerary;
+using MissionPlanner.Jobs;
+using MissionPlanner.Messaging;
+using Quartz;
+
+namespace MissionPlanner.Features.Documents;
+
+public sealed record DocumentRunView(
+    Guid Id, DocumentKind Kind, int Version, string Reason, DocumentRunStatus Status, int Total, int Done, string? Error, DateTime CreatedAt,
+    DateTime? FinishedAt, IReadOnlyList<string> Files);
+
+/// <summary>Asks for a new generation of one kind of document; one already waiting is reused rather than doubled.</summary>
+[RequiresRole(MissionRoleKind.Organiser)]
+public sealed record RequestDocumentsCommand(DocumentKind Kind) : IRequest<Guid>, IMissionRequest
+{
+    [JsonIgnore]
+    public Guid MissionId { get; init; }
+}
+
+public sealed class RequestDocumentsValidator : AbstractValidator<RequestDocumentsCommand>
+{
+    public RequestDocumentsValidator() => RuleFor(x => x.Kind).IsInEnum();
+}
+
+public sealed class RequestDocumentsHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<RequestDocumentsCommand, Guid>
+{
+    public async Task<Guid> Handle(RequestDocumentsCommand request, CancellationToken cancellationToken)
+    {
+        var run = await DocumentGeneration.RequestAsync(db, request.MissionId, request.Kind, "requested by an organiser", clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return run;
+    }
+}
+
+[RequiresRole(MissionRoleKind.Viewer)]
+public sealed record ListDocumentRunsQuery(Guid MissionId, Guid? RunId = null) : IRequest<IReadOnlyList<DocumentRunView>>, IMissionRequest;
+
+public sealed class ListDocumentRunsHandler(AppDbContext db, DataDirectory data) : IRequestHandler<ListDocumentRunsQuery, IReadOnlyList<DocumentRunView>>
+{
+    public async Task<IReadOnlyList<DocumentRunView>> Handle(ListDocumentRunsQuery request, CancellationToken cancellationToken)
+    {
+        var runs = await db.DocumentRuns.AsNoTracking()
+            .Where(r => r.MissionId == request.MissionId && (request.RunId == null || r.Id == request.RunId))
+            .OrderByDescending(r => r.CreatedAt).Take(30).ToListAsync(cancellationToken);
+        return runs.Select(r => new DocumentRunView(r.Id, r.Kind, r.Version, r.Reason, r.Status, r.Total, r.Done, r.Error, r.CreatedAt, r.FinishedAt,
+            r.Status == DocumentRunStatus.Done ? DocumentGeneration.Downloads(r, data) : [])).ToList();
+    }
+}
+
+/// <summary>A finished document, by name: only the files a generation lists can be read.</summary>
+[RequiresRole(MissionRoleKind.Viewer)]
+public sealed record GetDocumentFileQuery(Guid MissionId, Guid RunId, string File) : IRequest<byte[]>, IMissionRequest;
+
+public sealed class GetDocumentFileHandler(AppDbContext db, DataDirectory data) : IRequestHandler<GetDocumentFileQuery, byte[]>
+{
+    public async Task<byte[]> Handle(GetDocumentFileQuery request, CancellationToken cancellationToken)
+    {
+        var run = await db.DocumentRuns.AsNoTracking().FirstOrDefaultAsync(r => r.MissionId == request.MissionId && r.Id == request.RunId, cancellationToken)
+            ?? throw new NotFoundException("Document");
+        if (run.Status != DocumentRunStatus.Done || !DocumentGeneration.Downloads(run, data).Contains(request.File))
+        {
+            throw new NotFoundException("Document");
+        }
+
+        return await File.ReadAllBytesAsync(Path.Combine(data.Path, run.Folder, request.File), cancellationToken);
+    }
+}
+
+/// <summary>The worker's side: takes the next waiting generation (or one whose worker died) and prints it.</summary>
+public sealed record ProcessDocumentRunsCommand : IRequest<int>;
+
+public sealed class ProcessDocumentRunsHandler(IServiceScopeFactory scopes, AppDbContext db, TimeProvider clock, ILogger<ProcessDocumentRunsHandler> logger)
+    : IRequestHandler<ProcessDocumentRunsCommand, int>
+{
+    /// <summary>A running generation that made no progress for this long is taken over.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
+
+    public async Task<int> Handle(ProcessDocumentRunsCommand request, CancellationToken cancellationToken)
+    {
+        var processed = 0;
+        while (await ClaimAsync(cancellationToken) is { } runId)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var generation = ActivatorUtilities.CreateInstance<DocumentGeneration>(scope.ServiceProvider);
+            try
+            {
+                await generation.RunAsync(runId, cancellationToken);
+            }
+            catch (Exception ex) when (ex is TemplateException or BrowserUnavailableException)
+            {
+                logger.LogError(ex, "Document generation {Run} failed", runId);
+                await db.DocumentRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.Status, DocumentRunStatus.Failed)
+                    .SetProperty(r => r.Error, ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message)
+                    .SetProperty(r => r.FinishedAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
+            }
+
+            processed++;
+        }
+
+        return processed;
+    }
+
+    private async Task<Guid?> ClaimAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stale = now - StaleAfter;
+        var candidates = await db.DocumentRuns.AsNoTracking()
+            .Where(r => r.Status == DocumentRunStatus.Queued || r.Status == DocumentRunStatus.Running && r.ClaimedAt < stale)
+            .OrderBy(r => r.CreatedAt).Select(r => r.Id).Take(5).ToListAsync(ct);
+        foreach (var id in candidates)
+        {
+            var claimed = await db.DocumentRuns
+                .Where(r => r.Id == id && (r.Status == DocumentRunStatus.Queued || r.Status == DocumentRunStatus.Running && r.ClaimedAt < stale))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, DocumentRunStatus.Running).SetProperty(r => r.ClaimedAt, now), ct);
+            if (claimed == 1)
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
+}
+
+public sealed class DocumentRunsJob(IServiceScopeFactory scopes, ILogger<DocumentRunsJob> logger) : MissionJob(scopes, logger)
+{
+    public static readonly JobKey Key = new("document-runs");
+
+    protected override Task RunAsync(IMediator mediator, IJobExecutionContext context, CancellationToken ct) =>
+        mediator.Send(new ProcessDocumentRunsCommand(), ct);
+}
+
+/// <summary>Prints one generation: every file in its own version folder, progress saved as it goes.</summary>
+internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, DataDirectory data, CalendarLinks calendar, TimeProvider clock)
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public static async Task<Guid> RequestAsync(AppDbContext db, Guid missionId, DocumentKind kind, string reason, DateTime now, CancellationToken ct)
+    {
+        var waiting = await db.DocumentRuns.Where(r => r.MissionId == missionId && r.Kind == kind && r.Status == DocumentRunStatus.Queued)
+            .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        if (waiting is { } id)
+        {
+            return id;
+        }
+
+        var local = db.DocumentRuns.Local.Where(r => r.MissionId == missionId && r.Kind == kind).Select(r => r.Version).DefaultIfEmpty(0).Max();
+        var stored = await db.DocumentRuns.Where(r => r.MissionId == missionId && r.Kind == kind).Select(r => (int?)r.Version).MaxAsync(ct) ?? 0;
+        var run = new DocumentRun(missionId, kind, Math.Max(local, stored) + 1, reason, now);
+        db.DocumentRuns.Add(run);
+        return run.Id;
+    }
+
+    /// <summary>After a programme change: documents that were generated before are generated again.</summary>
+    public static async Task RefreshAsync(AppDbContext db, Guid missionId, DateTime now, CancellationToken ct)
+    {
+        var generated = await db.DocumentRuns.Where(r => r.MissionId == missionId && (r.Kind == DocumentKind.Itineraries || r.Kind == DocumentKind.Booklet))
+            .Select(r => r.Kind).Distinct().ToListAsync(ct);
+        foreach (var kind in generated)
+        {
+            await RequestAsync(db, missionId, kind, "the programme changed", now, ct);
+        }
+    }
+
+    public static IReadOnlyList<string> Downloads(DocumentRun run, DataDirectory data)
+    {
+        var folder = Path.Combine(data.Path, run.Folder);
+        return run.Kind switch
+        {
+            DocumentKind.Itineraries => File.Exists(Path.Combine(folder, "itineraries.zip")) ? ["itineraries.zip"] : [],
+            DocumentKind.Booklet => File.Exists(Path.Combine(folder, "programme.pdf")) ? ["programme.pdf"] : [],
+            _ => File.Exists(Path.Combine(folder, "delegation.pdf")) ? ["delegation.pdf"] : [],
+        };
+    }
+
+    public async Task RunAsync(Guid runId, CancellationToken ct)
+    {
+        var run = await db.DocumentRuns.AsNoTracking().FirstAsync(r => r.Id == runId, ct);
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == run.MissionId, ct);
+        var folder = data.EnsureFolder(run.Folder);
+        switch (run.Kind)
+        {
+            case DocumentKind.Itineraries:
+                await ItinerariesAsync(run, mission, folder, ct);
+                break;
+            case DocumentKind.Booklet:
+                await Progress(run.Id, total: 1, done: 0, ct);
+                await WriteAsync(Path.Combine(folder, "programme.pdf"), await renderer.RenderAsync(await BookletAsync(mission, ct),
+                    new PdfLayout(Header: $"{mission.Title} · programme"), ct));
+                break;
+            default:
+                await Progress(run.Id, total: 1, done: 0, ct);
+                await WriteAsync(Path.Combine(folder, "delegation.pdf"), await renderer.RenderAsync(await DelegationListAsync(mission, ct),
+                    new PdfLayout(Header: $"{mission.Title} · delegation"), ct));
+                break;
+        }
+
+        var total = await db.DocumentRuns.Where(r => r.Id == runId).Select(r => r.Total).FirstAsync(ct);
+        await db.DocumentRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Status, DocumentRunStatus.Done).SetProperty(r => r.Done, total)
+            .SetProperty(r => r.FinishedAt, clock.GetUtcNow().UtcDateTime), ct);
+    }
+
+    private async Task ItinerariesAsync(DocumentRun run, Mission mission, string folder, CancellationToken ct)
+    {
+        var people = await db.Registrations.AsNoTracking()
+            .Where(r => r.MissionId == mission.Id && r.Status == RegistrationStatus.Confirmed).OrderBy(r => r.Name).ToListAsync(ct);
+        await Progress(run.Id, people.Count, 0, ct);
+        var done = 0;
+        foreach (var person in people)
+        {
+            // A generation taken over after a crash does not print again what is already there.
+            var file = Path.Combine(folder, $"{person.Id:N}.pdf");
+            if (!File.Exists(file))
+            {
+                var view = await Itineraries.ViewAsync(db, mission, person, calendar, ct);
+                await WriteAsync(file, await renderer.RenderAsync(ItineraryDocument.Html(view), new PdfLayout(Header: $"{mission.Title} · {person.Name}"), ct));
+            }
+
+            if (++done % 5 == 0 || done == people.Count)
+            {
+                await Progress(run.Id, people.Count, done, ct);
+            }
+        }
+
+        var zip = Path.Combine(folder, "itineraries.zip");
+        var partial = zip + ".partial";
+        await using (var stream = File.Create(partial))
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create))
+        {
+            foreach (var person in people)
+            {
+                archive.CreateEntryFromFile(Path.Combine(folder, $"{person.Id:N}.pdf"), $"{Safe(person.Name)} ({person.Id.ToString("N")[..6]}).pdf", CompressionLevel.Fastest);
+            }
+        }
+
+        File.Move(partial, zip, overwrite: true);
+    }
+
+    private async Task<string> BookletAsync(Mission mission, CancellationToken ct)
+    {
+        var zone = mission.TimeZone;
+        var items = await db.ProgrammeItems.AsNoTracking().Where(p => p.MissionId == mission.Id).OrderBy(p => p.StartsAt).ThenBy(p => p.Title)
+            .Select(p => new { Item = p, Venue = db.Venues.FirstOrDefault(v => v.Id == p.VenueId) }).ToListAsync(ct);
+        var venues = await db.Venues.AsNoTracking().Where(v => v.MissionId == mission.Id).OrderBy(v => v.Name).ToListAsync(ct);
+        return DocumentTemplates.Render("booklet", new
+        {
+            MissionTitle = mission.Title,
+            Where = PublicLinks.Where(mission),
+            When = PublicLinks.Dates(mission.StartDate, mission.EndDate),
+            mission.TimeZoneId,
+            Summary = string.IsNullOrWhiteSpace(mission.Summary) ? null : mission.Summary,
+            GeneratedAt = MissionTime.ToLocal(clock.GetUtcNow().UtcDateTime, zone).ToString("d MMMM yyyy HH:mm", English),
+            Days = items.GroupBy(i => DateOnly.FromDateTime(MissionTime.ToLocal(i.Item.StartsAt, zone))).Select(day => new
+            {
+                Label = day.Key.ToString("dddd d MMMM yyyy", English),
+                Items = day.Select(i => new
+                {
+                    i.Item.Title,
+                    From = MissionTime.ToLocal(i.Item.StartsAt, zone).ToString("HH:mm", English),
+                    To = MissionTime.ToLocal(i.Item.EndsAt, zone).ToString("HH:mm", English),
+                    Venue = i.Venue is null ? null : string.Join(", ", new[] { i.Venue.Name, i.Venue.Address, i.Venue.City }.Where(s => !string.IsNullOrWhiteSpace(s))),
+                    Audience = i.Item.Audience switch
+                    {
+                        Audience.Sectors => string.Join(", ", i.Item.AudienceSectorList),
+                        Audience.People => "invited participants",
+                        _ => null,
+                    },
+                    i.Item.DressCode,
+                    i.Item.Cancelled,
+                }).ToList(),
+            }).ToList(),
+            Venues = venues.Select(v => new { v.Name, Address = string.Join(", ", new[] { v.Address, v.City }.Where(s => !string.IsNullOrWhiteSpace(s))) }).ToList(),
+            Contacts = items.Where(i => i.Item.Contact is not null).Select(i => new { Item = i.Item.Title, i.Item.Contact }).ToList(),
+        });
+    }
+
+    private async Task<string> DelegationListAsync(Mission mission, CancellationToken ct)
+    {
+        // Only people who agreed to be listed; erased people are never listed.
+        var people = await db.Registrations.AsNoTracking()
+            .Where(r => r.MissionId == mission.Id && r.Status == RegistrationStatus.Confirmed && r.ConsentListing && r.ErasedAt == null)
+            .ToListAsync(ct);
+        var groups = people.GroupBy(p => p.Sector).OrderBy(g => g.Key).Select(g => new
+        {
+            Name = g.Key.ToString(),
+            Count = g.Count(),
+            People = g.OrderBy(p => p.EffectivePrecedence).ThenBy(p => p.Name).Select(p => new { p.Name, p.Organisation, JobTitle = p.JobTitle ?? "" }).ToList(),
+        }).ToList();
+        return DocumentTemplates.Render("delegation-list", new
+        {
+            MissionTitle = mission.Title,
+            Where = PublicLinks.Where(mission),
+            When = PublicLinks.Dates(mission.StartDate, mission.EndDate),
+            Count = people.Count,
+            GroupedBy = "sector",
+            Groups = groups,
+        });
+    }
+
+    private Task Progress(Guid runId, int total, int done, CancellationToken ct) =>
+        db.DocumentRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Total, total).SetProperty(r => r.Done, done).SetProperty(r => r.ClaimedAt, clock.GetUtcNow().UtcDateTime), ct);
+
+    /// <summary>Written whole or not at all: a crash leaves no half file that a retry would keep.</summary>
+    private static async Task WriteAsync(string path, byte[] bytes)
+    {
+        var partial = path + ".partial";
+        await File.WriteAllBytesAsync(partial, bytes);
+        File.Move(partial, path, overwrite: true);
+    }
+
+    private static string Safe(string name) => string.Concat(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '/' or '\\' ? '_' : c));
+}
