@@ -1,6 +1,6 @@
 using MissionPlanner.Bench;
 
-// bench/run.sh [foundation|email|registration|all] [options]; every figure stands beside a baseline measured in the same run.
+// bench/run.sh [foundation|email|registration|documents|all] [options]; every figure stands beside a baseline measured in the same run.
 var which = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "all";
 var rest = which == "all" && (args.Length == 0 || args[0].StartsWith('-')) ? args : args[1..];
 Console.WriteLine($"MissionPlanner benchmarks · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} cores · .NET {Environment.Version}");
@@ -18,4 +18,9 @@ if (which is "email" or "all")
 if (which is "registration" or "all")
 {
     await RegistrationBench.RunAsync(rest);
+}
+
+if (which is "documents" or "all")
+{
+    await DocumentBench.RunAsync(rest);
 }

@@ -29,6 +29,7 @@ public sealed class PdfRenderer(IOptions<DocumentOptions> options, ILogger<PdfRe
     private readonly SemaphoreSlim starting = new(1, 1);
     private IPlaywright? playwright;
     private IBrowser? browser;
+    private IBrowserContext? context;
 
     public string ExecutablePath =>
         options.Value.ChromiumPath is { Length: > 0 } configured
@@ -45,11 +46,12 @@ public sealed class PdfRenderer(IOptions<DocumentOptions> options, ILogger<PdfRe
         layout ??= new PdfLayout();
         for (var attempt = 1; ; attempt++)
         {
-            var current = await BrowserAsync(ct);
+            var (current, shared) = await BrowserAsync(ct);
             try
             {
-                await using var context = await current.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, Offline = true });
-                var page = await context.NewPageAsync();
+                // One context for all documents (no scripts, no network); a fresh page for each.
+                var page = await shared.NewPageAsync();
+                await using var close = new PageCloser(page);
                 page.SetDefaultTimeout((float)options.Value.RenderTimeout.TotalMilliseconds);
                 await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
                 return await page.PdfAsync(new PagePdfOptions
@@ -72,19 +74,19 @@ public sealed class PdfRenderer(IOptions<DocumentOptions> options, ILogger<PdfRe
         }
     }
 
-    private async Task<IBrowser> BrowserAsync(CancellationToken ct)
+    private async Task<(IBrowser Browser, IBrowserContext Context)> BrowserAsync(CancellationToken ct)
     {
-        if (browser is { IsConnected: true } warm)
+        if (browser is { IsConnected: true } warm && context is { } ready)
         {
-            return warm;
+            return (warm, ready);
         }
 
         await starting.WaitAsync(ct);
         try
         {
-            if (browser is { IsConnected: true } started)
+            if (browser is { IsConnected: true } started && context is { } existing)
             {
-                return started;
+                return (started, existing);
             }
 
             var path = ExecutablePath;
@@ -103,8 +105,9 @@ public sealed class PdfRenderer(IOptions<DocumentOptions> options, ILogger<PdfRe
                     Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync"],
                 });
+                context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, Offline = true });
                 logger.LogInformation("Chromium {Version} started for documents", browser.Version);
-                return browser;
+                return (browser, context);
             }
             catch (PlaywrightException ex)
             {
@@ -135,6 +138,21 @@ public sealed class PdfRenderer(IOptions<DocumentOptions> options, ILogger<PdfRe
 
         playwright?.Dispose();
         starting.Dispose();
+    }
+}
+
+internal sealed class PageCloser(IPage page) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await page.CloseAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // The browser went away with the page; it is started again for the next document.
+        }
     }
 }
 
