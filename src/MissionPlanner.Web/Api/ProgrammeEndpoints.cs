@@ -22,6 +22,18 @@ public static class ProgrammeEndpoints
             await m.Send(command with { MissionId = missionId, ItemId = itemId }, ct);
             return await GetAsync(m, missionId, itemId, ct);
         });
+        api.MapGet("/missions/{missionId:guid}/programme-warnings", (Guid missionId, IMediator m, CancellationToken ct) =>
+            m.Send(new GetProgrammeWarningsQuery(missionId), ct)).WithTags("Programme");
+        items.MapPost("/{itemId:guid}/cancel", async (Guid missionId, Guid itemId, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new CancelProgrammeItemCommand(missionId, itemId), ct);
+            return await GetAsync(m, missionId, itemId, ct);
+        });
+        items.MapPut("/{itemId:guid}/audience", async (Guid missionId, Guid itemId, SetItemAudienceCommand command, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(command with { MissionId = missionId, ItemId = itemId }, ct);
+            return await GetAsync(m, missionId, itemId, ct);
+        });
         items.MapDelete("/{itemId:guid}", async (Guid missionId, Guid itemId, IMediator m, CancellationToken ct) =>
         {
             await m.Send(new DeleteProgrammeItemCommand(missionId, itemId), ct);

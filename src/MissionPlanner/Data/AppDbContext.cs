@@ -17,6 +17,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<ProgrammeItem> ProgrammeItems => Set<ProgrammeItem>();
     public DbSet<ProgrammeItemPerson> ProgrammeItemPeople => Set<ProgrammeItemPerson>();
+    public DbSet<VenueTravelTime> VenueTravelTimes => Set<VenueTravelTime>();
     public DbSet<Domain.Documents.DocumentRun> DocumentRuns => Set<Domain.Documents.DocumentRun>();
     public DbSet<Organiser> Organisers => Set<Organiser>();
     public DbSet<MissionRole> MissionRoles => Set<MissionRole>();
@@ -49,6 +50,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         configurationBuilder.Properties<RegistrationMode>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<QuestionKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Audience>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<TravelMode>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Domain.Documents.DocumentKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Domain.Documents.DocumentRunStatus>().HaveConversion<string>().HaveMaxLength(16);
     }

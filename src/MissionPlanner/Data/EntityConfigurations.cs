@@ -65,6 +65,9 @@ internal sealed class ProgrammeItemConfiguration : IEntityTypeConfiguration<Prog
         b.Property(x => x.DressCode).HasMaxLength(200);
         b.Property(x => x.Contact).HasMaxLength(300);
         b.Property(x => x.AudienceSectors).HasMaxLength(200);
+        b.Property(x => x.Carrier).HasMaxLength(100);
+        b.Property(x => x.MeetingPoint).HasMaxLength(300);
+        b.Property(x => x.SeatOrCoach).HasMaxLength(50);
         b.Ignore(x => x.AudienceSectorList);
     }
 }
@@ -249,5 +252,18 @@ internal sealed class DocumentRunConfiguration : IEntityTypeConfiguration<Domain
         b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.MissionId, x.Kind, x.Version }).IsUnique();
         b.HasIndex(x => new { x.Status, x.CreatedAt });
+    }
+}
+
+internal sealed class VenueTravelTimeConfiguration : IEntityTypeConfiguration<VenueTravelTime>
+{
+    public void Configure(EntityTypeBuilder<VenueTravelTime> b)
+    {
+        b.ToTable("VenueTravelTimes");
+        b.HasKey(x => new { x.FromVenueId, x.ToVenueId });
+        b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Venue>().WithMany().HasForeignKey(x => x.FromVenueId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Venue>().WithMany().HasForeignKey(x => x.ToVenueId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.MissionId);
     }
 }

@@ -91,4 +91,53 @@ public sealed class ProgrammePagesTests
         (await outsider.GetAsync($"/missions/{missionId}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await outsider.GetAsync($"/missions/{missionId}/programme")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task AVenuesOpeningHoursAndTravelTimes_AreSetInTheForms_AndTheProgrammeWarnsOfPlansThatCannotWork()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var mission = (await app.SendAsync(new SeedDemoMissionCommand()))!.Value;
+        var organiser = await app.AddOrganiserAsync("ann@example.org");
+        await app.GrantAsync(mission, organiser.OrganiserId, MissionRoleKind.Organiser);
+        var browser = new WebSession(app);
+        await browser.SignInAsync(organiser.SignInToken);
+
+        (await browser.SubmitAsync($"/missions/{mission}/venues/new", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Night lab",
+            ["Input.Address"] = "1 Lab Road",
+            ["Input.City"] = "Cambridge",
+            ["Input.Kind"] = "Lab",
+            ["Input.OpensAt"] = "09:00",
+            ["Input.ClosesAt"] = "17:00",
+        })).StatusCode.Should().Be(HttpStatusCode.Redirect, browser.LastHtml);
+        var (api, bot) = await app.ApiClientAsync("bot@example.org");
+        await app.GrantAsync(mission, bot.OrganiserId, MissionRoleKind.Organiser);
+        var venues = (await (await api.GetAsync($"/api/v1/missions/{mission}/venues")).ReadAsync()).AsArray();
+        var lab = (string)venues.Single(v => (string)v!["name"]! == "Night lab")!["id"]!;
+        ((string)venues.Single(v => (string)v!["name"]! == "Night lab")!["opensAt"]!).Should().Be("09:00:00");
+        var day = (string)(await (await api.GetAsync($"/api/v1/missions/{mission}")).ReadAsync())["startDate"]!;
+        (await api.PostJsonAsync($"/api/v1/missions/{mission}/programme-items", new
+        {
+            title = "Late demo",
+            kind = "LabTour",
+            startsAt = $"{day}T19:00:00",
+            endsAt = $"{day}T20:00:00",
+            venueId = lab,
+            allowsParallel = true,
+        })).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        await browser.GetAsync($"/missions/{mission}/programme");
+        browser.LastHtml.Should().Contain("&#x27;Late demo&#x27;").And.Contain("is outside the opening hours of Night lab (09:00–17:00)");
+        var warnings = (await (await api.GetAsync($"/api/v1/missions/{mission}/programme-warnings")).ReadAsync()).AsArray();
+        warnings.Should().ContainSingle(w => (string)w!["kind"]! == "OutsideOpeningHours");
+
+        await browser.GetAsync($"/missions/{mission}/venues");
+        var other = (string)venues.First(v => (string)v!["name"]! != "Night lab")!["id"]!;
+        (await browser.PostAsync($"/missions/{mission}/venues?handler=TravelTime",
+            new Dictionary<string, string> { ["fromVenueId"] = lab, ["toVenueId"] = other, ["minutes"] = "25" }, browser.AntiforgeryToken()))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        await browser.GetAsync($"/missions/{mission}/venues");
+        browser.LastHtml.Should().Contain("25 minutes");
+    }
 }

@@ -10,6 +10,8 @@ public sealed partial class ProgrammeModel(IMediator mediator) : AppPageModel(me
 {
     public IReadOnlyList<ProgrammeItemDto> Items { get; private set; } = [];
 
+    public IReadOnlyList<ProgrammeWarning> Warnings { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid missionId)
     {
         if (!await LoadMissionAsync(missionId))
@@ -18,6 +20,7 @@ public sealed partial class ProgrammeModel(IMediator mediator) : AppPageModel(me
         }
 
         Items = await Mediator.Send(new ListProgrammeItemsQuery(missionId), HttpContext.RequestAborted);
+        Warnings = await Mediator.Send(new GetProgrammeWarningsQuery(missionId), HttpContext.RequestAborted);
         return Page();
     }
 

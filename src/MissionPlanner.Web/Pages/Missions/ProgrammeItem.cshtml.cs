@@ -60,6 +60,10 @@ public sealed class ProgrammeItemModel(IMediator mediator) : AppPageModel(mediat
             RequiresIdScreening = item.RequiresIdScreening,
             DressCode = item.DressCode,
             Contact = item.Contact,
+            TravelMode = item.TravelMode,
+            Carrier = item.Carrier,
+            MeetingPoint = item.MeetingPoint,
+            SeatOrCoach = item.SeatOrCoach,
             Version = item.Version,
         };
         return Page();
@@ -78,10 +82,29 @@ public sealed class ProgrammeItemModel(IMediator mediator) : AppPageModel(mediat
         var ok = IsNew
             ? (await TrySendAsync(new CreateProgrammeItemCommand(i.Title, i.Description, i.Kind, startsAt, endsAt,
                 i.VenueId, i.Capacity, i.AllowsParallel)
-            { MissionId = missionId, RequiresIdScreening = i.RequiresIdScreening, DressCode = i.DressCode, Contact = i.Contact })).Ok
+            {
+                MissionId = missionId,
+                RequiresIdScreening = i.RequiresIdScreening,
+                DressCode = i.DressCode,
+                Contact = i.Contact,
+                TravelMode = i.TravelMode,
+                Carrier = i.Carrier,
+                MeetingPoint = i.MeetingPoint,
+                SeatOrCoach = i.SeatOrCoach
+            })).Ok
             : (await TrySendAsync(new UpdateProgrammeItemCommand(i.Title, i.Description, i.Kind, startsAt, endsAt,
                 i.VenueId, i.Capacity, i.AllowsParallel, i.Version)
-            { MissionId = missionId, ItemId = Guid.Parse(itemId), RequiresIdScreening = i.RequiresIdScreening, DressCode = i.DressCode, Contact = i.Contact })).Ok;
+            {
+                MissionId = missionId,
+                ItemId = Guid.Parse(itemId),
+                RequiresIdScreening = i.RequiresIdScreening,
+                DressCode = i.DressCode,
+                Contact = i.Contact,
+                TravelMode = i.TravelMode,
+                Carrier = i.Carrier,
+                MeetingPoint = i.MeetingPoint,
+                SeatOrCoach = i.SeatOrCoach
+            })).Ok;
         return ok ? Redirect($"/missions/{missionId}/programme") : Page();
     }
 
@@ -176,6 +199,18 @@ public sealed class ProgrammeItemModel(IMediator mediator) : AppPageModel(mediat
 
         [Display(Name = "Contact on the day (optional)")]
         public string? Contact { get; set; }
+
+        [Display(Name = "Travel by")]
+        public TravelMode? TravelMode { get; set; }
+
+        [Display(Name = "Carrier, flight or train")]
+        public string? Carrier { get; set; }
+
+        [Display(Name = "Meeting point")]
+        public string? MeetingPoint { get; set; }
+
+        [Display(Name = "Seat or coach")]
+        public string? SeatOrCoach { get; set; }
 
         public int Version { get; set; }
     }

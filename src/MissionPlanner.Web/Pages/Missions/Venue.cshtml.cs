@@ -35,6 +35,8 @@ public sealed class VenueModel(IMediator mediator) : AppPageModel(mediator)
                     Kind = v.Kind,
                     Latitude = v.Latitude,
                     Longitude = v.Longitude,
+                    OpensAt = v.OpensAt,
+                    ClosesAt = v.ClosesAt,
                     Version = v.Version,
                 };
             }
@@ -56,11 +58,14 @@ public sealed class VenueModel(IMediator mediator) : AppPageModel(mediator)
 
         var i = Input;
         var ok = IsNew
-            ? (await TrySendAsync(new CreateVenueCommand(i.Name, i.Address, i.City, i.Kind, i.Latitude, i.Longitude) { MissionId = missionId })).Ok
+            ? (await TrySendAsync(new CreateVenueCommand(i.Name, i.Address, i.City, i.Kind, i.Latitude, i.Longitude)
+            { MissionId = missionId, OpensAt = i.OpensAt, ClosesAt = i.ClosesAt })).Ok
             : (await TrySendAsync(new UpdateVenueCommand(i.Name, i.Address, i.City, i.Kind, i.Latitude, i.Longitude, i.Version)
             {
                 MissionId = missionId,
                 VenueId = Guid.Parse(venueId),
+                OpensAt = i.OpensAt,
+                ClosesAt = i.ClosesAt,
             })).Ok;
         return ok ? Redirect($"/missions/{missionId}/venues") : Page();
     }
@@ -94,6 +99,12 @@ public sealed class VenueModel(IMediator mediator) : AppPageModel(mediator)
 
         [Display(Name = "Longitude (optional)")]
         public double? Longitude { get; set; }
+
+        [Display(Name = "Opens at (optional)")]
+        public TimeOnly? OpensAt { get; set; }
+
+        [Display(Name = "Closes at")]
+        public TimeOnly? ClosesAt { get; set; }
 
         public int Version { get; set; }
     }

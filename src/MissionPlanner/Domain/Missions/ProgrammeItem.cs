@@ -77,6 +77,21 @@ public sealed class ProgrammeItem : IVersioned
         Sequence++;
     }
 
+    /// <summary>For travel legs: how, with whom, where to meet, which seat or coach.</summary>
+    public TravelMode? TravelMode { get; private set; }
+    public string? Carrier { get; private set; }
+    public string? MeetingPoint { get; private set; }
+    public string? SeatOrCoach { get; private set; }
+
+    public void SetTravel(TravelMode? mode, string? carrier, string? meetingPoint, string? seatOrCoach)
+    {
+        static string? Clean(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
+        TravelMode = Kind == ProgrammeItemKind.TravelLeg ? mode : null;
+        Carrier = Kind == ProgrammeItemKind.TravelLeg ? Clean(carrier) : null;
+        MeetingPoint = Kind == ProgrammeItemKind.TravelLeg ? Clean(meetingPoint) : null;
+        SeatOrCoach = Kind == ProgrammeItemKind.TravelLeg ? Clean(seatOrCoach) : null;
+    }
+
     public void SetDetails(string? dressCode, string? contact)
     {
         DressCode = string.IsNullOrWhiteSpace(dressCode) ? null : dressCode.Trim();
@@ -114,6 +129,17 @@ public sealed class ProgrammeItem : IVersioned
         Cancelled = false;
         Sequence++;
     }
+}
+
+public enum TravelMode
+{
+    Coach,
+    Train,
+    Flight,
+    Taxi,
+    Walk,
+    Boat,
+    Other,
 }
 
 public enum Audience

@@ -15,6 +15,9 @@ public sealed record ItineraryItem(
     string? Description, string? VenueName, string? VenueAddress, string? VenueCity, double? Latitude, double? Longitude,
     string? DressCode, string? Contact, bool Cancelled, int Sequence)
 {
+    /// <summary>For travel legs: "Coach · National Express · meet at: hotel lobby · seat or coach: Coach 2".</summary>
+    public string? Travel { get; init; }
+
     /// <summary>A maps link for directions to the venue: by coordinates when known, else by address.</summary>
     public string? DirectionsUrl => Latitude is { } lat && Longitude is { } lon
         ? FormattableString.Invariant($"https://www.openstreetmap.org/directions?to={lat:0.######}%2C{lon:0.######}")
@@ -96,12 +99,25 @@ internal static class Itineraries
         return rows.Select(r => new ItineraryItem(r.Item.Id, r.Item.Title, r.Item.Kind, r.Item.StartsAt, r.Item.EndsAt,
             MissionTime.ToLocal(r.Item.StartsAt, zone), MissionTime.ToLocal(r.Item.EndsAt, zone), NullIfEmpty(r.Item.Description),
             r.Venue?.Name, NullIfEmpty(r.Venue?.Address), NullIfEmpty(r.Venue?.City), r.Venue?.Latitude, r.Venue?.Longitude,
-            r.Item.DressCode, r.Item.Contact, r.Item.Cancelled, r.Item.Sequence)).ToList();
+            r.Item.DressCode, r.Item.Contact, r.Item.Cancelled, r.Item.Sequence)
+        {
+            Travel = r.Item.Kind != ProgrammeItemKind.TravelLeg ? null
+                : string.Join(" · ", new[]
+                {
+                    r.Item.TravelMode?.ToString(), r.Item.Carrier, r.Item.MeetingPoint is { } meet ? $"meet at: {meet}" : null,
+                    r.Item.SeatOrCoach is { } seat ? $"seat or coach: {seat}" : null,
+                }.Where(p => p is not null)) is { Length: > 0 } travel ? travel : null,
+        }).ToList();
     }
 
     public static CalendarEvent Event(ItineraryItem i, PublicLinks links, bool cancelAll, DateTime now)
     {
         var details = new List<string>();
+        if (i.Travel is not null)
+        {
+            details.Add(i.Travel);
+        }
+
         if (i.Description is not null)
         {
             details.Add(i.Description);

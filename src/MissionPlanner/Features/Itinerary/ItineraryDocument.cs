@@ -40,6 +40,7 @@ public static class ItineraryDocument
                     Venue = string.Join(", ", new[] { i.VenueName, i.VenueAddress, i.VenueCity }.Where(p => !string.IsNullOrWhiteSpace(p))),
                     i.DressCode,
                     i.Contact,
+                    i.Travel,
                     i.Description,
                     i.Cancelled,
                 }).ToList(),

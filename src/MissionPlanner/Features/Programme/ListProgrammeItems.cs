@@ -42,6 +42,10 @@ public sealed class ListProgrammeItemsHandler(AppDbContext db)
                 p.Audience,
                 p.AudienceSectors,
                 p.Cancelled,
+                p.TravelMode,
+                p.Carrier,
+                p.MeetingPoint,
+                p.SeatOrCoach,
                 p.Version,
             })
             .ToListAsync(cancellationToken);

@@ -44,6 +44,10 @@ public sealed record ProgrammeItemDto(
     public Audience Audience { get; init; }
     public IReadOnlyList<Sector> AudienceSectors { get; init; } = [];
     public bool Cancelled { get; init; }
+    public TravelMode? TravelMode { get; init; }
+    public string? Carrier { get; init; }
+    public string? MeetingPoint { get; init; }
+    public string? SeatOrCoach { get; init; }
 }
 
 internal static class ProgrammeChecks
@@ -73,6 +77,20 @@ internal static class ProgrammeChecks
             {
                 throw new DomainException(nameof(fields.StartsAt),
                     $"This overlaps '{clash}'. Mark one of them as a parallel item, or change the times.");
+            }
+        }
+
+        if (fields.Kind == ProgrammeItemKind.TravelLeg)
+        {
+            // The delegation cannot be on two coaches at once: travel legs only overlap when both are marked parallel (groups).
+            var leg = await db.ProgrammeItems.AsNoTracking()
+                .Where(p => p.MissionId == mission.Id && p.Id != itemId && p.Kind == ProgrammeItemKind.TravelLeg && !p.Cancelled
+                            && (!fields.AllowsParallel || !p.AllowsParallel) && p.StartsAt < endsAt && startsAt < p.EndsAt)
+                .Select(p => p.Title).FirstOrDefaultAsync(ct);
+            if (leg is not null)
+            {
+                throw new DomainException(nameof(fields.StartsAt),
+                    $"This travel leg overlaps the travel leg '{leg}'. Mark both as parallel if different groups travel separately.");
             }
         }
 

@@ -23,6 +23,11 @@ public sealed record CreateProgrammeItemCommand(
     public string? DressCode { get; init; }
 
     public string? Contact { get; init; }
+
+    public TravelMode? TravelMode { get; init; }
+    public string? Carrier { get; init; }
+    public string? MeetingPoint { get; init; }
+    public string? SeatOrCoach { get; init; }
 }
 
 public sealed class CreateProgrammeItemValidator : AbstractValidator<CreateProgrammeItemCommand>
@@ -32,6 +37,10 @@ public sealed class CreateProgrammeItemValidator : AbstractValidator<CreateProgr
         Include(new ProgrammeItemFieldsValidator());
         RuleFor(x => x.DressCode).MaximumLength(200);
         RuleFor(x => x.Contact).MaximumLength(300);
+        RuleFor(x => x.TravelMode).IsInEnum();
+        RuleFor(x => x.Carrier).MaximumLength(100);
+        RuleFor(x => x.MeetingPoint).MaximumLength(300);
+        RuleFor(x => x.SeatOrCoach).MaximumLength(50);
     }
 }
 
@@ -46,6 +55,7 @@ public sealed class CreateProgrammeItemHandler(AppDbContext db, TimeProvider clo
             request.VenueId, request.Capacity, request.AllowsParallel);
         item.RequireIdScreening(request.RequiresIdScreening);
         item.SetDetails(request.DressCode, request.Contact);
+        item.SetTravel(request.TravelMode, request.Carrier, request.MeetingPoint, request.SeatOrCoach);
         db.ProgrammeItems.Add(item);
         await Documents.DocumentGeneration.RefreshAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -70,6 +80,11 @@ public sealed record UpdateProgrammeItemCommand(
     public string? DressCode { get; init; }
 
     public string? Contact { get; init; }
+
+    public TravelMode? TravelMode { get; init; }
+    public string? Carrier { get; init; }
+    public string? MeetingPoint { get; init; }
+    public string? SeatOrCoach { get; init; }
 }
 
 public sealed class UpdateProgrammeItemValidator : AbstractValidator<UpdateProgrammeItemCommand>
@@ -79,6 +94,10 @@ public sealed class UpdateProgrammeItemValidator : AbstractValidator<UpdateProgr
         Include(new ProgrammeItemFieldsValidator());
         RuleFor(x => x.DressCode).MaximumLength(200);
         RuleFor(x => x.Contact).MaximumLength(300);
+        RuleFor(x => x.TravelMode).IsInEnum();
+        RuleFor(x => x.Carrier).MaximumLength(100);
+        RuleFor(x => x.MeetingPoint).MaximumLength(300);
+        RuleFor(x => x.SeatOrCoach).MaximumLength(50);
     }
 }
 
@@ -97,6 +116,7 @@ public sealed class UpdateProgrammeItemHandler(AppDbContext db, TimeProvider clo
             request.VenueId, request.Capacity, request.AllowsParallel);
         item.RequireIdScreening(request.RequiresIdScreening);
         item.SetDetails(request.DressCode, request.Contact);
+        item.SetTravel(request.TravelMode, request.Carrier, request.MeetingPoint, request.SeatOrCoach);
         await Documents.DocumentGeneration.RefreshAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -16,7 +16,7 @@ public sealed class ListVenuesHandler(AppDbContext db) : IRequestHandler<ListVen
         await db.Venues.AsNoTracking()
             .Where(v => v.MissionId == request.MissionId)
             .OrderBy(v => v.City).ThenBy(v => v.Name)
-            .Select(v => new VenueDto(v.Id, v.Name, v.Address, v.City, v.Kind, v.Latitude, v.Longitude, v.Version))
+            .Select(v => new VenueDto(v.Id, v.Name, v.Address, v.City, v.Kind, v.Latitude, v.Longitude, v.Version) { OpensAt = v.OpensAt, ClosesAt = v.ClosesAt })
             .ToListAsync(cancellationToken);
 }
 
@@ -28,7 +28,7 @@ public sealed class GetVenueHandler(AppDbContext db) : IRequestHandler<GetVenueQ
     public async Task<VenueDto> Handle(GetVenueQuery request, CancellationToken cancellationToken) =>
         await db.Venues.AsNoTracking()
             .Where(v => v.MissionId == request.MissionId && v.Id == request.VenueId)
-            .Select(v => new VenueDto(v.Id, v.Name, v.Address, v.City, v.Kind, v.Latitude, v.Longitude, v.Version))
+            .Select(v => new VenueDto(v.Id, v.Name, v.Address, v.City, v.Kind, v.Latitude, v.Longitude, v.Version) { OpensAt = v.OpensAt, ClosesAt = v.ClosesAt })
             .FirstOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException("Venue");
 }

@@ -31,4 +31,8 @@ public sealed class VenueFieldsValidator : AbstractValidator<IVenueFields>
 }
 
 public sealed record VenueDto(
-    Guid Id, string Name, string Address, string City, VenueKind Kind, double? Latitude, double? Longitude, int Version);
+    Guid Id, string Name, string Address, string City, VenueKind Kind, double? Latitude, double? Longitude, int Version)
+{
+    public TimeOnly? OpensAt { get; init; }
+    public TimeOnly? ClosesAt { get; init; }
+}
