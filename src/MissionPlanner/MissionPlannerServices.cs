@@ -44,6 +44,7 @@ public static class MissionPlannerServices
         services.AddSingleton<Features.Itinerary.CalendarLinks>();
         services.AddOptions<Documents.DocumentOptions>().BindConfiguration(Documents.DocumentOptions.Section);
         services.AddSingleton<Documents.PdfRenderer>();
+        services.AddOptions<Features.Programme.NotificationOptions>().BindConfiguration(Features.Programme.NotificationOptions.Section);
         services.AddMediatorAndValidators();
         return services;
     }

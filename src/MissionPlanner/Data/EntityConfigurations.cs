@@ -142,6 +142,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(x => x.Batch).HasMaxLength(100);
         b.Property(x => x.MessageId).HasMaxLength(200);
         b.Property(x => x.LastError).HasMaxLength(2000);
+        b.Property(x => x.AttachmentName).HasMaxLength(200);
+        b.Property(x => x.AttachmentType).HasMaxLength(100);
         b.Ignore(x => x.CanResend);
         b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.MessageId).IsUnique();
@@ -265,5 +267,17 @@ internal sealed class VenueTravelTimeConfiguration : IEntityTypeConfiguration<Ve
         b.HasOne<Venue>().WithMany().HasForeignKey(x => x.FromVenueId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Venue>().WithMany().HasForeignKey(x => x.ToVenueId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.MissionId);
+    }
+}
+
+internal sealed class ProgrammeChangeConfiguration : IEntityTypeConfiguration<ProgrammeChange>
+{
+    public void Configure(EntityTypeBuilder<ProgrammeChange> b)
+    {
+        b.ToTable("ProgrammeChanges");
+        b.Property(x => x.Description).HasMaxLength(500);
+        b.Ignore(x => x.AffectedIds);
+        b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.NotifiedAt, x.MissionId, x.At });
     }
 }

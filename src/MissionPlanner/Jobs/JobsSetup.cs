@@ -69,6 +69,10 @@ public static class JobsSetup
                 trigger => trigger.WithIdentity("id-details-retention").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
                 job => job.WithIdentity(IdDetailsRetentionJob.Key));
+            q.ScheduleJob<Features.Programme.ProgrammeChangesJob>(
+                trigger => trigger.WithIdentity("programme-changes").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()),
+                job => job.WithIdentity(Features.Programme.ProgrammeChangesJob.Key));
             q.ScheduleJob<Features.Documents.DocumentRunsJob>(
                 trigger => trigger.WithIdentity("document-runs").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(3)).RepeatForever()),

@@ -25,6 +25,9 @@ public static class EmailModels
         public string? Message { get; init; }
     }
 
+    /// <summary>What changed in the programme for one person, with their calendar's address.</summary>
+    public sealed record ProgrammeChanges(string Name, string MissionTitle, string Where, IReadOnlyList<string> Changes, string CalendarLink);
+
     /// <summary>Realistic examples, for previews and for the test that renders every template.</summary>
     public static IReadOnlyDictionary<string, object> Samples { get; } = new Dictionary<string, object>
     {
@@ -39,5 +42,9 @@ public static class EmailModels
         ["registration-status"] = new RegistrationStatus("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing",
             "London and Cambridge, United Kingdom", "Monday 18 – Thursday 21 January 2027", "Waitlisted", false, true, 3,
             "https://missionplanner.example/r/abc"),
+        ["programme-changes"] = new ProgrammeChanges("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing",
+            "London and Cambridge, United Kingdom",
+            ["'Cleanroom tour' moves to Tuesday 19 January, 14:00–16:00 at Cavendish Laboratory.", "'Dinner at the residence' is cancelled."],
+            "https://missionplanner.example/c/abc.ics"),
     };
 }

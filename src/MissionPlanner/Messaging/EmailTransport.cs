@@ -61,6 +61,11 @@ public sealed class EmailTransport : IDisposable
         {
             return new SendResult(SendOutcome.Failed, $"Invalid address '{message.ToAddress}': {ex.Message}");
         }
+        catch (ArgumentException ex)
+        {
+            // A message that cannot be built will never send; the others in the batch still go.
+            return new SendResult(SendOutcome.Failed, $"The message cannot be built: {ex.Message}");
+        }
 
         using (mail)
         {
@@ -112,6 +117,14 @@ public sealed class EmailTransport : IDisposable
         // Both parts as alternative views: plain text first, HTML preferred by clients that can show it.
         mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.TextBody, Encoding.UTF8, MediaTypeNames.Text.Plain));
         mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html));
+        if (message.AttachmentContent is { } content)
+        {
+            var type = new ContentType(message.AttachmentType ?? MediaTypeNames.Application.Octet) { Name = message.AttachmentName, CharSet = "utf-8" };
+            var attachment = new Attachment(new MemoryStream(Encoding.UTF8.GetBytes(content)), type);
+            attachment.ContentDisposition!.FileName = message.AttachmentName;
+            mail.Attachments.Add(attachment);
+        }
+
         return mail;
     }
 }

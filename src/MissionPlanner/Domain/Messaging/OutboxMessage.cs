@@ -67,6 +67,18 @@ public sealed class OutboxMessage
     public DateTime CreatedAt { get; private set; }
     public DateTime? SentAt { get; private set; }
 
+    /// <summary>One attachment, e.g. the person's calendar (name, MIME type and UTF-8 text), or none.</summary>
+    public string? AttachmentName { get; private set; }
+    public string? AttachmentType { get; private set; }
+    public string? AttachmentContent { get; private set; }
+
+    public void Attach(string name, string contentType, string content)
+    {
+        AttachmentName = name;
+        AttachmentType = contentType;
+        AttachmentContent = content;
+    }
+
     public bool CanResend => Status is OutboxStatus.Failed or OutboxStatus.Cancelled;
 
     public void Sent(DateTime now)
@@ -127,6 +139,9 @@ public sealed class OutboxMessage
         HtmlBody = "";
         TextBody = "";
         ModelJson = "{}";
+        AttachmentContent = null;
+        AttachmentName = null;
+        AttachmentType = null;
         LastError = null;
         if (Status == OutboxStatus.Queued)
         {

@@ -49,7 +49,7 @@ public sealed class GetMyItineraryHandler(AppDbContext db, CalendarLinks calenda
 /// </summary>
 public sealed record GetCalendarFeedQuery(string Token) : IRequest<string>;
 
-public sealed class GetCalendarFeedHandler(AppDbContext db, CalendarLinks calendar, PublicLinks links, TimeProvider clock)
+public sealed class GetCalendarFeedHandler(AppDbContext db, CalendarLinks calendar, TimeProvider clock)
     : IRequestHandler<GetCalendarFeedQuery, string>
 {
     public async Task<string> Handle(GetCalendarFeedQuery request, CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ public sealed class GetCalendarFeedHandler(AppDbContext db, CalendarLinks calend
         // Someone no longer confirmed keeps the events, cancelled, so their calendar clears itself.
         var items = await Itineraries.ForAsync(db, mission, registration, cancellationToken, evenIfNotConfirmed: true);
         var gone = registration.Status != RegistrationStatus.Confirmed;
-        return ICalendar.Write(mission.Title, mission.TimeZone, items.Select(i => Itineraries.Event(i, links, gone, now)).ToList());
+        return ICalendar.Write(mission.Title, mission.TimeZone, items.Select(i => Itineraries.Event(i, gone, now)).ToList());
     }
 }
 
@@ -110,7 +110,7 @@ internal static class Itineraries
         }).ToList();
     }
 
-    public static CalendarEvent Event(ItineraryItem i, PublicLinks links, bool cancelAll, DateTime now)
+    public static CalendarEvent Event(ItineraryItem i, bool cancelAll, DateTime now)
     {
         var details = new List<string>();
         if (i.Travel is not null)

@@ -57,6 +57,8 @@ public sealed class CreateProgrammeItemHandler(AppDbContext db, TimeProvider clo
         item.SetDetails(request.DressCode, request.Contact);
         item.SetTravel(request.TravelMode, request.Carrier, request.MeetingPoint, request.SeatOrCoach);
         db.ProgrammeItems.Add(item);
+        ProgrammeChangeLog.Record(db, item, $"New: '{item.Title}', {ProgrammeChangeLog.When(item, mission)}.",
+            await ProgrammeChangeLog.AudienceAsync(db, item, cancellationToken), clock.GetUtcNow().UtcDateTime);
         await Documents.DocumentGeneration.RefreshAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return item.Id;
@@ -111,12 +113,19 @@ public sealed class UpdateProgrammeItemHandler(AppDbContext db, TimeProvider clo
             .FirstOrDefaultAsync(p => p.MissionId == request.MissionId && p.Id == request.ItemId, cancellationToken)
             ?? throw new NotFoundException("Programme item");
         db.ExpectVersion(item, request.Version);
+        var before = (item.Title, item.StartsAt, item.EndsAt, item.VenueId);
         var (startsAt, endsAt) = await ProgrammeChecks.CheckAsync(db, mission, request, item.Id, cancellationToken);
         item.Update(mission, request.Title, request.Description ?? "", request.Kind, startsAt, endsAt,
             request.VenueId, request.Capacity, request.AllowsParallel);
         item.RequireIdScreening(request.RequiresIdScreening);
         item.SetDetails(request.DressCode, request.Contact);
         item.SetTravel(request.TravelMode, request.Carrier, request.MeetingPoint, request.SeatOrCoach);
+        if (before != (item.Title, item.StartsAt, item.EndsAt, item.VenueId))
+        {
+            ProgrammeChangeLog.Record(db, item, $"'{item.Title}' is now {ProgrammeChangeLog.When(item, mission)}{(item.VenueId != before.VenueId ? ", at another venue" : "")}.",
+                await ProgrammeChangeLog.AudienceAsync(db, item, cancellationToken), clock.GetUtcNow().UtcDateTime);
+        }
+
         await Documents.DocumentGeneration.RefreshAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
@@ -133,6 +142,9 @@ public sealed class DeleteProgrammeItemHandler(AppDbContext db, TimeProvider clo
         var item = await db.ProgrammeItems
             .FirstOrDefaultAsync(p => p.MissionId == request.MissionId && p.Id == request.ItemId, cancellationToken)
             ?? throw new NotFoundException("Programme item");
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == request.MissionId, cancellationToken);
+        ProgrammeChangeLog.Record(db, item, $"'{item.Title}' ({ProgrammeChangeLog.When(item, mission)}) is no longer in the programme.",
+            await ProgrammeChangeLog.AudienceAsync(db, item, cancellationToken), clock.GetUtcNow().UtcDateTime);
         db.ProgrammeItems.Remove(item);
         await Documents.DocumentGeneration.RefreshAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -183,6 +195,7 @@ public sealed class SetItemAudienceHandler(AppDbContext db, TimeProvider clock) 
             }
         }
 
+        var wasFor = await ProgrammeChangeLog.AudienceAsync(db, item, cancellationToken);
         item.SetAudience(request.Audience, request.Sectors ?? []);
         await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         await db.ProgrammeItemPeople.Where(x => x.ProgrammeItemId == item.Id).ExecuteDeleteAsync(cancellationToken);
@@ -192,6 +205,13 @@ public sealed class SetItemAudienceHandler(AppDbContext db, TimeProvider clock) 
         }
 
         await Documents.DocumentGeneration.RefreshAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var isFor = await ProgrammeChangeLog.AudienceAsync(db, item, cancellationToken);
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == request.MissionId, cancellationToken);
+        var when = ProgrammeChangeLog.When(item, mission);
+        var now = clock.GetUtcNow().UtcDateTime;
+        ProgrammeChangeLog.Record(db, item, $"'{item.Title}' ({when}) is now in your programme.", isFor.Except(wasFor), now);
+        ProgrammeChangeLog.Record(db, item, $"'{item.Title}' ({when}) is no longer in your programme.", wasFor.Except(isFor), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
@@ -217,6 +237,11 @@ public sealed class CancelProgrammeItemHandler(AppDbContext db, TimeProvider clo
             item.Reinstate();
         }
 
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == request.MissionId, cancellationToken);
+        ProgrammeChangeLog.Record(db, item, request.Cancelled
+                ? $"'{item.Title}' ({ProgrammeChangeLog.When(item, mission)}) is cancelled."
+                : $"'{item.Title}' ({ProgrammeChangeLog.When(item, mission)}) takes place after all.",
+            await ProgrammeChangeLog.AudienceAsync(db, item, cancellationToken), clock.GetUtcNow().UtcDateTime);
         await Documents.DocumentGeneration.RefreshAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

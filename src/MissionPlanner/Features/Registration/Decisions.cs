@@ -109,9 +109,8 @@ public sealed class DecideRegistrationHandler(AppDbContext db, OutboxWriter outb
         var position = await RegistrationPlaces.WaitlistPositionAsync(db, registration, cancellationToken);
         foreach (var person in promoted.Prepend(registration))
         {
-            await outbox.EnqueueAsync("registration-status", person.Email, person.Name,
-                RegistrationPlaces.Email(mission, person, links.Registration(person.IssueToken()), person == registration ? position : 0), mission.Id, null,
-                cancellationToken);
+            await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, person, links.Registration(person.IssueToken()),
+                person == registration ? position : 0, null, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

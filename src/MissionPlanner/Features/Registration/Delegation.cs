@@ -151,8 +151,7 @@ public sealed class SetCapacityHandler(AppDbContext db, OutboxWriter outbox, Pub
         var promoted = await RegistrationPlaces.PromoteAsync(db, mission.Id, freedOne: false, now, cancellationToken);
         foreach (var next in promoted)
         {
-            await outbox.EnqueueAsync("registration-status", next.Email, next.Name,
-                RegistrationPlaces.Email(mission, next, links.Registration(next.IssueToken()), 0), mission.Id, null, cancellationToken);
+            await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, next, links.Registration(next.IssueToken()), 0, null, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -121,6 +121,7 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
         var now = clock.GetUtcNow().UtcDateTime;
         var batch = $"delegates-{now:yyyyMMdd-HHmmss}";
         await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+        var calendars = new Dictionary<Sector, string?>();
         var waiting = await db.Registrations.CountAsync(r => r.MissionId == mission.Id && r.Status == RegistrationStatus.Waitlisted, cancellationToken);
         foreach (var (email, row) in valid)
         {
@@ -131,8 +132,8 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
             var token = registration.IssueToken();
             db.Registrations.Add(registration);
             db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, registration.Id, "imported", $"organiser {user.OrganiserId}", registration.Status.ToString(), now));
-            await outbox.EnqueueAsync("registration-status", email, row.Name,
-                RegistrationPlaces.Email(mission, registration, links.Registration(token), confirmed ? 0 : ++waiting), mission.Id, batch, cancellationToken);
+            await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, registration, links.Registration(token), confirmed ? 0 : ++waiting, batch,
+                cancellationToken, calendars);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -102,8 +102,7 @@ internal static class RegistrationCancellation
         var promoted = await RegistrationPlaces.PromoteAsync(db, mission.Id, wasConfirmed, now, ct);
         foreach (var next in promoted)
         {
-            await outbox.EnqueueAsync("registration-status", next.Email, next.Name,
-                RegistrationPlaces.Email(mission, next, links.Registration(next.IssueToken()), 0), mission.Id, null, ct);
+            await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, next, links.Registration(next.IssueToken()), 0, null, ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -126,6 +126,7 @@ public sealed class RegistrationBatcher : IAsyncDisposable, IDisposable
         var confirmed = 0;
         var invitations = await db.Invitations.Where(i => newcomers.Select(n => n.InvitationId).Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var outcomes = new Dictionary<string, RegisterResult>();
+        var calendars = new Dictionary<Sector, string?>();
         foreach (var s in newcomers)
         {
             var registration = new Domain.Registrations.Registration(mission.Id, s.InvitationId, s.Email, ++arrival, now);
@@ -150,8 +151,7 @@ public sealed class RegistrationBatcher : IAsyncDisposable, IDisposable
             }
 
             db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, registration.Id, "registered", "participant", registration.Status.ToString(), now));
-            await outbox.EnqueueAsync("registration-status", registration.Email, registration.Name,
-                RegistrationPlaces.Email(mission, registration, links.Registration(token), position), mission.Id, null, ct);
+            await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, registration, links.Registration(token), position, null, ct, calendars);
             known[s.Email] = registration;
             fresh.Add(registration);
             outcomes[s.Email] = new RegisterResult(registration.Status, position, false, token);

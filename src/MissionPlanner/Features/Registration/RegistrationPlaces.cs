@@ -84,6 +84,38 @@ internal static class RegistrationPlaces
             : 1 + await db.Registrations.CountAsync(r => r.MissionId == registration.MissionId && r.Status == RegistrationStatus.Waitlisted
                                                          && r.Arrival < registration.Arrival, ct);
 
+    /// <summary>
+    /// The status email; a confirmation carries the person's programme as an .ics attachment.
+    /// Newcomers of one batch share a sector's programme (<paramref name="bySector"/>): chosen-people items cannot include them yet.
+    /// </summary>
+    public static async Task EnqueueStatusAsync(AppDbContext db, OutboxWriter outbox, Mission mission, Domain.Registrations.Registration registration,
+        string? link, int position, string? batch, CancellationToken ct, Dictionary<Sector, string?>? bySector = null)
+    {
+        var message = await outbox.EnqueueAsync("registration-status", registration.Email, registration.Name, Email(mission, registration, link, position),
+            mission.Id, batch, ct);
+        if (registration.Status != RegistrationStatus.Confirmed)
+        {
+            return;
+        }
+
+        string? calendar;
+        if (bySector is null || !bySector.TryGetValue(registration.Sector, out calendar))
+        {
+            var now = registration.UpdatedAt;
+            var items = await Itinerary.Itineraries.ForAsync(db, mission, registration, ct);
+            calendar = items.Count == 0 ? null : ICalendar.Write(mission.Title, mission.TimeZone, items.Select(i => Itinerary.Itineraries.Event(i, false, now)).ToList());
+            if (bySector is not null)
+            {
+                bySector[registration.Sector] = calendar;
+            }
+        }
+
+        if (calendar is not null)
+        {
+            message.Attach("programme.ics", "text/calendar; method=PUBLISH", calendar);
+        }
+    }
+
     public static EmailModels.RegistrationStatus Email(Mission mission, Domain.Registrations.Registration registration, string? link, int waitlistPosition) =>
         new(registration.Name, mission.Title, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate),
             registration.Status.ToString(), registration.Status == RegistrationStatus.Confirmed,
