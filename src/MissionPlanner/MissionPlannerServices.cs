@@ -42,6 +42,7 @@ public static class MissionPlannerServices
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<Features.Registration.RegistrationBatcher>();
         services.AddSingleton<Features.Itinerary.CalendarLinks>();
+        services.AddSingleton<Features.CheckIn.CheckInLinks>();
         services.AddOptions<Documents.DocumentOptions>().BindConfiguration(Documents.DocumentOptions.Section);
         services.AddSingleton<Documents.PdfRenderer>();
         services.AddOptions<Features.Programme.NotificationOptions>().BindConfiguration(Features.Programme.NotificationOptions.Section);

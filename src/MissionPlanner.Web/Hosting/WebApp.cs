@@ -85,7 +85,7 @@ public static class WebApp
                     return PerMinute("register:" + client, auth.PublicRegistrationsPerMinute);
                 }
 
-                return ctx.Request.Path.StartsWithSegments("/i") || ctx.Request.Path.StartsWithSegments("/r") || ctx.Request.Path.StartsWithSegments("/c")
+                return ctx.Request.Path.StartsWithSegments("/i") || ctx.Request.Path.StartsWithSegments("/r") || ctx.Request.Path.StartsWithSegments("/c") || ctx.Request.Path.StartsWithSegments("/k")
                     ? PerMinute("personal-link:" + client, auth.PersonalLinkRequestsPerMinute)
                     : RateLimitPartition.GetNoLimiter("");
             });

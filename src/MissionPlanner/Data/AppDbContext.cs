@@ -19,6 +19,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<ProgrammeItemPerson> ProgrammeItemPeople => Set<ProgrammeItemPerson>();
     public DbSet<VenueTravelTime> VenueTravelTimes => Set<VenueTravelTime>();
     public DbSet<ProgrammeChange> ProgrammeChanges => Set<ProgrammeChange>();
+    public DbSet<Attendance> Attendances => Set<Attendance>();
     public DbSet<Domain.Documents.DocumentRun> DocumentRuns => Set<Domain.Documents.DocumentRun>();
     public DbSet<Organiser> Organisers => Set<Organiser>();
     public DbSet<MissionRole> MissionRoles => Set<MissionRole>();

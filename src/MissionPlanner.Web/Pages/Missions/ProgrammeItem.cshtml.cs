@@ -27,6 +27,8 @@ public sealed class ProgrammeItemModel(IMediator mediator) : AppPageModel(mediat
 
     public IReadOnlySet<Guid> ChosenPeople { get; private set; } = new HashSet<Guid>();
 
+    public IReadOnlyList<MissionPlanner.Features.CheckIn.AttendanceRow> Present { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid missionId, string itemId)
     {
         if (!await LoadAsync(missionId, itemId))
@@ -163,6 +165,7 @@ public sealed class ProgrammeItemModel(IMediator mediator) : AppPageModel(mediat
             }
 
             ChosenPeople = (await Mediator.Send(new ListItemPeopleQuery(missionId, id))).ToHashSet();
+            Present = await Mediator.Send(new MissionPlanner.Features.CheckIn.ListAttendanceQuery(missionId, id));
             People = (await Mediator.Send(new GetDelegationQuery(missionId))).People
                 .Where(p => p.Status is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted).ToList();
         }

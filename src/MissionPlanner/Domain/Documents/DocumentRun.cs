@@ -5,6 +5,7 @@ public enum DocumentKind
     Itineraries,
     Booklet,
     DelegationList,
+    Badges,
 }
 
 public enum DocumentRunStatus

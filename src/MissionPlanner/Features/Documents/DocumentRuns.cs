@@ -148,7 +148,8 @@ public sealed class DocumentRunsJob(IServiceScopeFactory scopes, ILogger<Documen
 }
 
 /// <summary>Prints one generation: every file in its own version folder, progress saved as it goes.</summary>
-internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, DataDirectory data, CalendarLinks calendar, TimeProvider clock)
+internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, DataDirectory data, CalendarLinks calendar,
+    CheckIn.CheckInLinks checkIn, TimeProvider clock)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -186,6 +187,7 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
         {
             DocumentKind.Itineraries => File.Exists(Path.Combine(folder, "itineraries.zip")) ? ["itineraries.zip"] : [],
             DocumentKind.Booklet => File.Exists(Path.Combine(folder, "programme.pdf")) ? ["programme.pdf"] : [],
+            DocumentKind.Badges => new[] { "badges.pdf", "badges-single.pdf" }.Where(f => File.Exists(Path.Combine(folder, f))).ToList(),
             _ => File.Exists(Path.Combine(folder, "delegation.pdf")) ? ["delegation.pdf"] : [],
         };
     }
@@ -204,6 +206,9 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
                 await Progress(run.Id, total: 1, done: 0, ct);
                 await WriteAsync(Path.Combine(folder, "programme.pdf"), await renderer.RenderAsync(await BookletAsync(mission, ct),
                     new PdfLayout(Header: $"{mission.Title} · programme"), ct));
+                break;
+            case DocumentKind.Badges:
+                await BadgesAsync(run, mission, folder, ct);
                 break;
             default:
                 await Progress(run.Id, total: 1, done: 0, ct);
@@ -290,6 +295,39 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
             Venues = venues.Select(v => new { v.Name, Address = string.Join(", ", new[] { v.Address, v.City }.Where(s => !string.IsNullOrWhiteSpace(s))) }).ToList(),
             Contacts = items.Where(i => i.Item.Contact is not null).Select(i => new { Item = i.Item.Title, i.Item.Contact }).ToList(),
         });
+    }
+
+    /// <summary>
+    /// Name badges of the confirmed, in order of precedence: A4 sheets of eight to cut, and single
+    /// badges (one A6 page each) for a badge printer. The QR code is the check-in address only.
+    /// </summary>
+    private async Task BadgesAsync(DocumentRun run, Mission mission, string folder, CancellationToken ct)
+    {
+        var people = (await db.Registrations.AsNoTracking()
+                .Where(r => r.MissionId == mission.Id && r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null).ToListAsync(ct))
+            .OrderBy(r => r.EffectivePrecedence).ThenBy(r => r.Name).ToList();
+        await Progress(run.Id, total: 2, done: 0, ct);
+        var badges = people.Select(p => new
+        {
+            p.Name,
+            p.Organisation,
+            Role = p.JobTitle,
+            Qr = "data:image/png;base64," + Convert.ToBase64String(QRCoder.PngByteQRCodeHelper.GetQRCode(checkIn.Url(p.Id), QRCoder.QRCodeGenerator.ECCLevel.M, 8)),
+        }).ToList();
+        string Html(string layout, string pageSize, int columns, string height) => DocumentTemplates.Render("badges", new
+        {
+            MissionTitle = mission.Title,
+            Layout = layout,
+            PageSize = pageSize,
+            Columns = columns,
+            BadgeHeight = height,
+            Badges = badges,
+        });
+        await WriteAsync(Path.Combine(folder, "badges.pdf"), await renderer.RenderAsync(Html("sheet", "A4", 2, "74.25mm"),
+            new PdfLayout(PageNumbers: false, Margin: "0mm"), ct));
+        await Progress(run.Id, total: 2, done: 1, ct);
+        await WriteAsync(Path.Combine(folder, "badges-single.pdf"), await renderer.RenderAsync(Html("single", "A6", 1, "148mm"),
+            new PdfLayout(Format: "A6", PageNumbers: false, Margin: "0mm"), ct));
     }
 
     private async Task<string> DelegationListAsync(Mission mission, CancellationToken ct)

@@ -150,45 +150,17 @@ internal static class Itineraries
 
 /// <summary>
 /// Calendar links that need nothing stored: the registration's id and an HMAC of it under a key
-/// derived from the installation's secret. They survive the renewal of personal links (calendar
-/// apps keep one address for months), and stop with the registration's erasure or the links'
-/// expiry a week after the mission.
+/// derived from the installation's secret (<see cref="SignedIds"/>). They survive the renewal of
+/// personal links (calendar apps keep one address for months), and stop with the registration's
+/// erasure or the links' expiry a week after the mission.
 /// </summary>
 public sealed class CalendarLinks(PersonalDataProtector protector, PublicLinks links)
 {
-    private readonly Lazy<byte[]> key = new(() => protector.DeriveKey("missionplanner calendar links v1"));
+    private readonly SignedIds ids = new(protector, "missionplanner calendar links v1");
 
-    public string Token(Guid registrationId)
-    {
-        var id = registrationId.ToByteArray();
-        return Base64Url(id) + Base64Url(Mac(id));
-    }
+    public string Token(Guid registrationId) => ids.Sign(registrationId);
 
     public string Url(Guid registrationId) => $"{links.Base}/c/{Token(registrationId)}.ics";
 
-    public Guid? Verify(string token)
-    {
-        token = token.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) ? token[..^4] : token;
-        if (token.Length != 22 + 22)
-        {
-            return null;
-        }
-
-        try
-        {
-            var id = Convert.FromBase64String(FromUrl(token[..22]));
-            var mac = Convert.FromBase64String(FromUrl(token[22..]));
-            return id.Length == 16 && CryptographicOperations.FixedTimeEquals(mac, Mac(id)) ? new Guid(id) : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
-
-    private byte[] Mac(byte[] id) => HMACSHA256.HashData(key.Value, id)[..16];
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string FromUrl(string value) => value.Replace('-', '+').Replace('_', '/') + "==";
+    public Guid? Verify(string token) => ids.Verify(token.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) ? token[..^4] : token);
 }
