@@ -122,5 +122,7 @@ public sealed partial class DocumentRunTests
         delegation.Should().Contain("Person 1").And.Contain("Person 2").And.Contain("Person 3");
         delegation.Should().NotContain("Person 0", "Person 0 did not agree to be listed");
         delegation.IndexOf("Academia", StringComparison.Ordinal).Should().BeLessThan(delegation.IndexOf("Industry", StringComparison.Ordinal));
+        var byOrganisation = await DocumentTests.PdfText(await app.SendAsync(new GetDocumentFileQuery(mission, list, "delegation-by-organisation.pdf")));
+        byOrganisation.Should().Contain("by organisation").And.Contain("TU Delft (3)").And.NotContain("Person 0");
     }
 }

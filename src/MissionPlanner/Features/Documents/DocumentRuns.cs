@@ -188,7 +188,7 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
             DocumentKind.Itineraries => File.Exists(Path.Combine(folder, "itineraries.zip")) ? ["itineraries.zip"] : [],
             DocumentKind.Booklet => File.Exists(Path.Combine(folder, "programme.pdf")) ? ["programme.pdf"] : [],
             DocumentKind.Badges => new[] { "badges.pdf", "badges-single.pdf" }.Where(f => File.Exists(Path.Combine(folder, f))).ToList(),
-            _ => File.Exists(Path.Combine(folder, "delegation.pdf")) ? ["delegation.pdf"] : [],
+            _ => new[] { "delegation.pdf", "delegation-by-organisation.pdf" }.Where(f => File.Exists(Path.Combine(folder, f))).ToList(),
         };
     }
 
@@ -211,9 +211,12 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
                 await BadgesAsync(run, mission, folder, ct);
                 break;
             default:
-                await Progress(run.Id, total: 1, done: 0, ct);
-                await WriteAsync(Path.Combine(folder, "delegation.pdf"), await renderer.RenderAsync(await DelegationListAsync(mission, ct),
+                await Progress(run.Id, total: 2, done: 0, ct);
+                await WriteAsync(Path.Combine(folder, "delegation.pdf"), await renderer.RenderAsync(await DelegationListAsync(mission, bySector: true, ct),
                     new PdfLayout(Header: $"{mission.Title} · delegation"), ct));
+                await Progress(run.Id, total: 2, done: 1, ct);
+                await WriteAsync(Path.Combine(folder, "delegation-by-organisation.pdf"), await renderer.RenderAsync(
+                    await DelegationListAsync(mission, bySector: false, ct), new PdfLayout(Header: $"{mission.Title} · delegation"), ct));
                 break;
         }
 
@@ -330,25 +333,26 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
             new PdfLayout(Format: "A6", PageNumbers: false, Margin: "0mm"), ct));
     }
 
-    private async Task<string> DelegationListAsync(Mission mission, CancellationToken ct)
+    private async Task<string> DelegationListAsync(Mission mission, bool bySector, CancellationToken ct)
     {
         // Only people who agreed to be listed; erased people are never listed.
         var people = await db.Registrations.AsNoTracking()
             .Where(r => r.MissionId == mission.Id && r.Status == RegistrationStatus.Confirmed && r.ConsentListing && r.ErasedAt == null)
             .ToListAsync(ct);
-        var groups = people.GroupBy(p => p.Sector).OrderBy(g => g.Key).Select(g => new
-        {
-            Name = g.Key.ToString(),
-            Count = g.Count(),
-            People = g.OrderBy(p => p.EffectivePrecedence).ThenBy(p => p.Name).Select(p => new { p.Name, p.Organisation, JobTitle = p.JobTitle ?? "" }).ToList(),
-        }).ToList();
+        var groups = people.GroupBy(p => bySector ? p.Sector.ToString() : p.Organisation)
+            .OrderBy(g => bySector ? Enum.Parse<Sector>(g.Key) : default).ThenBy(g => g.Key, StringComparer.CurrentCultureIgnoreCase).Select(g => new
+            {
+                Name = g.Key,
+                Count = g.Count(),
+                People = g.OrderBy(p => p.EffectivePrecedence).ThenBy(p => p.Name).Select(p => new { p.Name, p.Organisation, JobTitle = p.JobTitle ?? "" }).ToList(),
+            }).ToList();
         return DocumentTemplates.Render("delegation-list", new
         {
             MissionTitle = mission.Title,
             Where = PublicLinks.Where(mission),
             When = PublicLinks.Dates(mission.StartDate, mission.EndDate),
             Count = people.Count,
-            GroupedBy = "sector",
+            GroupedBy = bySector ? "sector" : "organisation",
             Groups = groups,
         });
     }
