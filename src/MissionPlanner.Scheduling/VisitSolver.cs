@@ -14,17 +14,19 @@ public static class VisitSolver
     public static Schedule Solve(SchedulingProblem problem)
     {
         Validate(problem);
-        Schedule? best = null;
-        for (var start = 0; start < Starts; start++)
+        // The starts are independent, so they run side by side; the choice among them stays deterministic.
+        var results = new Schedule[Starts];
+        Parallel.For(0, Starts, start => results[start] = new State(problem, start).Run());
+        var best = results[0];
+        foreach (var schedule in results.Skip(1))
         {
-            var schedule = new State(problem, start).Run();
-            if (best is null || schedule.Score.BetterThan(best.Score))
+            if (schedule.Score.BetterThan(best.Score))
             {
                 best = schedule;
             }
         }
 
-        return best!;
+        return best;
     }
 
     private const int Starts = 4;
@@ -193,15 +195,70 @@ public static class VisitSolver
         {
             members[group].Add(person);
             placed[person].Add(group);
+            Rescore(person);
         }
 
         private void Leave(int person, int group)
         {
             members[group].Remove(person);
             placed[person].Remove(group);
+            Rescore(person);
         }
 
-        private IEnumerable<int> GroupsOf(int visit) => Enumerable.Range(0, groups.Count).Where(g => groups[g].Visit == visit);
+        // The score is kept up to date person by person, so trying a move costs no full recount.
+        private int[][]? ranked;
+
+        /// <summary>The groups of the visits a person ranked: the only groups a move can take them to.</summary>
+        private int[] Ranked(int person)
+        {
+            ranked ??= Enumerable.Range(0, people.Length)
+                .Select(p => Enumerable.Range(0, groups.Count).Where(g => Rank(p, groups[g].Visit) > 0).ToArray()).ToArray();
+            return ranked[person];
+        }
+
+        private int[]? costs;
+        private bool[]? lacking;
+        private int totalCost;
+        private int withoutTop;
+
+        private void Rescore(int person)
+        {
+            if (costs is null || lacking is null)
+            {
+                return;
+            }
+
+            totalCost += Cost(person) - costs[person];
+            costs[person] = Cost(person);
+            var lacks = LacksTop(person);
+            withoutTop += (lacks ? 1 : 0) - (lacking[person] ? 1 : 0);
+            lacking[person] = lacks;
+        }
+
+        private void StartScoring()
+        {
+            costs = Enumerable.Range(0, people.Length).Select(Cost).ToArray();
+            lacking = Enumerable.Range(0, people.Length).Select(LacksTop).ToArray();
+            totalCost = costs.Sum();
+            withoutTop = lacking.Count(l => l);
+        }
+
+        private int[][]? byVisit;
+
+        private int[] GroupsOf(int visit)
+        {
+            byVisit ??= Enumerable.Range(0, problem.Visits.Count).Select(v => Enumerable.Range(0, groups.Count).Where(g => groups[g].Visit == v).ToArray()).ToArray();
+            return byVisit[visit];
+        }
+
+        private int[][]? rankers;
+
+        /// <summary>The people who ranked a visit at all.</summary>
+        private int[] RankersOf(int visit)
+        {
+            rankers ??= Enumerable.Range(0, problem.Visits.Count).Select(v => Enumerable.Range(0, people.Length).Where(p => Rank(p, v) > 0).ToArray()).ToArray();
+            return rankers[visit];
+        }
 
         private void Greedy()
         {
@@ -311,8 +368,15 @@ public static class VisitSolver
             }
         }
 
-        private Score ScoreOf() =>
-            Enumerable.Range(0, people.Length).Aggregate(new Score(0, 0), (s, p) => new Score(s.WithoutTopChoice + (LacksTop(p) ? 1 : 0), s.TotalRank + Cost(p)));
+        private Score ScoreOf()
+        {
+            if (costs is null)
+            {
+                StartScoring();
+            }
+
+            return new Score(withoutTop, totalCost);
+        }
 
         private bool LacksTop(int person) =>
             people[person].Preferences.Count > 0 && !placed[person].Any(g => Rank(person, groups[g].Visit) is > 0 and var r && r <= problem.TopChoices);
@@ -352,7 +416,7 @@ public static class VisitSolver
         private bool TryMove(int person)
         {
             var before = ScoreOf();
-            foreach (var target in Enumerable.Range(0, groups.Count).Where(g => HasRoom(g) && members[g].Count + 1 >= groups[g].Group.MinSize && Rank(person, groups[g].Visit) > 0))
+            foreach (var target in Ranked(person).Where(g => HasRoom(g) && members[g].Count + 1 >= groups[g].Group.MinSize))
             {
                 foreach (var leaving in placed[person].Where(g => Movable(person, g)).Append(-1).ToList())
                 {
@@ -388,7 +452,7 @@ public static class VisitSolver
             var before = ScoreOf();
             foreach (var mine in placed[person].Where(g => !pins.Contains((person, g))).ToList())
             {
-                foreach (var theirs in Enumerable.Range(0, groups.Count).Where(g => g != mine && Rank(person, groups[g].Visit) > 0))
+                foreach (var theirs in Ranked(person).Where(g => g != mine))
                 {
                     foreach (var other in members[theirs].Where(o => o != person && !pins.Contains((o, theirs))).ToList())
                     {
@@ -424,7 +488,7 @@ public static class VisitSolver
         private bool TryKick(int person)
         {
             var before = ScoreOf();
-            foreach (var target in Enumerable.Range(0, groups.Count).Where(g => !HasRoom(g) && Rank(person, groups[g].Visit) > 0))
+            foreach (var target in Ranked(person).Where(g => !HasRoom(g)))
             {
                 foreach (var leaving in placed[person].Where(g => Movable(person, g)).Append(-1).ToList())
                 {
@@ -435,8 +499,7 @@ public static class VisitSolver
 
                     foreach (var other in members[target].Where(o => o != person && !pins.Contains((o, target))).ToList())
                     {
-                        foreach (var refuge in Enumerable.Range(0, groups.Count).Where(g => g != target && Rank(other, groups[g].Visit) > 0)
-                                     .Append(-1).ToList())
+                        foreach (var refuge in Ranked(other).Where(g => g != target).Append(-1).ToList())
                         {
                             Leave(other, target);
                             if (refuge >= 0 && (!HasRoom(refuge) || members[refuge].Count + 1 < groups[refuge].Group.MinSize || !Fits(other, refuge)))
@@ -498,13 +561,9 @@ public static class VisitSolver
             closed[group] = false;
             var visit = groups[group].Visit;
             var candidates = new List<(int Person, int Leaving, int Gain)>();
-            for (var person = 0; person < people.Length; person++)
+            foreach (var person in RankersOf(visit))
             {
                 var rank = Rank(person, visit);
-                if (rank == 0)
-                {
-                    continue;
-                }
 
                 if (placed[person].Count < problem.VisitsPerParticipant && Fits(person, group))
                 {
