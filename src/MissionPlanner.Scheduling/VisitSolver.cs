@@ -383,9 +383,16 @@ public static class VisitSolver
 
         private int Cost(int person)
         {
-            var ranks = placed[person].Select(g => Rank(person, groups[g].Visit)).Select(r => r == 0 ? people[person].Preferences.Count + 1 : r).ToList();
+            var unplaced = people[person].Preferences.Count + 1;
+            var sum = 0;
+            foreach (var g in placed[person])
+            {
+                var rank = Rank(person, groups[g].Visit);
+                sum += rank == 0 ? unplaced : rank;
+            }
+
             var wanted = Math.Min(problem.VisitsPerParticipant, people[person].Preferences.Count);
-            return ranks.Sum() + Math.Max(0, wanted - ranks.Count) * (people[person].Preferences.Count + 1);
+            return sum + Math.Max(0, wanted - placed[person].Count) * unplaced;
         }
 
         /// <summary>Moves into better groups and swaps between two people, while they improve the score.</summary>
@@ -499,8 +506,15 @@ public static class VisitSolver
 
                     foreach (var other in members[target].Where(o => o != person && !pins.Contains((o, target))).ToList())
                     {
-                        foreach (var refuge in Ranked(other).Where(g => g != target).Append(-1).ToList())
+                        var refuges = Ranked(other);
+                        for (var r = 0; r <= refuges.Length; r++)
                         {
+                            var refuge = r < refuges.Length ? refuges[r] : -1;
+                            if (refuge == target)
+                            {
+                                continue;
+                            }
+
                             Leave(other, target);
                             if (refuge >= 0 && (!HasRoom(refuge) || members[refuge].Count + 1 < groups[refuge].Group.MinSize || !Fits(other, refuge)))
                             {
