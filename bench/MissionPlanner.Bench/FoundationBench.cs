@@ -101,53 +101,21 @@ internal static class FoundationBench
             ["Logging__LogLevel__Default"] = "Warning",
         };
 
-        static double Median(List<double> values) => Percentile(values, 50);
-
-        static double Percentile(List<double> values, double p)
-        {
-            var sorted = values.Order().ToList();
-            var rank = (int)Math.Ceiling(p / 100 * sorted.Count) - 1;
-            return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
-        }
+        static double Median(List<double> values) => Load.Percentile(values, 50);
 
         static void Row(string name, List<double> values, double baselineMedian) =>
             Console.WriteLine($"| {name} | {Median(values):F0} | {values.Min():F0} | {Median(values) / baselineMedian:F2} |");
 
         static void Latency(string name, (List<double> Ms, int Errors) run, (List<double> Ms, int Errors) baseline) =>
-            Console.WriteLine($"| {name} | {Percentile(run.Ms, 50):F2} | {Percentile(run.Ms, 99):F2} | {run.Ms.Max():F2} | {run.Errors} | " +
-                              $"{Percentile(run.Ms, 50) / Percentile(baseline.Ms, 50):F2} | {Percentile(run.Ms, 99) / Percentile(baseline.Ms, 99):F2} |");
+            Console.WriteLine($"| {name} | {Load.Percentile(run.Ms, 50):F2} | {Load.Percentile(run.Ms, 99):F2} | {run.Ms.Max():F2} | {run.Errors} | " +
+                              $"{Load.Percentile(run.Ms, 50) / Load.Percentile(baseline.Ms, 50):F2} | {Load.Percentile(run.Ms, 99) / Load.Percentile(baseline.Ms, 99):F2} |");
 
-        static async Task<(List<double> Ms, int Errors)> FireAsync(HttpClient client, string url, int rate, int seconds)
-        {
-            var total = rate * seconds;
-            var latencies = new double[total];
-            var errors = 0;
-            var clock = Stopwatch.StartNew();
-            var tasks = new List<Task>(total);
-            for (var i = 0; i < total; i++)
+        static Task<(List<double> Ms, int Errors)> FireAsync(HttpClient client, string url, int rate, int seconds) =>
+            Load.OpenLoopAsync(rate, seconds, async _ =>
             {
-                var due = TimeSpan.FromSeconds((double)i / rate);
-                var wait = due - clock.Elapsed;
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait);
-                }
-
-                var index = i;
-                tasks.Add(Task.Run(async () =>
-                {
-                    using var response = await client.GetAsync(url);
-                    await response.Content.ReadAsByteArrayAsync();
-                    latencies[index] = (clock.Elapsed - due).TotalMilliseconds;
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        Interlocked.Increment(ref errors);
-                    }
-                }));
-            }
-
-            await Task.WhenAll(tasks);
-            return (latencies.ToList(), errors);
-        }
+                using var response = await client.GetAsync(url);
+                await response.Content.ReadAsByteArrayAsync();
+                return response.IsSuccessStatusCode;
+            });
     }
 }

@@ -47,7 +47,7 @@ internal static class RegistrationBench
         var cpuPerRegistration = (app.ProcessorTime - cpuBefore).TotalMilliseconds / count;
         var raw = await RawInsertsAsync(Path.Combine(root, "missionplanner.db"), rawMission, count, concurrency);
         var rate = Math.Max(1, (int)(count / http.Seconds / 2));
-        var latency = await OpenLoopAsync(rate, seconds, i => PostAsync(anonymous, httpMission, $"r{i}"));
+        var latency = await Load.OpenLoopAsync(rate, seconds, i => PostAsync(anonymous, httpMission, $"r{i}"));
 
         var confirmed = (int)JsonNode.Parse(await api.GetStringAsync($"/api/v1/missions/{httpMission}/delegation"))!["confirmed"]!;
         Console.WriteLine($"Registrations: {count} with {concurrency} concurrent clients, SQLite (WAL), capacity {count / 2} (half confirmed, half waitlisted)");
@@ -59,7 +59,7 @@ internal static class RegistrationBench
         Console.WriteLine($"Latency at half the HTTP maximum: {rate} registrations/s for {seconds} s (open loop, from the scheduled time)");
         Console.WriteLine("| p50 ms | p99 ms | max ms | errors |");
         Console.WriteLine("|---:|---:|---:|---:|");
-        Console.WriteLine($"| {Percentile(latency.Ms, 50):F2} | {Percentile(latency.Ms, 99):F2} | {latency.Ms.Max():F2} | {latency.Errors} |");
+        Console.WriteLine($"| {Load.Percentile(latency.Ms, 50):F2} | {Load.Percentile(latency.Ms, 99):F2} | {latency.Ms.Max():F2} | {latency.Errors} |");
         Console.WriteLine($"(app CPU per registration over HTTP: {cpuPerRegistration:F2} ms)");
         Console.WriteLine($"(capacity held: {confirmed} confirmed of {count / 2} places after {count + count + rate * seconds} registrations)");
         Console.WriteLine();
@@ -195,44 +195,6 @@ internal static class RegistrationBench
             }
         })));
         return (sw.Elapsed.TotalSeconds, errors);
-    }
-
-    private static async Task<(List<double> Ms, int Errors)> OpenLoopAsync(int rate, int seconds, Func<int, Task<bool>> work)
-    {
-        var total = rate * seconds;
-        var latencies = new double[total];
-        var errors = 0;
-        var clock = Stopwatch.StartNew();
-        var tasks = new List<Task>(total);
-        for (var i = 0; i < total; i++)
-        {
-            var due = TimeSpan.FromSeconds((double)i / rate);
-            var wait = due - clock.Elapsed;
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait);
-            }
-
-            var index = i;
-            tasks.Add(Task.Run(async () =>
-            {
-                if (!await work(index))
-                {
-                    Interlocked.Increment(ref errors);
-                }
-
-                latencies[index] = (clock.Elapsed - due).TotalMilliseconds;
-            }));
-        }
-
-        await Task.WhenAll(tasks);
-        return (latencies.ToList(), errors);
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
     private static int Arg(string[] args, string name, int fallback)

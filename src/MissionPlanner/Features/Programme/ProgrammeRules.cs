@@ -18,6 +18,13 @@ public interface IProgrammeItemFields
     Guid? VenueId { get; }
     int? Capacity { get; }
     bool AllowsParallel { get; }
+    bool RequiresIdScreening { get; }
+    string? DressCode { get; }
+    string? Contact { get; }
+    TravelMode? TravelMode { get; }
+    string? Carrier { get; }
+    string? MeetingPoint { get; }
+    string? SeatOrCoach { get; }
 }
 
 public sealed class ProgrammeItemFieldsValidator : AbstractValidator<IProgrammeItemFields>
@@ -31,6 +38,12 @@ public sealed class ProgrammeItemFieldsValidator : AbstractValidator<IProgrammeI
         RuleFor(x => x.EndsAt).NotEmpty()
             .GreaterThan(x => x.StartsAt).WithMessage("The end must be after the start.");
         RuleFor(x => x.Capacity).GreaterThan(0).LessThanOrEqualTo(100_000);
+        RuleFor(x => x.DressCode).MaximumLength(200);
+        RuleFor(x => x.Contact).MaximumLength(300);
+        RuleFor(x => x.TravelMode).IsInEnum();
+        RuleFor(x => x.Carrier).MaximumLength(100);
+        RuleFor(x => x.MeetingPoint).MaximumLength(300);
+        RuleFor(x => x.SeatOrCoach).MaximumLength(50);
     }
 }
 
@@ -52,6 +65,14 @@ public sealed record ProgrammeItemDto(
 
 internal static class ProgrammeChecks
 {
+    /// <summary>What both creating and editing an item set beyond its times and place.</summary>
+    public static void ApplyDetails(ProgrammeItem item, IProgrammeItemFields fields)
+    {
+        item.RequireIdScreening(fields.RequiresIdScreening);
+        item.SetDetails(fields.DressCode, fields.Contact);
+        item.SetTravel(fields.TravelMode, fields.Carrier, fields.MeetingPoint, fields.SeatOrCoach);
+    }
+
     /// <summary>Turns the typed times into instants and checks what needs the database: venue and overlaps.</summary>
     public static async Task<(DateTime StartsAt, DateTime EndsAt)> CheckAsync(
         AppDbContext db, Mission mission, IProgrammeItemFields fields, Guid? itemId, CancellationToken ct)

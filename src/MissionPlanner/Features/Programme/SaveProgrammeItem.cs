@@ -19,11 +19,8 @@ public sealed record CreateProgrammeItemCommand(
     public Guid MissionId { get; init; }
 
     public bool RequiresIdScreening { get; init; }
-
     public string? DressCode { get; init; }
-
     public string? Contact { get; init; }
-
     public TravelMode? TravelMode { get; init; }
     public string? Carrier { get; init; }
     public string? MeetingPoint { get; init; }
@@ -32,16 +29,7 @@ public sealed record CreateProgrammeItemCommand(
 
 public sealed class CreateProgrammeItemValidator : AbstractValidator<CreateProgrammeItemCommand>
 {
-    public CreateProgrammeItemValidator()
-    {
-        Include(new ProgrammeItemFieldsValidator());
-        RuleFor(x => x.DressCode).MaximumLength(200);
-        RuleFor(x => x.Contact).MaximumLength(300);
-        RuleFor(x => x.TravelMode).IsInEnum();
-        RuleFor(x => x.Carrier).MaximumLength(100);
-        RuleFor(x => x.MeetingPoint).MaximumLength(300);
-        RuleFor(x => x.SeatOrCoach).MaximumLength(50);
-    }
+    public CreateProgrammeItemValidator() => Include(new ProgrammeItemFieldsValidator());
 }
 
 public sealed class CreateProgrammeItemHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<CreateProgrammeItemCommand, Guid>
@@ -53,9 +41,7 @@ public sealed class CreateProgrammeItemHandler(AppDbContext db, TimeProvider clo
         var (startsAt, endsAt) = await ProgrammeChecks.CheckAsync(db, mission, request, null, cancellationToken);
         var item = new ProgrammeItem(mission, request.Title, request.Description ?? "", request.Kind, startsAt, endsAt,
             request.VenueId, request.Capacity, request.AllowsParallel);
-        item.RequireIdScreening(request.RequiresIdScreening);
-        item.SetDetails(request.DressCode, request.Contact);
-        item.SetTravel(request.TravelMode, request.Carrier, request.MeetingPoint, request.SeatOrCoach);
+        ProgrammeChecks.ApplyDetails(item, request);
         db.ProgrammeItems.Add(item);
         ProgrammeChangeLog.Record(db, item, $"New: '{item.Title}', {ProgrammeChangeLog.When(item, mission)}.",
             await ProgrammeChangeLog.AudienceAsync(db, item, cancellationToken), clock.GetUtcNow().UtcDateTime);
@@ -78,11 +64,8 @@ public sealed record UpdateProgrammeItemCommand(
     public Guid ItemId { get; init; }
 
     public bool RequiresIdScreening { get; init; }
-
     public string? DressCode { get; init; }
-
     public string? Contact { get; init; }
-
     public TravelMode? TravelMode { get; init; }
     public string? Carrier { get; init; }
     public string? MeetingPoint { get; init; }
@@ -91,16 +74,7 @@ public sealed record UpdateProgrammeItemCommand(
 
 public sealed class UpdateProgrammeItemValidator : AbstractValidator<UpdateProgrammeItemCommand>
 {
-    public UpdateProgrammeItemValidator()
-    {
-        Include(new ProgrammeItemFieldsValidator());
-        RuleFor(x => x.DressCode).MaximumLength(200);
-        RuleFor(x => x.Contact).MaximumLength(300);
-        RuleFor(x => x.TravelMode).IsInEnum();
-        RuleFor(x => x.Carrier).MaximumLength(100);
-        RuleFor(x => x.MeetingPoint).MaximumLength(300);
-        RuleFor(x => x.SeatOrCoach).MaximumLength(50);
-    }
+    public UpdateProgrammeItemValidator() => Include(new ProgrammeItemFieldsValidator());
 }
 
 public sealed class UpdateProgrammeItemHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<UpdateProgrammeItemCommand, Unit>
@@ -117,9 +91,7 @@ public sealed class UpdateProgrammeItemHandler(AppDbContext db, TimeProvider clo
         var (startsAt, endsAt) = await ProgrammeChecks.CheckAsync(db, mission, request, item.Id, cancellationToken);
         item.Update(mission, request.Title, request.Description ?? "", request.Kind, startsAt, endsAt,
             request.VenueId, request.Capacity, request.AllowsParallel);
-        item.RequireIdScreening(request.RequiresIdScreening);
-        item.SetDetails(request.DressCode, request.Contact);
-        item.SetTravel(request.TravelMode, request.Carrier, request.MeetingPoint, request.SeatOrCoach);
+        ProgrammeChecks.ApplyDetails(item, request);
         if (before != (item.Title, item.StartsAt, item.EndsAt, item.VenueId))
         {
             ProgrammeChangeLog.Record(db, item, $"'{item.Title}' is now {ProgrammeChangeLog.When(item, mission)}{(item.VenueId != before.VenueId ? ", at another venue" : "")}.",

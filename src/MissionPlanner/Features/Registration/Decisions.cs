@@ -86,7 +86,9 @@ public sealed class DecideRegistrationHandler(AppDbContext db, OutboxWriter outb
         switch (request.Decision)
         {
             case RegistrationDecision.Approve:
-                registration.Approve(await ConfirmAsync(registration, evenIfFull: false, cancellationToken), arrival, now);
+                // Only a pending registration takes a place here; Approve refuses any other.
+                registration.Approve(registration.Status == RegistrationStatus.Pending && await RegistrationPlaces.TryConfirmAsync(db, mission.Id, cancellationToken),
+                    arrival, now);
                 break;
             case RegistrationDecision.Decline:
                 registration.Decline(request.Message!, now);
@@ -117,7 +119,4 @@ public sealed class DecideRegistrationHandler(AppDbContext db, OutboxWriter outb
         await transaction.CommitAsync(cancellationToken);
         return registration.Status;
     }
-
-    private Task<bool> ConfirmAsync(Domain.Registrations.Registration registration, bool evenIfFull, CancellationToken ct) =>
-        registration.Status == RegistrationStatus.Pending ? RegistrationPlaces.TryConfirmAsync(db, registration.MissionId, ct, evenIfFull) : Task.FromResult(false);
 }

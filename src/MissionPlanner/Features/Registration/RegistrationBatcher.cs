@@ -117,7 +117,6 @@ public sealed class RegistrationBatcher : IAsyncDisposable, IDisposable
         var emails = batch.Select(p => p.Submission.Email).Distinct().ToList();
         await outbox.PrepareAsync("registration-status", mission.Id, ct);
         await using var transaction = await WriteTransaction.BeginAsync(db, ct);
-        var fresh = new List<Domain.Registrations.Registration>();
         var known = await db.Registrations.Where(r => r.MissionId == mission.Id && emails.Contains(r.Email)).ToDictionaryAsync(r => r.Email, ct);
         var newcomers = batch.Select(p => p.Submission).Where(s => !known.ContainsKey(s.Email)).DistinctBy(s => s.Email).ToList();
         var counters = await RegistrationPlaces.ReserveArrivalsAsync(db, mission.Id, newcomers.Count, ct);
@@ -153,7 +152,6 @@ public sealed class RegistrationBatcher : IAsyncDisposable, IDisposable
             db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, registration.Id, "registered", "participant", registration.Status.ToString(), now));
             await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, registration, links.Registration(token), position, null, ct, calendars);
             known[s.Email] = registration;
-            fresh.Add(registration);
             outcomes[s.Email] = new RegisterResult(registration.Status, position, false, token);
         }
 

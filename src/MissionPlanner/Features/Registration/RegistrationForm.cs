@@ -66,11 +66,9 @@ public sealed class GetRegistrationFormHandler(AppDbContext db) : IRequestHandle
 {
     public async Task<RegistrationFormView> Handle(GetRegistrationFormQuery request, CancellationToken cancellationToken)
     {
-        var mode = await db.Missions.AsNoTracking().Where(m => m.Id == request.MissionId).Select(m => (RegistrationMode?)m.RegistrationMode)
-            .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Mission");
-        var questions = await RegistrationIntake.QuestionsAsync(db, request.MissionId, cancellationToken);
-        return new RegistrationFormView(request.MissionId, mode, questions.Select(RegistrationIntake.View).ToList(),
-            await RegistrationIntake.AsksIdDetailsAsync(db, request.MissionId, cancellationToken));
+        var form = await RegistrationIntake.LoadAsync(db, request.MissionId, null, cancellationToken) ?? throw new NotFoundException("Mission");
+        return new RegistrationFormView(request.MissionId, form.Mission.RegistrationMode, form.Questions.Select(RegistrationIntake.View).ToList(),
+            form.AsksIdDetails);
     }
 }
 
