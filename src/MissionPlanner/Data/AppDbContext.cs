@@ -7,6 +7,7 @@ using MissionPlanner.Domain.Messaging;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Domain.Visits;
 
 namespace MissionPlanner.Data;
 
@@ -32,6 +33,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<RegistrationAudit> RegistrationAudits => Set<RegistrationAudit>();
     public DbSet<RegistrationQuestion> RegistrationQuestions => Set<RegistrationQuestion>();
+    public DbSet<VisitHost> VisitHosts => Set<VisitHost>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<VisitPreference> VisitPreferences => Set<VisitPreference>();
+    public DbSet<VisitAssignment> VisitAssignments => Set<VisitAssignment>();
+    public DbSet<VisitPlan> VisitPlans => Set<VisitPlan>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -55,6 +61,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         configurationBuilder.Properties<TravelMode>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Domain.Documents.DocumentKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Domain.Documents.DocumentRunStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<VisitRequirements>().HaveConversion<string>().HaveMaxLength(200);
+        configurationBuilder.Properties<HostResponse>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -5,6 +5,7 @@ using MissionPlanner.Domain.Messaging;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Domain.Visits;
 
 namespace MissionPlanner.Data;
 
@@ -69,6 +70,7 @@ internal sealed class ProgrammeItemConfiguration : IEntityTypeConfiguration<Prog
         b.Property(x => x.MeetingPoint).HasMaxLength(300);
         b.Property(x => x.SeatOrCoach).HasMaxLength(50);
         b.Ignore(x => x.AudienceSectorList);
+        b.HasIndex(x => x.VisitId);
     }
 }
 
@@ -293,5 +295,79 @@ internal sealed class AttendanceConfiguration : IEntityTypeConfiguration<Attenda
         b.HasOne<Registration>().WithMany().HasForeignKey(x => x.RegistrationId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.MissionId);
         b.HasIndex(x => x.RegistrationId);
+    }
+}
+
+internal sealed class VisitHostConfiguration : IEntityTypeConfiguration<VisitHost>
+{
+    public void Configure(EntityTypeBuilder<VisitHost> b)
+    {
+        b.ToTable("VisitHosts");
+        b.Property(x => x.Name).HasMaxLength(VisitHost.NameMax);
+        b.Property(x => x.ContactName).HasMaxLength(Registration.NameMax);
+        b.Property(x => x.ContactEmail).HasMaxLength(320);
+        b.Property(x => x.ContactPhone).HasMaxLength(40);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.MissionId);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+    }
+}
+
+internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
+{
+    public void Configure(EntityTypeBuilder<Visit> b)
+    {
+        b.ToTable("Visits");
+        b.Property(x => x.Title).HasMaxLength(Visit.TitleMax);
+        b.Property(x => x.Notes).HasMaxLength(Visit.NotesMax);
+        b.Property(x => x.Windows).HasMaxLength(2000);
+        b.Property(x => x.HostMessage).HasMaxLength(2000);
+        b.Property(x => x.Requirements).HasMaxLength(200);
+        b.Ignore(x => x.WindowList);
+        b.Ignore(x => x.ScreensVisitors);
+        b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<VisitHost>().WithMany().HasForeignKey(x => x.HostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Venue>().WithMany().HasForeignKey(x => x.VenueId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.MissionId);
+        b.HasIndex(x => x.HostId);
+    }
+}
+
+internal sealed class VisitPreferenceConfiguration : IEntityTypeConfiguration<VisitPreference>
+{
+    public void Configure(EntityTypeBuilder<VisitPreference> b)
+    {
+        b.ToTable("VisitPreferences");
+        b.HasKey(x => new { x.RegistrationId, x.VisitId });
+        b.HasOne<Registration>().WithMany().HasForeignKey(x => x.RegistrationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Visit>().WithMany().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.MissionId);
+        b.HasIndex(x => x.VisitId);
+    }
+}
+
+internal sealed class VisitAssignmentConfiguration : IEntityTypeConfiguration<VisitAssignment>
+{
+    public void Configure(EntityTypeBuilder<VisitAssignment> b)
+    {
+        b.ToTable("VisitAssignments");
+        b.Ignore(x => x.Group);
+        b.HasOne<Registration>().WithMany().HasForeignKey(x => x.RegistrationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Visit>().WithMany().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.RegistrationId, x.VisitId }).IsUnique();
+        b.HasIndex(x => new { x.MissionId, x.VisitId });
+    }
+}
+
+internal sealed class VisitPlanConfiguration : IEntityTypeConfiguration<VisitPlan>
+{
+    public void Configure(EntityTypeBuilder<VisitPlan> b)
+    {
+        b.ToTable("VisitPlans");
+        b.HasKey(x => x.MissionId);
+        b.HasOne<Mission>().WithOne().HasForeignKey<VisitPlan>(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

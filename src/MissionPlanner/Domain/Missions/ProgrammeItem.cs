@@ -55,6 +55,16 @@ public sealed class ProgrammeItem : IVersioned
     public bool RequiresIdScreening { get; private set; }
     public int Version { get; set; }
 
+    /// <summary>For a published visit group: the visit it comes from and the group's number at that time.</summary>
+    public Guid? VisitId { get; private set; }
+    public int? VisitGroup { get; private set; }
+
+    public void LinkToVisit(Guid visitId, int group)
+    {
+        VisitId = visitId;
+        VisitGroup = group;
+    }
+
     public void RequireIdScreening(bool required) => RequiresIdScreening = required;
 
     public void Update(Mission mission, string title, string description, ProgrammeItemKind kind,
