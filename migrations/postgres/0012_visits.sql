@@ -46,6 +46,7 @@ CREATE TABLE visits (
     parallel_groups integer NOT NULL,
     requirements character varying(200) NOT NULL,
     screening_lead_days integer NOT NULL,
+    screens_visitors boolean NOT NULL,
     notes character varying(4000) NOT NULL,
     windows character varying(2000) NOT NULL,
     cancelled boolean NOT NULL,

@@ -44,6 +44,7 @@ CREATE TABLE "visits" (
     "parallel_groups" INTEGER NOT NULL,
     "requirements" TEXT NOT NULL,
     "screening_lead_days" INTEGER NOT NULL,
+    "screens_visitors" INTEGER NOT NULL,
     "notes" TEXT NOT NULL,
     "windows" TEXT NOT NULL,
     "cancelled" INTEGER NOT NULL,

@@ -46,6 +46,7 @@ public static class MissionPlannerServices
         services.AddOptions<Documents.DocumentOptions>().BindConfiguration(Documents.DocumentOptions.Section);
         services.AddSingleton<Documents.PdfRenderer>();
         services.AddOptions<Features.Programme.NotificationOptions>().BindConfiguration(Features.Programme.NotificationOptions.Section);
+        services.AddOptions<Features.Visits.VisitOptions>().BindConfiguration(Features.Visits.VisitOptions.Section);
         services.AddMediatorAndValidators();
         return services;
     }

@@ -21,6 +21,9 @@ public sealed class PublicLinks(IOptions<LinkOptions> options)
 
     public string Invitation(string token) => $"{Base}/i/{Uri.EscapeDataString(token)}";
 
+    /// <summary>A host's page for confirming the visits it receives.</summary>
+    public string Host(string token) => $"{Base}/h/{Uri.EscapeDataString(token)}";
+
     public string Registration(string token) => $"{Base}/r/{Uri.EscapeDataString(token)}";
 
     /// <summary>The page where anyone registers when a mission's registration is open or subject to approval.</summary>

@@ -73,6 +73,10 @@ public static class JobsSetup
                 trigger => trigger.WithIdentity("programme-changes").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()),
                 job => job.WithIdentity(Features.Programme.ProgrammeChangesJob.Key));
+            q.ScheduleJob<Features.Visits.HostRemindersJob>(
+                trigger => trigger.WithIdentity("host-reminders").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()),
+                job => job.WithIdentity(Features.Visits.HostRemindersJob.Key));
             q.ScheduleJob<Features.Documents.DocumentRunsJob>(
                 trigger => trigger.WithIdentity("document-runs").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(3)).RepeatForever()),

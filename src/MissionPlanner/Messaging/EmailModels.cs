@@ -28,6 +28,13 @@ public static class EmailModels
     /// <summary>What changed in the programme for one person, with their calendar's address.</summary>
     public sealed record ProgrammeChanges(string Name, string MissionTitle, string Where, IReadOnlyList<string> Changes, string CalendarLink);
 
+    /// <summary>A host is asked to confirm the visits it receives (or reminded), with its personal link.</summary>
+    public sealed record HostRequest(
+        string ContactName, string HostName, string MissionTitle, string Where, string When, IReadOnlyList<string> Visits, string Link, bool Reminder);
+
+    /// <summary>A participant's visit changes because of its host.</summary>
+    public sealed record VisitUpdate(string Name, string MissionTitle, string VisitTitle, string Change);
+
     /// <summary>Realistic examples, for previews and for the test that renders every template.</summary>
     public static IReadOnlyDictionary<string, object> Samples { get; } = new Dictionary<string, object>
     {
@@ -46,5 +53,10 @@ public static class EmailModels
             "London and Cambridge, United Kingdom",
             ["'Cleanroom tour' moves to Tuesday 19 January, 14:00–16:00 at Cavendish Laboratory.", "'Dinner at the residence' is cancelled."],
             "https://missionplanner.example/c/abc.ics"),
+        ["host-request"] = new HostRequest("Ann de Vries", "Cavendish Laboratory", "Innovation Mission to the UK: Neuromorphic Computing",
+            "London and Cambridge, United Kingdom", "Monday 18 – Thursday 21 January 2027",
+            ["Cleanroom tour: Tue 19 Jan 10:00–12:00", "Measurement lab: Tue 19 Jan 14:00–16:00"], "https://missionplanner.example/h/abc", false),
+        ["visit-update"] = new VisitUpdate("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing", "Cleanroom tour",
+            "The host has asked to change this visit. The organisers will confirm your time; until then your programme may change."),
     };
 }

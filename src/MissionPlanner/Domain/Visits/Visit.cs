@@ -88,10 +88,14 @@ public sealed class VisitHost : IVersioned
         return token;
     }
 
-    public void Reminded(DateTime now)
+    /// <summary>A reminder carries a fresh link (the first email may be lost); the previous link stops working.</summary>
+    public string Remind(DateTime now)
     {
+        var token = SecretToken.Create("");
+        TokenHash = SecretToken.Hash(token);
         LastRemindedAt = now;
         Reminders++;
+        return token;
     }
 }
 
@@ -158,7 +162,8 @@ public sealed class Visit : IVersioned
         Windows.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Split('/'))
             .Select(p => (Parse(p[0]), Parse(p[1]))).ToList();
 
-    public bool ScreensVisitors => Requirements.HasFlag(VisitRequirements.IdScreening);
+    /// <summary>Kept beside <see cref="Requirements"/> so queries can ask for it.</summary>
+    public bool ScreensVisitors { get; private set; }
 
     /// <summary>Until when ID details must reach the host for a group starting at <paramref name="start"/>.</summary>
     public DateTime ScreeningDeadline(DateTime start) => start.AddDays(-ScreeningLeadDays);
@@ -207,6 +212,7 @@ public sealed class Visit : IVersioned
         MaxGroupSize = maxGroupSize;
         ParallelGroups = parallelGroups;
         Requirements = requirements;
+        ScreensVisitors = requirements.HasFlag(VisitRequirements.IdScreening);
         ScreeningLeadDays = requirements.HasFlag(VisitRequirements.IdScreening) ? screeningLeadDays : 0;
         Notes = (notes ?? "").Trim();
         Windows = string.Join(';', windows.OrderBy(w => w.Start).Select(w => $"{Format(w.Start)}/{Format(w.End)}"));
@@ -229,6 +235,8 @@ public sealed class Visit : IVersioned
 
         return groups;
     }
+
+    public void ChangeHost(Guid hostId) => HostId = hostId;
 
     public void Cancel()
     {

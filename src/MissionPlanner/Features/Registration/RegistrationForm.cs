@@ -82,7 +82,8 @@ internal static class RegistrationIntake
         db.RegistrationQuestions.AsNoTracking().Where(q => q.MissionId == missionId).OrderBy(q => q.Position).ToListAsync(ct);
 
     public static Task<bool> AsksIdDetailsAsync(AppDbContext db, Guid missionId, CancellationToken ct) =>
-        db.ProgrammeItems.AnyAsync(p => p.MissionId == missionId && p.RequiresIdScreening, ct);
+        db.Missions.AnyAsync(m => m.Id == missionId
+            && (db.ProgrammeItems.Any(p => p.MissionId == m.Id && p.RequiresIdScreening) || db.Visits.Any(v => v.MissionId == m.Id && v.ScreensVisitors && !v.Cancelled)), ct);
 
     /// <summary>
     /// Everything a registration is checked against, in one round trip: the mission, its questions,
@@ -94,7 +95,8 @@ internal static class RegistrationIntake
         {
             Mission = m,
             Questions = db.RegistrationQuestions.Where(q => q.MissionId == m.Id).OrderBy(q => q.Position).ToList(),
-            Screening = db.ProgrammeItems.Any(p => p.MissionId == m.Id && p.RequiresIdScreening),
+            Screening = db.ProgrammeItems.Any(p => p.MissionId == m.Id && p.RequiresIdScreening)
+                || db.Visits.Any(v => v.MissionId == m.Id && v.ScreensVisitors && !v.Cancelled),
             Registered = email != null && db.Registrations.Any(r => r.MissionId == m.Id && r.Email == email),
         }).FirstOrDefaultAsync(ct);
         return row is null ? null : new FormSpec(row.Mission, row.Questions, row.Screening, row.Registered);
