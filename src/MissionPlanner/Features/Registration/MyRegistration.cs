@@ -22,6 +22,9 @@ public sealed record MyRegistrationView(
     public IReadOnlyDictionary<Guid, string[]> Answers { get; init; } = new Dictionary<Guid, string[]>();
     public bool IdDetailsOnFile { get; init; }
     public string? DecisionMessage { get; init; }
+
+    /// <summary>The mission offers visits the person can rank.</summary>
+    public bool HasVisits { get; init; }
 }
 
 /// <summary>The participant's own registration, behind their personal link; any other token is "not found".</summary>
@@ -47,6 +50,7 @@ public sealed class GetMyRegistrationHandler(AppDbContext db, TimeProvider clock
             Answers = RegistrationIntake.ReadAnswers(registration.Answers),
             IdDetailsOnFile = registration.IdDetails is not null,
             DecisionMessage = registration.DecisionMessage,
+            HasVisits = await db.Visits.AnyAsync(v => v.MissionId == mission.Id && !v.Cancelled, cancellationToken),
         };
     }
 
