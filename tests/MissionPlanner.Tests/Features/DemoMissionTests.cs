@@ -5,6 +5,7 @@ using MissionPlanner.Features.Demo;
 using MissionPlanner.Features.Missions;
 using MissionPlanner.Features.Programme;
 using MissionPlanner.Features.Venues;
+using MissionPlanner.Features.Visits;
 using MissionPlanner.Tests.Infrastructure;
 
 namespace MissionPlanner.Tests.Features;
@@ -34,11 +35,13 @@ public sealed class DemoMissionTests
         byDay[mission.StartDate].Should().Contain(i => i.Kind == ProgrammeItemKind.SigningCeremony && i.Title.Contains("OPT/NET"))
             .And.Contain(i => i.Kind == ProgrammeItemKind.Panel && i.Title.Contains("photonics"))
             .And.OnlyContain(i => i.VenueName == "Embassy of the Kingdom of the Netherlands");
-        items.Where(i => i.Kind == ProgrammeItemKind.LabTour).Select(i => i.Title)
+        var visits = await app.SendAsync(new ListVisitsQuery(id.Value));
+        visits.Where(v => v.Kind == ProgrammeItemKind.LabTour).Select(v => v.Title)
             .Should().Contain(t => t.Contains("cleanroom")).And.Contain(t => t.Contains("deposition")).And.Contain(t => t.Contains("measurement"));
-        items.Should().Contain(i => i.Kind == ProgrammeItemKind.CompanyVisit && i.Title.Contains("Paragraf"))
-            .And.Contain(i => i.Kind == ProgrammeItemKind.CompanyVisit && i.Title.Contains("NanoPrint"))
-            .And.Contain(i => i.Title.Contains("Cambridge Enterprise"))
+        visits.Should().Contain(v => v.Kind == ProgrammeItemKind.CompanyVisit && v.Title.Contains("Paragraf"))
+            .And.Contain(v => v.Kind == ProgrammeItemKind.CompanyVisit && v.Title.Contains("NanoPrint"))
+            .And.OnlyContain(v => v.Ranked == 40 && v.Windows.Count == 2, "every delegate ranked every visit, each offered on days 2 and 3");
+        items.Should().Contain(i => i.Title.Contains("Cambridge Enterprise"))
             .And.Contain(i => i.Kind == ProgrammeItemKind.TravelLeg && i.Title.Contains("Cambridge"));
         byDay[mission.EndDate].Should().Contain(i => i.Kind == ProgrammeItemKind.StrategicSession);
         items.Should().OnlyContain(i => i.StartsAt.TimeOfDay >= TimeSpan.FromHours(8) && i.EndsAt.TimeOfDay <= TimeSpan.FromHours(22),
@@ -56,5 +59,17 @@ public sealed class DemoMissionTests
         delegation.Confirmed.Should().Be(40);
         delegation.ConfirmedBySector.Keys.Should().Contain([Sector.Academia, Sector.Industry, Sector.StartUp, Sector.Government]);
         delegation.People[0].Role.Should().Be(MissionPlanner.Domain.Registrations.DelegationRole.HeadOfDelegation);
+
+        // Making the groups: two visits each (a lab, a company), no one double-booked or late, and
+        // the cleanroom's small groups are the only reason anyone misses a top choice.
+        var run = await app.SendAsync(new RunVisitSchedulingCommand(id.Value));
+        run.Placed.Should().Be(80);
+        run.Warnings.Should().BeEmpty();
+        var plan = await app.SendAsync(new GetVisitPlanQuery(id.Value));
+        plan.People.Should().OnlyContain(p => p.Places.Count == 2);
+        plan.People.Count(p => p.Places.Any(x => x.Title.StartsWith("Lab tour"))).Should().BeGreaterThanOrEqualTo(38, "nearly everyone sees a lab");
+        plan.People.Count(p => !p.GotTopChoice).Should().Be(run.WithoutTopChoice).And.BeLessThanOrEqualTo(2);
+        await app.SendAsync(new PublishVisitPlanCommand(id.Value));
+        (await app.SendAsync(new GetProgrammeWarningsQuery(id.Value))).Should().BeEmpty("the published visits fit everyone's programme");
     }
 }

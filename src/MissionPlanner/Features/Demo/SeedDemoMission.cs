@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Domain.Visits;
 using static MissionPlanner.Domain.Missions.ProgrammeItemKind;
 
 namespace MissionPlanner.Features.Demo;
@@ -129,21 +130,11 @@ public sealed class SeedDemoMissionHandler(AppDbContext db, TimeProvider clock) 
         // Day 2 — to Cambridge, first round of lab tours and visits
         Item(1, "08:15", "09:45", TravelLeg, "Train London King's Cross → Cambridge", "kingsCross",
             "Meet at the departure board at 08:00; reserved coach.");
-        Item(1, "10:30", "12:30", LabTour, "Lab tour: deposition techniques", "materials", "Thin-film deposition for neuromorphic devices.", 12, true);
-        Item(1, "10:30", "12:30", LabTour, "Lab tour: cleanroom facilities", "cleanroom", "Gowning required; closed shoes.", 6, true);
-        Item(1, "10:30", "12:30", LabTour, "Lab tour: advanced measurement tools", "materials", "", 10, true);
         Item(1, "12:30", "13:30", Meal, "Lunch", "enterprise");
-        Item(1, "14:00", "15:30", CompanyVisit, "Visit: NanoPrint Innovations (spin-out of Judith Driscoll's group)", "maxwell", "", 12, true);
-        Item(1, "14:00", "15:30", CompanyVisit, "Visit: Paragraf, graphene semiconductors", "paragraf", "NDA required.", 15, true);
         Item(1, "16:00", "17:30", SymposiumSession, "Commercialisation pathways with Cambridge Enterprise", "enterprise");
 
-        // Day 3 — second round, so everyone sees what they ranked
-        Item(2, "09:30", "11:30", LabTour, "Lab tour: deposition techniques (round 2)", "materials", "", 12, true);
-        Item(2, "09:30", "11:30", LabTour, "Lab tour: cleanroom facilities (round 2)", "cleanroom", "Gowning required; closed shoes.", 6, true);
-        Item(2, "09:30", "11:30", LabTour, "Lab tour: advanced measurement tools (round 2)", "materials", "", 10, true);
+        // Day 3 — second round of visits (see SeedVisits), so everyone sees what they ranked
         Item(2, "12:00", "13:00", Meal, "Lunch", "moller");
-        Item(2, "13:30", "15:00", CompanyVisit, "Visit: NanoPrint Innovations (round 2)", "maxwell", "", 12, true);
-        Item(2, "13:30", "15:00", CompanyVisit, "Visit: Paragraf (round 2)", "paragraf", "NDA required.", 15, true);
         Item(2, "19:00", "21:30", Meal, "Delegation dinner", "moller");
 
         // Day 4 — charting the future
@@ -173,7 +164,8 @@ public sealed class SeedDemoMissionHandler(AppDbContext db, TimeProvider clock) 
             db.Organisations.Add(new Organisation(mission.Id, name, country, sector));
         }
 
-        SeedDelegates(mission, now);
+        var delegates = SeedDelegates(mission, now);
+        SeedVisits(mission, v, delegates);
         await db.SaveChangesAsync(cancellationToken);
         await db.Missions.Where(m => m.Id == mission.Id).ExecuteUpdateAsync(u => u
             .SetProperty(m => m.Capacity, 60)
@@ -182,8 +174,84 @@ public sealed class SeedDemoMissionHandler(AppDbContext db, TimeProvider clock) 
         return mission.Id;
     }
 
-    private void SeedDelegates(Mission mission, DateTime now)
+    /// <summary>
+    /// The Cambridge lab tours and company visits as visits to schedule: each offered twice (day 2
+    /// and day 3), in small groups, with their hosts; every delegate has ranked them, and each gets
+    /// two (a lab in the morning, a company in the afternoon) once the organisers make the groups.
+    /// </summary>
+    private void SeedVisits(Mission mission, Dictionary<string, Venue> v, List<Domain.Registrations.Registration> delegates)
     {
+        var zone = mission.TimeZone;
+        (DateTime, DateTime) Window(int day, string from, string to) =>
+            (MissionTime.ToUtc(mission.StartDate.AddDays(day).ToDateTime(TimeOnly.Parse(from)), zone),
+             MissionTime.ToUtc(mission.StartDate.AddDays(day).ToDateTime(TimeOnly.Parse(to)), zone));
+        VisitHost Host(string name, string contact, string email, string? phone) =>
+            db.VisitHosts.Add(new VisitHost(mission.Id, name, contact, email, phone)).Entity;
+        var materials = Host("Department of Materials Science & Metallurgy, University of Cambridge", "Lab manager (demo)", "materials.host@example.org", "+44 1223 000001");
+        var electrical = Host("Electrical Engineering Division, University of Cambridge", "Cleanroom manager (demo)", "cleanroom.host@example.org", "+44 1223 000002");
+        var nanoprint = Host("NanoPrint Innovations", "Chief executive (demo)", "nanoprint.host@example.org", null);
+        var paragraf = Host("Paragraf", "Partnerships lead (demo)", "paragraf.host@example.org", null);
+        Visit Add(VisitHost host, string venue, string title, ProgrammeItemKind kind, int minutes, int min, int max, VisitRequirements requirements,
+            string notes, params (DateTime, DateTime)[] windows)
+        {
+            var visit = new Visit(mission.Id, host.Id);
+            visit.Update(mission, title, kind, v[venue].Id, minutes, min, max, 1, requirements, 0, notes, windows);
+            return db.Visits.Add(visit).Entity;
+        }
+
+        var labs = new[]
+        {
+            Add(materials, "materials", "Lab tour: deposition techniques", LabTour, 120, 4, 12, VisitRequirements.SafetyBriefing,
+                "Thin-film deposition for neuromorphic devices.", Window(1, "10:15", "12:15"), Window(2, "09:30", "11:30")),
+            Add(electrical, "cleanroom", "Lab tour: cleanroom facilities", LabTour, 120, 3, 6, VisitRequirements.Gowning | VisitRequirements.ClosedShoes,
+                "Gowning is provided.", Window(1, "10:15", "12:15"), Window(2, "09:30", "11:30")),
+            Add(materials, "materials", "Lab tour: advanced measurement tools", LabTour, 120, 4, 10, VisitRequirements.None,
+                "", Window(1, "10:15", "12:15"), Window(2, "09:30", "11:30")),
+        };
+        var companies = new[]
+        {
+            Add(nanoprint, "maxwell", "Visit: NanoPrint Innovations (spin-out of Judith Driscoll's group)", CompanyVisit, 90, 4, 12, VisitRequirements.NoPhotos,
+                "", Window(1, "14:00", "15:30"), Window(2, "13:30", "15:00")),
+            Add(paragraf, "paragraf", "Visit: Paragraf, graphene semiconductors", CompanyVisit, 90, 4, 15, VisitRequirements.Nda,
+                "Everyone signs the NDA on arrival.", Window(1, "14:00", "15:30"), Window(2, "13:30", "15:00")),
+        };
+        // Minutes between the Cambridge venues, so no one is sent where they cannot arrive in time.
+        foreach (var (a, b, minutes) in new[]
+                 {
+                     ("materials", "cleanroom", 10), ("materials", "enterprise", 5), ("cleanroom", "enterprise", 10), ("maxwell", "enterprise", 10),
+                     ("paragraf", "enterprise", 25), ("paragraf", "moller", 25), ("maxwell", "moller", 10), ("materials", "moller", 10), ("cleanroom", "moller", 10),
+                 })
+        {
+            db.VenueTravelTimes.Add(new VenueTravelTime(mission.Id, v[a].Id, v[b].Id, minutes));
+        }
+
+        // Everyone ranks all five, in a spread of orders: most want the cleanroom, which takes six at a time.
+        for (var i = 0; i < delegates.Count; i++)
+        {
+            var order = labs.OrderBy(l => (l.Title.Length * 7 + i * (l.Title.Length % 5 + 1)) % 11).ToList();
+            if (i % 3 != 2)
+            {
+                order.Remove(labs[1]);
+                order.Insert(0, labs[1]);
+            }
+
+            var ranked = order.Cast<Visit>().ToList();
+            ranked.Insert(i % 2 == 0 ? 1 : 2, companies[i % 2]);
+            ranked.Add(companies[(i + 1) % 2]);
+            for (var r = 0; r < ranked.Count; r++)
+            {
+                db.VisitPreferences.Add(new VisitPreference(mission.Id, delegates[i].Id, ranked[r].Id, r + 1));
+            }
+        }
+
+        var plan = new VisitPlan(mission.Id);
+        plan.Configure(MissionTime.ToUtc(mission.StartDate.AddDays(-14).ToDateTime(new TimeOnly(23, 59)), zone), 2);
+        db.VisitPlans.Add(plan);
+    }
+
+    private List<Domain.Registrations.Registration> SeedDelegates(Mission mission, DateTime now)
+    {
+        var people = new List<Domain.Registrations.Registration>();
         for (var i = 0; i < Delegates.Length; i++)
         {
             var (name, organisation, sector, title, role, dietary) = Delegates[i];
@@ -193,6 +261,9 @@ public sealed class SeedDemoMissionHandler(AppDbContext db, TimeProvider clock) 
             person.Place(confirmed: true);
             person.IssueToken();
             db.Registrations.Add(person);
+            people.Add(person);
         }
+
+        return people;
     }
 }
