@@ -118,7 +118,8 @@ public sealed partial class VisitPagesBrowserTests
             "[...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(e => !(e.labels && e.labels.length)).map(e => e.name)"))
             .Should().BeEmpty($"every field on {page.Url} has a label");
         (await page.Locator("h1").CountAsync()).Should().Be(1);
-        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth")).Should().BeLessThanOrEqualTo(0, $"{page.Url} fits a phone");
+        // A phone zooms out to fit wider pages, so the width is compared with the phone's, not the window's.
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390, $"{page.Url} fits a phone");
     }
 
     private static Task Shot(IPage page, string name) =>
