@@ -173,8 +173,11 @@ public sealed partial class InvitationPagesTests
         frame.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("sandbox");
     }
 
-    [Fact]
-    public async Task PersonalLinks_AreRateLimitedPerClient()
+    [Theory]
+    [InlineData("i")]
+    [InlineData("r")]
+    [InlineData("h")]
+    public async Task PersonalLinks_AreRateLimitedPerClient(string kind)
     {
         await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Auth:PersonalLinkRequestsPerMinute"] = "5" });
         var guesser = new WebSession(app);
@@ -182,7 +185,7 @@ public sealed partial class InvitationPagesTests
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 6; i++)
         {
-            statuses.Add((await guesser.GetAsync($"/i/guess{i}")).StatusCode);
+            statuses.Add((await guesser.GetAsync($"/{kind}/guess{i}")).StatusCode);
         }
 
         statuses.Should().Equal(Enumerable.Repeat(HttpStatusCode.NotFound, 5).Append(HttpStatusCode.TooManyRequests));
