@@ -187,6 +187,12 @@ public sealed class VisitTests
         moverMail.Should().Contain("Your visit: 'ARM design centre'").And.Contain("'ARM design centre', Tuesday 19 January, 10:00–11:30, is no longer in your programme")
             .And.Contain("Your visit: 'Secure lab'");
         (await w.App.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Template == "programme-changes" && m.ToAddress == "p1@example.org"))).Should().Be(0);
+
+        // Someone placed cancels: their place goes back, and the next publication takes them out of the group.
+        await w.App.SendAsync(new CancelMyRegistrationCommand(w.Tokens["P7"]));
+        (await PlacesAsync(w))[w.SecureLab].Should().Equal(mover);
+        (await w.App.SendAsync(new GetVisitPlanQuery(w.Mission))).ChangedSincePublish.Should().BeTrue();
+        (await w.App.SendAsync(new PublishVisitPlanCommand(w.Mission))).Should().Be(new PublishResult(Groups: 4, Added: 0, Removed: 1, Cancelled: 0));
     }
 
     [Theory]

@@ -98,6 +98,14 @@ internal static class RegistrationCancellation
         await using var transaction = await WriteTransaction.BeginAsync(db, ct);
         registration.Cancel(now);
         db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, registration.Id, "cancelled", actor, null, now));
+        // Their places on visits go back to the schedule (the next publication takes them out of the groups).
+        var places = await db.VisitAssignments.Where(a => a.RegistrationId == registration.Id).ToListAsync(ct);
+        if (places.Count > 0)
+        {
+            db.VisitAssignments.RemoveRange(places);
+            (await Visits.VisitPlans.GetAsync(db, mission.Id, ct)).Changed();
+        }
+
         // Saved before promoting, so the person leaving is no longer "waiting" for the query below.
         await db.SaveChangesAsync(ct);
         // No link in a cancellation: the personal link keeps working and shows the cancelled registration.

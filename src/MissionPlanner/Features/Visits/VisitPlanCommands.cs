@@ -288,7 +288,8 @@ public sealed class PublishVisitPlanHandler(AppDbContext db, TimeProvider clock)
         var itemIds = items.Select(i => i.Id).ToList();
         var audiences = (await db.ProgrammeItemPeople.Where(x => itemIds.Contains(x.ProgrammeItemId)).ToListAsync(cancellationToken))
             .ToLookup(x => x.ProgrammeItemId);
-        var groups = data.Assignments.Where(a => data.VisitById(a.VisitId) is not null).GroupBy(a => (a.VisitId, a.Group))
+        var confirmed = data.People.Select(p => p.Id).ToHashSet();
+        var groups = data.Assignments.Where(a => data.VisitById(a.VisitId) is not null && confirmed.Contains(a.RegistrationId)).GroupBy(a => (a.VisitId, a.Group))
             .ToDictionary(g => g.Key, g => g.Select(a => a.RegistrationId).ToHashSet());
         var (added, removed, cancelled) = (0, 0, 0);
         await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
