@@ -24,6 +24,9 @@ public sealed class PublicLinks(IOptions<LinkOptions> options)
     /// <summary>A host's page for confirming the visits it receives.</summary>
     public string Host(string token) => $"{Base}/h/{Uri.EscapeDataString(token)}";
 
+    /// <summary>A signatory's or dignitary's page for confirming they attend a ceremony.</summary>
+    public string Ceremony(string token) => $"{Base}/s/{Uri.EscapeDataString(token)}";
+
     public string Registration(string token) => $"{Base}/r/{Uri.EscapeDataString(token)}";
 
     /// <summary>The page where anyone registers when a mission's registration is open or subject to approval.</summary>

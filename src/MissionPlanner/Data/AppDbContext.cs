@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using MissionPlanner.Domain.Ceremonies;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Invitations;
 using MissionPlanner.Domain.Messaging;
@@ -38,6 +39,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<VisitPreference> VisitPreferences => Set<VisitPreference>();
     public DbSet<VisitAssignment> VisitAssignments => Set<VisitAssignment>();
     public DbSet<VisitPlan> VisitPlans => Set<VisitPlan>();
+    public DbSet<Ceremony> Ceremonies => Set<Ceremony>();
+    public DbSet<CeremonyParty> CeremonyParties => Set<CeremonyParty>();
+    public DbSet<CeremonyPerson> CeremonyPeople => Set<CeremonyPerson>();
+    public DbSet<RunOfShowLine> RunOfShowLines => Set<RunOfShowLine>();
+    public DbSet<CeremonyAgreement> CeremonyAgreements => Set<CeremonyAgreement>();
+    public DbSet<CeremonyTask> CeremonyTasks => Set<CeremonyTask>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -63,6 +70,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         configurationBuilder.Properties<Domain.Documents.DocumentRunStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<VisitRequirements>().HaveConversion<string>().HaveMaxLength(200);
         configurationBuilder.Properties<HostResponse>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<CeremonyRole>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<SeatingConvention>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ConfirmationStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AgreementStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MissionPlanner.Domain.Ceremonies;
 using MissionPlanner.Domain.Invitations;
 using MissionPlanner.Domain.Messaging;
 using MissionPlanner.Domain.Missions;
@@ -368,5 +369,87 @@ internal sealed class VisitPlanConfiguration : IEntityTypeConfiguration<VisitPla
         b.ToTable("VisitPlans");
         b.HasKey(x => x.MissionId);
         b.HasOne<Mission>().WithOne().HasForeignKey<VisitPlan>(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CeremonyConfiguration : IEntityTypeConfiguration<Ceremony>
+{
+    public void Configure(EntityTypeBuilder<Ceremony> b)
+    {
+        b.ToTable("Ceremonies");
+        b.Property(x => x.RoleRanks).HasMaxLength(400);
+        b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<ProgrammeItem>().WithMany().HasForeignKey(x => x.ProgrammeItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.ProgrammeItemId).IsUnique();
+        b.HasIndex(x => x.MissionId);
+    }
+}
+
+internal sealed class CeremonyPartyConfiguration : IEntityTypeConfiguration<CeremonyParty>
+{
+    public void Configure(EntityTypeBuilder<CeremonyParty> b)
+    {
+        b.ToTable("CeremonyParties");
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.HasOne<Ceremony>().WithMany().HasForeignKey(x => x.CeremonyId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.CeremonyId, x.Name }).IsUnique();
+    }
+}
+
+internal sealed class CeremonyPersonConfiguration : IEntityTypeConfiguration<CeremonyPerson>
+{
+    public void Configure(EntityTypeBuilder<CeremonyPerson> b)
+    {
+        b.ToTable("CeremonyPeople");
+        b.Property(x => x.Name).HasMaxLength(Registration.NameMax);
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Organisation).HasMaxLength(200);
+        b.Property(x => x.Email).HasMaxLength(320);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.Ignore(x => x.NeedsConfirmation);
+        b.HasOne<Ceremony>().WithMany().HasForeignKey(x => x.CeremonyId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<CeremonyParty>().WithMany().HasForeignKey(x => x.PartyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Registration>().WithMany().HasForeignKey(x => x.RegistrationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.CeremonyId);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+    }
+}
+
+internal sealed class RunOfShowLineConfiguration : IEntityTypeConfiguration<RunOfShowLine>
+{
+    public void Configure(EntityTypeBuilder<RunOfShowLine> b)
+    {
+        b.ToTable("RunOfShowLines");
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Owner).HasMaxLength(200);
+        b.HasOne<Ceremony>().WithMany().HasForeignKey(x => x.CeremonyId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.CeremonyId, x.Position });
+    }
+}
+
+internal sealed class CeremonyAgreementConfiguration : IEntityTypeConfiguration<CeremonyAgreement>
+{
+    public void Configure(EntityTypeBuilder<CeremonyAgreement> b)
+    {
+        b.ToTable("CeremonyAgreements");
+        b.Property(x => x.Title).HasMaxLength(300);
+        b.Property(x => x.Languages).HasMaxLength(200);
+        b.Property(x => x.BroughtBy).HasMaxLength(200);
+        b.HasOne<Ceremony>().WithMany().HasForeignKey(x => x.CeremonyId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.CeremonyId);
+    }
+}
+
+internal sealed class CeremonyTaskConfiguration : IEntityTypeConfiguration<CeremonyTask>
+{
+    public void Configure(EntityTypeBuilder<CeremonyTask> b)
+    {
+        b.ToTable("CeremonyTasks");
+        b.Property(x => x.Title).HasMaxLength(300);
+        b.Property(x => x.Owner).HasMaxLength(200);
+        b.Property(x => x.OwnerEmail).HasMaxLength(320);
+        b.HasOne<Ceremony>().WithMany().HasForeignKey(x => x.CeremonyId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.CeremonyId);
+        b.HasIndex(x => new { x.Done, x.DueDate });
     }
 }

@@ -77,6 +77,10 @@ public static class JobsSetup
                 trigger => trigger.WithIdentity("host-reminders").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()),
                 job => job.WithIdentity(Features.Visits.HostRemindersJob.Key));
+            q.ScheduleJob<Features.Ceremonies.CeremonyRemindersJob>(
+                trigger => trigger.WithIdentity("ceremony-reminders").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()),
+                job => job.WithIdentity(Features.Ceremonies.CeremonyRemindersJob.Key));
             q.ScheduleJob<Features.Documents.DocumentRunsJob>(
                 trigger => trigger.WithIdentity("document-runs").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(3)).RepeatForever()),

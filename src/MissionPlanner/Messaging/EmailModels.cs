@@ -35,6 +35,13 @@ public static class EmailModels
     /// <summary>A participant's visit changes because of its host.</summary>
     public sealed record VisitUpdate(string Name, string MissionTitle, string VisitTitle, string Change);
 
+    /// <summary>A signatory or dignitary is asked (or reminded) to confirm they attend a ceremony.</summary>
+    public sealed record CeremonyConfirmation(
+        string Name, string Role, string CeremonyTitle, string MissionTitle, string When, string Where, string Link, bool Reminder);
+
+    /// <summary>A ceremony task is past its due day and not done.</summary>
+    public sealed record CeremonyTaskOverdue(string Owner, string Task, string CeremonyTitle, string MissionTitle, string Due);
+
     /// <summary>Realistic examples, for previews and for the test that renders every template.</summary>
     public static IReadOnlyDictionary<string, object> Samples { get; } = new Dictionary<string, object>
     {
@@ -56,6 +63,11 @@ public static class EmailModels
         ["host-request"] = new HostRequest("Ann de Vries", "Cavendish Laboratory", "Innovation Mission to the UK: Neuromorphic Computing",
             "London and Cambridge, United Kingdom", "Monday 18 – Thursday 21 January 2027",
             ["Cleanroom tour: Tue 19 Jan 10:00–12:00", "Measurement lab: Tue 19 Jan 14:00–16:00"], "https://missionplanner.example/h/abc", false),
+        ["ceremony-confirmation"] = new CeremonyConfirmation("Ann de Vries", "signatory", "Signing ceremony: OPT/NET BV establishes its UK entity",
+            "Innovation Mission to the UK: Neuromorphic Computing", "Monday 18 January 2027, 15:30–16:00", "Embassy of the Kingdom of the Netherlands",
+            "https://missionplanner.example/s/abc", false),
+        ["ceremony-task-overdue"] = new CeremonyTaskOverdue("Ann de Vries", "Bring the signing pens", "Signing ceremony: OPT/NET BV establishes its UK entity",
+            "Innovation Mission to the UK: Neuromorphic Computing", "Friday 15 January 2027"),
         ["visit-update"] = new VisitUpdate("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing", "Cleanroom tour",
             "The host has asked to change this visit. The organisers will confirm your time; until then your programme may change."),
     };
