@@ -51,7 +51,7 @@ public sealed class OrganiserShellTests
 
         // The primary action is reachable by keyboard alone.
         var reached = false;
-        for (var i = 0; i < 15 && !reached; i++)
+        for (var i = 0; i < 25 && !reached; i++)
         {
             await page.Keyboard.PressAsync("Tab");
             reached = await page.EvaluateAsync<string>("document.activeElement.textContent.trim()") == "Add item";
