@@ -11,6 +11,8 @@ public static class CeremoniesEndpoints
 
     public sealed record DoneRequest(bool Done);
 
+    public sealed record RemarksRequest(int MinutesEach);
+
     public static RouteGroupBuilder MapCeremonies(this RouteGroupBuilder api)
     {
         var all = api.MapGroup("/missions/{missionId:guid}/ceremonies").WithTags("Ceremonies");
@@ -44,6 +46,8 @@ public static class CeremoniesEndpoints
         });
         one.MapPost("/run-of-show", async (Guid missionId, Guid ceremonyId, SaveRunOfShowLineCommand command, IMediator m, CancellationToken ct) =>
             Results.Ok(new { id = await m.Send(command with { MissionId = missionId, CeremonyId = ceremonyId }, ct) }));
+        one.MapPost("/run-of-show/remarks", async (Guid missionId, Guid ceremonyId, RemarksRequest body, IMediator m, CancellationToken ct) =>
+            Results.Ok(new { lines = await m.Send(new PlanRemarksCommand(missionId, ceremonyId, body.MinutesEach), ct) }));
         one.MapPost("/run-of-show/{lineId:guid}/shift", async (Guid missionId, Guid ceremonyId, Guid lineId, ShiftRequest body, IMediator m, CancellationToken ct) =>
         {
             await m.Send(new ShiftRunOfShowLineCommand(missionId, ceremonyId, lineId, body.Minutes), ct);

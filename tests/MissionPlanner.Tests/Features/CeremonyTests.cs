@@ -89,7 +89,20 @@ public sealed class CeremonyTests
         view.RunOfShow.Select(l => $"{l.StartsLocal:HH:mm} {l.Title}").Should().Equal(
             "15:30 Arrival of guests and signatories", "15:35 Welcome by the master of ceremonies", "15:38 Signing", "15:43 Exchange of documents", "15:45 Official photograph");
 
-        // Remarks after the welcome, then a later welcome: everything after it moves too.
+        // Remarks after the welcome, in speaking order; planning them twice replaces them.
+        (await w.App.SendAsync(new PlanRemarksCommand(w.Mission, w.Ceremony, 3))).Should().Be(2);
+        (await w.App.SendAsync(new GetCeremonyQuery(w.Mission, w.Ceremony))).RunOfShow.Select(l => $"{l.StartsLocal:HH:mm} {l.Title}").Should().Equal(
+            "15:30 Arrival of guests and signatories", "15:35 Welcome by the master of ceremonies", "15:38 Remarks by Luuk van der Meer, Chief executive",
+            "15:41 Remarks by H.E. Karel Visser, Ambassador of the Kingdom of the Netherlands", "15:44 Signing", "15:49 Exchange of documents", "15:51 Official photograph");
+        var tooMuchTalk = () => w.App.SendAsync(new PlanRemarksCommand(w.Mission, w.Ceremony, 10));
+        await tooMuchTalk.Should().ThrowAsync<DomainException>().WithMessage("The run of show would end at 16:08*");
+        (await w.App.SendAsync(new PlanRemarksCommand(w.Mission, w.Ceremony, 3))).Should().Be(2);
+        foreach (var remark in (await w.App.SendAsync(new GetCeremonyQuery(w.Mission, w.Ceremony))).RunOfShow.Where(l => l.Title.StartsWith("Remarks")))
+        {
+            await w.App.SendAsync(new RemoveRunOfShowLineCommand(w.Mission, w.Ceremony, remark.Id));
+        }
+
+        // A remark by hand after the welcome, then a later welcome: everything after it moves too.
         await w.App.SendAsync(new SaveRunOfShowLineCommand("Remarks by the Ambassador", "H.E. Karel Visser", 0, 5) { MissionId = w.Mission, CeremonyId = w.Ceremony, Position = 3 });
         var welcome = view.RunOfShow[1].Id;
         await w.App.SendAsync(new ShiftRunOfShowLineCommand(w.Mission, w.Ceremony, welcome, 2));

@@ -54,6 +54,9 @@ public sealed class CeremonyModel(IMediator mediator) : AppPageModel(mediator)
     public Task<IActionResult> OnPostShiftAsync(Guid missionId, Guid ceremonyId, Guid lineId, int minutes) =>
         SendAsync(missionId, ceremonyId, new ShiftRunOfShowLineCommand(missionId, ceremonyId, lineId, minutes), $"Moved {(minutes > 0 ? "later" : "earlier")} by {Math.Abs(minutes)} minutes, with every line after it.");
 
+    public Task<IActionResult> OnPostRemarksAsync(Guid missionId, Guid ceremonyId, int minutesEach) =>
+        SendAsync(missionId, ceremonyId, new PlanRemarksCommand(missionId, ceremonyId, minutesEach), "Remarks planned in speaking order.");
+
     public Task<IActionResult> OnPostRemoveLineAsync(Guid missionId, Guid ceremonyId, Guid lineId) =>
         SendAsync(missionId, ceremonyId, new RemoveRunOfShowLineCommand(missionId, ceremonyId, lineId), "Line removed.");
 
