@@ -71,5 +71,12 @@ public sealed class DemoMissionTests
         plan.People.Count(p => !p.GotTopChoice).Should().Be(run.WithoutTopChoice).And.BeLessThanOrEqualTo(2);
         await app.SendAsync(new PublishVisitPlanCommand(id.Value));
         (await app.SendAsync(new GetProgrammeWarningsQuery(id.Value))).Should().BeEmpty("the published visits fit everyone's programme");
+
+        var ceremony = await app.SendAsync(new MissionPlanner.Features.Ceremonies.GetCeremonyQuery(id.Value,
+            (await app.SendAsync(new MissionPlanner.Features.Ceremonies.ListCeremoniesQuery(id.Value))).Single().Id));
+        ceremony.SigningOrder.Select(p => p.Name).Should().Equal("Luuk van der Meer", "Fleur Kok");
+        ceremony.SpeakingOrder.Select(p => p.Name).Should().Equal("Luuk van der Meer", "Marieke van Dalen", "Ambassador of the Kingdom of the Netherlands (demo)");
+        ceremony.RunOfShow[^1].EndsLocal.Should().BeOnOrBefore(ceremony.EndsLocal, "the demo's run of show fits its half hour");
+        ceremony.Warnings.Should().BeEmpty();
     }
 }

@@ -163,6 +163,18 @@ public sealed class MissionTests
         await app.SendAsync(new MissionPlanner.Features.Programme.CreateProgrammeItemCommand("Opening", null, ProgrammeItemKind.Talk,
             new DateTime(2027, 3, 22, 9, 0, 0), new DateTime(2027, 3, 22, 10, 0, 0), venue, null, false)
         { MissionId = draft });
+        // Visits and ceremonies hold restricting keys to hosts, venues and parties: deletion must order around them.
+        var host = await app.SendAsync(new MissionPlanner.Features.Visits.CreateHostCommand("Imperial", "Jane", "jane@example.org", null) { MissionId = draft });
+        await app.SendAsync(new MissionPlanner.Features.Visits.CreateVisitCommand(host, venue, "Lab", ProgrammeItemKind.LabTour, 60, 1, 6,
+            [new MissionPlanner.Features.Visits.VisitWindowInput(new DateTime(2027, 3, 23, 9, 0, 0), new DateTime(2027, 3, 23, 11, 0, 0))])
+        { MissionId = draft });
+        var signing = await app.SendAsync(new MissionPlanner.Features.Programme.CreateProgrammeItemCommand("Signing", null, ProgrammeItemKind.SigningCeremony,
+            new DateTime(2027, 3, 22, 15, 0, 0), new DateTime(2027, 3, 22, 15, 30, 0), venue, null, false)
+        { MissionId = draft });
+        var ceremony = await app.SendAsync(new MissionPlanner.Features.Ceremonies.CreateCeremonyCommand(draft, signing));
+        var party = await app.SendAsync(new MissionPlanner.Features.Ceremonies.AddCeremonyPartyCommand("Acme") { MissionId = draft, CeremonyId = ceremony });
+        await app.SendAsync(new MissionPlanner.Features.Ceremonies.AddCeremonyPersonCommand(MissionPlanner.Domain.Ceremonies.CeremonyRole.Witness, "Wim", null, "Acme", null)
+        { MissionId = draft, CeremonyId = ceremony, PartyId = party });
 
         await app.SendAsync(new DeleteMissionCommand(draft));
         await FluentActions.Awaiting(() => app.SendAsync(new DeleteMissionCommand(open))).Should().ThrowAsync<DomainException>();

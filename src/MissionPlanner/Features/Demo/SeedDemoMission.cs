@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
+using MissionPlanner.Domain.Ceremonies;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Domain.Visits;
@@ -166,6 +167,7 @@ public sealed class SeedDemoMissionHandler(AppDbContext db, TimeProvider clock) 
 
         var delegates = SeedDelegates(mission, now);
         SeedVisits(mission, v, delegates);
+        SeedCeremony(mission, delegates);
         await db.SaveChangesAsync(cancellationToken);
         await db.Missions.Where(m => m.Id == mission.Id).ExecuteUpdateAsync(u => u
             .SetProperty(m => m.Capacity, 60)
@@ -247,6 +249,55 @@ public sealed class SeedDemoMissionHandler(AppDbContext db, TimeProvider clock) 
         var plan = new VisitPlan(mission.Id);
         plan.Configure(MissionTime.ToUtc(mission.StartDate.AddDays(-14).ToDateTime(new TimeOnly(23, 59)), zone), 2);
         db.VisitPlans.Add(plan);
+    }
+
+    /// <summary>The signing at the embassy: parties, signatory, dignitaries, agreement and the usual checklist.</summary>
+    private void SeedCeremony(Mission mission, List<Domain.Registrations.Registration> delegates)
+    {
+        var item = db.ProgrammeItems.Local.Single(p => p.MissionId == mission.Id && p.Kind == SigningCeremony);
+        var ceremony = db.Ceremonies.Add(new Ceremony(mission.Id, item.Id)).Entity;
+        var optNet = db.CeremonyParties.Add(new CeremonyParty(ceremony.Id, "OPT/NET BV")).Entity;
+        var uk = db.CeremonyParties.Add(new CeremonyParty(ceremony.Id, "OPT/NET UK Ltd")).Entity;
+        ceremony.Configure(SeatingConvention.HostOnTheRight, null, uk.Id, 8);
+        Domain.Registrations.Registration Delegate(string name) => delegates.Single(d => d.Name == name);
+        void Person(CeremonyRole role, string name, string? title, string organisation, string? email, Domain.Registrations.Registration? registration = null,
+            CeremonyParty? party = null, int? tieBreak = null, bool speaks = false)
+        {
+            var person = db.CeremonyPeople.Add(new CeremonyPerson(ceremony.Id, role, name, title, organisation, email ?? registration?.Email, registration?.Id)).Entity;
+            person.Place(party?.Id, null, tieBreak, speaks);
+        }
+
+        Person(CeremonyRole.Signatory, "Luuk van der Meer", "Chief executive", "OPT/NET BV", null, Delegate("Luuk van der Meer"), optNet, 1, speaks: true);
+        Person(CeremonyRole.Signatory, "Fleur Kok", "Director, OPT/NET UK Ltd", "OPT/NET BV", null, Delegate("Fleur Kok"), uk, 2);
+        Person(CeremonyRole.HeadOfMission, "Ambassador of the Kingdom of the Netherlands (demo)", "Ambassador", "Embassy of the Kingdom of the Netherlands",
+            "ambassador.demo@example.org", speaks: true);
+        Person(CeremonyRole.Director, "Marieke van Dalen", "Director", "Topsector ICT", null, Delegate("Marieke van Dalen"), speaks: true);
+        Person(CeremonyRole.Dignitary, "Pieter Hoekstra", "Senior policy officer", "Ministry of Economic Affairs", null, Delegate("Pieter Hoekstra"));
+        Person(CeremonyRole.MasterOfCeremonies, "Sanne de Wit", "Innovation attaché", "Netherlands Innovation Network UK", null, Delegate("Sanne de Wit"));
+        Person(CeremonyRole.Press, "Hanna Evers", "Technology journalist", "Computable", null, Delegate("Hanna Evers"));
+        var agreement = new CeremonyAgreement(ceremony.Id, "Establishment of OPT/NET UK Ltd: shareholder resolution", "English", 2, "Fleur Kok");
+        agreement.Change(agreement.Title, agreement.Languages, agreement.Originals, agreement.BroughtBy, AgreementStatus.Final);
+        db.CeremonyAgreements.Add(agreement);
+        foreach (var (title, owner, days) in new[]
+                 {
+                     ("Press invitations", "Sanne de Wit", 14), ("Name cards for the signing table", "Thomas Visser", 3),
+                     ("Dutch and British table flags", "Thomas Visser", 2), ("Signing pens and blotters", "Sanne de Wit", 1),
+                 })
+        {
+            db.CeremonyTasks.Add(new CeremonyTask(ceremony.Id, title, owner, $"{owner.ToLowerInvariant().Replace(' ', '.')}@example.org", mission.StartDate.AddDays(-days)));
+        }
+
+        var lines = new (string Title, string Owner, int Minutes)[]
+        {
+            ("Arrival of guests and signatories", "Sanne de Wit", 5), ("Welcome by the master of ceremonies", "Sanne de Wit", 2),
+            ("Remarks by Luuk van der Meer, Chief executive", "Luuk van der Meer", 3), ("Remarks by Marieke van Dalen, Director", "Marieke van Dalen", 3),
+            ("Remarks by the Ambassador", "Ambassador", 4), ("Signing", "Signatories", 5), ("Exchange of documents", "Signatories", 2),
+            ("Official photograph", "Photographer", 3), ("Toast", "Ambassador", 3),
+        };
+        for (var i = 0; i < lines.Length; i++)
+        {
+            db.RunOfShowLines.Add(new RunOfShowLine(ceremony.Id, i + 1, lines[i].Title, lines[i].Owner, 0, lines[i].Minutes));
+        }
     }
 
     private List<Domain.Registrations.Registration> SeedDelegates(Mission mission, DateTime now)

@@ -26,6 +26,9 @@ public sealed class DeleteMissionHandler(AppDbContext db) : IRequestHandler<Dele
         // Programme items point at venues with a restricting key; removing them in the same
         // SaveChanges lets EF order the deletes and keeps it one transaction.
         db.ProgrammeItems.RemoveRange(await db.ProgrammeItems.Where(p => p.MissionId == mission.Id).ToListAsync(cancellationToken));
+        // Visits point at hosts and venues, ceremony people at parties, in the same way.
+        db.Visits.RemoveRange(await db.Visits.Where(v => v.MissionId == mission.Id).ToListAsync(cancellationToken));
+        db.CeremonyPeople.RemoveRange(await db.CeremonyPeople.Where(p => db.Ceremonies.Any(c => c.Id == p.CeremonyId && c.MissionId == mission.Id)).ToListAsync(cancellationToken));
         db.Missions.Remove(mission);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
