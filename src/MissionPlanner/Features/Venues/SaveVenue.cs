@@ -90,6 +90,12 @@ public sealed class DeleteVenueHandler(AppDbContext db) : IRequestHandler<Delete
             throw new DomainException("VenueId", $"The venue is used by {used} programme item(s); move them to another venue first.");
         }
 
+        var visits = await db.Visits.CountAsync(v => v.VenueId == venue.Id, cancellationToken);
+        if (visits > 0)
+        {
+            throw new DomainException("VenueId", $"The venue is used by {visits} visit(s); move them to another venue first.");
+        }
+
         db.Venues.Remove(venue);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -1,0 +1,401 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Ceremonies;
+using MissionPlanner.Features.CheckIn;
+using MissionPlanner.Features.Demo;
+using MissionPlanner.Features.Invitations;
+using MissionPlanner.Features.Itinerary;
+using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Visits;
+using MissionPlanner.Web.Tests.Infrastructure;
+
+namespace MissionPlanner.Web.Tests.Hosting;
+
+/// <summary>
+/// Every endpoint and page the app maps × every kind of caller, with the status each must get. The
+/// list comes from the app's own endpoint table, so an endpoint without a rule here fails the test.
+/// </summary>
+public sealed partial class AuthorisationMatrixTests
+{
+    public enum Role
+    {
+        Anonymous,
+        OrganiserOfAnotherMission,
+        Viewer,
+        Organiser,
+        ParticipantA,
+        ParticipantB,
+        HostX,
+        HostY,
+    }
+
+    /// <summary>What kind of endpoint it is, which decides who may use it.</summary>
+    private enum Kind
+    {
+        ApiRead,
+        ApiOrganiserRead,
+        ApiWrite,
+        ApiAnyOrganiser,
+        Public,
+        Page,
+        OwnerWrite,
+        AnyOrganiserPage,
+        RegistrationLink,
+        InvitationLink,
+        CalendarLink,
+        HostLink,
+        CeremonyLink,
+        CheckInLink,
+    }
+
+    /// <summary>The rules: method and route pattern → kind. A new endpoint needs a line here.</summary>
+    private static readonly Dictionary<string, Kind> Rules = new()
+    {
+        ["GET /openapi/{documentName}.json"] = Kind.Public,
+        ["* /health"] = Kind.Public,
+        ["GET /c/{token}"] = Kind.CalendarLink,
+        ["GET /api/v1/missions/"] = Kind.ApiAnyOrganiser,
+        ["POST /api/v1/missions/"] = Kind.ApiAnyOrganiser,
+        ["GET /api/v1/missions/{missionId:guid}"] = Kind.ApiRead,
+        ["POST /api/v1/missions/{missionId:guid}/status"] = Kind.OwnerWrite,
+        ["DELETE /api/v1/missions/{missionId:guid}"] = Kind.OwnerWrite,
+        ["PUT /api/v1/missions/{missionId:guid}/team/"] = Kind.OwnerWrite,
+        ["DELETE /api/v1/missions/{missionId:guid}/team/{organiserId:guid}"] = Kind.OwnerWrite,
+        ["GET /api/v1/missions/{missionId:guid}/venues/"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/venues/{venueId:guid}"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/programme-items/"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/programme-items/{itemId:guid}"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/programme-warnings"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/team/"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/invitations/"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/outbox/"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/delegation/"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/delegation/export.csv"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/delegation/{registrationId:guid}/history"] = Kind.ApiOrganiserRead,
+        ["GET /api/v1/missions/{missionId:guid}/delegation/{registrationId:guid}/personal-data"] = Kind.ApiOrganiserRead,
+        ["GET /api/v1/missions/{missionId:guid}/questions"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/documents/"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/documents/{runId:guid}"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/documents/{runId:guid}/files/{file}"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/hosts/"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/visits/"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/visits/plan"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/ceremonies/"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/ceremonies/{ceremonyId:guid}/"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/ceremonies/{ceremonyId:guid}/documents/{kind}"] = Kind.ApiRead,
+        ["GET /api/v1/public/missions/{missionId:guid}/"] = Kind.Public,
+        ["GET /api/v1/public/missions/{missionId:guid}/form"] = Kind.Public,
+        ["POST /api/v1/public/missions/{missionId:guid}/registrations"] = Kind.Public,
+        ["* signin/link"] = Kind.Public,
+        ["* signin"] = Kind.Public,
+        ["* signout"] = Kind.Public,
+        ["* s/{token}"] = Kind.CeremonyLink,
+        ["* k/{token}"] = Kind.CheckInLink,
+        ["* h/{token}"] = Kind.HostLink,
+        ["* "] = Kind.AnyOrganiserPage,
+        ["* i/{token}"] = Kind.InvitationLink,
+        ["* missions/new"] = Kind.AnyOrganiserPage,
+        ["* missions/{missionId:guid}"] = Kind.Page,
+        ["* missions/{missionId:guid}/ceremonies"] = Kind.Page,
+        ["* missions/{missionId:guid}/ceremonies/{ceremonyId:guid}"] = Kind.Page,
+        ["* missions/{missionId:guid}/delegation"] = Kind.Page,
+        ["* missions/{missionId:guid}/documents"] = Kind.Page,
+        ["* missions/{missionId:guid}/edit"] = Kind.Page,
+        ["* missions/{missionId:guid}/emails/{template?}"] = Kind.Page,
+        ["* missions/{missionId:guid}/form"] = Kind.Page,
+        ["* missions/{missionId:guid}/invitations"] = Kind.Page,
+        ["* missions/{missionId:guid}/outbox"] = Kind.Page,
+        ["* missions/{missionId:guid}/programme"] = Kind.Page,
+        ["* missions/{missionId:guid}/programme/{itemId}"] = Kind.Page,
+        ["* missions/{missionId:guid}/team"] = Kind.Page,
+        ["* missions/{missionId:guid}/venues/{venueId}"] = Kind.Page,
+        ["* missions/{missionId:guid}/venues"] = Kind.Page,
+        ["* missions/{missionId:guid}/visits/{visitId}"] = Kind.Page,
+        ["* missions/{missionId:guid}/visits/plan"] = Kind.Page,
+        ["* missions/{missionId:guid}/visits"] = Kind.Page,
+        ["* r/{token}/itinerary"] = Kind.RegistrationLink,
+        ["* r/{token}"] = Kind.RegistrationLink,
+        ["* r/{token}/visits"] = Kind.RegistrationLink,
+        ["* register/{missionId:guid}"] = Kind.Public,
+    };
+
+    [Fact]
+    public async Task EveryEndpoint_ForEveryRole_AnswersAsItsRuleSays()
+    {
+        // Every caller here shares one address: the per-address limit on personal links is raised (its own test covers it).
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Auth:PersonalLinkRequestsPerMinute"] = "100000" });
+        var world = await World.CreateAsync(app);
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"], Pattern: e.RoutePattern.RawText!))
+            .SelectMany(e => e.Methods.Select(m => (Method: m, e.Pattern))).ToList();
+
+        var unruled = endpoints.Select(e => $"{e.Method} {e.Pattern}").Where(key => !Rules.ContainsKey(key) && !IsApiWrite(key)).ToList();
+        unruled.Should().BeEmpty("every endpoint needs a rule in the authorisation matrix");
+
+        var failures = new List<string>();
+        var checkedCount = 0;
+        // Writes by the organiser go last: they may change what the reads see.
+        foreach (var role in Enum.GetValues<Role>().OrderBy(r => r == Role.Organiser))
+        {
+            foreach (var (method, pattern) in endpoints.OrderBy(e => e.Method is not ("GET" or "*")).ThenBy(e => e.Method == "DELETE"))
+            {
+                var key = $"{method} {pattern}";
+                var kind = Rules.TryGetValue(key, out var rule) ? rule : Kind.ApiWrite;
+                var verb = method == "*" ? "GET" : method;
+                var (url, expected) = Expect(kind, role, verb, pattern, world);
+                var response = await world.SendAsync(role, verb, url, kind);
+                checkedCount++;
+                if (!expected.Contains(response.StatusCode))
+                {
+                    failures.Add($"{role} {verb} {url} ({kind}): {(int)response.StatusCode}, expected {string.Join(" or ", expected.Select(s => (int)s))}");
+                }
+            }
+        }
+
+        failures.Should().BeEmpty();
+        checkedCount.Should().BeGreaterThan(900, "about 120 endpoints × 8 roles");
+    }
+
+    [Fact]
+    public async Task PersonalLinks_ShowOnlyTheirOwnersData()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var world = await World.CreateAsync(app);
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var a = await client.GetStringAsync($"/r/{world.TokenA}");
+        a.Should().Contain("Ann Alpha").And.NotContain("Bob Beta");
+        var b = await client.GetStringAsync($"/r/{world.TokenB}");
+        b.Should().Contain("Bob Beta").And.NotContain("Ann Alpha");
+        var x = await client.GetStringAsync($"/h/{world.HostX}");
+        (await client.GetAsync($"/h/{world.HostX}?handler=Csv&visit={world.VisitOfY}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "host X cannot read host Y's visitors");
+        (await client.GetAsync($"/h/{world.HostX}?handler=Csv&visit={world.VisitOfX}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        x.Should().NotContain(world.VisitOfYTitle);
+    }
+
+    private static bool IsApiWrite(string key) => key.StartsWith("GET ", StringComparison.Ordinal) is false && key.Contains(" /api/v1/missions/{missionId:guid}", StringComparison.Ordinal);
+
+    private static (string Url, HttpStatusCode[] Expected) Expect(Kind kind, Role role, string verb, string pattern, World w)
+    {
+        var url = w.Fill(pattern, role, kind);
+        HttpStatusCode[] S(params HttpStatusCode[] codes) => codes;
+        var ok = HttpStatusCode.OK;
+        var linkHolder = role is Role.ParticipantA or Role.ParticipantB or Role.HostX or Role.HostY;
+        var expected = kind switch
+        {
+            Kind.Public => S(ok, HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.Accepted, HttpStatusCode.Redirect),
+            Kind.ApiAnyOrganiser => role is Role.Anonymous || linkHolder ? S(HttpStatusCode.Unauthorized)
+                : verb == "GET" ? S(ok) : S(HttpStatusCode.BadRequest),
+            Kind.ApiRead or Kind.ApiOrganiserRead => role switch
+            {
+                Role.Anonymous or Role.ParticipantA or Role.ParticipantB or Role.HostX or Role.HostY => S(HttpStatusCode.Unauthorized),
+                Role.OrganiserOfAnotherMission => S(HttpStatusCode.NotFound),
+                Role.Viewer when kind == Kind.ApiOrganiserRead => S(HttpStatusCode.Forbidden),
+                _ when pattern.Contains("{runId:guid}") => S(HttpStatusCode.NotFound),
+                _ => S(ok),
+            },
+            Kind.ApiWrite or Kind.OwnerWrite => role switch
+            {
+                Role.Anonymous or Role.ParticipantA or Role.ParticipantB or Role.HostX or Role.HostY => S(HttpStatusCode.Unauthorized),
+                // A body that cannot be read is refused before anything is looked up: it reveals nothing.
+                Role.OrganiserOfAnotherMission => S(HttpStatusCode.NotFound, HttpStatusCode.BadRequest),
+                Role.Viewer => S(HttpStatusCode.Forbidden, HttpStatusCode.BadRequest),
+                // Status changes, deletion and the team are the owner's.
+                _ when kind == Kind.OwnerWrite => S(HttpStatusCode.Forbidden, HttpStatusCode.BadRequest),
+                _ => S(ok, HttpStatusCode.Created, HttpStatusCode.NoContent, HttpStatusCode.Accepted, HttpStatusCode.BadRequest, HttpStatusCode.NotFound,
+                    HttpStatusCode.Conflict),
+            },
+            Kind.AnyOrganiserPage => role is Role.OrganiserOfAnotherMission or Role.Viewer or Role.Organiser ? S(ok) : S(HttpStatusCode.Redirect),
+            // Viewers see every page of the mission (forms included: saving is refused by role).
+            Kind.Page => role switch
+            {
+                Role.OrganiserOfAnotherMission => S(HttpStatusCode.NotFound),
+                Role.Viewer or Role.Organiser => S(ok),
+                _ => S(HttpStatusCode.Redirect),
+            },
+            // Checking people in is the organisers' job; to anyone else signed in the badge leads nowhere.
+            Kind.CheckInLink => role switch
+            {
+                Role.Organiser => S(ok),
+                Role.OrganiserOfAnotherMission or Role.Viewer => S(HttpStatusCode.NotFound),
+                _ => S(HttpStatusCode.Redirect),
+            },
+            // Personal links: the holder's own link works; anyone else's token for that kind of link is "not found".
+            Kind.RegistrationLink => role is Role.ParticipantA or Role.ParticipantB ? S(ok) : S(HttpStatusCode.NotFound),
+            Kind.InvitationLink => role is Role.ParticipantA or Role.ParticipantB ? S(ok) : S(HttpStatusCode.NotFound),
+            Kind.CalendarLink => role is Role.ParticipantA or Role.ParticipantB ? S(ok) : S(HttpStatusCode.NotFound),
+            Kind.HostLink => role is Role.HostX or Role.HostY ? S(ok) : S(HttpStatusCode.NotFound),
+            Kind.CeremonyLink => role is Role.Organiser ? S(ok) : S(HttpStatusCode.NotFound),
+            _ => throw new InvalidOperationException(kind.ToString()),
+        };
+        return (url, expected);
+    }
+
+    /// <summary>The demo mission with two participants, two hosts, a ceremony invitation, and the callers.</summary>
+    private sealed class World
+    {
+        private readonly AppFactory app;
+        private readonly Dictionary<Role, HttpClient> clients = [];
+
+        private World(AppFactory app) => this.app = app;
+
+        public Guid Mission { get; private set; }
+        public string TokenA { get; private set; } = "";
+        public string TokenB { get; private set; } = "";
+        public string InvitationA { get; private set; } = "";
+        public string InvitationB { get; private set; } = "";
+        public string HostX { get; private set; } = "";
+        public string HostY { get; private set; } = "";
+        public string CeremonyToken { get; private set; } = "";
+        public Guid VisitOfX { get; private set; }
+        public Guid VisitOfY { get; private set; }
+        public string VisitOfYTitle { get; private set; } = "";
+        private Dictionary<string, string> ids = [];
+        private Guid registrationA;
+        private Guid registrationB;
+
+        public static async Task<World> CreateAsync(AppFactory app)
+        {
+            var w = new World(app);
+            w.Mission = (await app.SendAsync(new SeedDemoMissionCommand()))!.Value;
+            await app.SendAsync(new ImportInvitationsCommand("email,name\nann@alpha.example,Ann Alpha\nbob@beta.example,Bob Beta\n") { MissionId = w.Mission });
+            var invitations = (await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "invitation").Select(m => m.TextBody).ToListAsync()))
+                .ToDictionary(b => b.Contains("Ann Alpha") ? "A" : "B", b => Regex.Match(b, @"/i/([A-Za-z0-9_\-]+)").Groups[1].Value);
+            (w.InvitationA, w.InvitationB) = (invitations["A"], invitations["B"]);
+            w.TokenA = (await app.SendAsync(new RegisterByInvitationCommand(w.InvitationA,
+                new RegistrationDetails("Ann Alpha", "Alpha BV", Domain.Missions.Sector.Industry, DelegationRole.Member, true)))).Token!;
+            w.TokenB = (await app.SendAsync(new RegisterByInvitationCommand(w.InvitationB,
+                new RegistrationDetails("Bob Beta", "Beta BV", Domain.Missions.Sector.Academia, DelegationRole.Member, true)))).Token!;
+            w.registrationA = await app.QueryAsync(db => db.Registrations.Where(r => r.Name == "Ann Alpha").Select(r => r.Id).SingleAsync());
+            w.registrationB = await app.QueryAsync(db => db.Registrations.Where(r => r.Name == "Bob Beta").Select(r => r.Id).SingleAsync());
+
+            await app.SendAsync(new RunVisitSchedulingCommand(w.Mission));
+            await app.SendAsync(new SendHostRequestsCommand(w.Mission));
+            var hostLinks = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "host-request").Select(m => new { m.ToAddress, m.TextBody }).ToListAsync());
+            string HostToken(string email) => Regex.Match(hostLinks.Single(h => h.ToAddress == email).TextBody, @"/h/([A-Za-z0-9_\-]+)").Groups[1].Value;
+            (w.HostX, w.HostY) = (HostToken("paragraf.host@example.org"), HostToken("nanoprint.host@example.org"));
+            var visits = await app.QueryAsync(db => db.Visits.ToListAsync());
+            w.VisitOfX = visits.Single(v => v.Title.Contains("Paragraf")).Id;
+            var y = visits.Single(v => v.Title.Contains("NanoPrint"));
+            (w.VisitOfY, w.VisitOfYTitle) = (y.Id, y.Title);
+
+            var ceremony = (await app.SendAsync(new ListCeremoniesQuery(w.Mission))).Single().Id;
+            await app.SendAsync(new AskCeremonyConfirmationsCommand(w.Mission, ceremony));
+            w.CeremonyToken = Regex.Match(await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "ceremony-confirmation").Select(m => m.TextBody).FirstAsync()),
+                @"/s/([A-Za-z0-9_\-]+)").Groups[1].Value;
+
+            w.ids = new Dictionary<string, string>
+            {
+                ["missionId"] = w.Mission.ToString(),
+                ["venueId"] = (await app.QueryAsync(db => db.Venues.Select(v => v.Id).FirstAsync())).ToString(),
+                ["itemId"] = (await app.QueryAsync(db => db.ProgrammeItems.Select(v => v.Id).FirstAsync())).ToString(),
+                ["organiserId"] = Guid.NewGuid().ToString(),
+                ["invitationId"] = (await app.QueryAsync(db => db.Invitations.Select(v => v.Id).FirstAsync())).ToString(),
+                ["messageId"] = (await app.QueryAsync(db => db.OutboxMessages.Select(v => v.Id).FirstAsync())).ToString(),
+                ["registrationId"] = w.registrationB.ToString(),
+                ["questionId"] = Guid.NewGuid().ToString(),
+                ["runId"] = Guid.NewGuid().ToString(),
+                ["file"] = "booklet.pdf",
+                ["hostId"] = (await app.QueryAsync(db => db.VisitHosts.Select(v => v.Id).FirstAsync())).ToString(),
+                ["visitId"] = w.VisitOfX.ToString(),
+                ["ceremonyId"] = ceremony.ToString(),
+                ["personId"] = (await app.QueryAsync(db => db.CeremonyPeople.Select(v => v.Id).FirstAsync())).ToString(),
+                ["lineId"] = (await app.QueryAsync(db => db.RunOfShowLines.Select(v => v.Id).FirstAsync())).ToString(),
+                ["taskId"] = (await app.QueryAsync(db => db.CeremonyTasks.Select(v => v.Id).FirstAsync())).ToString(),
+                ["kind"] = "RunOfShow",
+                ["template"] = "invitation",
+                ["documentName"] = "v1",
+            };
+
+            var organiser = await app.AddOrganiserAsync("org@example.org");
+            await app.GrantAsync(w.Mission, organiser.OrganiserId, MissionRoleKind.Organiser);
+            var viewer = await app.AddOrganiserAsync("viewer@example.org");
+            await app.GrantAsync(w.Mission, viewer.OrganiserId, MissionRoleKind.Viewer);
+            var other = await app.AddOrganiserAsync("other@example.org");
+            await app.SendAsync(new Features.Missions.CreateMissionCommand("Other mission", null, "Germany", "Berlin", "Europe/Berlin",
+                DateOnly.FromDateTime(DateTime.UtcNow).AddDays(90), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(92)));
+            var tokens = new Dictionary<Role, Features.Organisers.AddedOrganiser> { [Role.Organiser] = organiser, [Role.Viewer] = viewer, [Role.OrganiserOfAnotherMission] = other };
+            foreach (var role in Enum.GetValues<Role>())
+            {
+                var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+                if (tokens.TryGetValue(role, out var who))
+                {
+                    var session = new WebSession(app);
+                    await session.SignInAsync(who.SignInToken);
+                    client = session.Client;
+                }
+
+                w.clients[role] = client;
+            }
+
+            w.bearer = tokens.ToDictionary(t => t.Key, t => t.Value.ApiToken);
+            return w;
+        }
+
+        private Dictionary<Role, string> bearer = [];
+
+        /// <summary>The route with real ids, and for personal links the token the role holds (or one of another kind).</summary>
+        public string Fill(string pattern, Role role, Kind kind)
+        {
+            var token = (kind, role) switch
+            {
+                (Kind.RegistrationLink, Role.ParticipantA) => TokenA,
+                (Kind.RegistrationLink, Role.ParticipantB) => TokenB,
+                (Kind.InvitationLink, Role.ParticipantA) => InvitationA,
+                (Kind.InvitationLink, Role.ParticipantB) => InvitationB,
+                (Kind.CalendarLink, Role.ParticipantA) => Calendar(registrationA),
+                (Kind.CalendarLink, Role.ParticipantB) => Calendar(registrationB),
+                (Kind.HostLink, Role.HostX) => HostX,
+                (Kind.HostLink, Role.HostY) => HostY,
+                (Kind.CeremonyLink, Role.Organiser) => CeremonyToken,
+                (Kind.CheckInLink, _) => CheckIn(registrationA),
+                // Someone else's kind of link, or a guess: a host's token on a participant's route and the like.
+                (_, Role.HostX) => HostX,
+                (_, Role.ParticipantA) => TokenA,
+                (_, Role.ParticipantB) => kind == Kind.HostLink ? TokenB : HostY,
+                _ => "guess" + Guid.NewGuid().ToString("N"),
+            };
+            var url = "/" + RouteParameter().Replace(pattern.TrimStart('/'), m => m.Groups[1].Value == "token" ? token : ids[m.Groups[1].Value]);
+            return url.EndsWith("/", StringComparison.Ordinal) && url.Length > 1 ? url.TrimEnd('/') : url;
+        }
+
+        public async Task<HttpResponseMessage> SendAsync(Role role, string verb, string url, Kind kind)
+        {
+            var client = clients[role];
+            using var request = new HttpRequestMessage(new HttpMethod(verb), url);
+            if (url.StartsWith("/api/", StringComparison.Ordinal))
+            {
+                // The API takes bearer tokens; a participant or host tries their personal link's token.
+                var token = bearer.TryGetValue(role, out var t) ? t
+                    : role is Role.ParticipantA ? TokenA : role is Role.ParticipantB ? TokenB : role is Role.HostX ? HostX : role is Role.HostY ? HostY : null;
+                client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+                if (token is not null)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                }
+
+                if (verb != "GET" && verb != "DELETE")
+                {
+                    request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                }
+            }
+
+            return await client.SendAsync(request);
+        }
+
+        private string Calendar(Guid registration) => app.Services.GetRequiredService<CalendarLinks>().Token(registration) + ".ics";
+
+        private string CheckIn(Guid registration) => app.Services.GetRequiredService<CheckInLinks>().Url(registration).Split("/k/")[1];
+    }
+
+    [GeneratedRegex(@"\{(\w+)(?::\w+)?\??\}")]
+    private static partial Regex RouteParameter();
+}
