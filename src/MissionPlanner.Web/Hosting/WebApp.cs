@@ -51,7 +51,12 @@ public static class WebApp
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             o.Filters.Add<Pages.RequireHandlerFilter>();
         });
-        services.AddAntiforgery(o => o.Cookie.Name = "mp.af");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "mp.af";
+            // Secure whenever the request came over HTTPS (behind a proxy: with forwarded headers).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         // Names such as Öztürk or Ó Súilleabháin stay readable in the HTML; markup characters are still encoded.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
