@@ -78,6 +78,7 @@ internal static class FoundationBench
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         Latency("baseline: GET /favicon.svg (static, no auth, no DB)", staticFile, staticFile);
         Latency($"GET /api/v1/missions/{{id}} (bearer, role check, query)", mission, staticFile);
+        Console.WriteLine();
 
         try
         {
