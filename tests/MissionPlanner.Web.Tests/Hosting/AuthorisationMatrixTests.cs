@@ -181,6 +181,93 @@ public sealed partial class AuthorisationMatrixTests
         x.Should().NotContain(world.VisitOfYTitle);
     }
 
+    /// <summary>Hostile and malformed bodies: wrong types, huge and control-character strings, deep nesting, injection strings.</summary>
+    private static readonly string[] HostileBodies =
+    [
+        "not json at all",
+        "[]",
+        "null",
+        "{\"title\":",
+        string.Concat(Enumerable.Repeat("{\"x\":", 300)) + "1" + new string('}', 300),
+        """{"title": 12, "name": [], "email": {}, "startsAt": "yesterday", "capacity": "ten", "kind": "Nope", "windows": "x", "details": "y", "minutes": 1e308}""",
+        $$"""{"title": "{{new string('x', 200_000)}}", "name": "{{new string('é', 100_000)}}", "email": "{{new string('a', 5000)}}@example.org", "csv": "{{new string('"', 50_000)}}"}""",
+        """{"title": "\u0000\u0001\u001f\u202e", "name": "a\u0000b", "email": "x\r\nBcc: victim@example.org", "organisation": "\ud800"}""",
+        """{"title": "'; DROP TABLE missions; --", "name": "Robert'); DELETE FROM registrations;--", "email": "' OR '1'='1@example.org", "roleRanks": "Minister=1; DROP TABLE x"}""",
+        """{"title": "<script>alert(1)</script>", "name": "<img src=x onerror=alert(1)>", "organisation": "\"><svg onload=alert(1)>", "csv": "email,name\n=cmd|' /C calc'!A0,<b>x</b>"}""",
+    ];
+
+    [Fact]
+    public async Task EveryApiWrite_WithHostileBodies_NeverFails_AndNeverWritesHalf()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Auth:PersonalLinkRequestsPerMinute"] = "100000" });
+        var world = await World.CreateAsync(app);
+        var writes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m, Pattern: e.RoutePattern.RawText!)))
+            .Where(e => e.Method is "POST" or "PUT" && e.Pattern.StartsWith("/api/v1/", StringComparison.Ordinal)).ToList();
+        writes.Should().HaveCountGreaterThan(40);
+
+        var failures = new List<string>();
+        foreach (var (method, pattern) in writes)
+        {
+            var url = world.Fill(pattern, Role.Organiser, Kind.ApiWrite);
+            foreach (var body in HostileBodies)
+            {
+                var before = await RowCountsAsync(app);
+                var response = await world.SendRawAsync(Role.Organiser, method, url, body);
+                var status = (int)response.StatusCode;
+                if (status >= 500)
+                {
+                    failures.Add($"{method} {url} with {body[..Math.Min(body.Length, 40)]}: {status}");
+                }
+                else if (status >= 400 && await RowCountsAsync(app) is var after && after != before)
+                {
+                    failures.Add($"{method} {url} refused with {status} but changed the data: {before} → {after}");
+                }
+            }
+        }
+
+        failures.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task HostileText_IsEncodedOnPages_AndInPdfs()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var world = await World.CreateAsync(app);
+        const string Attack = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+        var venue = await world.SendRawAsync(Role.Organiser, "POST", $"/api/v1/missions/{world.Mission}/venues", $$"""{"name": "{{Attack.Replace("'", "\u0027")}}", "kind": "Lab"}""");
+        venue.StatusCode.Should().Be(HttpStatusCode.Created);
+        var page = await (await world.SendAsync(Role.Organiser, "GET", $"/missions/{world.Mission}/venues", Kind.Page)).Content.ReadAsStringAsync();
+        page.Should().Contain("&lt;script&gt;").And.NotContain("<script>alert").And.NotContain("<img src=x");
+    }
+
+    /// <summary>Rows per table (Quartz's own tables aside), as one comparable string.</summary>
+    private static Task<string> RowCountsAsync(AppFactory app) => app.QueryAsync(async db =>
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'qrtz%' AND name NOT LIKE 'sqlite%' ORDER BY name";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var counts = new StringBuilder();
+        foreach (var table in tables)
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+            counts.Append(table).Append('=').Append(await count.ExecuteScalarAsync()).Append(' ');
+        }
+
+        return counts.ToString();
+    });
+
     private static bool IsApiWrite(string key) => key.StartsWith("GET ", StringComparison.Ordinal) is false && key.Contains(" /api/v1/missions/{missionId:guid}", StringComparison.Ordinal);
 
     private static (string Url, HttpStatusCode[] Expected) Expect(Kind kind, Role role, string verb, string pattern, World w)
@@ -389,6 +476,13 @@ public sealed partial class AuthorisationMatrixTests
             }
 
             return await client.SendAsync(request);
+        }
+
+        public async Task<HttpResponseMessage> SendRawAsync(Role role, string verb, string url, string body)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(verb), url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer[role]);
+            return await app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).SendAsync(request);
         }
 
         private string Calendar(Guid registration) => app.Services.GetRequiredService<CalendarLinks>().Token(registration) + ".ics";
