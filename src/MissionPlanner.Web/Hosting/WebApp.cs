@@ -33,8 +33,11 @@ public static class WebApp
         services.AddJobs(builder.Configuration);
 
         services.AddDataProtection().SetApplicationName("MissionPlanner");
-        services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((o, data, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.EnsureFolder("keys")), logs));
+        // One node (SQLite): keys in the data directory. A cluster (PostgreSQL): keys in the shared database.
+        services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory, IOptions<DatabaseOptions>, IServiceScopeFactory, TimeProvider>(
+            (o, data, logs, database, scopes, clock) => o.XmlRepository = database.Value.Provider == DatabaseProvider.Postgres
+                ? new DatabaseXmlRepository(scopes, clock)
+                : new FileSystemXmlRepository(new DirectoryInfo(data.EnsureFolder("keys")), logs));
         services.AddOrganiserAuth();
         services.AddRazorPages(o =>
         {

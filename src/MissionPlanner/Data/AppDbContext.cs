@@ -39,6 +39,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<VisitPreference> VisitPreferences => Set<VisitPreference>();
     public DbSet<VisitAssignment> VisitAssignments => Set<VisitAssignment>();
     public DbSet<VisitPlan> VisitPlans => Set<VisitPlan>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Ceremony> Ceremonies => Set<Ceremony>();
     public DbSet<CeremonyParty> CeremonyParties => Set<CeremonyParty>();
     public DbSet<CeremonyPerson> CeremonyPeople => Set<CeremonyPerson>();

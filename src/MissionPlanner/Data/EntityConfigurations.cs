@@ -453,3 +453,13 @@ internal sealed class CeremonyTaskConfiguration : IEntityTypeConfiguration<Cerem
         b.HasIndex(x => new { x.Done, x.DueDate });
     }
 }
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> b)
+    {
+        b.ToTable("DataProtectionKeys");
+        b.HasKey(x => x.Name);
+        b.Property(x => x.Name).HasMaxLength(200);
+    }
+}

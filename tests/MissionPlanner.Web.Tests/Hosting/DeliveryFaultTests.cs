@@ -78,6 +78,58 @@ public sealed class DeliveryFaultTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task TwoWebNodesOnOnePostgres_ShareSignIns_SendEachEmailOnce_AndOneFinishesWhatTheOtherStarted()
+    {
+        await using var smtp = await SmtpSink.StartAsync(delayMs: 15);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, migrated: false);
+        var envA = Environment(database, smtp);
+        // Machines of a cluster share the database and the personal-data key, not a disk.
+        envA["Privacy__EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var (missionId, token, nodeA) = await StartAndInviteAsync(envA, count: 0);
+        var envB = new Dictionary<string, string>(envA) { ["MISSIONPLANNER_DATA"] = Path.Combine(database.Directory, "node-b") };
+        envB.Remove("ASPNETCORE_URLS");
+        await using var nodeB = await AppProcess.StartServerAsync(envB);
+
+        // Signed in on A, the same browser is signed in on B; a form B served is accepted by A.
+        var (_, stdout, _) = await AppProcess.RunVerbAsync(envA, "organiser", "add", "bob@example.org");
+        var link = new Uri(stdout.Split('\n').Single(l => l.Contains("/signin/link?token=")).Split(": ", 2)[1].Trim());
+        var cookies = new CookieContainer();
+        using var onA = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = nodeA.Address };
+        using var onB = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = nodeB.Address };
+        var form = await onB.GetStringAsync(link.PathAndQuery);
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var signIn = await onA.PostAsync("/signin/link", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Token"] = System.Web.HttpUtility.ParseQueryString(link.Query)["token"]!,
+            ["__RequestVerificationToken"] = antiforgery,
+        }));
+        signIn.StatusCode.Should().Be(HttpStatusCode.Redirect, "node A accepts the antiforgery token node B issued");
+        (await onA.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await onB.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.OK, "node B reads the sign-in cookie node A wrote");
+
+        // 200 invitations: both nodes' dispatchers take part; A is killed half-way and B finishes.
+        var csv = new StringBuilder("email,name\n");
+        for (var i = 0; i < 200; i++)
+        {
+            csv.Append($"delegate{i:D3}@example.org,Delegate {i}\n");
+        }
+
+        ((int)(await PostAsync(nodeA, token, $"/api/v1/missions/{missionId}/invitations/import", new { csv = csv.ToString() }))["imported"]!).Should().Be(200);
+        await WaitUntilAsync(() => smtp.Count >= 60, TimeSpan.FromSeconds(60));
+        await nodeA.KillAsync();
+        var deliveredBeforeKill = smtp.Count;
+        await WaitUntilAsync(() => smtp.Messages.Select(m => m.MessageId).Distinct().Count() >= 200, TimeSpan.FromSeconds(120));
+        await Task.Delay(1000);
+
+        var received = smtp.Messages;
+        var duplicates = received.Count - received.Select(m => m.MessageId).Distinct().Count();
+        output.WriteLine($"{deliveredBeforeKill} delivered before node A was killed, {received.Count} in all, {duplicates} duplicate(s)");
+        received.Select(m => m.MessageId).Distinct().Should().HaveCount(200, "node B finishes what node A started");
+        duplicates.Should().BeLessThanOrEqualTo(1, "only the message node A was handing over when it died may go twice");
+        ((int)(await ApiAsync(nodeB, token, $"/api/v1/missions/{missionId}/outbox?status=Sent"))["counts"]!["Sent"]!).Should().Be(200);
+    }
+
     private static Dictionary<string, string> Environment(TestDatabase database, SmtpSink smtp) => new()
     {
         ["MISSIONPLANNER_DATA"] = database.Directory,
