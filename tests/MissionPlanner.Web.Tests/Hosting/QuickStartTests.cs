@@ -31,7 +31,17 @@ public sealed class QuickStartTests
         var missions = await (await client.GetAsync("/api/v1/missions")).ReadAsync();
         missions.AsArray().Select(m => (string)m!["title"]!).Should().Equal("Innovation Mission to the UK: Neuromorphic Computing");
         (await client.GetAsync("/signin")).StatusCode.Should().Be(HttpStatusCode.OK, "the sign-in form is served, with its antiforgery key");
-        Directory.GetFiles(Path.Combine(database.Directory, "keys")).Should().NotBeEmpty("data-protection keys live in the data directory");
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            Directory.GetFiles(Path.Combine(database.Directory, "keys")).Should().NotBeEmpty("one node keeps its data-protection keys in the data directory");
+        }
+        else
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            await using var keys = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM data_protection_keys", connection);
+            ((long)(await keys.ExecuteScalarAsync())!).Should().BeGreaterThan(0, "a cluster keeps its data-protection keys in the shared database");
+        }
     }
 
     [Fact]
