@@ -79,6 +79,42 @@ public sealed class DeliveryFaultTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task TwoProcessesWritingOneSqliteFile_WaitForEachOther_AndLoseNothing()
+    {
+        // The web node takes registrations and imports while a worker process on the same SQLite
+        // file claims and records every email: two writers, one database lock.
+        await using var smtp = await SmtpSink.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrated: false);
+        var env = Environment(database, smtp);
+        env["Jobs__Enabled"] = "false";
+        var (missionId, token, web) = await StartAndInviteAsync(env, count: 0);
+        await using (web)
+        {
+            var workerEnv = new Dictionary<string, string>(env) { ["Jobs__Enabled"] = "true" };
+            await using var worker = AppProcess.StartWorker(workerEnv);
+            var imports = Enumerable.Range(0, 4).Select(async batch =>
+            {
+                var csv = new StringBuilder("email,name\n");
+                for (var i = 0; i < 50; i++)
+                {
+                    csv.Append($"delegate{batch}-{i:D2}@example.org,Delegate {batch}-{i}\n");
+                }
+
+                return (int)(await PostAsync(web, token, $"/api/v1/missions/{missionId}/invitations/import", new { csv = csv.ToString() }))["imported"]!;
+            }).ToList();
+            (await Task.WhenAll(imports)).Sum().Should().Be(200, "no import fails on a busy database");
+            await WaitUntilAsync(() => worker.HasExited || smtp.Count >= 200, TimeSpan.FromSeconds(120));
+            worker.HasExited.Should().BeFalse(worker.Output);
+            await Task.Delay(1000);
+
+            smtp.Messages.Select(m => m.MessageId).Should().HaveCount(200).And.OnlyHaveUniqueItems();
+            ((int)(await ApiAsync(web, token, $"/api/v1/missions/{missionId}/outbox?status=Sent"))["counts"]!["Sent"]!).Should().Be(200);
+            web.Output.Should().NotContain("database is locked");
+            worker.Output.Should().NotContain("database is locked");
+        }
+    }
+
+    [Fact]
     public async Task TwoWebNodesOnOnePostgres_ShareSignIns_SendEachEmailOnce_AndOneFinishesWhatTheOtherStarted()
     {
         await using var smtp = await SmtpSink.StartAsync(delayMs: 15);
