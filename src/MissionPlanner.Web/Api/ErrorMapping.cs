@@ -9,7 +9,8 @@ namespace MissionPlanner.Web.Api;
 
 /// <summary>
 /// Turns the pipeline's exceptions into RFC 9457 problem details: invalid input → 400 with the
-/// errors per field, unknown or hidden → 404, not allowed → 403, stale version → 409.
+/// errors per field, unknown or hidden → 404, not allowed → 403, stale version → 409, database out
+/// of reach → 503 with Retry-After.
 /// </summary>
 public sealed class ErrorMapping(IProblemDetailsService problems, ILogger<ErrorMapping> logger) : IExceptionHandler
 {
@@ -23,6 +24,12 @@ public sealed class ErrorMapping(IProblemDetailsService problems, ILogger<ErrorM
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning("The database could not be reached on {Path}: {Reason}", httpContext.Request.Path, exception.GetBaseException().Message);
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -45,6 +52,13 @@ public sealed class ErrorMapping(IProblemDetailsService problems, ILogger<ErrorM
         // Operators need the reason (a missing browser, a broken template); nobody needs a stack trace.
         Documents.BrowserUnavailableException b => new ProblemDetails { Status = 503, Title = "Documents cannot be printed", Detail = b.Message },
         Messaging.TemplateException t => new ProblemDetails { Status = 500, Title = "A template has an error", Detail = t.Message },
+        // The database restarting or out of reach: say so, so clients and balancers retry; nothing was half-done.
+        _ when DatabaseUnavailable(exception) => new ProblemDetails
+        {
+            Status = 503,
+            Title = "Service unavailable",
+            Detail = "The database cannot be reached just now. Please try again in a moment.",
+        },
         DbUpdateConcurrencyException => new ProblemDetails
         {
             Status = 409,
@@ -53,6 +67,19 @@ public sealed class ErrorMapping(IProblemDetailsService problems, ILogger<ErrorM
         },
         _ => null,
     };
+
+    private static bool DatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException { IsTransient: true } or System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The JSON name of a field, each part of a nested path included: "Details.Name" → "details.name".</summary>
     public static string FieldName(string name) =>

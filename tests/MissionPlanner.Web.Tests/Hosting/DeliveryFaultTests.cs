@@ -115,6 +115,75 @@ public sealed class DeliveryFaultTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task PostgresRestartedDuringTraffic_TheAppRecoversByItself_AndLosesNothing()
+    {
+        await using var smtp = await SmtpSink.StartAsync(delayMs: 10);
+        await using var postgres = await PrivatePostgres.StartAsync();
+        var data = Path.Combine(Path.GetTempPath(), $"mp-data-{Guid.NewGuid():N}"[..20]);
+        var env = new Dictionary<string, string>
+        {
+            ["MISSIONPLANNER_DATA"] = data,
+            ["Database__Provider"] = "Postgres",
+            ["Database__ConnectionString"] = postgres.ConnectionString,
+            ["Email__SmtpHost"] = "127.0.0.1",
+            ["Email__SmtpPort"] = smtp.Port.ToString(),
+            ["Email__StartTls"] = "false",
+            ["Email__PollInterval"] = "00:00:00.200",
+            ["Email__ClaimTimeout"] = "00:00:03",
+        };
+        try
+        {
+            var (missionId, token, app) = await StartAndInviteAsync(env, count: 200);
+            await using (app)
+            {
+                await WaitUntilAsync(() => smtp.Count >= 40, TimeSpan.FromSeconds(60));
+                using var reader = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(10) };
+                reader.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                await postgres.StopAsync();
+                var down = new List<HttpStatusCode>();
+                for (var i = 0; i < 5; i++)
+                {
+                    down.Add((await reader.GetAsync($"/api/v1/missions/{missionId}")).StatusCode);
+                }
+
+                down.Should().AllBeEquivalentTo(HttpStatusCode.ServiceUnavailable, "without its database the app says so, quickly, instead of failing");
+                (await reader.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+                await Task.Delay(2000);
+                await postgres.StartAgainAsync();
+
+                // After the restart it works again by itself.
+                var statuses = new List<HttpStatusCode>();
+                var deadline = DateTime.UtcNow.AddSeconds(60);
+                while (DateTime.UtcNow < deadline)
+                {
+                    var status = (await reader.GetAsync($"/api/v1/missions/{missionId}")).StatusCode;
+                    statuses.Add(status);
+                    if (statuses.Count >= 3 && statuses.TakeLast(3).All(s => s == HttpStatusCode.OK))
+                    {
+                        break;
+                    }
+
+                    await Task.Delay(200);
+                }
+
+                statuses.TakeLast(3).Should().AllBeEquivalentTo(HttpStatusCode.OK, "the app reconnects without a restart of its own");
+                await WaitUntilAsync(() => smtp.Messages.Select(m => m.MessageId).Distinct().Count() >= 200, TimeSpan.FromSeconds(120));
+                await Task.Delay(1000);
+                var received = smtp.Messages;
+                var duplicates = received.Count - received.Select(m => m.MessageId).Distinct().Count();
+                output.WriteLine($"statuses during the restart: {string.Join(", ", statuses.Select(s => (int)s))}; {duplicates} duplicate(s)");
+                received.Select(m => m.MessageId).Distinct().Should().HaveCount(200, "every invitation arrives");
+                duplicates.Should().BeLessThanOrEqualTo(1, "only a message whose outcome was being recorded at the cut may go twice");
+                (await reader.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+            }
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task TwoWebNodesOnOnePostgres_ShareSignIns_SendEachEmailOnce_AndOneFinishesWhatTheOtherStarted()
     {
         await using var smtp = await SmtpSink.StartAsync(delayMs: 15);
