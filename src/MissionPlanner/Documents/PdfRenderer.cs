@@ -49,28 +49,65 @@ public sealed class PdfRenderer(IOptions<DocumentOptions> options, ILogger<PdfRe
             var (current, shared) = await BrowserAsync(ct);
             try
             {
-                // One context for all documents (no scripts, no network); a fresh page for each.
-                var page = await shared.NewPageAsync();
-                await using var close = new PageCloser(page);
-                page.SetDefaultTimeout((float)options.Value.RenderTimeout.TotalMilliseconds);
-                await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
-                return await page.PdfAsync(new PagePdfOptions
+                // A browser killed mid-print can leave the call waiting for an answer that never comes:
+                // the timeout covers the whole print, not only Chromium's own steps.
+                return await PrintAsync(shared, html, layout).WaitAsync(options.Value.RenderTimeout, ct);
+            }
+            catch (Exception ex) when (attempt == 1 && ex is PlaywrightException or TimeoutException)
+            {
+                logger.LogWarning(ex, "Chromium failed or stopped answering while printing; starting it again");
+                await ForgetAsync(current);
+            }
+        }
+    }
+
+    private async Task<byte[]> PrintAsync(IBrowserContext shared, string html, PdfLayout layout)
+    {
+        // One context for all documents (no scripts, no network); a fresh page for each.
+        var page = await shared.NewPageAsync();
+        await using var close = new PageCloser(page);
+        page.SetDefaultTimeout((float)options.Value.RenderTimeout.TotalMilliseconds);
+        await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+        return await page.PdfAsync(new PagePdfOptions
+        {
+            Format = layout.Format,
+            Landscape = layout.Landscape,
+            PrintBackground = true,
+            DisplayHeaderFooter = layout.Header is not null || layout.PageNumbers,
+            HeaderTemplate = layout.Header is null ? "<span></span>" : $"<div style=\"font-size:8px;width:100%;padding:0 12mm;color:#555\">{System.Net.WebUtility.HtmlEncode(layout.Header)}</div>",
+            FooterTemplate = layout.PageNumbers
+                ? "<div style=\"font-size:8px;width:100%;text-align:center;color:#555\">Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></div>"
+                : "<span></span>",
+            Margin = new Margin { Top = layout.Margin, Bottom = layout.Margin, Left = "12mm", Right = "12mm" },
+        });
+    }
+
+    /// <summary>Drops a browser that failed, so the next document starts a new one; the old one is closed in the background.</summary>
+    private async Task ForgetAsync(IBrowser failed)
+    {
+        await starting.WaitAsync();
+        try
+        {
+            if (ReferenceEquals(browser, failed))
+            {
+                browser = null;
+                context = null;
+                _ = Task.Run(async () =>
                 {
-                    Format = layout.Format,
-                    Landscape = layout.Landscape,
-                    PrintBackground = true,
-                    DisplayHeaderFooter = layout.Header is not null || layout.PageNumbers,
-                    HeaderTemplate = layout.Header is null ? "<span></span>" : $"<div style=\"font-size:8px;width:100%;padding:0 12mm;color:#555\">{System.Net.WebUtility.HtmlEncode(layout.Header)}</div>",
-                    FooterTemplate = layout.PageNumbers
-                        ? "<div style=\"font-size:8px;width:100%;text-align:center;color:#555\">Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></div>"
-                        : "<span></span>",
-                    Margin = new Margin { Top = layout.Margin, Bottom = layout.Margin, Left = "12mm", Right = "12mm" },
+                    try
+                    {
+                        await failed.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+                    }
+                    catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+                    {
+                        logger.LogWarning("The failed Chromium did not close cleanly: {Reason}", ex.Message);
+                    }
                 });
             }
-            catch (PlaywrightException ex) when (attempt == 1 && !current.IsConnected)
-            {
-                logger.LogWarning(ex, "Chromium went away while printing; starting it again");
-            }
+        }
+        finally
+        {
+            starting.Release();
         }
     }
 

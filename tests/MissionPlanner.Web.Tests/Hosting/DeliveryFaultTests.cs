@@ -184,6 +184,78 @@ public sealed class DeliveryFaultTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ChromiumKilledDuringABatchOfItineraries_IsStartedAgain_AndEveryItineraryIsPrinted()
+    {
+        await using var smtp = await SmtpSink.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrated: false);
+        var env = Environment(database, smtp);
+        // A print that never answers is abandoned after this long and the browser replaced (60 s by default).
+        env["Documents__RenderTimeout"] = "00:00:10";
+        var (missionId, token, app) = await StartAndInviteAsync(env, count: 0);
+        await using (app)
+        {
+            var run = (string)(await PostAsync(app, token, $"/api/v1/missions/{missionId}/documents", new { kind = "Itineraries" }, HttpStatusCode.Accepted))["id"]!;
+            var url = $"/api/v1/missions/{missionId}/documents/{run}";
+            await WaitUntilAsync(() => (int)ApiAsync(app, token, url).GetAwaiter().GetResult()["done"]! >= 5, TimeSpan.FromSeconds(120));
+
+            // Kill the browser the app drives (its process tree only: other tests may have browsers of their own).
+            var killed = await KillDescendantsAsync(app.Id, name => name.Contains("chrom", StringComparison.OrdinalIgnoreCase));
+            killed.Should().BeGreaterThan(0, "the app's Chromium was running");
+            try
+            {
+                await WaitUntilAsync(() => (string)ApiAsync(app, token, url).GetAwaiter().GetResult()["status"]! is "Done" or "Failed", TimeSpan.FromSeconds(180));
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"The run never ended: {(await ApiAsync(app, token, url)).ToJsonString()}\n{app.Output[^Math.Min(app.Output.Length, 4000)..]}");
+            }
+
+            var done = await ApiAsync(app, token, url);
+            ((string)done["status"]!).Should().Be("Done", (string?)done["error"]);
+            ((int)done["done"]!).Should().Be(40).And.Be((int)done["total"]!);
+            using var client = new HttpClient { BaseAddress = app.Address };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var zip = await client.GetByteArrayAsync($"{url}/files/{(string)done["files"]!.AsArray().First(f => ((string)f!).EndsWith(".zip", StringComparison.Ordinal))!}");
+            using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
+            archive.Entries.Should().HaveCount(40, "every delegate's itinerary is printed, none lost to the crash");
+            archive.Entries.Should().OnlyContain(e => e.Length > 1000);
+        }
+    }
+
+    private static async Task<int> KillDescendantsAsync(int root, Func<string, bool> match)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("ps", "-eo pid=,ppid=,comm=") { RedirectStandardOutput = true };
+        using var ps = System.Diagnostics.Process.Start(start)!;
+        var rows = (await ps.StandardOutput.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Trim().Split(' ', 3, StringSplitOptions.RemoveEmptyEntries)).Where(p => p.Length == 3)
+            .Select(p => (Pid: int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), Parent: int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture), Name: p[2])).ToList();
+        var family = new HashSet<int> { root };
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var row in rows.Where(r => family.Contains(r.Parent) && family.Add(r.Pid)))
+            {
+                grew = true;
+            }
+        }
+
+        var killed = 0;
+        foreach (var row in rows.Where(r => r.Pid != root && family.Contains(r.Pid) && match(r.Name)))
+        {
+            try
+            {
+                System.Diagnostics.Process.GetProcessById(row.Pid).Kill();
+                killed++;
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            {
+            }
+        }
+
+        return killed;
+    }
+
+    [Fact]
     public async Task TwoWebNodesOnOnePostgres_ShareSignIns_SendEachEmailOnce_AndOneFinishesWhatTheOtherStarted()
     {
         await using var smtp = await SmtpSink.StartAsync(delayMs: 15);
@@ -280,13 +352,13 @@ public sealed class DeliveryFaultTests(ITestOutputHelper output)
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
-    private static async Task<JsonNode> PostAsync(AppProcess app, string token, string path, object body)
+    private static async Task<JsonNode> PostAsync(AppProcess app, string token, string path, object body, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var client = new HttpClient { BaseAddress = app.Address };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var response = await client.PostAsync(path, new StringContent(System.Text.Json.JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"));
         var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(HttpStatusCode.OK, text);
+        response.StatusCode.Should().Be(expected, text);
         return JsonNode.Parse(text)!;
     }
 

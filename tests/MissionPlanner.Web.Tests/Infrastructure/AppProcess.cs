@@ -22,6 +22,8 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public int Id => process.Id;
+
     /// <summary>CPU time the app has used so far (user and system), for benchmarks.</summary>
     public TimeSpan ProcessorTime
     {
