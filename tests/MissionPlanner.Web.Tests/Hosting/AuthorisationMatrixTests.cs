@@ -229,6 +229,50 @@ public sealed partial class AuthorisationMatrixTests
         failures.Should().BeEmpty();
     }
 
+    /// <summary>Spreadsheets as they come: broken, huge, binary, hostile.</summary>
+    private static IEnumerable<string> HostileCsvs()
+    {
+        yield return "";
+        yield return "email,name";
+        yield return "\uFEFF\uFEFFemail;name\r\"unterminated@example.org;\"Quote";
+        yield return "email,name\n" + string.Join(",", Enumerable.Repeat("x", 10_000)) + "\n";
+        yield return "email,name\nlong@example.org," + new string('é', 60_000) + "\n";
+        yield return "email,name\n\u0000\u0001@example.org,\u0000Nul\n";
+        yield return "email,name\r" + string.Concat(Enumerable.Range(0, 200).Select(i => $"cr{i}@example.org,Only CR {i}\r"));
+        yield return "email,name\n=cmd|' /C calc'!A0@example.org,=HYPERLINK(\"http://evil\")\n+1@example.org,@SUM(1)\n";
+        yield return "email,name\n'; DROP TABLE invitations; --@example.org,<script>alert(1)</script>\n";
+        yield return Encoding.Latin1.GetString(Enumerable.Range(0, 4096).Select(i => (byte)(i * 37 % 256)).ToArray());
+        yield return string.Concat(Enumerable.Repeat("\"", 20_001));
+        yield return "email,name\n" + string.Concat(Enumerable.Range(0, 1000).Select(i => $"bulk{i}@example.org,Bulk {i}\n"));
+    }
+
+    [Fact]
+    public async Task CsvImports_WithHostileSpreadsheets_NeverFail_AndAreAllOrNothing()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var world = await World.CreateAsync(app);
+        var failures = new List<string>();
+        foreach (var path in new[] { $"/api/v1/missions/{world.Mission}/invitations/import", $"/api/v1/missions/{world.Mission}/delegation/import" })
+        {
+            foreach (var csv in HostileCsvs())
+            {
+                var before = await RowCountsAsync(app);
+                var response = await world.SendRawAsync(Role.Organiser, "POST", path, System.Text.Json.JsonSerializer.Serialize(new { csv }));
+                var status = (int)response.StatusCode;
+                if (status >= 500)
+                {
+                    failures.Add($"{path} with a {csv.Length}-character CSV: {status}");
+                }
+                else if (status >= 400 && await RowCountsAsync(app) != before)
+                {
+                    failures.Add($"{path} refused a {csv.Length}-character CSV with {status} but changed the data");
+                }
+            }
+        }
+
+        failures.Should().BeEmpty();
+    }
+
     [Fact]
     public async Task HostileText_IsEncodedOnPages_AndInPdfs()
     {
