@@ -215,6 +215,12 @@ public sealed partial class AcceptanceJourneysTests
                 "[...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(e => !(e.labels && e.labels.length)).map(e => e.name || e.id)"))
                 .Should().BeEmpty($"every field on {name} has a label");
             (await page.Locator("h1").CountAsync()).Should().Be(1, $"{name} has one main heading");
+            // Every action on the page can be reached with the keyboard: nothing focusable is taken out of the tab order.
+            (await page.EvaluateAsync<string[]>(
+                "[...document.querySelectorAll('main a[href], main button:not([disabled]), main input:not([type=hidden]), main select, main textarea, main summary')].filter(e => e.tabIndex < 0).map(e => e.outerHTML.slice(0, 80))"))
+                .Should().BeEmpty($"every action on {name} is reachable with Tab");
+            await page.Keyboard.PressAsync("Tab");
+            (await page.EvaluateAsync<string>("document.activeElement && document.activeElement.tagName")).Should().NotBe("BODY", $"Tab moves into {name}");
             // WCAG contrast of text, links and buttons against what is behind them (AA: 4.5).
             var contrasts = await page.EvaluateAsync<double[]>(Contrast);
             contrasts.Should().OnlyContain(c => c >= 4.5, $"the theme's text, links and buttons on {name} are readable");

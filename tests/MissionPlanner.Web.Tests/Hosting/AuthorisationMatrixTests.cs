@@ -274,7 +274,38 @@ public sealed partial class AuthorisationMatrixTests
     }
 
     [Fact]
-    public async Task HostileText_IsEncodedOnPages_AndInPdfs()
+    public async Task EveryApiRead_WithHostileQueryStrings_NeverFails()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var world = await World.CreateAsync(app);
+        var reads = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Contains("GET") && e.RoutePattern.RawText!.StartsWith("/api/v1/", StringComparison.Ordinal))
+            .Select(e => e.RoutePattern.RawText!).ToList();
+        var queries = new[]
+        {
+            "?status=NotAStatus&search=%00%27%3B%20DROP%20TABLE%20missions%3B--&take=-1",
+            "?take=99999999999999999999&status=&sector=%3Cscript%3E&organisation=" + new string('x', 5000),
+            "?kind=..%2F..%2Fetc%2Fpasswd&run=not-a-guid&file=%2Fetc%2Fpasswd",
+        };
+        var failures = new List<string>();
+        foreach (var pattern in reads)
+        {
+            foreach (var query in queries)
+            {
+                var url = world.Fill(pattern, Role.Organiser, Kind.ApiRead) + query;
+                var response = await world.SendAsync(Role.Organiser, "GET", url, Kind.ApiRead);
+                if ((int)response.StatusCode >= 500)
+                {
+                    failures.Add($"GET {url[..Math.Min(url.Length, 120)]}: {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        failures.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task HostileText_IsEncodedOnPages()
     {
         await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
         var world = await World.CreateAsync(app);
