@@ -326,6 +326,7 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         b.Property(x => x.HostMessage).HasMaxLength(2000);
         b.Property(x => x.Requirements).HasMaxLength(200);
         b.Ignore(x => x.WindowList);
+        b.Ignore(x => x.ScreeningClosesAt);
         b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<VisitHost>().WithMany().HasForeignKey(x => x.HostId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Venue>().WithMany().HasForeignKey(x => x.VenueId).OnDelete(DeleteBehavior.Restrict);

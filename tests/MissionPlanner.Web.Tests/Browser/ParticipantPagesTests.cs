@@ -21,19 +21,7 @@ public sealed partial class ParticipantPagesTests
     {
         await using var smtp = await SmtpSink.StartAsync();
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrated: false);
-        var env = new Dictionary<string, string>
-        {
-            ["MISSIONPLANNER_DATA"] = database.Directory,
-            ["Database__Provider"] = "Sqlite",
-            ["Database__ConnectionString"] = database.ConnectionString,
-            ["Email__SmtpHost"] = "127.0.0.1",
-            ["Email__SmtpPort"] = smtp.Port.ToString(),
-            ["Email__StartTls"] = "false",
-            ["Email__PollInterval"] = "00:00:00.300",
-        };
-        var port = AppProcess.FreePort();
-        env["Auth__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
-        env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        var env = MailingApp.Environment(database, smtp);
         await using var app = await AppProcess.StartServerAsync(env);
         var (_, stdout, _) = await AppProcess.RunVerbAsync(env, "organiser", "add", "org@example.org");
         using var api = new HttpClient { BaseAddress = app.Address };

@@ -18,19 +18,7 @@ public sealed partial class VisitPagesBrowserTests
     {
         await using var smtp = await SmtpSink.StartAsync();
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrated: false);
-        var port = AppProcess.FreePort();
-        var env = new Dictionary<string, string>
-        {
-            ["MISSIONPLANNER_DATA"] = database.Directory,
-            ["Database__Provider"] = "Sqlite",
-            ["Database__ConnectionString"] = database.ConnectionString,
-            ["Email__SmtpHost"] = "127.0.0.1",
-            ["Email__SmtpPort"] = smtp.Port.ToString(),
-            ["Email__StartTls"] = "false",
-            ["Email__PollInterval"] = "00:00:00.300",
-            ["Auth__PublicBaseUrl"] = $"http://127.0.0.1:{port}",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-        };
+        var env = MailingApp.Environment(database, smtp);
         await using var app = await AppProcess.StartServerAsync(env);
         var (_, stdout, _) = await AppProcess.RunVerbAsync(env, "organiser", "add", "ann@example.org");
         var link = stdout.Split('\n').Single(l => l.Contains("/signin/link?token=")).Split(": ", 2)[1].Trim();

@@ -165,8 +165,8 @@ public sealed class Visit : IVersioned
     /// <summary>Kept beside <see cref="Requirements"/> so queries can ask for it.</summary>
     public bool ScreensVisitors { get; private set; }
 
-    /// <summary>Until when ID details must reach the host for a group starting at <paramref name="start"/>.</summary>
-    public DateTime ScreeningDeadline(DateTime start) => start.AddDays(-ScreeningLeadDays);
+    /// <summary>Until when ID details must reach the host: the lead time before the visit's first group.</summary>
+    public DateTime? ScreeningClosesAt => ScreensVisitors && WindowList.Count > 0 ? WindowList[0].Start.AddDays(-ScreeningLeadDays) : null;
 
     public void Update(Mission mission, string title, ProgrammeItemKind kind, Guid venueId, int durationMinutes, int minGroupSize, int maxGroupSize,
         int parallelGroups, VisitRequirements requirements, int screeningLeadDays, string? notes, IReadOnlyList<(DateTime Start, DateTime End)> windows)

@@ -68,12 +68,25 @@ public sealed class SendCeremonyRemindersHandler(AppDbContext db, OutboxWriter o
         var due = now - options.Value.ReminderInterval;
         var pending = await db.CeremonyPeople.Where(p => p.Confirmation == ConfirmationStatus.Pending && p.Email != null
             && p.Reminders < options.Value.ReminderLimit && (p.LastRemindedAt ?? p.AskedAt) <= due).ToListAsync(cancellationToken);
-        var ceremonies = await db.Ceremonies.AsNoTracking().ToDictionaryAsync(c => c.Id, cancellationToken);
+        var open = await db.CeremonyTasks.Where(t => !t.Done && t.RemindedAt == null).ToListAsync(cancellationToken);
+        var ids = pending.Select(p => p.CeremonyId).Concat(open.Select(t => t.CeremonyId)).ToHashSet();
+        var ceremonies = await db.Ceremonies.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        // Each ceremony's item and mission once per run, however many people and tasks it has.
+        var contexts = new Dictionary<Guid, (ProgrammeItem Item, Mission Mission)>();
+        async Task<(Ceremony Ceremony, ProgrammeItem Item, Mission Mission)> ContextAsync(Guid id)
+        {
+            if (!contexts.TryGetValue(id, out var context))
+            {
+                contexts[id] = context = await CeremonyLookup.ItemAsync(db, ceremonies[id], cancellationToken);
+            }
+
+            return (ceremonies[id], context.Item, context.Mission);
+        }
+
         var sent = 0;
         foreach (var person in pending)
         {
-            var ceremony = ceremonies[person.CeremonyId];
-            var (item, _) = await CeremonyLookup.ItemAsync(db, ceremony, cancellationToken);
+            var (ceremony, item, _) = await ContextAsync(person.CeremonyId);
             if (item.StartsAt <= now)
             {
                 continue;
@@ -83,12 +96,10 @@ public sealed class SendCeremonyRemindersHandler(AppDbContext db, OutboxWriter o
             sent++;
         }
 
-        var open = await db.CeremonyTasks.Where(t => !t.Done && t.RemindedAt == null).ToListAsync(cancellationToken);
         var tasks = 0;
         foreach (var task in open)
         {
-            var ceremony = ceremonies[task.CeremonyId];
-            var (item, mission) = await CeremonyLookup.ItemAsync(db, ceremony, cancellationToken);
+            var (_, item, mission) = await ContextAsync(task.CeremonyId);
             if (task.DueDate >= DateOnly.FromDateTime(MissionTime.ToLocal(now, mission.TimeZone)))
             {
                 continue;

@@ -152,7 +152,7 @@ public sealed class GetHostPageHandler(AppDbContext db, PersonalDataProtector pr
                 visit.Groups().Select(g => new HostVisitGroup(MissionTime.ToLocal(g.StartsAt, zone), MissionTime.ToLocal(g.EndsAt, zone), g.Number,
                     visitors.Count(v => v.StartsLocal == MissionTime.ToLocal(g.StartsAt, zone) && v.Group == g.Number))).Where(g => g.Visitors > 0).ToList(),
                 visitors, visit.ScreensVisitors,
-                visit.ScreensVisitors && visit.Groups().Count > 0 ? MissionTime.ToLocal(visit.ScreeningDeadline(visit.Groups().Min(g => g.StartsAt)), zone) : null));
+                visit.ScreeningClosesAt is { } closes ? MissionTime.ToLocal(closes, zone) : null));
         }
 
         return new HostPage(host.Name, host.ContactName, mission.Title, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate),

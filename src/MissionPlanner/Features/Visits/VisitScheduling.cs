@@ -43,10 +43,10 @@ internal sealed class VisitSchedulingData
         var plan = await VisitPlans.GetAsync(db, missionId, ct);
         var visits = await db.Visits.AsNoTracking().Where(v => v.MissionId == missionId && !v.Cancelled && v.HostResponse != HostResponse.Declined)
             .OrderBy(v => v.Title).ToListAsync(ct);
-        var people = await db.Registrations.AsNoTracking().Where(r => r.MissionId == missionId && r.Status == RegistrationStatus.Confirmed)
-            .OrderBy(r => r.Name).Select(r => new Person(r.Id, r.Name, r.Organisation, r.IdDetails != null)).ToListAsync(ct);
-        var sectors = await db.Registrations.AsNoTracking().Where(r => r.MissionId == missionId && r.Status == RegistrationStatus.Confirmed)
-            .ToDictionaryAsync(r => r.Id, r => r.Sector.ToString(), ct);
+        var confirmed = await db.Registrations.AsNoTracking().Where(r => r.MissionId == missionId && r.Status == RegistrationStatus.Confirmed)
+            .OrderBy(r => r.Name).Select(r => new { Person = new Person(r.Id, r.Name, r.Organisation, r.IdDetails != null), r.Sector }).ToListAsync(ct);
+        var people = confirmed.Select(r => r.Person).ToList();
+        var sectors = confirmed.ToDictionary(r => r.Person.Id, r => r.Sector.ToString());
         var items = await db.ProgrammeItems.AsNoTracking().Where(p => p.MissionId == missionId && !p.Cancelled && p.VisitId == null).ToListAsync(ct);
         var chosen = (await db.ProgrammeItemPeople.AsNoTracking().Where(x => items.Select(i => i.Id).Contains(x.ProgrammeItemId)).ToListAsync(ct))
             .ToLookup(x => x.RegistrationId, x => x.ProgrammeItemId);
@@ -88,8 +88,7 @@ internal sealed class VisitSchedulingData
     /// </summary>
     public SchedulingProblem Problem(DateTime now, Guid? onlyVisit)
     {
-        var screenedOpen = Visits.Where(v => v.ScreensVisitors).ToDictionary(v => v.Id,
-            v => v.Groups().Count > 0 && now <= v.ScreeningDeadline(v.Groups().Min(g => g.StartsAt)));
+        var screenedOpen = Visits.Where(v => v.ScreensVisitors).ToDictionary(v => v.Id, v => now <= v.ScreeningClosesAt);
         var solverVisits = Visits.Select(v => new SolverVisit(v.Id.ToString("N"), v.Title,
             v.Groups().Select(g => new VisitGroup(g.Key(v.Id), new Slot(g.StartsAt, g.EndsAt, v.VenueId.ToString("N")), v.MinGroupSize, v.MaxGroupSize)).ToList(),
             v.ScreensVisitors ? new HashSet<string> { "id:" + v.Id.ToString("N") } : new HashSet<string>())).ToList();
