@@ -120,10 +120,12 @@ public sealed class RegistrationBatcher : IAsyncDisposable, IDisposable
         var known = await db.Registrations.Where(r => r.MissionId == mission.Id && emails.Contains(r.Email)).ToDictionaryAsync(r => r.Email, ct);
         var newcomers = batch.Select(p => p.Submission).Where(s => !known.ContainsKey(s.Email)).DistinctBy(s => s.Email).ToList();
         var counters = await RegistrationPlaces.ReserveArrivalsAsync(db, mission.Id, newcomers.Count, ct);
-        var waiting = await db.Registrations.CountAsync(r => r.MissionId == mission.Id && r.Status == RegistrationStatus.Waitlisted, ct);
+        int? waiting = null; // counted once, when the first person of the batch joins the waitlist
         var arrival = counters.Sequence - newcomers.Count;
         var confirmed = 0;
-        var invitations = await db.Invitations.Where(i => newcomers.Select(n => n.InvitationId).Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var invitationIds = newcomers.Where(n => n.InvitationId is not null).Select(n => n.InvitationId!.Value).ToList();
+        var invitations = invitationIds.Count == 0 ? []
+            : await db.Invitations.Where(i => invitationIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var outcomes = new Dictionary<string, RegisterResult>();
         var calendars = new Dictionary<Sector, string?>();
         foreach (var s in newcomers)
@@ -141,7 +143,9 @@ public sealed class RegistrationBatcher : IAsyncDisposable, IDisposable
                 registration.Place(place);
             }
 
-            var position = registration.Status == RegistrationStatus.Waitlisted ? ++waiting : 0;
+            var position = registration.Status == RegistrationStatus.Waitlisted
+                ? (int)(waiting = 1 + (waiting ?? await db.Registrations.CountAsync(r => r.MissionId == mission.Id && r.Status == RegistrationStatus.Waitlisted, ct)))
+                : 0;
             var token = registration.IssueToken();
             db.Registrations.Add(registration);
             if (s.InvitationId is { } invitationId && invitations.TryGetValue(invitationId, out var invitation))
