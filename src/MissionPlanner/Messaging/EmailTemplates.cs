@@ -35,14 +35,19 @@ public sealed class EmailTemplates
 
     public static IReadOnlyDictionary<string, EmailTemplateSource> Builtin => Defaults.Value;
 
+    // Compiled: every email written looks here first (a batch of registrations, a round of invitations).
+    private static readonly PerModel<Func<AppDbContext, Guid, string, CancellationToken, Task<EmailTemplateSource?>>> Override = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, Guid missionId, string template, CancellationToken ct) =>
+            db.EmailTemplateOverrides.AsNoTracking()
+                .Where(o => o.MissionId == missionId && o.Template == template)
+                .Select(o => new EmailTemplateSource(o.Subject, o.Html, o.Text))
+                .FirstOrDefault()));
+
     public static async Task<EmailTemplateSource> SourceAsync(AppDbContext db, string template, Guid? missionId, CancellationToken ct)
     {
         if (missionId is { } id)
         {
-            var custom = await db.EmailTemplateOverrides.AsNoTracking()
-                .Where(o => o.MissionId == id && o.Template == template)
-                .Select(o => new EmailTemplateSource(o.Subject, o.Html, o.Text))
-                .FirstOrDefaultAsync(ct);
+            var custom = await Override.For(db)(db, id, template, ct);
             if (custom is not null)
             {
                 return custom;

@@ -78,6 +78,19 @@ internal static class Itineraries
         new(mission.Title, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate), mission.TimeZoneId,
             registration.Name, registration.Status, await ForAsync(db, mission, registration, ct), calendar.Url(registration.Id));
 
+    private sealed record ItemAndVenue(ProgrammeItem Item, Venue? Venue);
+
+    // Compiled: every itinerary page, calendar feed and confirmation email reads it.
+    private static readonly PerModel<Func<AppDbContext, Guid, string, Guid, IAsyncEnumerable<ItemAndVenue>>> Items = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, Guid missionId, string sector, Guid personId) =>
+            db.ProgrammeItems.AsNoTracking()
+                .Where(p => p.MissionId == missionId)
+                .Where(p => p.Audience == Audience.Everyone
+                            || p.Audience == Audience.Sectors && ("," + p.AudienceSectors + ",").Contains(sector)
+                            || p.Audience == Audience.People && db.ProgrammeItemPeople.Any(x => x.ProgrammeItemId == p.Id && x.RegistrationId == personId))
+                .OrderBy(p => p.StartsAt).ThenBy(p => p.Title)
+                .Select(p => new ItemAndVenue(p, db.Venues.FirstOrDefault(v => v.Id == p.VenueId)))));
+
     public static async Task<IReadOnlyList<ItineraryItem>> ForAsync(AppDbContext db, Mission mission, Domain.Registrations.Registration person,
         CancellationToken ct, bool evenIfNotConfirmed = false)
     {
@@ -86,15 +99,12 @@ internal static class Itineraries
             return [];
         }
 
-        var sector = person.Sector.ToString();
-        var rows = await db.ProgrammeItems.AsNoTracking()
-            .Where(p => p.MissionId == mission.Id)
-            .Where(p => p.Audience == Audience.Everyone
-                        || p.Audience == Audience.Sectors && ("," + p.AudienceSectors + ",").Contains("," + sector + ",")
-                        || p.Audience == Audience.People && db.ProgrammeItemPeople.Any(x => x.ProgrammeItemId == p.Id && x.RegistrationId == person.Id))
-            .OrderBy(p => p.StartsAt).ThenBy(p => p.Title)
-            .Select(p => new { Item = p, Venue = db.Venues.FirstOrDefault(v => v.Id == p.VenueId) })
-            .ToListAsync(ct);
+        var rows = new List<ItemAndVenue>();
+        await foreach (var row in Items.For(db)(db, mission.Id, "," + person.Sector + ",", person.Id).WithCancellation(ct))
+        {
+            rows.Add(row);
+        }
+
         var zone = mission.TimeZone;
         return rows.Select(r => new ItineraryItem(r.Item.Id, r.Item.Title, r.Item.Kind, r.Item.StartsAt, r.Item.EndsAt,
             MissionTime.ToLocal(r.Item.StartsAt, zone), MissionTime.ToLocal(r.Item.EndsAt, zone), NullIfEmpty(r.Item.Description),

@@ -117,7 +117,12 @@ public sealed class RegistrationBatcher : IAsyncDisposable, IDisposable
         var emails = batch.Select(p => p.Submission.Email).Distinct().ToList();
         await outbox.PrepareAsync("registration-status", mission.Id, ct);
         await using var transaction = await WriteTransaction.BeginAsync(db, ct);
-        var known = await db.Registrations.Where(r => r.MissionId == mission.Id && emails.Contains(r.Email)).ToDictionaryAsync(r => r.Email, ct);
+        var known = new Dictionary<string, Domain.Registrations.Registration>();
+        await foreach (var registration in Known.For(db)(db, mission.Id, emails).WithCancellation(ct))
+        {
+            known[registration.Email] = registration;
+        }
+
         var newcomers = batch.Select(p => p.Submission).Where(s => !known.ContainsKey(s.Email)).DistinctBy(s => s.Email).ToList();
         var counters = await RegistrationPlaces.ReserveArrivalsAsync(db, mission.Id, newcomers.Count, ct);
         int? waiting = null; // counted once, when the first person of the batch joins the waitlist
@@ -144,7 +149,7 @@ public sealed class RegistrationBatcher : IAsyncDisposable, IDisposable
             }
 
             var position = registration.Status == RegistrationStatus.Waitlisted
-                ? (int)(waiting = 1 + (waiting ?? await db.Registrations.CountAsync(r => r.MissionId == mission.Id && r.Status == RegistrationStatus.Waitlisted, ct)))
+                ? (int)(waiting = 1 + (waiting ?? await Waiting.For(db)(db, mission.Id, ct)))
                 : 0;
             var token = registration.IssueToken();
             db.Registrations.Add(registration);
@@ -190,6 +195,15 @@ public sealed class RegistrationBatcher : IAsyncDisposable, IDisposable
         await transaction.CommitAsync(ct);
         return results;
     }
+
+    // Compiled: each batch asks both, and translating them every time cost more than running them.
+    private static readonly PerModel<Func<AppDbContext, Guid, List<string>, IAsyncEnumerable<Domain.Registrations.Registration>>> Known = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, Guid missionId, List<string> emails) =>
+            db.Registrations.Where(r => r.MissionId == missionId && emails.Contains(r.Email))));
+
+    private static readonly PerModel<Func<AppDbContext, Guid, CancellationToken, Task<int>>> Waiting = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, Guid missionId, CancellationToken ct) =>
+            db.Registrations.Count(r => r.MissionId == missionId && r.Status == RegistrationStatus.Waitlisted)));
 
     private sealed record Pending(RegistrationSubmission Submission, TaskCompletionSource<RegisterResult> Outcome);
 }

@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
@@ -92,20 +90,17 @@ internal static class RegistrationIntake
     /// whether a visit screens its visitors, and whether the address is registered already.
     /// </summary>
     public static Task<FormSpec?> LoadAsync(AppDbContext db, Guid missionId, string? email, CancellationToken ct) =>
-        LoadForm.GetOrAdd(db.Model, _ => CompileLoadForm())(db, missionId, email, ct);
+        LoadForm.For(db)(db, missionId, email, ct);
 
-    // Compiled once per model (one per database provider): every registration starts here, and
-    // translating the query each time was a large share of its cost.
-    private static readonly ConcurrentDictionary<IModel, Func<AppDbContext, Guid, string?, CancellationToken, Task<FormSpec?>>> LoadForm = new();
-
-    private static Func<AppDbContext, Guid, string?, CancellationToken, Task<FormSpec?>> CompileLoadForm() =>
+    // Compiled: every registration starts here, and translating the query each time was a large share of its cost.
+    private static readonly PerModel<Func<AppDbContext, Guid, string?, CancellationToken, Task<FormSpec?>>> LoadForm = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, Guid missionId, string? email, CancellationToken ct) =>
             db.Missions.AsNoTracking().Where(m => m.Id == missionId).Select(m => new FormSpec(
                 m,
                 db.RegistrationQuestions.Where(q => q.MissionId == m.Id).OrderBy(q => q.Position).ToList(),
                 db.ProgrammeItems.Any(p => p.MissionId == m.Id && p.RequiresIdScreening)
                     || db.Visits.Any(v => v.MissionId == m.Id && v.ScreensVisitors && !v.Cancelled),
-                email != null && db.Registrations.Any(r => r.MissionId == m.Id && r.Email == email))).FirstOrDefault());
+                email != null && db.Registrations.Any(r => r.MissionId == m.Id && r.Email == email))).FirstOrDefault()));
 
     public static QuestionView View(RegistrationQuestion q) => new(q.Id, q.Position, q.Prompt, q.Kind, q.OptionList, q.Required, q.Version);
 
