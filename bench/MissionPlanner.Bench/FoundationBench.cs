@@ -73,7 +73,7 @@ internal static class FoundationBench
         var staticFile = await FireAsync(anonymous, "/favicon.svg", rate, seconds);
         var mission = await FireAsync(client, missionUrl, rate, seconds);
 
-        Console.WriteLine($"Latency at {rate} requests/s for {seconds} s ({rate * seconds} requests each), SQLite");
+        Console.WriteLine($"Latency at {rate} requests/s for {seconds} s ({rate * seconds} requests each, after 2 s at that rate unrecorded), SQLite");
         Console.WriteLine("| request | p50 ms | p99 ms | max ms | errors | p50 ratio | p99 ratio |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         Latency("baseline: GET /favicon.svg (static, no auth, no DB)", staticFile, staticFile);
