@@ -15,6 +15,13 @@ public static class SecretToken
 
     public static string Hash(string token) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))).ToLowerInvariant();
+
+    /// <summary>
+    /// The hash to look a presented token (a link's, a bearer's) up by, or null when it cannot be one
+    /// of ours: empty or far longer than any we issue. Callers treat null exactly like a wrong token.
+    /// </summary>
+    public static string? HashPresented(string? token) =>
+        string.IsNullOrWhiteSpace(token) || token.Length > 100 ? null : Hash(token.Trim());
 }
 
 public sealed class ApiToken

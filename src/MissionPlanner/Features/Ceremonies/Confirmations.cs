@@ -231,12 +231,7 @@ internal static class CeremonyTokens
 {
     public static async Task<(CeremonyPerson Person, Ceremony Ceremony)> FindAsync(AppDbContext db, string token, TimeProvider clock, CancellationToken ct, bool tracked = false)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
-        {
-            throw new NotFoundException("Invitation");
-        }
-
-        var hash = SecretToken.Hash(token.Trim());
+        var hash = SecretToken.HashPresented(token) ?? throw new NotFoundException("Invitation");
         var person = await (tracked ? db.CeremonyPeople : db.CeremonyPeople.AsNoTracking()).FirstOrDefaultAsync(p => p.TokenHash == hash, ct)
             ?? throw new NotFoundException("Invitation");
         var ceremony = await db.Ceremonies.AsNoTracking().FirstAsync(c => c.Id == person.CeremonyId, ct);

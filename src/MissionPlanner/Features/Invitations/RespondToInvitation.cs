@@ -53,12 +53,7 @@ internal static class InvitationTokens
 {
     public static async Task<Invitation> FindAsync(AppDbContext db, string token, TimeProvider clock, CancellationToken ct, bool tracked = false)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
-        {
-            throw new NotFoundException("Invitation");
-        }
-
-        var hash = SecretToken.Hash(token.Trim());
+        var hash = SecretToken.HashPresented(token) ?? throw new NotFoundException("Invitation");
         var query = tracked ? db.Invitations : db.Invitations.AsNoTracking();
         var invitation = await query.FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
         return invitation is not null && invitation.IsUsable(clock.GetUtcNow().UtcDateTime)

@@ -15,13 +15,12 @@ public sealed class RedeemSignInLinkHandler(AppDbContext db, TimeProvider clock)
 {
     public async Task<SignedInOrganiser?> Handle(RedeemSignInLinkCommand request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 100)
+        if (SecretToken.HashPresented(request.Token) is not { } hash)
         {
             return null;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var hash = SecretToken.Hash(request.Token.Trim());
         var link = await db.SignInLinks.FirstOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
         if (link is null || !link.IsUsable(now))
         {
@@ -51,12 +50,11 @@ public sealed class AuthenticateApiTokenHandler(AppDbContext db) : IRequestHandl
 {
     public async Task<SignedInOrganiser?> Handle(AuthenticateApiTokenQuery request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 100)
+        if (SecretToken.HashPresented(request.Token) is not { } hash)
         {
             return null;
         }
 
-        var hash = SecretToken.Hash(request.Token);
         return await db.ApiTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedAt == null)
             .Join(db.Organisers.Where(o => o.DisabledAt == null), t => t.OrganiserId, o => o.Id,
@@ -72,8 +70,8 @@ public sealed class RevokeApiTokenHandler(AppDbContext db, TimeProvider clock) :
 {
     public async Task<bool> Handle(RevokeApiTokenCommand request, CancellationToken cancellationToken)
     {
-        var hash = SecretToken.Hash(request.Token);
-        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        var hash = SecretToken.HashPresented(request.Token);
+        var token = hash is null ? null : await db.ApiTokens.FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
         if (token is null)
         {
             return false;

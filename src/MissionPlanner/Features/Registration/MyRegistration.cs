@@ -126,12 +126,7 @@ internal static class RegistrationTokens
 {
     public static async Task<Domain.Registrations.Registration> FindAsync(AppDbContext db, string token, CancellationToken ct, bool tracked = false)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
-        {
-            throw new NotFoundException("Registration");
-        }
-
-        var hash = SecretToken.Hash(token.Trim());
+        var hash = SecretToken.HashPresented(token) ?? throw new NotFoundException("Registration");
         var query = tracked ? db.Registrations : db.Registrations.AsNoTracking();
         return await query.FirstOrDefaultAsync(r => r.TokenHash == hash, ct) ?? throw new NotFoundException("Registration");
     }

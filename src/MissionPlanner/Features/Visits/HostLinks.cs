@@ -311,12 +311,7 @@ internal static class HostTokens
     /// <summary>The host behind a link; a wrong, replaced or expired link, or a host with nothing left to receive, is "not found".</summary>
     public static async Task<(VisitHost Host, Mission Mission)> FindAsync(AppDbContext db, string token, TimeProvider clock, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
-        {
-            throw new NotFoundException("Host");
-        }
-
-        var hash = SecretToken.Hash(token.Trim());
+        var hash = SecretToken.HashPresented(token) ?? throw new NotFoundException("Host");
         var host = await db.VisitHosts.FirstOrDefaultAsync(h => h.TokenHash == hash, ct) ?? throw new NotFoundException("Host");
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == host.MissionId, ct);
         if (clock.GetUtcNow().UtcDateTime > mission.LinksExpireAt || !await db.Visits.AnyAsync(v => v.HostId == host.Id && !v.Cancelled, ct))
