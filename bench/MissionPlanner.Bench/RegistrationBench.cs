@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using MissionPlanner.Web.Tests.Infrastructure;
 
 namespace MissionPlanner.Bench;
@@ -16,6 +17,22 @@ namespace MissionPlanner.Bench;
 internal static class RegistrationBench
 {
     public static async Task RunAsync(string[] args)
+    {
+        var database = Text(args, "--database", "both");
+        if (database is "sqlite" or "both")
+        {
+            await RunOnAsync(args, postgres: null);
+        }
+
+        if (database is "postgres" or "both")
+        {
+            // A server of the benchmark's own, committing to disk as in production.
+            await using var postgres = await PrivatePostgres.StartAsync(durable: true);
+            await RunOnAsync(args, postgres.ConnectionString);
+        }
+    }
+
+    private static async Task RunOnAsync(string[] args, string? postgres)
     {
         var count = Arg(args, "--registrations", 4000);
         var concurrency = Arg(args, "--concurrency", 8);
@@ -32,6 +49,13 @@ internal static class RegistrationBench
             ["Auth__PublicRegistrationsPerMinute"] = "10000000",
             ["DOTNET_gcServer"] = Environment.GetEnvironmentVariable("BENCH_GCSERVER") ?? "1",
         };
+        if (postgres is not null)
+        {
+            env["Database__Provider"] = "Postgres";
+            env["Database__ConnectionString"] = postgres;
+        }
+
+        var databaseName = postgres is null ? "SQLite (WAL)" : "PostgreSQL (a local server, fsync on)";
         await using var app = await AppProcess.StartServerAsync(env);
         var (_, stdout, _) = await AppProcess.RunVerbAsync(env, "organiser", "add", "bench@example.org");
         using var api = new HttpClient { BaseAddress = app.Address };
@@ -65,7 +89,9 @@ internal static class RegistrationBench
             var cpuBefore = app.ProcessorTime;
             httpRuns.Add(await ClosedLoopAsync(count, concurrency, i => PostAsync(anonymous, httpMission, $"p{round}-{i}")));
             cpu.Add((app.ProcessorTime - cpuBefore).TotalMilliseconds / count);
-            rawRuns.Add(await RawInsertsAsync(Path.Combine(root, "missionplanner.db"), rawMission, count, concurrency));
+            rawRuns.Add(postgres is null
+                ? await RawInsertsAsync(Path.Combine(root, "missionplanner.db"), rawMission, count, concurrency)
+                : await RawPostgresInsertsAsync(postgres, Guid.Parse(rawMission), count, concurrency));
         }
 
         var http = Median(httpRuns.Select(r => r.Seconds));
@@ -74,7 +100,7 @@ internal static class RegistrationBench
         var latency = await Load.OpenLoopAsync(rate, seconds, i => PostAsync(anonymous, httpMission, $"r{i}"));
 
         var confirmed = (int)JsonNode.Parse(await api.GetStringAsync($"/api/v1/missions/{httpMission}/delegation"))!["confirmed"]!;
-        Console.WriteLine($"Registrations: {count} per round with {concurrency} concurrent clients, SQLite (WAL), capacity {count / 2} (half confirmed, half waitlisted);");
+        Console.WriteLine($"Registrations: {count} per round with {concurrency} concurrent clients, {databaseName}, capacity {count / 2} (half confirmed, half waitlisted);");
         Console.WriteLine($"after {warmupSeconds} s of warm-up ({warmed} registrations); {rounds} rounds, each path alternately, medians compared");
         Console.WriteLine("| path | median s | registrations/s | each round (registrations/s) | errors | ratio to baseline |");
         Console.WriteLine("|---|---:|---:|---|---:|---:|");
@@ -203,6 +229,59 @@ internal static class RegistrationBench
         return (sw.Elapsed.TotalSeconds, errors);
     }
 
+    /// <summary>The same rows on PostgreSQL: the counter update (the row lock) and three inserts, one transaction per registration.</summary>
+    private static async Task<(double Seconds, int Errors)> RawPostgresInsertsAsync(string connectionString, Guid missionId, int count, int concurrency)
+    {
+        await using var source = NpgsqlDataSource.Create(connectionString);
+        var next = -1;
+        var errors = 0;
+        var sw = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            await using var connection = await source.OpenConnectionAsync();
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                try
+                {
+                    await using var tx = await connection.BeginTransactionAsync();
+                    await using var command = new NpgsqlCommand("""
+                        UPDATE missions SET registration_sequence = registration_sequence + 1 WHERE id = @m;
+                        INSERT INTO registrations (id, mission_id, email, name, phone, organisation, sector, role, dietary, consent_photos, consent_listing,
+                            consented_at, accommodation_needed, arrival, status, token_hash, created_at, updated_at, version, answers)
+                        VALUES (@id, @m, @email, @name, '+31 6 1234 5678', 'TU Delft', 'Academia', 'Member', 'vegetarian', false, true,
+                            @now, false, @i, 'Confirmed', @token, @now, @now, 0, '{}');
+                        INSERT INTO registration_audits (id, mission_id, registration_id, action, actor, detail, at)
+                        VALUES (@audit, @m, @id, 'registered', 'participant', 'Confirmed', @now);
+                        INSERT INTO outbox_messages (id, mission_id, template, to_address, to_name, subject, html_body, text_body, model_json, message_id,
+                            status, attempts, next_attempt_at, created_at)
+                        VALUES (@mail, @m, 'registration-status', @email, @name, 'You are registered: Bench raw', @html, @text, '{}', @mid, 'Queued', 0, @now, @now);
+                        """, connection, tx);
+                    var id = Guid.NewGuid();
+                    command.Parameters.AddWithValue("m", missionId);
+                    command.Parameters.AddWithValue("id", id);
+                    command.Parameters.AddWithValue("email", $"raw{i}@example.org");
+                    command.Parameters.AddWithValue("name", $"Delegate raw{i}");
+                    command.Parameters.AddWithValue("now", DateTime.UtcNow);
+                    command.Parameters.AddWithValue("i", (long)(i + 1));
+                    command.Parameters.AddWithValue("token", Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"));
+                    command.Parameters.AddWithValue("audit", Guid.NewGuid());
+                    command.Parameters.AddWithValue("mail", Guid.NewGuid());
+                    command.Parameters.AddWithValue("html", new string('x', 1500));
+                    command.Parameters.AddWithValue("text", new string('x', 600));
+                    command.Parameters.AddWithValue("mid", $"<{Guid.NewGuid():N}@bench>");
+                    await command.ExecuteNonQueryAsync();
+                    await tx.CommitAsync();
+                }
+                catch (NpgsqlException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        })));
+        return (sw.Elapsed.TotalSeconds, errors);
+    }
+
     private static async Task<(double Seconds, int Errors)> ClosedLoopAsync(int count, int concurrency, Func<int, Task<bool>> work)
     {
         var next = -1;
@@ -246,6 +325,12 @@ internal static class RegistrationBench
 
     private static string Rates(IEnumerable<(double Seconds, int Errors)> runs, int count) =>
         string.Join(", ", runs.Select(r => (count / r.Seconds).ToString("F0")));
+
+    private static string Text(string[] args, string name, string fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
 
     private static int Arg(string[] args, string name, int fallback)
     {

@@ -13,10 +13,13 @@ public sealed class PrivatePostgres : IAsyncDisposable
     private readonly string bin;
     private readonly string dir;
 
-    private PrivatePostgres(string bin, string dir, int port)
+    private readonly bool durable;
+
+    private PrivatePostgres(string bin, string dir, int port, bool durable)
     {
         this.bin = bin;
         this.dir = dir;
+        this.durable = durable;
         Port = port;
     }
 
@@ -24,12 +27,13 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Timeout=5;Command Timeout=30";
 
-    public static async Task<PrivatePostgres> StartAsync()
+    /// <param name="durable">Whether commits wait for the disk (fsync), as in production; tests need not.</param>
+    public static async Task<PrivatePostgres> StartAsync(bool durable = false)
     {
         var bin = Directory.GetDirectories("/usr/lib/postgresql").OrderBy(d => Version.TryParse(Path.GetFileName(d), out var v) ? v : new Version(0, 0)).Last() + "/bin";
         var dir = Path.Combine(Path.GetTempPath(), $"mp-pg-{Guid.NewGuid():N}"[..18]);
         Directory.CreateDirectory(dir);
-        var pg = new PrivatePostgres(bin, dir, AppProcess.FreePort());
+        var pg = new PrivatePostgres(bin, dir, AppProcess.FreePort(), durable);
         if (Environment.UserName == "root")
         {
             await RunAsync("/bin/sh", "-c", $"id {User} >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin {User}; chmod 755 {dir}; chown -R {User} {dir}");
@@ -60,7 +64,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
     private Task ControlAsync(string action, params string[] extra) =>
         AsUserAsync([$"{bin}/pg_ctl", "-D", $"{dir}/data", "-l", $"{dir}/pg.log", "-w", "-t", "60", .. extra,
-            "-o", $"-p {Port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100", action]);
+            "-o", $"-p {Port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync={(durable ? "on" : "off")} -c max_connections=100", action]);
 
     private Task AsUserAsync(params string[] command) =>
         Environment.UserName == "root" ? RunAsync("runuser", ["-u", User, "--", .. command]) : RunAsync(command[0], command[1..]);
