@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 using MissionPlanner.Web.Tests.Infrastructure;
+using Npgsql;
 
 namespace MissionPlanner.Bench;
 
