@@ -110,7 +110,8 @@ public sealed class VisitPagesTests
         var hostBrowser = new WebSession(app);
         var page = await hostBrowser.GetAsync(hostLink);
         page.StatusCode.Should().Be(HttpStatusCode.OK);
-        hostBrowser.LastHtml.Should().Contain("Cleanroom tour").And.Contain("Pia").And.Contain("Piet").And.Contain("Paul").And.Contain("Awaiting your answer");
+        hostBrowser.LastHtml.Should().Contain("Cleanroom tour").And.Contain("Pia").And.Contain("Piet").And.Contain("Paul").And.Contain("Awaiting your answer")
+            .And.Contain(": 2 visitors</li>").And.Contain(": 1 visitor</li>", "three people in groups of up to two");
         var noReason = await hostBrowser.PostAsync(hostLink, new Dictionary<string, string> { ["visitId"] = visitId.ToString(), ["response"] = "Declined" }, hostBrowser.AntiforgeryToken());
         noReason.StatusCode.Should().Be(HttpStatusCode.OK);
         hostBrowser.LastHtml.Should().Contain("Please tell the organisers why");

@@ -3,6 +3,7 @@ using System.Text;
 using MediatR;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
+using MissionPlanner.Common;
 using MissionPlanner.Domain.Ceremonies;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Features.Ceremonies;
@@ -80,7 +81,7 @@ public sealed class CeremonyModel(IMediator mediator) : AppPageModel(mediator)
         var (ok, asked) = await TrySendAsync(new AskCeremonyConfirmationsCommand(missionId, ceremonyId), besideFields: false);
         if (ok)
         {
-            TempData["Notice"] = asked == 0 ? "Everyone with an email address has been asked already." : $"Asked {asked} people to confirm.";
+            TempData["Notice"] = asked == 0 ? "Everyone with an email address has been asked already." : $"Asked {Counted.People(asked)} to confirm.";
             return Redirect($"/missions/{missionId}/ceremonies/{ceremonyId}#confirmations");
         }
 

@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using MissionPlanner.Common;
 using MissionPlanner.Domain.Invitations;
 using MissionPlanner.Features.Invitations;
 
@@ -42,7 +43,7 @@ public sealed class InvitationsModel(IMediator mediator) : AppPageModel(mediator
         var (ok, result) = await TrySendAsync(new ImportInvitationsCommand(await reader.ReadToEndAsync(), validOnly) { MissionId = missionId }, besideFields: false);
         if (ok && result.Errors.Count == 0)
         {
-            return await AfterAsync(missionId, true, $"{result.Imported} invitations are on their way; follow them in the outbox.");
+            return await AfterAsync(missionId, true, $"{Counted.Of(result.Imported, "invitation")} {(result.Imported == 1 ? "is" : "are")} on their way; follow them in the outbox.");
         }
 
         ImportErrors = ok ? result.Errors : [];

@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using MissionPlanner.Common;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Features.Visits;
 
@@ -19,14 +20,14 @@ public sealed class VisitPlanModel(IMediator mediator) : AppPageModel(mediator)
 
     public Task<IActionResult> OnPostRunAsync(Guid missionId, Guid? visitId) =>
         SendAsync(missionId, new RunVisitSchedulingCommand(missionId, visitId),
-            r => $"Scheduled: {r.Placed} places for {r.People} people; {r.WithoutTopChoice} without one of their top choices.");
+            r => $"Scheduled: {Counted.Of(r.Placed, "place")} for {Counted.People(r.People)}; {r.WithoutTopChoice} without one of their top choices.");
 
     public Task<IActionResult> OnPostLockAsync(Guid missionId, bool locked) =>
         SendAsync(missionId, new LockVisitPlanCommand(missionId, locked), _ => locked ? "The schedule is locked." : "The schedule is unlocked.");
 
     public Task<IActionResult> OnPostPublishAsync(Guid missionId) =>
         SendAsync(missionId, new PublishVisitPlanCommand(missionId),
-            r => $"Published {r.Groups} groups: {r.Added} people added, {r.Removed} moved out, {r.Cancelled} empty groups cancelled. They are emailed their changes.");
+            r => $"Published {Counted.Of(r.Groups, "group")}: {Counted.People(r.Added)} added, {r.Removed} moved out, {Counted.Of(r.Cancelled, "empty group")} cancelled. They are emailed their changes.");
 
     public async Task<IActionResult> OnPostMoveAsync(Guid missionId, Guid registrationId, string? fromGroup, string? toGroup)
     {

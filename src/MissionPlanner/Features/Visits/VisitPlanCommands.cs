@@ -41,7 +41,7 @@ public sealed class RunVisitSchedulingHandler(AppDbContext db, TimeProvider cloc
         {
             var visit = visits[over.Key.VisitId];
             throw new DomainException("Pinned",
-                $"{over.Count()} people are placed by hand in {data.GroupName(visit, over.Key.Group)}, which takes {visit.MaxGroupSize}; move some of them first.");
+                $"{Counted.People(over.Count())} {(over.Count() == 1 ? "is" : "are")} placed by hand in {data.GroupName(visit, over.Key.Group)}, which takes {visit.MaxGroupSize}; move some of them first.");
         }
 
         Schedule schedule;

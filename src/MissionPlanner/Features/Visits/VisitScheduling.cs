@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Missions;
@@ -124,7 +125,7 @@ internal sealed class VisitSchedulingData
             var count = group.Count();
             if (count > visit.MaxGroupSize)
             {
-                warnings.Add($"{GroupName(visit, group.Key.Group)} has {count} people; the host takes {visit.MaxGroupSize}.");
+                warnings.Add($"{GroupName(visit, group.Key.Group)} has {Counted.People(count)}; the host takes {visit.MaxGroupSize}.");
             }
             else if (count < visit.MinGroupSize)
             {
