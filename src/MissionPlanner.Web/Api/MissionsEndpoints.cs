@@ -16,6 +16,8 @@ public static class MissionsEndpoints
         });
         missions.MapGet("/{missionId:guid}", (Guid missionId, IMediator m, CancellationToken ct) =>
             m.Send(new GetMissionQuery(missionId), ct));
+        missions.MapGet("/{missionId:guid}/at-a-glance", (Guid missionId, IMediator m, CancellationToken ct) =>
+            m.Send(new GetMissionAtAGlanceQuery(missionId), ct));
         missions.MapPut("/{missionId:guid}", async (Guid missionId, UpdateMissionCommand command, IMediator m, CancellationToken ct) =>
         {
             await m.Send(command with { MissionId = missionId }, ct);

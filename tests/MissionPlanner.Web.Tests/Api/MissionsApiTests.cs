@@ -161,6 +161,10 @@ public sealed class MissionsApiTests
 
         (await vic.GetAsync($"/api/v1/missions/{id}")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await vic.GetAsync($"/api/v1/missions/{id}/programme-items")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await ann.PostJsonAsync($"/api/v1/missions/{id}/status", new { status = "Open" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        await app.SendAsync(new Features.Invitations.ImportInvitationsCommand("email,name\npia@example.org,Pia\n") { MissionId = Guid.Parse(id) });
+        var glance = await (await vic.GetAsync($"/api/v1/missions/{id}/at-a-glance")).ReadAsync();
+        ((int)glance["invited"]!, (int)glance["invitationsUnanswered"]!, (int)glance["confirmed"]!).Should().Be((1, 1, 0));
         (await vic.PutJsonAsync($"/api/v1/missions/{id}", new
         {
             title = "Mine now",

@@ -65,6 +65,7 @@ public sealed partial class AuthorisationMatrixTests
         ["GET /api/v1/missions/"] = Kind.ApiAnyOrganiser,
         ["POST /api/v1/missions/"] = Kind.ApiAnyOrganiser,
         ["GET /api/v1/missions/{missionId:guid}"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/at-a-glance"] = Kind.ApiRead,
         ["POST /api/v1/missions/{missionId:guid}/status"] = Kind.OwnerWrite,
         ["DELETE /api/v1/missions/{missionId:guid}"] = Kind.OwnerWrite,
         ["PUT /api/v1/missions/{missionId:guid}/team/"] = Kind.OwnerWrite,
