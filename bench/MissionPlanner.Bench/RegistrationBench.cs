@@ -170,12 +170,9 @@ internal static class RegistrationBench
             dbMissionId = (string)(await find.ExecuteScalarAsync())!;
         }
 
-        var next = -1;
-        var errors = 0;
-        var sw = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        return await WorkersAsync(count, concurrency, async () =>
         {
-            await using var connection = new SqliteConnection(connectionString);
+            var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync();
             await using (var pragma = connection.CreateCommand())
             {
@@ -183,8 +180,7 @@ internal static class RegistrationBench
                 await pragma.ExecuteNonQueryAsync();
             }
 
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
+            return new Worker(async i =>
             {
                 try
                 {
@@ -219,14 +215,14 @@ internal static class RegistrationBench
                     command.Parameters.AddWithValue("$mid", $"<{Guid.NewGuid():N}@bench>");
                     await command.ExecuteNonQueryAsync();
                     await tx.CommitAsync();
+                    return true;
                 }
                 catch (SqliteException)
                 {
-                    Interlocked.Increment(ref errors);
+                    return false;
                 }
-            }
-        })));
-        return (sw.Elapsed.TotalSeconds, errors);
+            }, connection);
+        });
     }
 
     /// <summary>The same rows on PostgreSQL: the counter update (the row lock) and three inserts, one transaction per registration.</summary>
@@ -234,14 +230,10 @@ internal static class RegistrationBench
     {
         // Prepared, as the app's statements are (automatic preparation, see MissionPlannerServices).
         await using var source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 50 });
-        var next = -1;
-        var errors = 0;
-        var sw = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        return await WorkersAsync(count, concurrency, async () =>
         {
-            await using var connection = await source.OpenConnectionAsync();
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
+            var connection = await source.OpenConnectionAsync();
+            return new Worker(async i =>
             {
                 try
                 {
@@ -273,27 +265,48 @@ internal static class RegistrationBench
                     command.Parameters.AddWithValue("mid", $"<{Guid.NewGuid():N}@bench>");
                     await command.ExecuteNonQueryAsync();
                     await tx.CommitAsync();
+                    return true;
                 }
                 catch (NpgsqlException)
                 {
-                    Interlocked.Increment(ref errors);
+                    return false;
                 }
-            }
-        })));
-        return (sw.Elapsed.TotalSeconds, errors);
+            }, connection);
+        });
     }
 
-    private static async Task<(double Seconds, int Errors)> ClosedLoopAsync(int count, int concurrency, Func<int, Task<bool>> work)
+    private static Task<(double Seconds, int Errors)> ClosedLoopAsync(int count, int concurrency, Func<int, Task<bool>> work) =>
+        WorkersAsync(count, concurrency, () => Task.FromResult(new Worker(work)));
+
+    /// <summary>A closed loop that stops at the deadline (or after <paramref name="limit"/> calls); returns how many were made.</summary>
+    private static async Task<int> TimedLoopAsync(TimeSpan duration, int limit, int concurrency, Func<int, Task<bool>> work)
+    {
+        var calls = 0;
+        await WorkersAsync(limit, concurrency, () => Task.FromResult(new Worker(async i =>
+        {
+            Interlocked.Increment(ref calls);
+            return await work(i);
+        })), duration);
+        return calls;
+    }
+
+    /// <summary>
+    /// <paramref name="concurrency"/> workers, each starting with what it keeps (a connection), take
+    /// the next number until <paramref name="count"/> (or the deadline) and make their call.
+    /// </summary>
+    private static async Task<(double Seconds, int Errors)> WorkersAsync(int count, int concurrency, Func<Task<Worker>> start, TimeSpan? deadline = null)
     {
         var next = -1;
         var errors = 0;
         var sw = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
+            var worker = await start();
+            await using var owned = worker.Owned;
             int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
+            while ((deadline is null || sw.Elapsed < deadline) && (i = Interlocked.Increment(ref next)) < count)
             {
-                if (!await work(i))
+                if (!await worker.Call(i))
                 {
                     Interlocked.Increment(ref errors);
                 }
@@ -302,21 +315,8 @@ internal static class RegistrationBench
         return (sw.Elapsed.TotalSeconds, errors);
     }
 
-    /// <summary>A closed loop that stops at the deadline (or after <paramref name="limit"/> calls); returns how many were made.</summary>
-    private static async Task<int> TimedLoopAsync(TimeSpan duration, int limit, int concurrency, Func<int, Task<bool>> work)
-    {
-        var next = -1;
-        var sw = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            int i;
-            while (sw.Elapsed < duration && (i = Interlocked.Increment(ref next)) < limit)
-            {
-                await work(i);
-            }
-        })));
-        return Math.Min(next + 1, limit);
-    }
+    /// <summary>One worker of a loop: its call, and what it owns until the loop ends.</summary>
+    private sealed record Worker(Func<int, Task<bool>> Call, IAsyncDisposable? Owned = null);
 
     private static double Median(IEnumerable<double> values)
     {

@@ -28,8 +28,8 @@ public sealed class GetMissionAtAGlanceHandler(AppDbContext db) : IRequestHandle
     public async Task<MissionAtAGlance> Handle(GetMissionAtAGlanceQuery request, CancellationToken cancellationToken)
     {
         var id = request.MissionId;
-        var ceremonyPeople = db.CeremonyPeople.Where(p => db.Ceremonies.Any(c => c.Id == p.CeremonyId && c.MissionId == id)
-            && p.Role != CeremonyRole.MasterOfCeremonies && p.Role != CeremonyRole.Press && p.Role != CeremonyRole.Photographer);
+        // Those who need not confirm (press, master of ceremonies) are Confirmed from the start, so the statuses alone say who is waited for.
+        var ceremonyPeople = db.CeremonyPeople.Where(p => db.Ceremonies.Any(c => c.Id == p.CeremonyId && c.MissionId == id));
         var visits = db.Visits.Where(v => v.MissionId == id && !v.Cancelled);
         return await db.Missions.AsNoTracking().Where(m => m.Id == id).Select(m => new MissionAtAGlance(
                 db.Registrations.Count(r => r.MissionId == id && r.Status == RegistrationStatus.Confirmed),
