@@ -2,24 +2,59 @@
 """A real SMTP server for tests (Debian's python3-aiosmtpd) on a loopback port.
 
 Every accepted message is kept as <n>.eml and, parsed by Python's email package, as <n>.json
-(headers, every MIME part decoded, attachments) so tests can assert what was actually received.
+(headers, every MIME part decoded, attachments, and the From/To mailboxes as read with the
+package's strict policy) so tests can assert what was actually received.
 Recipients containing "reject" get 550, "tempfail" get 451; --delay-ms slows each DATA down.
+While a file named "throttle" exists in --dir, every MAIL FROM gets 421 "too many messages".
+Options: --no-smtputf8 (do not offer SMTPUTF8), --starttls or --implicit-tls with --cert and --key,
+--fast (count messages in count.bin, one byte each, without parsing or keeping them: benchmarks).
 Prints "ready <port>" once it accepts connections; stops on SIGTERM.
 """
-import argparse, asyncio, email, email.policy, json, os, signal, threading, time
+import argparse, asyncio, email, email.errors, email.parser, email.policy, json, os, signal, ssl, threading, time
 from aiosmtpd.controller import Controller
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--port", type=int, required=True)
 parser.add_argument("--dir", required=True)
 parser.add_argument("--delay-ms", type=int, default=0)
+parser.add_argument("--no-smtputf8", action="store_true")
+parser.add_argument("--starttls", action="store_true")
+parser.add_argument("--implicit-tls", action="store_true")
+parser.add_argument("--cert")
+parser.add_argument("--key")
+parser.add_argument("--fast", action="store_true")
 args = parser.parse_args()
 os.makedirs(args.dir, exist_ok=True)
 counter = {"n": 0}
 lock = threading.Lock()
 
 
+def strict_header(text, name, smtputf8=False):
+    """One header as the strict policy parses it; any defect it finds is an error, but for a UTF-8
+    local part in a message sent with SMTPUTF8, which RFC 6532 allows."""
+    raw = email.parser.Parser(policy=email.policy.compat32).parsestr(text, headersonly=True)
+    values = [v for k, v in raw.items() if k.lower() == name.lower()]
+    if len(values) != 1:
+        raise ValueError(f"{len(values)} {name} headers")
+    header = email.policy.strict.header_fetch_parse(name, values[0])
+    defects = [d for d in header.defects if not (smtputf8 and isinstance(d, email.errors.NonASCIILocalPartDefect))]
+    if defects:
+        raise ValueError(f"{name}: " + "; ".join(f"{type(d).__name__} {d}" for d in defects))
+    return header
+
+
+def mailboxes(header):
+    return [{"name": a.display_name, "address": a.addr_spec} for a in header.addresses] if header is not None else []
+
+
 class Handler:
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        if os.path.exists(os.path.join(args.dir, "throttle")):
+            return "421 4.7.0 Too many messages from your IP, slow down and try again later"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if "reject" in address:
             with lock, open(os.path.join(args.dir, "rejected.log"), "a", encoding="utf-8") as f:
@@ -34,7 +69,20 @@ class Handler:
         if args.delay_ms:
             await asyncio.sleep(args.delay_ms / 1000)
         raw = envelope.original_content or envelope.content
+        if args.fast:
+            with lock, open(os.path.join(args.dir, "count.bin"), "ab") as f:
+                f.write(b"1")
+            return "250 2.0.0 Message accepted for delivery"
         message = email.message_from_bytes(raw, policy=email.policy.default)
+        # Headers may be raw UTF-8 (RFC 6532, sent with SMTPUTF8): read them as text, not as ASCII with escapes.
+        text = raw.decode("utf-8", "replace")
+        head = email.parser.Parser(policy=email.policy.default).parsestr(text, headersonly=True)
+        try:
+            utf8 = "SMTPUTF8" in envelope.mail_options
+            strict_read = {"from": mailboxes(strict_header(text, "From", utf8)), "to": mailboxes(strict_header(text, "To", utf8)),
+                           "subject": str(strict_header(text, "Subject")), "error": None}
+        except Exception as e:  # the strict policy raises on any defect: that is what the tests look for
+            strict_read = {"from": [], "to": [], "subject": None, "error": f"{type(e).__name__}: {e}"}
         parts, attachments = [], []
         for part in message.walk():
             if part.is_multipart():
@@ -47,10 +95,12 @@ class Handler:
                 parts.append({"contentType": part.get_content_type(), "charset": part.get_content_charset(),
                               "content": part.get_content()})
         summary = {
-            "messageId": message.get("Message-ID"), "subject": message.get("Subject"), "from": message.get("From"),
-            "to": message.get("To"), "mailFrom": envelope.mail_from, "rcptTos": envelope.rcpt_tos,
+            "messageId": head.get("Message-ID"), "subject": head.get("Subject"), "from": head.get("From"),
+            "to": head.get("To"), "mailFrom": envelope.mail_from, "rcptTos": envelope.rcpt_tos,
             "contentType": message.get_content_type(), "parts": parts, "attachments": attachments,
-            "headers": {k: str(v) for k, v in message.items()},
+            "headers": {k: str(v) for k, v in head.items()},
+            "strict": strict_read, "mailOptions": list(envelope.mail_options), "size": len(raw),
+            "peerPort": session.peer[1] if isinstance(session.peer, tuple) else 0,
         }
         with lock:
             counter["n"] += 1
@@ -64,7 +114,16 @@ class Handler:
         return "250 2.0.0 Message accepted for delivery"
 
 
-controller = Controller(Handler(), hostname="127.0.0.1", port=args.port)
+smtp_parameters = {"enable_SMTPUTF8": not args.no_smtputf8}
+if args.starttls or args.implicit_tls:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(args.cert, args.key)
+    if args.starttls:
+        smtp_parameters["tls_context"] = context
+        smtp_parameters["require_starttls"] = True
+    else:
+        smtp_parameters["ssl_context"] = context
+controller = Controller(Handler(), hostname="127.0.0.1", port=args.port, server_hostname="localhost", **smtp_parameters)
 controller.start()
 print(f"ready {args.port}", flush=True)
 stop = threading.Event()

@@ -29,6 +29,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<EmailTemplateOverride> EmailTemplateOverrides => Set<EmailTemplateOverride>();
+    public DbSet<MailDispatchState> MailDispatchStates => Set<MailDispatchState>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
     public DbSet<Registration> Registrations => Set<Registration>();

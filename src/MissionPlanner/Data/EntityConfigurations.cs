@@ -154,6 +154,18 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.HasIndex(x => new { x.Status, x.NextAttemptAt });
         b.HasIndex(x => new { x.MissionId, x.CreatedAt });
         b.HasIndex(x => new { x.MissionId, x.Batch });
+        // Sending rates count what went out in the last minute or day.
+        b.HasIndex(x => x.SentAt);
+    }
+}
+
+internal sealed class MailDispatchStateConfiguration : IEntityTypeConfiguration<MailDispatchState>
+{
+    public void Configure(EntityTypeBuilder<MailDispatchState> b)
+    {
+        b.ToTable("MailDispatchState");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.PauseReason).HasMaxLength(2000);
     }
 }
 

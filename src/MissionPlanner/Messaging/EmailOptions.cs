@@ -1,5 +1,19 @@
 namespace MissionPlanner.Messaging;
 
+/// <summary>How the connection to the SMTP server is protected.</summary>
+public enum SmtpSecurity
+{
+    /// <summary>Plain connection upgraded with STARTTLS (RFC 3207), required: usually port 587.</summary>
+    StartTls,
+
+    /// <summary>TLS from the first byte ("SMTPS", RFC 8314 §3.3): usually port 465.</summary>
+    ImplicitTls,
+
+    /// <summary>No encryption: only for a relay on the same machine or a closed network.</summary>
+    None,
+}
+
+/// <summary>The <c>Email</c> section: the SMTP server, the sender, and how fast and how often to send.</summary>
 public sealed class EmailOptions
 {
     public const string Section = "Email";
@@ -9,8 +23,21 @@ public sealed class EmailOptions
 
     public int SmtpPort { get; set; } = 587;
 
-    /// <summary>Upgrade the connection with STARTTLS (required by most providers on port 587).</summary>
-    public bool StartTls { get; set; } = true;
+    /// <summary>
+    /// STARTTLS, ImplicitTls or None. Unset: ImplicitTls on port 465, otherwise STARTTLS, unless
+    /// the older setting <see cref="StartTls"/> is false (then None).
+    /// </summary>
+    public SmtpSecurity? Security { get; set; }
+
+    /// <summary>Older form of <see cref="Security"/>: false means None. Kept so existing settings files keep working.</summary>
+    public bool? StartTls { get; set; }
+
+    /// <summary>
+    /// A certificate file (PEM or DER) to trust besides the system's authorities: the private CA
+    /// of an in-house relay, or the relay's own self-signed certificate. The server's name must
+    /// still match its certificate; revocation is not checked for certificates trusted this way.
+    /// </summary>
+    public string? TrustedCertificateFile { get; set; }
 
     public string? UserName { get; set; }
     public string? Password { get; set; }
@@ -18,7 +45,7 @@ public sealed class EmailOptions
     public string FromAddress { get; set; } = "missionplanner@localhost";
     public string FromName { get; set; } = "MissionPlanner";
 
-    /// <summary>Messages sent per dispatcher run over one SMTP connection.</summary>
+    /// <summary>Messages claimed per dispatcher round; rounds follow one another over one SMTP connection.</summary>
     public int BatchSize { get; set; } = 100;
 
     /// <summary>How often the dispatcher looks for due messages.</summary>
@@ -32,9 +59,33 @@ public sealed class EmailOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Time allowed for connecting and for each SMTP command.</summary>
     public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The most messages sent in any 60 seconds, counted over every node; 0 = no limit. Providers
+    /// limit senders: Microsoft 365 documents 30 messages a minute per mailbox for SMTP submission.
+    /// </summary>
+    public int MessagesPerMinute { get; set; }
+
+    /// <summary>The most messages sent in any 24 hours, counted over every node; 0 = no limit (Google Workspace: 2,000 a day per user).</summary>
+    public int MessagesPerDay { get; set; }
+
+    /// <summary>Messages sent over one SMTP connection before it is closed and a new one opened; 0 = no limit.</summary>
+    public int MessagesPerConnection { get; set; }
+
+    /// <summary>
+    /// How long every node stops sending when the server says it is sent to too fast (421/451/452
+    /// with words such as "too many" or "rate"); doubled each time in a row, up to <see cref="MaxThrottlePause"/>.
+    /// </summary>
+    public TimeSpan ThrottlePause { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan MaxThrottlePause { get; set; } = TimeSpan.FromMinutes(30);
+
     public bool UsesPickupFolder => string.IsNullOrWhiteSpace(SmtpHost);
+
+    public SmtpSecurity EffectiveSecurity =>
+        Security ?? (StartTls == false ? SmtpSecurity.None : SmtpPort == 465 ? SmtpSecurity.ImplicitTls : SmtpSecurity.StartTls);
 
     /// <summary>Right-hand side of generated Message-IDs.</summary>
     public string MessageIdDomain =>

@@ -189,11 +189,17 @@ public sealed class OutboxTests
 
         (await DispatchAsync(app)).Sent.Should().Be(1);
 
-        var files = Directory.GetFiles(Path.Combine(app.Database.Directory, "mail"), "*.eml");
+        var folder = Path.Combine(app.Database.Directory, "mail");
+        var files = Directory.GetFiles(folder, "*.eml");
         files.Should().ContainSingle();
-        var eml = await File.ReadAllTextAsync(files[0]);
-        eml.Should().Contain("To: ").And.Contain("ann@example.org").And.Contain("Message-ID: <").And.Contain("text/html");
-        (await RowsAsync(app)).Single().Status.Should().Be(OutboxStatus.Sent);
+        Directory.GetFiles(folder).Should().Equal(files, "the file is written under a temporary name and renamed, leaving nothing else behind");
+        var eml = await MimeKit.MimeMessage.LoadAsync(files[0]);
+        var row = (await RowsAsync(app)).Single();
+        eml.MessageId.Should().Be(row.MessageId.Trim('<', '>'));
+        eml.To.Mailboxes.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Name = "Délégué ann", Address = "ann@example.org" });
+        eml.Body.Should().BeOfType<MimeKit.MultipartAlternative>();
+        eml.HtmlBody.Should().Contain("Hello Délégué ann");
+        row.Status.Should().Be(OutboxStatus.Sent);
     }
 
     [Theory]

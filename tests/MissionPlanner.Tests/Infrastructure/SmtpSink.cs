@@ -9,41 +9,74 @@ public sealed record ReceivedPart(string ContentType, string? Charset, string Co
 
 public sealed record ReceivedAttachment(string? Filename, string ContentType, string? Content, int Size);
 
+public sealed record ReceivedMailbox(string Name, string Address);
+
+/// <summary>The headers as Python's email package reads them with its strict policy (which raises on any defect: then Error says which).</summary>
+public sealed record StrictRead(IReadOnlyList<ReceivedMailbox> From, IReadOnlyList<ReceivedMailbox> To, string? Subject, string? Error);
+
 public sealed record ReceivedEmail(
     string? MessageId, string? Subject, string? From, string? To, string? MailFrom, IReadOnlyList<string> RcptTos,
     string ContentType, IReadOnlyList<ReceivedPart> Parts, IReadOnlyList<ReceivedAttachment> Attachments,
-    IReadOnlyDictionary<string, string> Headers)
+    IReadOnlyDictionary<string, string> Headers, StrictRead Strict, IReadOnlyList<string> MailOptions, int Size, int PeerPort)
 {
     public string Text => Parts.Single(p => p.ContentType == "text/plain").Content;
     public string Html => Parts.Single(p => p.ContentType == "text/html").Content;
 }
 
+public enum SinkTls
+{
+    None,
+    StartTls,
+    ImplicitTls,
+}
+
+/// <summary>How the test server behaves: what it offers (SMTPUTF8, TLS with <see cref="Certificate"/>), how slow it is, and whether it only counts.</summary>
+public sealed record SmtpSinkOptions(
+    int DelayMs = 0, bool SmtpUtf8 = true, SinkTls Tls = SinkTls.None, TestCertificates.ServerCertificate? Certificate = null, bool Fast = false);
+
 /// <summary>
 /// A real SMTP server (Debian's python3-aiosmtpd, tests/tools/smtp_sink.py) on a free loopback
 /// port. Tests read what it received, parsed by Python's email package. It can be stopped and
-/// started again on the same port to play an outage.
+/// started again on the same port to play an outage, and told to answer "421 too many messages".
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly int delayMs;
+    private readonly SmtpSinkOptions options;
     private Process? process;
 
-    private SmtpSink(int port, string directory, int delayMs)
+    private SmtpSink(int port, string directory, SmtpSinkOptions options)
     {
         Port = port;
         Directory = directory;
-        this.delayMs = delayMs;
+        this.options = options;
     }
 
     public int Port { get; }
     public string Directory { get; }
 
-    public static async Task<SmtpSink> StartAsync(int delayMs = 0)
+    public static Task<SmtpSink> StartAsync(int delayMs = 0) => StartAsync(new SmtpSinkOptions(delayMs));
+
+    public static async Task<SmtpSink> StartAsync(SmtpSinkOptions options)
     {
-        var sink = new SmtpSink(FreePort(), Path.Combine(Path.GetTempPath(), "mp-smtp", Guid.NewGuid().ToString("N")), delayMs);
+        var sink = new SmtpSink(FreePort(), Path.Combine(Path.GetTempPath(), "mp-smtp", Guid.NewGuid().ToString("N")), options);
         await sink.StartAsync();
         return sink;
+    }
+
+    /// <summary>While on, every MAIL FROM is answered "421 4.7.0 Too many messages …, slow down".</summary>
+    public void Throttle(bool on)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var flag = Path.Combine(Directory, "throttle");
+        if (on)
+        {
+            File.WriteAllText(flag, "");
+        }
+        else
+        {
+            File.Delete(flag);
+        }
     }
 
     public static string Script
@@ -68,7 +101,24 @@ public sealed class SmtpSink : IAsyncDisposable
         }
 
         var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Script, "--port", Port.ToString(), "--dir", Directory, "--delay-ms", delayMs.ToString() })
+        var args = new List<string> { Script, "--port", Port.ToString(), "--dir", Directory, "--delay-ms", options.DelayMs.ToString() };
+        if (!options.SmtpUtf8)
+        {
+            args.Add("--no-smtputf8");
+        }
+
+        if (options.Fast)
+        {
+            args.Add("--fast");
+        }
+
+        if (options.Tls != SinkTls.None)
+        {
+            var certificate = options.Certificate ?? throw new InvalidOperationException("A TLS test server needs a certificate.");
+            args.AddRange([options.Tls == SinkTls.StartTls ? "--starttls" : "--implicit-tls", "--cert", certificate.CertificateFile, "--key", certificate.KeyFile]);
+        }
+
+        foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }
@@ -101,7 +151,9 @@ public sealed class SmtpSink : IAsyncDisposable
             : [];
 
     /// <summary>How many messages arrived, without reading them.</summary>
-    public int Count => System.IO.Directory.Exists(Directory) ? System.IO.Directory.GetFiles(Directory, "*.json").Length : 0;
+    public int Count => options.Fast
+        ? File.Exists(Path.Combine(Directory, "count.bin")) ? (int)new FileInfo(Path.Combine(Directory, "count.bin")).Length : 0
+        : System.IO.Directory.Exists(Directory) ? System.IO.Directory.GetFiles(Directory, "*.json").Length : 0;
 
     /// <summary>Recipients the server refused with 550, in order.</summary>
     public IReadOnlyList<string> Rejected =>

@@ -74,6 +74,13 @@ public sealed class OutboxMessage
 
     public void Attach(string name, string contentType, string content)
     {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100 || name.Any(c => char.IsControl(c) || c is '/' or '\\' or ':' or '"' or '*' or '?' or '<' or '>' or '|')
+            || name.Trim('.').Length == 0)
+        {
+            throw new Common.DomainException("AttachmentName",
+                $"'{SingleLine(name)}' cannot be the file name of an attachment: give a plain name such as programme.ics, without folders.");
+        }
+
         AttachmentName = name;
         AttachmentType = contentType;
         AttachmentContent = content;
@@ -105,6 +112,23 @@ public sealed class OutboxMessage
 
         Status = OutboxStatus.Queued;
         NextAttemptAt = now + delay;
+    }
+
+    /// <summary>
+    /// Handed back without being tried: the server asked every sender to wait (or this message was
+    /// claimed with others when it did), so the attempt does not count against the message.
+    /// </summary>
+    public void Postpone(DateTime until, string? reason)
+    {
+        Status = OutboxStatus.Queued;
+        Attempts = Math.Max(0, Attempts - 1);
+        NextAttemptAt = until;
+        ClaimedAt = null;
+        ClaimToken = null;
+        if (reason is not null)
+        {
+            LastError = Truncate(reason);
+        }
     }
 
     public void Fail(string error)

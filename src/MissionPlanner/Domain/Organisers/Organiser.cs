@@ -29,7 +29,8 @@ public sealed class Organiser
     public DateTime CreatedAt { get; private set; }
     public DateTime? DisabledAt { get; private set; }
 
-    public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
+    /// <summary>See <see cref="Common.EmailAddress.Normalise"/>: the one canonical form every stored address has.</summary>
+    public static string NormaliseEmail(string email) => Common.EmailAddress.Normalise(email);
 }
 
 public sealed class MissionRole

@@ -145,10 +145,10 @@ public sealed class AddCeremonyPersonValidator : AbstractValidator<AddCeremonyPe
     public AddCeremonyPersonValidator()
     {
         RuleFor(x => x.Role).IsInEnum();
-        RuleFor(x => x.Name).NotEmpty().When(x => x.RegistrationId is null).MaximumLength(200);
+        RuleFor(x => x.Name).NotEmpty().When(x => x.RegistrationId is null).MaximumLength(200).SingleLine();
         RuleFor(x => x.Organisation).NotEmpty().When(x => x.RegistrationId is null).MaximumLength(200);
         RuleFor(x => x.Title).MaximumLength(200);
-        RuleFor(x => x.Email).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email)).MaximumLength(320);
+        RuleFor(x => x.Email).ValidEmailAddress();
         RuleFor(x => x.RegistrationId).NotNull().When(x => x.Role == CeremonyRole.Signatory)
             .WithMessage("A signatory must be a participant registered for the mission: choose their registration.");
     }
@@ -434,8 +434,8 @@ public sealed class AddCeremonyTaskValidator : AbstractValidator<AddCeremonyTask
     public AddCeremonyTaskValidator()
     {
         RuleFor(x => x.Title).NotEmpty().MaximumLength(300);
-        RuleFor(x => x.Owner).NotEmpty().MaximumLength(200);
-        RuleFor(x => x.OwnerEmail).NotEmpty().EmailAddress().MaximumLength(320);
+        RuleFor(x => x.Owner).NotEmpty().MaximumLength(200).SingleLine();
+        RuleFor(x => x.OwnerEmail).NotEmpty().ValidEmailAddress();
     }
 }
 

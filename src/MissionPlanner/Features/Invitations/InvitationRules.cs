@@ -25,9 +25,8 @@ public sealed class InviteeValidator : AbstractValidator<IInviteeFields>
 {
     public InviteeValidator()
     {
-        RuleFor(x => x.Email).NotEmpty().MaximumLength(Organiser.EmailMax).EmailAddress()
-            .Must(e => e is null || !e.Any(char.IsControl)).WithMessage("'Email' must not contain line breaks.");
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(Invitation.NameMax);
+        RuleFor(x => x.Email).NotEmpty().ValidEmailAddress();
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(Invitation.NameMax).SingleLine();
         RuleFor(x => x.Organisation).MaximumLength(Organisation.NameMax);
     }
 }

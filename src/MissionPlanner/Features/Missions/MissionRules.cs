@@ -1,4 +1,5 @@
 using FluentValidation;
+using MissionPlanner.Common;
 using MissionPlanner.Domain.Missions;
 
 namespace MissionPlanner.Features.Missions;
@@ -19,7 +20,7 @@ public sealed class MissionFieldsValidator : AbstractValidator<IMissionFields>
 {
     public MissionFieldsValidator()
     {
-        RuleFor(x => x.Title).NotEmpty().MaximumLength(Mission.TitleMax);
+        RuleFor(x => x.Title).NotEmpty().MaximumLength(Mission.TitleMax).SingleLine();
         RuleFor(x => x.Summary).MaximumLength(Mission.SummaryMax);
         RuleFor(x => x.HostCountry).NotEmpty().MaximumLength(Mission.PlaceMax);
         RuleFor(x => x.HostCity).NotEmpty().MaximumLength(Mission.PlaceMax);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using MissionPlanner.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
@@ -19,8 +20,8 @@ public sealed class AddOrganiserValidator : AbstractValidator<AddOrganiserComman
 {
     public AddOrganiserValidator()
     {
-        RuleFor(x => x.Email).NotEmpty().MaximumLength(Organiser.EmailMax).EmailAddress();
-        RuleFor(x => x.DisplayName).MaximumLength(200);
+        RuleFor(x => x.Email).NotEmpty().MaximumLength(Organiser.EmailMax).ValidEmailAddress();
+        RuleFor(x => x.DisplayName).MaximumLength(200).SingleLine();
     }
 }
 

@@ -16,7 +16,7 @@ public sealed record RequestSignInLinkCommand(string Email) : IRequest<Unit>;
 
 public sealed class RequestSignInLinkValidator : AbstractValidator<RequestSignInLinkCommand>
 {
-    public RequestSignInLinkValidator() => RuleFor(x => x.Email).NotEmpty().MaximumLength(Organiser.EmailMax).EmailAddress();
+    public RequestSignInLinkValidator() => RuleFor(x => x.Email).NotEmpty().MaximumLength(Organiser.EmailMax).ValidEmailAddress();
 }
 
 public sealed class RequestSignInLinkHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, TimeProvider clock)

@@ -11,16 +11,20 @@ using Quartz;
 
 namespace MissionPlanner.Features.Outbox;
 
-/// <summary>Sends the due messages of the outbox, batch after batch, until none is due.</summary>
+/// <summary>Sends the due messages of the outbox, batch after batch, until none is due (or a sending rate says wait).</summary>
 public sealed record DispatchOutboxCommand(int? MaxBatches = null) : IRequest<DispatchResult>;
 
-public sealed record DispatchResult(int Sent, int Retrying, int Failed, int Recovered);
+/// <param name="PausedUntil">Set when the mail server asked every sender to wait: no node sends before then.</param>
+public sealed record DispatchResult(int Sent, int Retrying, int Failed, int Recovered, DateTime? PausedUntil = null);
 
 /// <summary>
 /// Claims a batch (Queued → Sending, with this run's token) in one conditional update, so two
 /// nodes never claim the same message; then sends over one SMTP connection and records each
 /// outcome as soon as the server answers. If the process dies, only the message being handed to
 /// the server at that moment can be sent again: its claim expires and it is retried.
+/// Claims take turns across nodes on the shared <see cref="MailDispatchState"/> row, so the
+/// configured messages per minute and per day count what every node sent; a throttling reply
+/// pauses every node and hands the claimed messages back without spending their attempts.
 /// </summary>
 public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, IOptions<EmailOptions> options,
     DataDirectory data, ILogger<DispatchOutboxHandler> logger) : IRequestHandler<DispatchOutboxCommand, DispatchResult>
@@ -39,12 +43,19 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
         }
 
         int sent = 0, retrying = 0, failed = 0;
-        using var transport = new EmailTransport(options, data);
+        var throttleCleared = false;
+        await using var transport = new EmailTransport(settings, data);
         for (var batch = 0; request.MaxBatches is null || batch < request.MaxBatches; batch++)
         {
-            var claimed = await ClaimAsync(settings.BatchSize, cancellationToken);
-            foreach (var message in claimed)
+            var (claimed, size, pausedUntil) = await ClaimAsync(settings, cancellationToken);
+            if (pausedUntil is not null)
             {
+                return new DispatchResult(sent, retrying, failed, recovered, pausedUntil);
+            }
+
+            for (var i = 0; i < claimed.Count; i++)
+            {
+                var message = claimed[i];
                 var result = await transport.SendAsync(message, cancellationToken);
                 var at = clock.GetUtcNow().UtcDateTime;
                 switch (result.Outcome)
@@ -52,7 +63,24 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
                     case SendOutcome.Sent:
                         message.Sent(at);
                         sent++;
+                        if (!throttleCleared)
+                        {
+                            throttleCleared = true;
+                            await db.MailDispatchStates.Where(s => s.ConsecutiveThrottles > 0)
+                                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsecutiveThrottles, 0), CancellationToken.None);
+                        }
+
                         break;
+                    case SendOutcome.Throttled:
+                        var until = await ThrottleAsync(result.Error!, at, settings);
+                        foreach (var waiting in claimed.Skip(i))
+                        {
+                            waiting.Postpone(until, waiting == message ? $"Waiting: the mail server asked to slow down ({result.Error})" : null);
+                        }
+
+                        await db.SaveChangesAsync(CancellationToken.None);
+                        logger.LogWarning("The mail server asked to slow down; no node sends before {Until:u}: {Reply}", until, result.Error);
+                        return new DispatchResult(sent, retrying, failed, recovered, until);
                     case SendOutcome.RetryLater:
                         message.RetryLater(result.Error!, at, Backoff(message.Attempts, settings));
                         if (message.Status == OutboxStatus.Failed)
@@ -75,7 +103,7 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
                 await db.SaveChangesAsync(CancellationToken.None);
             }
 
-            if (claimed.Count < settings.BatchSize)
+            if (claimed.Count < size)
             {
                 break;
             }
@@ -84,31 +112,88 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
         return new DispatchResult(sent, retrying, failed, recovered);
     }
 
-    private async Task<List<OutboxMessage>> ClaimAsync(int size, CancellationToken ct)
+    /// <summary>
+    /// Claims up to a batch of due messages, no more than the sending rates allow now. The shared
+    /// state row is updated first, which makes concurrent claims (on any node) take turns, so each
+    /// one counts the messages the others sent or are sending.
+    /// </summary>
+    private async Task<(List<OutboxMessage> Claimed, int Size, DateTime? PausedUntil)> ClaimAsync(EmailOptions settings, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now)
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.CreatedAt)
-            .Select(m => m.Id)
-            .Take(size)
-            .ToListAsync(ct);
-        if (due.Count == 0)
+        var token = Guid.NewGuid();
+        var size = settings.BatchSize;
+        await using (var transaction = await WriteTransaction.BeginAsync(db, ct))
         {
-            return [];
+            await db.MailDispatchStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.Claims, x => x.Claims + 1), ct);
+            var pausedUntil = await db.MailDispatchStates.AsNoTracking().Select(x => x.PausedUntil).FirstOrDefaultAsync(ct);
+            if (pausedUntil > now)
+            {
+                await transaction.CommitAsync(ct);
+                return ([], size, pausedUntil);
+            }
+
+            size = Math.Min(size, await AllowanceAsync(settings, now, ct));
+            var due = size == 0
+                ? []
+                : await db.OutboxMessages.AsNoTracking()
+                    .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now)
+                    .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.CreatedAt)
+                    .Select(m => m.Id)
+                    .Take(size)
+                    .ToListAsync(ct);
+            if (due.Count > 0)
+            {
+                await db.OutboxMessages
+                    .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Queued)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.Status, OutboxStatus.Sending)
+                        .SetProperty(m => m.ClaimToken, token)
+                        .SetProperty(m => m.ClaimedAt, now)
+                        .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            if (due.Count == 0)
+            {
+                return ([], Math.Max(size, 1), null);
+            }
         }
 
-        var token = Guid.NewGuid();
-        await db.OutboxMessages
-            .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Queued)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Sending)
-                .SetProperty(m => m.ClaimToken, token)
-                .SetProperty(m => m.ClaimedAt, now)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-        return await db.OutboxMessages.Where(m => m.ClaimToken == token)
+        var claimed = await db.OutboxMessages.Where(m => m.ClaimToken == token)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.CreatedAt)
             .ToListAsync(ct);
+        return (claimed, size, null);
+    }
+
+    /// <summary>How many more messages the configured rates allow now: sent in the window plus being sent count against them.</summary>
+    private async Task<int> AllowanceAsync(EmailOptions settings, DateTime now, CancellationToken ct)
+    {
+        var allowance = int.MaxValue;
+        if (settings.MessagesPerMinute <= 0 && settings.MessagesPerDay <= 0)
+        {
+            return allowance;
+        }
+
+        var sending = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sending, ct);
+        foreach (var (limit, window) in new[] { (settings.MessagesPerMinute, TimeSpan.FromMinutes(1)), (settings.MessagesPerDay, TimeSpan.FromDays(1)) })
+        {
+            if (limit > 0)
+            {
+                var since = now - window;
+                var used = await db.OutboxMessages.CountAsync(m => m.SentAt > since, ct) + sending;
+                allowance = Math.Min(allowance, Math.Max(0, limit - used));
+            }
+        }
+
+        return allowance;
+    }
+
+    private async Task<DateTime> ThrottleAsync(string reply, DateTime now, EmailOptions settings)
+    {
+        var state = await db.MailDispatchStates.SingleAsync(CancellationToken.None);
+        var until = state.PausedUntil > now ? state.PausedUntil.Value : state.Throttle(reply, now, settings.ThrottlePause, settings.MaxThrottlePause);
+        await db.SaveChangesAsync(CancellationToken.None);
+        return until;
     }
 
     /// <summary>Exponential backoff with full jitter, so retries from many messages do not arrive together.</summary>

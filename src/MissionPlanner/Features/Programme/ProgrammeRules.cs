@@ -1,4 +1,5 @@
 using FluentValidation;
+using MissionPlanner.Common;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
@@ -31,7 +32,7 @@ public sealed class ProgrammeItemFieldsValidator : AbstractValidator<IProgrammeI
 {
     public ProgrammeItemFieldsValidator()
     {
-        RuleFor(x => x.Title).NotEmpty().MaximumLength(ProgrammeItem.TitleMax);
+        RuleFor(x => x.Title).NotEmpty().MaximumLength(ProgrammeItem.TitleMax).SingleLine();
         RuleFor(x => x.Description).MaximumLength(ProgrammeItem.DescriptionMax);
         RuleFor(x => x.Kind).IsInEnum();
         RuleFor(x => x.StartsAt).NotEmpty();

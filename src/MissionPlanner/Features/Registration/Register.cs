@@ -43,9 +43,7 @@ public sealed class RegisterOpenValidator : AbstractValidator<RegisterOpenComman
 internal sealed class OpenRegistrationEmail : AbstractValidator<string>
 {
     public OpenRegistrationEmail() =>
-        RuleFor(x => x).NotEmpty().MaximumLength(Domain.Organisers.Organiser.EmailMax).EmailAddress()
-            .Must(e => !e.Contains('\n') && !e.Contains('\r')).WithMessage("Give one email address, e.g. ann@tudelft.nl.")
-            .OverridePropertyName("Email");
+        RuleFor(x => x).NotEmpty().ValidEmailAddress().OverridePropertyName("Email");
 }
 
 public sealed class RegisterOpenHandler(AppDbContext db, PersonalDataProtector protector, RegistrationBatcher batcher, TimeProvider clock)

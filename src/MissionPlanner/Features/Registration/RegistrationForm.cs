@@ -29,7 +29,7 @@ public sealed class RegistrationDetailsValidator : AbstractValidator<Registratio
 {
     public RegistrationDetailsValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(Domain.Registrations.Registration.NameMax);
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(Domain.Registrations.Registration.NameMax).SingleLine();
         RuleFor(x => x.Phone).MaximumLength(40).Matches(@"^\+?[0-9 ()\-./]{6,40}$").When(x => !string.IsNullOrWhiteSpace(x.Phone))
             .WithMessage("Give a phone number with digits, spaces and an optional leading +, e.g. +31 6 1234 5678.");
         RuleFor(x => x.Organisation).NotEmpty().MaximumLength(Organisation.NameMax);

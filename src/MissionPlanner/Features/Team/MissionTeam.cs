@@ -40,7 +40,7 @@ public sealed class SetTeamRoleValidator : AbstractValidator<SetTeamRoleCommand>
 {
     public SetTeamRoleValidator()
     {
-        RuleFor(x => x.Email).NotEmpty().MaximumLength(Organiser.EmailMax).EmailAddress();
+        RuleFor(x => x.Email).NotEmpty().MaximumLength(Organiser.EmailMax).ValidEmailAddress();
         RuleFor(x => x.Role).IsInEnum();
     }
 }

@@ -24,9 +24,9 @@ public sealed class HostFieldsValidator : AbstractValidator<IHostFields>
 {
     public HostFieldsValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(VisitHost.NameMax);
-        RuleFor(x => x.ContactName).NotEmpty().MaximumLength(200);
-        RuleFor(x => x.ContactEmail).NotEmpty().MaximumLength(320).EmailAddress();
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(VisitHost.NameMax).SingleLine();
+        RuleFor(x => x.ContactName).NotEmpty().MaximumLength(200).SingleLine();
+        RuleFor(x => x.ContactEmail).NotEmpty().ValidEmailAddress();
         RuleFor(x => x.ContactPhone).MaximumLength(40).Matches(@"^\+?[0-9 ()\-]{6,}$").When(x => !string.IsNullOrWhiteSpace(x.ContactPhone))
             .WithMessage("Give a phone number of digits, e.g. +44 20 7946 0000.");
     }
@@ -128,7 +128,7 @@ public sealed class VisitFieldsValidator : AbstractValidator<IVisitFields>
 {
     public VisitFieldsValidator()
     {
-        RuleFor(x => x.Title).NotEmpty().MaximumLength(Visit.TitleMax);
+        RuleFor(x => x.Title).NotEmpty().MaximumLength(Visit.TitleMax).SingleLine();
         RuleFor(x => x.HostId).NotEmpty();
         RuleFor(x => x.VenueId).NotEmpty();
         RuleFor(x => x.Kind).Must(k => k is ProgrammeItemKind.LabTour or ProgrammeItemKind.CompanyVisit).WithMessage("A visit is a lab tour or a company visit.");

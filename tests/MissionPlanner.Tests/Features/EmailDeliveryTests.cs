@@ -1,0 +1,293 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Messaging;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Features.Missions;
+using MissionPlanner.Features.Outbox;
+using MissionPlanner.Features.Programme;
+using MissionPlanner.Features.Registration;
+using MissionPlanner.Messaging;
+using MissionPlanner.Tests.Infrastructure;
+
+namespace MissionPlanner.Tests.Features;
+
+/// <summary>Email through MailKit to a real aiosmtpd: international addresses, names as typed, TLS, throttling and sending rates.</summary>
+public sealed class EmailDeliveryTests
+{
+    private static Task<Slice> ArrangeAsync(DatabaseProvider provider, SmtpSink smtp, string security = "None", IDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Email:SmtpHost"] = security == "None" ? "127.0.0.1" : "localhost",
+            ["Email:SmtpPort"] = smtp.Port.ToString(),
+            ["Email:Security"] = security,
+            ["Email:FromAddress"] = "mission@missionplanner.example",
+            ["Email:FromName"] = "NL–UK Mission Team",
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return Slice.CreateAsync(provider, settings);
+    }
+
+    private static async Task EnqueueAsync(Slice app, params (string Address, string Name)[] recipients) =>
+        await app.InScopeAsync(async sp =>
+        {
+            var writer = sp.GetRequiredService<OutboxWriter>();
+            foreach (var (address, name) in recipients)
+            {
+                await writer.EnqueueAsync("sign-in-link", address, name, new EmailModels.SignInLink(name, "https://mp.example/signin/link?token=x", 30), null, "test", default);
+            }
+
+            return await sp.GetRequiredService<AppDbContext>().SaveChangesAsync();
+        });
+
+    private static Task<List<OutboxMessage>> RowsAsync(Slice app) =>
+        app.QueryAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.CreatedAt).ThenBy(m => m.ToAddress).ToListAsync());
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ADelegationCsvWithAnAccentedAddressAndAnInvisibleCharacter_IsImportedAndDelivered(DatabaseProvider provider)
+    {
+        await using var smtp = await SmtpSink.StartAsync();
+        await using var app = await ArrangeAsync(provider, smtp, more: new Dictionary<string, string?> { ["Auth:PublicBaseUrl"] = "https://mp.example" });
+        var start = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(30);
+        var mission = await app.SendAsync(new CreateMissionCommand("NL–UK mission", null, "United Kingdom", "London", "Europe/London", start, start.AddDays(3)));
+        await app.SendAsync(new ChangeMissionStatusCommand(MissionStatus.Open) { MissionId = mission });
+        await app.SendAsync(new CreateProgrammeItemCommand("Bilateral symposium", null, ProgrammeItemKind.SymposiumSession,
+            start.ToDateTime(new TimeOnly(9, 0)), start.ToDateTime(new TimeOnly(17, 0)), null, null, false) { MissionId = mission });
+        var csv = "email;name;organisation;sector\r\n"
+                  + "Zoë.O@Example.org;\"O'Brien, Zoë \"\"Zo\"\"\";Universiteit Twente;academia\r\n"
+                  + "\u200Bzw.person@example.org\u200B;Zhang Wei 张伟;Huawei NL;industry\r\n"
+                  + "ann@bücher.example;Ann Bücher;Bücher GmbH;start-up\r\n";
+
+        var result = await app.SendAsync(new ImportDelegatesCommand(csv) { MissionId = mission });
+
+        result.Errors.Should().BeEmpty();
+        result.Imported.Should().Be(3);
+        (await app.QueryAsync(db => db.Registrations.Select(r => r.Email).OrderBy(e => e).ToListAsync()))
+            .Should().Equal("ann@bücher.example", "zoë.o@example.org", "zw.person@example.org");
+        var dispatched = await app.SendAsync(new DispatchOutboxCommand());
+        dispatched.Should().BeEquivalentTo(new { Sent = 3, Failed = 0, Retrying = 0 });
+        var received = await smtp.WaitForAsync(3);
+        received.SelectMany(m => m.RcptTos).Should().BeEquivalentTo(["zoë.o@example.org", "zw.person@example.org", "ann@bücher.example"]);
+        var zoe = received.Single(m => m.RcptTos.Contains("zoë.o@example.org"));
+        zoe.MailOptions.Should().Contain("SMTPUTF8", "the server offers SMTPUTF8 and the address needs it");
+        zoe.Strict.Error.Should().BeNull();
+        zoe.Strict.To.Should().Equal(new ReceivedMailbox("O'Brien, Zoë \"Zo\"", "zoë.o@example.org"));
+        zoe.Attachments.Should().ContainSingle(a => a.Filename == "programme.ics" && a.ContentType == "text/calendar");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task WithoutSmtpUtf8_AnAccentedAddressFailsAtOnceWithAReason_AUnicodeDomainGoesAsPunycode_AndTheRestArrive(DatabaseProvider provider)
+    {
+        await using var smtp = await SmtpSink.StartAsync(new SmtpSinkOptions(SmtpUtf8: false));
+        await using var app = await ArrangeAsync(provider, smtp);
+        await EnqueueAsync(app, ("zoë.o@example.org", "Zoë O"), ("ann@bücher.example", "Ann Bücher"), ("bob@example.org", "Bob"));
+
+        var result = await app.SendAsync(new DispatchOutboxCommand());
+
+        result.Should().BeEquivalentTo(new { Sent = 2, Failed = 1, Retrying = 0 });
+        var zoe = (await RowsAsync(app)).Single(m => m.ToAddress == "zoë.o@example.org");
+        zoe.Status.Should().Be(OutboxStatus.Failed);
+        zoe.Attempts.Should().Be(1, "it fails at once instead of waiting for retries that cannot succeed");
+        zoe.LastError.Should().Contain("does not accept addresses with accents").And.Contain("ask for another address than zoë.o@example.org");
+        var received = await smtp.WaitForAsync(2);
+        received.SelectMany(m => m.RcptTos).Should().BeEquivalentTo(["ann@xn--bcher-kva.example", "bob@example.org"]);
+        received.Should().OnlyContain(m => !m.MailOptions.Contains("SMTPUTF8"));
+        received.Single(m => m.RcptTos.Contains("ann@xn--bcher-kva.example")).Strict.To.Single().Name.Should().Be("Ann Bücher");
+    }
+
+    public static TheoryData<DatabaseProvider, bool> ProvidersAndUtf8 => new()
+    {
+        { DatabaseProvider.Sqlite, true }, { DatabaseProvider.Sqlite, false }, { DatabaseProvider.Postgres, true }, { DatabaseProvider.Postgres, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProvidersAndUtf8))]
+    public async Task DisplayNames_AreReadBackByPythonsStrictParser_AsOneAddressWithTheNameAsTyped(DatabaseProvider provider, bool smtpUtf8)
+    {
+        string[] names =
+        [
+            "Ann \"the Boss\" de Vries", @"Back\slash Person", "Müller, Zoë", "O'Neil, Seán (TU/e)", "張偉", "Иван Петров", "محمد عبد الله",
+            "Ελένη Παπαδοπούλου", "a; b <c@d.e>", "Zoë \"Zo\" O'Brien-Ó Súilleabháin",
+        ];
+        await using var smtp = await SmtpSink.StartAsync(new SmtpSinkOptions(SmtpUtf8: smtpUtf8));
+        await using var app = await ArrangeAsync(provider, smtp);
+        await EnqueueAsync(app, names.Select((n, i) => ($"person{i:D2}@example.org", n)).ToArray());
+
+        (await app.SendAsync(new DispatchOutboxCommand())).Sent.Should().Be(names.Length);
+
+        var received = await smtp.WaitForAsync(names.Length);
+        foreach (var (name, i) in names.Select((n, i) => (n, i)))
+        {
+            var message = received.Single(m => m.RcptTos.Contains($"person{i:D2}@example.org"));
+            message.Strict.Error.Should().BeNull($"'{name}' must not make the header defective");
+            message.Strict.To.Should().Equal([new ReceivedMailbox(name.Trim(), $"person{i:D2}@example.org")], $"'{name}' goes out as typed");
+            message.Strict.From.Should().Equal(new ReceivedMailbox("NL–UK Mission Team", "mission@missionplanner.example"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task StartTls_WithThePrivateCaNamedInTheSettings_Delivers(DatabaseProvider provider)
+    {
+        using var certificates = TestCertificates.Create();
+        await using var smtp = await SmtpSink.StartAsync(new SmtpSinkOptions(Tls: SinkTls.StartTls, Certificate: certificates.Server));
+        await using var app = await ArrangeAsync(provider, smtp, "StartTls", new Dictionary<string, string?> { ["Email:TrustedCertificateFile"] = certificates.CaFile });
+        await EnqueueAsync(app, ("ann@example.org", "Ann"));
+
+        (await app.SendAsync(new DispatchOutboxCommand())).Sent.Should().Be(1);
+
+        (await smtp.WaitForAsync(1)).Single().RcptTos.Should().Equal("ann@example.org");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ImplicitTls_WithTheSelfSignedCertificateNamedInTheSettings_Delivers(DatabaseProvider provider)
+    {
+        using var certificates = TestCertificates.Create();
+        await using var smtp = await SmtpSink.StartAsync(new SmtpSinkOptions(Tls: SinkTls.ImplicitTls, Certificate: certificates.SelfSigned));
+        await using var app = await ArrangeAsync(provider, smtp, "ImplicitTls",
+            new Dictionary<string, string?> { ["Email:TrustedCertificateFile"] = certificates.SelfSigned.CertificateFile });
+        await EnqueueAsync(app, ("ann@example.org", "Ann"));
+
+        (await app.SendAsync(new DispatchOutboxCommand())).Sent.Should().Be(1);
+
+        (await smtp.WaitForAsync(1)).Single().RcptTos.Should().Equal("ann@example.org");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AnUntrustedCertificate_FailsWithAClearReason_AndNothingIsSent(DatabaseProvider provider)
+    {
+        using var certificates = TestCertificates.Create();
+        await using var smtp = await SmtpSink.StartAsync(new SmtpSinkOptions(Tls: SinkTls.StartTls, Certificate: certificates.Server));
+        await using var app = await ArrangeAsync(provider, smtp, "StartTls");
+        await EnqueueAsync(app, ("ann@example.org", "Ann"));
+
+        var result = await app.SendAsync(new DispatchOutboxCommand());
+
+        result.Should().BeEquivalentTo(new { Sent = 0, Failed = 1 });
+        var row = (await RowsAsync(app)).Single();
+        row.Status.Should().Be(OutboxStatus.Failed);
+        row.LastError.Should().Contain($"The mail server localhost:{smtp.Port} was not trusted").And.Contain("Email:TrustedCertificateFile");
+        smtp.Messages.Should().BeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ACertificateForAnotherName_IsRefused_EvenWhenItsCaIsTrusted(DatabaseProvider provider)
+    {
+        using var certificates = TestCertificates.Create();
+        await using var smtp = await SmtpSink.StartAsync(new SmtpSinkOptions(Tls: SinkTls.ImplicitTls, Certificate: certificates.OtherName));
+        await using var app = await ArrangeAsync(provider, smtp, "ImplicitTls", new Dictionary<string, string?> { ["Email:TrustedCertificateFile"] = certificates.CaFile });
+        await EnqueueAsync(app, ("ann@example.org", "Ann"));
+
+        var result = await app.SendAsync(new DispatchOutboxCommand());
+
+        result.Failed.Should().Be(1);
+        (await RowsAsync(app)).Single().LastError.Should().Contain("its certificate is for another name than 'localhost'");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ServerSaysTooManyMessages_EveryNodePauses_WithoutSpendingAttempts_ThenAllArrive(DatabaseProvider provider)
+    {
+        await using var smtp = await SmtpSink.StartAsync();
+        await using var app = await ArrangeAsync(provider, smtp);
+        await EnqueueAsync(app, Enumerable.Range(0, 6).Select(i => ($"delegate{i}@example.org", $"Delegate {i}")).ToArray());
+        smtp.Throttle(true);
+        var start = app.Clock.GetUtcNow().UtcDateTime;
+
+        var first = await app.SendAsync(new DispatchOutboxCommand());
+
+        first.Should().BeEquivalentTo(new { Sent = 0, Failed = 0, Retrying = 0 });
+        first.PausedUntil.Should().Be(start.AddMinutes(1));
+        var rows = await RowsAsync(app);
+        rows.Should().OnlyContain(m => m.Status == OutboxStatus.Queued && m.Attempts == 0);
+        rows.Select(m => m.NextAttemptAt).Should().AllSatisfy(at => at.Should().BeCloseTo(start.AddMinutes(1), TimeSpan.FromMilliseconds(1)));
+        rows.Count(m => m.LastError != null && m.LastError.Contains("421")).Should().Be(1, "only the message that met the reply carries it");
+        var overview = await app.QueryAsync(db => db.MailDispatchStates.AsNoTracking().SingleAsync());
+        overview.PauseReason.Should().Contain("421").And.Contain("Too many messages");
+
+        app.Clock.Advance(TimeSpan.FromSeconds(59));
+        var during = await app.SendAsync(new DispatchOutboxCommand());
+        during.Sent.Should().Be(0, "no node sends during the pause");
+        during.PausedUntil.Should().BeCloseTo(start.AddMinutes(1), TimeSpan.FromMilliseconds(1));
+
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var second = await app.SendAsync(new DispatchOutboxCommand());
+        second.PausedUntil.Should().BeCloseTo(start.AddMinutes(1 + 2), TimeSpan.FromMilliseconds(1), "a second throttling reply in a row doubles the pause");
+
+        smtp.Throttle(false);
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        var last = await app.SendAsync(new DispatchOutboxCommand());
+
+        last.Sent.Should().Be(6);
+        (await smtp.WaitForAsync(6)).Select(m => m.MessageId).Should().OnlyHaveUniqueItems();
+        (await RowsAsync(app)).Should().OnlyContain(m => m.Status == OutboxStatus.Sent && m.Attempts == 1 && m.LastError == null);
+        (await app.QueryAsync(db => db.MailDispatchStates.AsNoTracking().SingleAsync())).ConsecutiveThrottles.Should().Be(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task MessagesPerMinute_HoldsForDispatchersRunningAtOnce_AndMessagesPerConnectionOpensNewOnes(DatabaseProvider provider)
+    {
+        await using var smtp = await SmtpSink.StartAsync();
+        await using var app = await ArrangeAsync(provider, smtp, more: new Dictionary<string, string?>
+        {
+            ["Email:MessagesPerMinute"] = "5",
+            ["Email:MessagesPerConnection"] = "2",
+        });
+        await EnqueueAsync(app, Enumerable.Range(0, 12).Select(i => ($"delegate{i:D2}@example.org", $"Delegate {i}")).ToArray());
+
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => app.SendAsync(new DispatchOutboxCommand()))));
+
+        concurrent.Sum(r => r.Sent).Should().Be(5, "five a minute, whichever dispatcher sends them");
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        (await app.SendAsync(new DispatchOutboxCommand())).Sent.Should().Be(0, "the five went out less than a minute ago");
+        app.Clock.Advance(TimeSpan.FromSeconds(31));
+        (await app.SendAsync(new DispatchOutboxCommand())).Sent.Should().Be(5);
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+        (await app.SendAsync(new DispatchOutboxCommand())).Sent.Should().Be(2);
+
+        var received = await smtp.WaitForAsync(12);
+        received.Select(m => m.MessageId).Should().OnlyHaveUniqueItems();
+        received.GroupBy(m => m.PeerPort).Should().OnlyContain(connection => connection.Count() <= 2, "at most two messages per connection");
+    }
+
+    [Fact]
+    public void ServerReplies_AreSortedIntoPermanentTemporaryAndSlowDown()
+    {
+        EmailTransport.Classify(550, "5.1.1 User unknown").Outcome.Should().Be(SendOutcome.Failed);
+        EmailTransport.Classify(554, "5.7.1 Message rejected as spam").Outcome.Should().Be(SendOutcome.Failed);
+        EmailTransport.Classify(451, "4.3.0 Mailbox temporarily unavailable").Outcome.Should().Be(SendOutcome.RetryLater);
+        EmailTransport.Classify(421, "4.4.2 Connection dropped").Outcome.Should().Be(SendOutcome.RetryLater);
+        EmailTransport.Classify(421, "4.7.0 Too many messages from your IP, slow down").Outcome.Should().Be(SendOutcome.Throttled);
+        EmailTransport.Classify(421, "4.7.0 Too many concurrent SMTP connections").Outcome.Should().Be(SendOutcome.Throttled);
+        EmailTransport.Classify(451, "4.7.1 Rate limited, try again later").Outcome.Should().Be(SendOutcome.Throttled);
+        EmailTransport.Classify(452, "4.5.3 Too many recipients").Outcome.Should().Be(SendOutcome.Throttled);
+        EmailTransport.Classify(550, "5.7.1 Daily sending quota exceeded").Outcome.Should().Be(SendOutcome.Failed, "a 5xx is permanent whatever it says");
+    }
+
+    [Fact]
+    public void AnAttachmentNameWithFolders_IsRefused()
+    {
+        var message = new OutboxMessage(null, "t", "ann@example.org", "Ann", "S", "<p>x</p>", "x", "{}", null, DateTime.UtcNow, "example.org");
+        foreach (var name in new[] { "../../etc/passwd", "a/b.ics", @"C:\x.ics", "..", "x\r\n.ics", "", new string('a', 101) })
+        {
+            FluentActions.Invoking(() => message.Attach(name, "text/calendar", "BEGIN:VCALENDAR"))
+                .Should().Throw<MissionPlanner.Domain.Common.DomainException>().Which.Field.Should().Be("AttachmentName");
+        }
+
+        message.Attach("programme.ics", "text/calendar; method=PUBLISH", "BEGIN:VCALENDAR");
+        message.AttachmentName.Should().Be("programme.ics");
+        Encoding.UTF8.GetByteCount(message.AttachmentName!).Should().BeGreaterThan(0);
+    }
+}
