@@ -217,4 +217,67 @@ public sealed partial class InvitationTests
 
     [GeneratedRegex(@"/i/([A-Za-z0-9_\-]+)")]
     private static partial Regex Token();
+
+    public static TheoryData<DatabaseProvider, string, string, string> BadInvitees()
+    {
+        var data = new TheoryData<DatabaseProvider, string, string, string>();
+        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
+        {
+            data.Add(provider, "", "Ann", "Email");
+            data.Add(provider, "not an address", "Ann", "Email");
+            data.Add(provider, "ann@", "Ann", "Email");
+            data.Add(provider, "ann@localhost", "Ann", "Email");
+            data.Add(provider, "Ann <ann@example.org>", "Ann", "Email");
+            data.Add(provider, "ann@example.org; bob@example.org", "Ann", "Email");
+            data.Add(provider, "ann@example.org\r\nBcc: victim@example.org", "Ann", "Email");
+            data.Add(provider, "ann@example.org", "Ann\r\nBcc: victim@example.org", "Name");
+            data.Add(provider, "ann@example.org", "Ann\tde Vries", "Name");
+            data.Add(provider, "ann@example.org", new string('A', 2000), "Name");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BadInvitees))]
+    public async Task Invite_WithABadAddressOrName_IsRefusedByField_AndNothingIsSaved(DatabaseProvider provider, string email, string name, string field)
+    {
+        var (app, mission) = await ArrangeAsync(provider);
+        await using var _ = app;
+
+        var refused = await FluentActions.Awaiting(() => app.SendAsync(Invite(mission, email, name))).Should().ThrowAsync<ValidationException>();
+
+        refused.Which.Errors.Select(e => e.PropertyName).Should().Equal(field);
+        refused.Which.Errors.Single().ErrorMessage.Should().NotBeNullOrWhiteSpace();
+        (await app.CountAsync<Invitation>()).Should().Be(0);
+        (await app.CountAsync<OutboxMessage>()).Should().Be(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ImportInvitations_NamesEveryBadRow_AndKeepsInvisibleCharactersOutOfTheAddresses(DatabaseProvider provider)
+    {
+        var (app, mission) = await ArrangeAsync(provider);
+        await using var _ = app;
+        var csv = "email,name\n"
+                  + "\u200Bzw.person@example.org,Zhang Wei\n"    // line 2: fine once the zero-width space is gone
+                  + "zoë.o@example.org,Zoë O\n"                  // line 3: fine
+                  + "ann de vries@example.org,Ann\n"              // line 4: space
+                  + "bob@example.org," + new string('B', 2000) + "\n" // line 5: name too long
+                  + "\"cem@example.org\",\"Cem\r\nBcc: x@example.org\"\n" // lines 6-7: header injection in the name
+                  + "dirk@example,Dirk\n";                       // line 8: no domain
+
+        var result = await app.SendAsync(new ImportInvitationsCommand(csv) { MissionId = mission });
+
+        result.Imported.Should().Be(0);
+        result.Errors.Select(e => (e.Line, e.Column)).Should().Equal((4, "email"), (5, "name"), (6, "name"), (8, "email"));
+        (await app.CountAsync<Invitation>()).Should().Be(0);
+        (await app.CountAsync<OutboxMessage>()).Should().Be(0);
+
+        var valid = await app.SendAsync(new ImportInvitationsCommand(csv, ImportValidRowsOnly: true) { MissionId = mission });
+
+        valid.Imported.Should().Be(2);
+        (await app.QueryAsync(db => db.OutboxMessages.Select(m => m.ToAddress).OrderBy(a => a).ToListAsync()))
+            .Should().Equal("zoë.o@example.org", "zw.person@example.org");
+    }
 }
