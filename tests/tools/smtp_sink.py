@@ -7,7 +7,8 @@ package's strict policy) so tests can assert what was actually received.
 Recipients containing "reject" get 550, "tempfail" get 451; --delay-ms slows each DATA down.
 While a file named "throttle" exists in --dir, every MAIL FROM gets 421 "too many messages".
 Options: --no-smtputf8 (do not offer SMTPUTF8), --starttls or --implicit-tls with --cert and --key,
---fast (count messages in count.bin, one byte each, without parsing or keeping them: benchmarks).
+--fast (count messages in count.bin, one byte each, without parsing or keeping them: benchmarks),
+--spool (the same, but each message is also written to a file of its own, as a mail server's queue would).
 Prints "ready <port>" once it accepts connections; stops on SIGTERM.
 """
 import argparse, asyncio, email, email.errors, email.parser, email.policy, json, os, signal, ssl, threading, time
@@ -23,6 +24,7 @@ parser.add_argument("--implicit-tls", action="store_true")
 parser.add_argument("--cert")
 parser.add_argument("--key")
 parser.add_argument("--fast", action="store_true")
+parser.add_argument("--spool", action="store_true")
 args = parser.parse_args()
 os.makedirs(args.dir, exist_ok=True)
 counter = {"n": 0}
@@ -69,7 +71,13 @@ class Handler:
         if args.delay_ms:
             await asyncio.sleep(args.delay_ms / 1000)
         raw = envelope.original_content or envelope.content
-        if args.fast:
+        if args.fast or args.spool:
+            with lock:
+                counter["n"] += 1
+                n = counter["n"]
+            if args.spool:  # as a mail server's queue would: the message in a file of its own
+                with open(os.path.join(args.dir, f"{n:07d}.eml"), "wb") as f:
+                    f.write(raw)
             with lock, open(os.path.join(args.dir, "count.bin"), "ab") as f:
                 f.write(b"1")
             return "250 2.0.0 Message accepted for delivery"

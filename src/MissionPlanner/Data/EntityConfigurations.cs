@@ -148,6 +148,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(x => x.AttachmentName).HasMaxLength(200);
         b.Property(x => x.AttachmentType).HasMaxLength(100);
         b.Ignore(x => x.CanResend);
+        b.Ignore(x => x.ClaimedBy);
         b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.MessageId).IsUnique();
         // The dispatcher's question: which queued messages are due?

@@ -59,12 +59,13 @@ public sealed partial class EmailTransport : IAsyncDisposable
         trusted = LoadTrusted(options.TrustedCertificateFile);
     }
 
-    public async Task<SendResult> SendAsync(OutboxMessage message, CancellationToken ct)
+    /// <summary>Sends one message; see <see cref="MimeMessages.Build"/> for <paramref name="holdEndUntil"/>, whose failure is thrown after the connection is dropped.</summary>
+    public async Task<SendResult> SendAsync(OutboxMessage message, Task holdEndUntil, CancellationToken ct)
     {
         MimeMessage mime;
         try
         {
-            mime = MimeMessages.Build(message, options);
+            mime = MimeMessages.Build(message, options, options.UsesPickupFolder ? null : holdEndUntil);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or ParseException)
         {
@@ -74,6 +75,7 @@ public sealed partial class EmailTransport : IAsyncDisposable
 
         if (options.UsesPickupFolder)
         {
+            await holdEndUntil;
             await WritePickupFileAsync(mime, message, ct);
             return SendResult.Ok;
         }
@@ -95,6 +97,13 @@ public sealed partial class EmailTransport : IAsyncDisposable
             }
 
             return SendResult.Ok;
+        }
+        catch (Exception) when (holdEndUntil.IsFaulted || holdEndUntil.IsCanceled)
+        {
+            // The previous outcome could not be recorded: this message was abandoned before its end, so the server
+            // discards it when the connection goes; the caller learns why from the hold itself.
+            await DisconnectAsync();
+            throw;
         }
         catch (SmtpCommandException ex)
         {

@@ -32,7 +32,8 @@ public enum SinkTls
 
 /// <summary>How the test server behaves: what it offers (SMTPUTF8, TLS with <see cref="Certificate"/>), how slow it is, and whether it only counts.</summary>
 public sealed record SmtpSinkOptions(
-    int DelayMs = 0, bool SmtpUtf8 = true, SinkTls Tls = SinkTls.None, TestCertificates.ServerCertificate? Certificate = null, bool Fast = false);
+    int DelayMs = 0, bool SmtpUtf8 = true, SinkTls Tls = SinkTls.None, TestCertificates.ServerCertificate? Certificate = null, bool Fast = false,
+    bool Spool = false);
 
 /// <summary>
 /// A real SMTP server (Debian's python3-aiosmtpd, tests/tools/smtp_sink.py) on a free loopback
@@ -107,9 +108,9 @@ public sealed class SmtpSink : IAsyncDisposable
             args.Add("--no-smtputf8");
         }
 
-        if (options.Fast)
+        if (options.Fast || options.Spool)
         {
-            args.Add("--fast");
+            args.Add(options.Spool ? "--spool" : "--fast");
         }
 
         if (options.Tls != SinkTls.None)
@@ -151,7 +152,7 @@ public sealed class SmtpSink : IAsyncDisposable
             : [];
 
     /// <summary>How many messages arrived, without reading them.</summary>
-    public int Count => options.Fast
+    public int Count => options.Fast || options.Spool
         ? File.Exists(Path.Combine(Directory, "count.bin")) ? (int)new FileInfo(Path.Combine(Directory, "count.bin")).Length : 0
         : System.IO.Directory.Exists(Directory) ? System.IO.Directory.GetFiles(Directory, "*.json").Length : 0;
 

@@ -63,6 +63,9 @@ public sealed class OutboxMessage
 
     /// <summary>Set by the dispatcher run that claimed the message, so each run sends only its own.</summary>
     public Guid? ClaimToken { get; private set; }
+
+    /// <summary>The claim this copy was loaded under (not stored): its outcome is written only while that claim still holds.</summary>
+    public Guid? ClaimedBy { get; set; }
     public string? LastError { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime? SentAt { get; private set; }

@@ -44,69 +44,85 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
 
         int sent = 0, retrying = 0, failed = 0;
         var throttleCleared = false;
+        // The previous message's outcome is written while the next one is handed over; the transport holds
+        // that message's end-of-data marker until the write has committed, so the server never accepts a
+        // message while another one it accepted is still unrecorded (a crash repeats at most one).
+        var recording = Task.CompletedTask;
+        await using var commits = await RelaxedCommits.BeginAsync(db, cancellationToken);
         await using var transport = new EmailTransport(settings, data);
-        for (var batch = 0; request.MaxBatches is null || batch < request.MaxBatches; batch++)
+        try
         {
-            var (claimed, size, pausedUntil) = await ClaimAsync(settings, cancellationToken);
-            if (pausedUntil is not null)
+            for (var batch = 0; request.MaxBatches is null || batch < request.MaxBatches; batch++)
             {
-                return new DispatchResult(sent, retrying, failed, recovered, pausedUntil);
-            }
-
-            for (var i = 0; i < claimed.Count; i++)
-            {
-                var message = claimed[i];
-                var result = await transport.SendAsync(message, cancellationToken);
-                var at = clock.GetUtcNow().UtcDateTime;
-                switch (result.Outcome)
+                var (claimed, size, pausedUntil) = await ClaimAsync(settings, cancellationToken);
+                if (pausedUntil is not null)
                 {
-                    case SendOutcome.Sent:
-                        message.Sent(at);
-                        sent++;
-                        if (!throttleCleared)
-                        {
-                            throttleCleared = true;
-                            await db.MailDispatchStates.Where(s => s.ConsecutiveThrottles > 0)
-                                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsecutiveThrottles, 0), CancellationToken.None);
-                        }
-
-                        break;
-                    case SendOutcome.Throttled:
-                        var until = await ThrottleAsync(result.Error!, at, settings);
-                        foreach (var waiting in claimed.Skip(i))
-                        {
-                            waiting.Postpone(until, waiting == message ? $"Waiting: the mail server asked to slow down ({result.Error})" : null);
-                        }
-
-                        await db.SaveChangesAsync(CancellationToken.None);
-                        logger.LogWarning("The mail server asked to slow down; no node sends before {Until:u}: {Reply}", until, result.Error);
-                        return new DispatchResult(sent, retrying, failed, recovered, until);
-                    case SendOutcome.RetryLater:
-                        message.RetryLater(result.Error!, at, Backoff(message.Attempts, settings));
-                        if (message.Status == OutboxStatus.Failed)
-                        {
-                            failed++;
-                        }
-                        else
-                        {
-                            retrying++;
-                        }
-
-                        break;
-                    default:
-                        message.Fail(result.Error!);
-                        failed++;
-                        break;
+                    return new DispatchResult(sent, retrying, failed, recovered, pausedUntil);
                 }
 
-                // Recorded at once: a later crash must not resend what the server already accepted.
-                await db.SaveChangesAsync(CancellationToken.None);
-            }
+                for (var i = 0; i < claimed.Count; i++)
+                {
+                    var message = claimed[i];
+                    var result = await transport.SendAsync(message, recording, cancellationToken);
+                    await recording;
+                    var at = clock.GetUtcNow().UtcDateTime;
+                    switch (result.Outcome)
+                    {
+                        case SendOutcome.Sent:
+                            message.Sent(at);
+                            sent++;
+                            if (!throttleCleared)
+                            {
+                                throttleCleared = true;
+                                await db.MailDispatchStates.Where(s => s.ConsecutiveThrottles > 0)
+                                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsecutiveThrottles, 0), CancellationToken.None);
+                            }
 
-            if (claimed.Count < size)
-            {
-                break;
+                            break;
+                        case SendOutcome.Throttled:
+                            var until = await ThrottleAsync(result.Error!, at, settings);
+                            foreach (var waiting in claimed.Skip(i))
+                            {
+                                waiting.Postpone(until, waiting == message ? $"Waiting: the mail server asked to slow down ({result.Error})" : null);
+                                await RecordAsync(waiting);
+                            }
+
+                            logger.LogWarning("The mail server asked to slow down; no node sends before {Until:u}: {Reply}", until, result.Error);
+                            return new DispatchResult(sent, retrying, failed, recovered, until);
+                        case SendOutcome.RetryLater:
+                            message.RetryLater(result.Error!, at, Backoff(message.Attempts, settings));
+                            if (message.Status == OutboxStatus.Failed)
+                            {
+                                failed++;
+                            }
+                            else
+                            {
+                                retrying++;
+                            }
+
+                            break;
+                        default:
+                            message.Fail(result.Error!);
+                            failed++;
+                            break;
+                    }
+
+                    // Recorded at once (see above): a later crash must not resend what the server already accepted.
+                    // On another thread: Microsoft.Data.Sqlite completes its "async" calls synchronously.
+                    recording = Task.Run(() => RecordAsync(message), CancellationToken.None);
+                }
+
+                await recording;
+                if (claimed.Count < size)
+                {
+                    break;
+                }
             }
+        }
+        finally
+        {
+            // Never leave a write running on this context, whatever ended the run.
+            await recording.ContinueWith(_ => { }, TaskScheduler.Default);
         }
 
         return new DispatchResult(sent, retrying, failed, recovered);
@@ -159,11 +175,28 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
             }
         }
 
-        var claimed = await db.OutboxMessages.Where(m => m.ClaimToken == token)
+        var claimed = await db.OutboxMessages.AsNoTracking().Where(m => m.ClaimToken == token)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.CreatedAt)
             .ToListAsync(ct);
+        claimed.ForEach(m => m.ClaimedBy = token);
         return (claimed, size, null);
     }
+
+    /// <summary>
+    /// Writes the delivery state the entity's own rules decided, in one UPDATE of this claim's row.
+    /// The claimed rows are not tracked: change detection over a batch of rendered emails cost
+    /// more per message than the SMTP exchange itself.
+    /// </summary>
+    private Task<int> RecordAsync(OutboxMessage message) =>
+        db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == message.ClaimedBy)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, message.Status)
+                .SetProperty(m => m.Attempts, message.Attempts)
+                .SetProperty(m => m.NextAttemptAt, message.NextAttemptAt)
+                .SetProperty(m => m.SentAt, message.SentAt)
+                .SetProperty(m => m.LastError, message.LastError)
+                .SetProperty(m => m.ClaimedAt, message.ClaimedAt)
+                .SetProperty(m => m.ClaimToken, message.ClaimToken), CancellationToken.None);
 
     /// <summary>How many more messages the configured rates allow now: sent in the window plus being sent count against them.</summary>
     private async Task<int> AllowanceAsync(EmailOptions settings, DateTime now, CancellationToken ct)

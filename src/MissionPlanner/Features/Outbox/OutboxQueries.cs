@@ -1,10 +1,12 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Messaging;
 using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Messaging;
 
 namespace MissionPlanner.Features.Outbox;
 
@@ -15,17 +17,29 @@ public sealed record OutboxMessageDto(
 public sealed record BatchProgress(string Batch, int Total, int Sent, int Failed, int Waiting, DateTime StartedAt)
 {
     public bool Done => Waiting == 0;
+
+    /// <summary>When the last waiting message should go (UTC), if a sending rate or a pause holds the batch back; null when it goes as fast as the server takes it.</summary>
+    public DateTime? ExpectedDoneAt { get; init; }
+}
+
+/// <summary>What holds sending back, for every mission: the server's pause (until, and its reply) and the configured rates (0 = none).</summary>
+public sealed record SendingPace(DateTime? PausedUntil, string? PauseReason, int PerMinute, int PerDay)
+{
+    public bool Limited => PausedUntil is not null || PerMinute > 0 || PerDay > 0;
 }
 
 public sealed record OutboxOverview(
-    IReadOnlyDictionary<OutboxStatus, int> Counts, IReadOnlyList<BatchProgress> Batches, IReadOnlyList<OutboxMessageDto> Messages);
+    IReadOnlyDictionary<OutboxStatus, int> Counts, IReadOnlyList<BatchProgress> Batches, IReadOnlyList<OutboxMessageDto> Messages)
+{
+    public SendingPace Pace { get; init; } = new(null, null, 0, 0);
+}
 
 /// <summary>The mission's outgoing mail: counts, progress of recent batches, and the messages (filtered, newest first).</summary>
 [RequiresRole(MissionRoleKind.Viewer)]
 public sealed record GetOutboxQuery(Guid MissionId, OutboxStatus? Status = null, string? Search = null, int Take = 200)
     : IRequest<OutboxOverview>, IMissionRequest;
 
-public sealed class GetOutboxHandler(AppDbContext db) : IRequestHandler<GetOutboxQuery, OutboxOverview>
+public sealed class GetOutboxHandler(AppDbContext db, TimeProvider clock, IOptions<EmailOptions> options) : IRequestHandler<GetOutboxQuery, OutboxOverview>
 {
     public async Task<OutboxOverview> Handle(GetOutboxQuery request, CancellationToken cancellationToken)
     {
@@ -50,7 +64,58 @@ public sealed class GetOutboxHandler(AppDbContext db) : IRequestHandler<GetOutbo
             .Select(m => new OutboxMessageDto(m.Id, m.Template, m.ToAddress, m.ToName, m.Subject, m.Status, m.Attempts, m.CreatedAt,
                 m.NextAttemptAt, m.SentAt, m.LastError, m.Batch))
             .ToListAsync(cancellationToken);
-        return new OutboxOverview(counts, batches.OrderByDescending(b => b.StartedAt).Take(5).ToList(), messages);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var state = await db.MailDispatchStates.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var paused = state?.PausedUntil > now;
+        var pace = new SendingPace(paused ? state!.PausedUntil : null, paused ? state!.PauseReason : null,
+            options.Value.MessagesPerMinute, options.Value.MessagesPerDay);
+        var recent = batches.OrderByDescending(b => b.StartedAt).Take(5).ToList();
+        if (pace.Limited)
+        {
+            for (var i = 0; i < recent.Count; i++)
+            {
+                recent[i] = recent[i] with { ExpectedDoneAt = await ExpectedDoneAtAsync(request.MissionId, recent[i], pace, now, cancellationToken) };
+            }
+        }
+
+        return new OutboxOverview(counts, recent, messages) { Pace = pace };
+    }
+
+    /// <summary>
+    /// The batch's last waiting message goes after every message due before it, of any mission
+    /// (the dispatcher sends in order of due time); at the configured rates from now, or from the
+    /// end of the server's pause.
+    /// </summary>
+    private async Task<DateTime?> ExpectedDoneAtAsync(Guid missionId, BatchProgress batch, SendingPace pace, DateTime now, CancellationToken ct)
+    {
+        if (batch.Done)
+        {
+            return null;
+        }
+
+        var last = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.MissionId == missionId && m.Batch == batch.Batch && (m.Status == OutboxStatus.Queued || m.Status == OutboxStatus.Sending))
+            .MaxAsync(m => (DateTime?)m.NextAttemptAt, ct);
+        if (last is null)
+        {
+            return null;
+        }
+
+        var position = await db.OutboxMessages.AsNoTracking()
+            .CountAsync(m => (m.Status == OutboxStatus.Queued || m.Status == OutboxStatus.Sending) && m.NextAttemptAt <= last, ct);
+        var start = new[] { now, last.Value, pace.PausedUntil ?? now }.Max();
+        var wait = TimeSpan.Zero;
+        if (pace.PerMinute > 0)
+        {
+            wait = TimeSpan.FromMinutes((position - 1) / pace.PerMinute);
+        }
+
+        if (pace.PerDay > 0 && position > pace.PerDay)
+        {
+            wait = TimeSpan.FromDays((position - 1) / pace.PerDay) > wait ? TimeSpan.FromDays((position - 1) / pace.PerDay) : wait;
+        }
+
+        return start + wait;
     }
 }
 
