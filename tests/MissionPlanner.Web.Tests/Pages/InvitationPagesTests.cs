@@ -210,6 +210,62 @@ public sealed partial class InvitationPagesTests
     [GeneratedRegex(@"http://localhost/i/[A-Za-z0-9_\-]+")]
     private static partial Regex Link();
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task TheOutboxPage_ShowsWhenTheServerPausedSending_AndWhenARateLimitedBatchWillFinish(DatabaseProvider provider)
+    {
+        await using var smtp = await SmtpSink.StartAsync();
+        var settings = AppFactory.Smtp(smtp);
+        settings["Email:MessagesPerMinute"] = "5";
+        settings["Email:ThrottlePause"] = "00:00:03";
+        await using var app = await AppFactory.CreateAsync(provider, settings);
+        var mission = (await app.SendAsync(new SeedDemoMissionCommand()))!.Value;
+        var ann = await app.AddOrganiserAsync("ann@example.org");
+        await app.GrantAsync(mission, ann.OrganiserId, MissionPlanner.Domain.Organisers.MissionRoleKind.Organiser);
+        var organiser = new WebSession(app);
+        await organiser.SignInAsync(ann.SignInToken);
+        smtp.Throttle(true);
+        var csv = "email,name\n" + string.Concat(Enumerable.Range(0, 12).Select(i => $"rated{i:D2}@example.org,Rated {i}\n"));
+
+        var import = await app.SendAsync(new MissionPlanner.Features.Invitations.ImportInvitationsCommand(csv) { MissionId = mission });
+        await WaitUntilAsync(app, db => db.MailDispatchStates.AnyAsync(s => s.PausedUntil != null));
+
+        await organiser.GetAsync($"/missions/{mission}/outbox");
+        organiser.LastHtml.Should().Contain("Sending is paused until").And.Contain("421").And.Contain("Too many messages");
+
+        smtp.Throttle(false);
+        await smtp.WaitForAsync(5, TimeSpan.FromSeconds(30));
+        var startedAt = DateTime.UtcNow;
+        await Task.Delay(1500);
+        smtp.Count.Should().Be(5, "five a minute");
+        await organiser.GetAsync($"/missions/{mission}/outbox");
+        organiser.LastHtml.Should().Contain("The mail server takes at most 5 emails a minute").And.NotContain("Sending is paused until");
+        var expected = ExpectedAt().Match(organiser.LastHtml);
+        expected.Success.Should().BeTrue(organiser.LastHtml);
+        var at = DateTime.SpecifyKind(startedAt.Date + TimeSpan.Parse(expected.Groups[1].Value), DateTimeKind.Utc);
+        at = at < startedAt.AddHours(-12) ? at.AddDays(1) : at; // the page gives the time of day only
+        at.Should().BeCloseTo(startedAt.AddMinutes(1), TimeSpan.FromMinutes(1.5), "7 to go at 5 a minute: about a minute or two");
+        import.Imported.Should().Be(12);
+    }
+
+    private static async Task WaitUntilAsync(AppFactory app, Func<AppDbContext, Task<bool>> condition)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (await app.QueryAsync(condition))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The condition did not become true in 30 s.");
+    }
+
+    [GeneratedRegex(@"Expected to finish at about (\d\d:\d\d) UTC")]
+    private static partial Regex ExpectedAt();
+
     [GeneratedRegex(@"http://localhost/signin/link\?token=[A-Za-z0-9_\-%]+")]
     private static partial Regex SignInLink();
 }
