@@ -34,8 +34,17 @@ public sealed class MissionOverviewPagesTests
                 new RegistrationDetails(who, "TU Delft", Domain.Missions.Sector.Academia, DelegationRole.Member, true)));
         }
 
-        var bounced = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.MissionId == mission).Select(m => m.Id).FirstAsync());
-        await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Id == bounced).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed)));
+        // The app's own dispatcher sends it first (to the pickup folder); a message it is not holding can then be marked as bounced
+        // without the dispatcher writing its outcome over the mark.
+        var bounced = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.MissionId == mission).OrderBy(m => m.CreatedAt).Select(m => m.Id).FirstAsync());
+        for (var i = 0; i < 300 && await app.QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.Id == bounced && m.Status != OutboxStatus.Sent)); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        (await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Id == bounced && m.Status == OutboxStatus.Sent)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.LastError, "SMTP 550: mailbox unavailable"))))
+            .Should().Be(1, "the dispatcher has sent it within 30 s");
         var awaitingHost = await app.QueryAsync(db => db.Visits.CountAsync(v => v.MissionId == mission && !v.Cancelled && v.HostResponse == HostResponse.Pending));
         var confirmed = await app.QueryAsync(db => db.Registrations.CountAsync(r => r.MissionId == mission && r.Status == RegistrationStatus.Confirmed));
         awaitingHost.Should().BeGreaterThan(1, "the demo's hosts have not answered yet");
