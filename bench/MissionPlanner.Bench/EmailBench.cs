@@ -187,7 +187,8 @@ internal static class EmailBench
                 var day = start.AddDays(i / 4);
                 var from = day.ToDateTime(new TimeOnly(9 + i % 4 * 2, 0));
                 await mediator.Send(new CreateProgrammeItemCommand(titles[i], "Dress code business; bring your badge and ID.",
-                    ProgrammeItemKind.SymposiumSession, from, from.AddMinutes(90), null, null, false) { MissionId = mission });
+                    ProgrammeItemKind.SymposiumSession, from, from.AddMinutes(90), null, null, false)
+                { MissionId = mission });
             }
         }
 

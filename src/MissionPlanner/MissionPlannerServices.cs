@@ -33,6 +33,12 @@ public static class MissionPlannerServices
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
             .Validate(o => o.BatchSize > 0, "Email:BatchSize must be positive.")
             .Validate(o => !o.FromAddress.Contains('\n') && o.FromAddress.Contains('@'), "Email:FromAddress must be an email address.")
+            .Validate(o => o.MessagesPerMinute >= 0 && o.MessagesPerDay >= 0 && o.MessagesPerConnection >= 0,
+                "Email:MessagesPerMinute, MessagesPerDay and MessagesPerConnection must be 0 (no limit) or more.")
+            .Validate(o => o.ThrottlePause > TimeSpan.Zero && o.MaxThrottlePause >= o.ThrottlePause,
+                "Email:ThrottlePause must be positive and Email:MaxThrottlePause at least as long.")
+            .Validate(o => EmailTransport.CanLoadTrusted(o.TrustedCertificateFile),
+                "Email:TrustedCertificateFile must name a readable certificate file (PEM or DER).")
             .ValidateOnStart();
         services.AddScoped<OutboxWriter>();
         services.AddOptions<LinkOptions>().BindConfiguration("Auth");

@@ -5,7 +5,8 @@ Every accepted message is kept as <n>.eml and, parsed by Python's email package,
 (headers, every MIME part decoded, attachments, and the From/To mailboxes as read with the
 package's strict policy) so tests can assert what was actually received.
 Recipients containing "reject" get 550, "tempfail" get 451; --delay-ms slows each DATA down.
-While a file named "throttle" exists in --dir, every MAIL FROM gets 421 "too many messages".
+While a file named "throttle" exists in --dir, every MAIL FROM gets 421 "too many messages"; while
+one named "refuse-sender" exists, every MAIL FROM gets 553.
 Options: --no-smtputf8 (do not offer SMTPUTF8), --starttls or --implicit-tls with --cert and --key,
 --fast (count messages in count.bin, one byte each, without parsing or keeping them: benchmarks),
 --spool (the same, but each message is also written to a file of its own, as a mail server's queue would).
@@ -53,6 +54,8 @@ class Handler:
     async def handle_MAIL(self, server, session, envelope, address, mail_options):
         if os.path.exists(os.path.join(args.dir, "throttle")):
             return "421 4.7.0 Too many messages from your IP, slow down and try again later"
+        if os.path.exists(os.path.join(args.dir, "refuse-sender")):
+            return f"553 5.7.1 <{address}>: Sender address rejected: not owned by the signed-in user"
         envelope.mail_from = address
         envelope.mail_options.extend(mail_options)
         return "250 OK"
@@ -97,6 +100,7 @@ class Handler:
                 continue
             if part.get_content_disposition() == "attachment":
                 attachments.append({"filename": part.get_filename(), "contentType": part.get_content_type(),
+                                    "contentTypeHeader": str(part.get("Content-Type")),
                                     "content": part.get_content() if part.get_content_maintype() == "text" else None,
                                     "size": len(part.get_payload(decode=True) or b"")})
             else:

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace MissionPlanner.Data;
@@ -6,30 +7,41 @@ namespace MissionPlanner.Data;
 /// On SQLite, for the lifetime of this object, commits on this context's connection return once
 /// they are in the write-ahead log, without waiting for the disk to flush it
 /// (<c>synchronous=NORMAL</c>): still consistent, and still kept when the application is killed;
-/// only an operating-system crash or power loss can undo the last ones ("WAL mode with
-/// synchronous=NORMAL … is consistent … a transaction committed … might roll back following a power
-/// loss or system crash", sqlite.org/pragma.html#pragma_synchronous). Only for writes whose loss
-/// is harmless: the outbox's delivery outcomes, where a lost "sent" means the message goes once
-/// more with the same Message-ID. The connection is set back before it returns to the pool.
+/// only an operating-system crash or power loss can undo them, back to the log's last flush ("WAL
+/// mode with synchronous=NORMAL … is consistent … a transaction committed … might roll back
+/// following a power loss or system crash", sqlite.org/pragma.html#pragma_synchronous). The
+/// outbox dispatcher runs on it: what such a loss undoes is its own claims and delivery outcomes,
+/// so the messages of that run go once more, with the same Message-IDs. The connection gets its
+/// previous setting back before it returns to the pool (or leaves the pool if that fails).
 /// PostgreSQL is left alone: its equivalent (<c>synchronous_commit=off</c>) also loses commits when
-/// the database server process crashes, which is measured to repeat many messages.
+/// the database server process is killed, which repeated messages in the restart test.
 /// </summary>
 public sealed class RelaxedCommits : IAsyncDisposable
 {
     private readonly AppDbContext? db;
+    private readonly long previous;
 
-    private RelaxedCommits(AppDbContext? db) => this.db = db;
+    private RelaxedCommits(AppDbContext? db, long previous)
+    {
+        this.db = db;
+        this.previous = previous;
+    }
 
     public static async Task<RelaxedCommits> BeginAsync(AppDbContext db, CancellationToken ct)
     {
         if (!db.Database.IsSqlite())
         {
-            return new RelaxedCommits(null);
+            return new RelaxedCommits(null, 0);
         }
 
         await db.Database.OpenConnectionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL", ct);
-        return new RelaxedCommits(db);
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous";
+        var previous = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = "PRAGMA synchronous=NORMAL";
+        await command.ExecuteNonQueryAsync(ct);
+        return new RelaxedCommits(db, previous);
     }
 
     public async ValueTask DisposeAsync()
@@ -39,9 +51,17 @@ public sealed class RelaxedCommits : IAsyncDisposable
             return;
         }
 
+        var connection = db.Database.GetDbConnection();
         try
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL");
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA synchronous={previous}";
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (SqliteException)
+        {
+            // Never hand a relaxed connection to the next writer.
+            SqliteConnection.ClearPool((SqliteConnection)connection);
         }
         finally
         {

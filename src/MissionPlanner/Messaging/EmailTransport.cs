@@ -25,6 +25,13 @@ public enum SendOutcome
 
     /// <summary>The server says it is sent to too fast: every node pauses; the message keeps its attempts.</summary>
     Throttled,
+
+    /// <summary>
+    /// No message can go until the settings or the server change (an untrusted certificate, a refused
+    /// sign-in, the sender refused, STARTTLS not offered): every node pauses with the reason shown on
+    /// the Outbox page, and the messages keep their attempts instead of all failing one by one.
+    /// </summary>
+    ServerUnusable,
 }
 
 public sealed record SendResult(SendOutcome Outcome, string? Error = null)
@@ -80,9 +87,11 @@ public sealed partial class EmailTransport : IAsyncDisposable
             return SendResult.Ok;
         }
 
+        bool connected = false;
         try
         {
             var smtp = await ConnectedAsync(ct);
+            connected = true;
             if ((smtp.Capabilities & SmtpCapabilities.UTF8) == 0 && InternationalAddress(message) is { } address)
             {
                 return new SendResult(SendOutcome.Failed,
@@ -107,8 +116,12 @@ public sealed partial class EmailTransport : IAsyncDisposable
         }
         catch (SmtpCommandException ex)
         {
-            var result = Classify((int)ex.StatusCode, ex.Message);
-            if (result.Outcome == SendOutcome.Throttled || !(client?.IsConnected ?? false))
+            var result = !connected && (int)ex.StatusCode is >= 500 and < 600
+                ? new SendResult(SendOutcome.ServerUnusable, $"The mail server {options.SmtpHost}:{options.SmtpPort} refused the connection's set-up: SMTP {(int)ex.StatusCode}: {ex.Message}")
+                : ex.ErrorCode == SmtpErrorCode.SenderNotAccepted && (int)ex.StatusCode is >= 500 and < 600
+                    ? new SendResult(SendOutcome.ServerUnusable, $"The mail server refuses the sender {options.FromAddress} (Email:FromAddress): SMTP {(int)ex.StatusCode}: {ex.Message}")
+                    : Classify((int)ex.StatusCode, ex.Message, recipientStage: ex.ErrorCode == SmtpErrorCode.RecipientNotAccepted);
+            if (result.Outcome is SendOutcome.Throttled or SendOutcome.ServerUnusable || !(client?.IsConnected ?? false))
             {
                 await DisconnectAsync();
             }
@@ -118,19 +131,23 @@ public sealed partial class EmailTransport : IAsyncDisposable
         catch (SslHandshakeException ex)
         {
             await DisconnectAsync();
-            return new SendResult(SendOutcome.Failed, CertificateFailure(ex));
+            // A certificate this side refuses is a setting to change; a handshake cut short by the network is worth another try.
+            return certificateProblem is null
+                ? new SendResult(SendOutcome.RetryLater, CertificateFailure(ex))
+                : new SendResult(SendOutcome.ServerUnusable, CertificateFailure(ex));
         }
         catch (AuthenticationException ex)
         {
             await DisconnectAsync();
-            return new SendResult(SendOutcome.Failed,
-                $"The mail server refused the sign-in (Email:UserName and Email:Password): {ex.Message}");
+            return new SendResult(SendOutcome.ServerUnusable,
+                $"The mail server {options.SmtpHost}:{options.SmtpPort} refused the sign-in (Email:UserName and Email:Password): {ex.Message}");
         }
         catch (NotSupportedException ex)
         {
             // E.g. STARTTLS required by the settings but not offered by the server.
             await DisconnectAsync();
-            return new SendResult(SendOutcome.Failed, $"The mail server cannot be used with these settings (Email:Security): {ex.Message}");
+            return new SendResult(SendOutcome.ServerUnusable,
+                $"The mail server {options.SmtpHost}:{options.SmtpPort} cannot be used with these settings (Email:Security is {options.EffectiveSecurity}): {ex.Message}");
         }
         catch (Exception ex) when (ex is SmtpProtocolException or IOException or SocketException or TimeoutException or ServiceNotConnectedException
                                        or OperationCanceledException && !ct.IsCancellationRequested)
@@ -146,18 +163,24 @@ public sealed partial class EmailTransport : IAsyncDisposable
     /// 5xx is permanent (the server said no); 4xx is worth retrying, unless its words say the
     /// sender goes too fast, which slows every node down instead of spending this message's tries.
     /// </summary>
-    internal static SendResult Classify(int code, string reply)
+    /// <remarks>
+    /// Only replies about the sender count as "too fast" (421, 451, 452 to the connection, MAIL or DATA,
+    /// with words such as "too many messages", "rate" or "slow down"): a reply about one recipient
+    /// (greylisting, a full mailbox) is that message's own temporary failure and spends its tries.
+    /// </remarks>
+    internal static SendResult Classify(int code, string reply, bool recipientStage = false)
     {
         var error = $"SMTP {code}: {reply}";
         return code switch
         {
             >= 500 and < 600 => new SendResult(SendOutcome.Failed, error),
-            421 or 450 or 451 or 452 or 454 when RateWording().IsMatch(reply) => new SendResult(SendOutcome.Throttled, error),
+            421 or 451 or 452 when !recipientStage && RateWording().IsMatch(reply) =>
+                new SendResult(SendOutcome.Throttled, $"The mail server asked to slow down: {error}"),
             _ => new SendResult(SendOutcome.RetryLater, error),
         };
     }
 
-    [GeneratedRegex(@"too many|too fast|rate|throttl|slow down|limit|quota|exceeded|try again later|busy", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"too many\b.{0,30}\b(messages|mails|emails|connections|requests|sessions)|too fast|\brate\b|rate.?limit|throttl|slow down|try again later", RegexOptions.IgnoreCase)]
     private static partial Regex RateWording();
 
     private static string? InternationalAddress(OutboxMessage message) =>
@@ -260,8 +283,15 @@ public sealed partial class EmailTransport : IAsyncDisposable
         own.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         own.ChainPolicy.CustomTrustStore.AddRange(trusted);
         own.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        // Intermediate certificates the server sent along, so that a private CA's chain can be completed.
+        if (chain is not null)
+        {
+            own.ChainPolicy.ExtraStore.AddRange(chain.ChainPolicy.ExtraStore);
+            own.ChainPolicy.ExtraStore.AddRange(chain.ChainElements.Select(e => e.Certificate).ToArray());
+        }
+
         var server = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        if (own.Build(server) || trusted.Any(t => t.RawDataMemory.Span.SequenceEqual(server.RawDataMemory.Span)))
+        if (own.Build(server))
         {
             return true;
         }
@@ -279,6 +309,19 @@ public sealed partial class EmailTransport : IAsyncDisposable
         chain is null || chain.ChainStatus.Length == 0
             ? "no chain"
             : string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0).Distinct());
+
+    /// <summary>Whether <paramref name="file"/> (Email:TrustedCertificateFile) is empty or holds a certificate, for the check at start-up.</summary>
+    public static bool CanLoadTrusted(string? file)
+    {
+        try
+        {
+            return LoadTrusted(file) is null or { Count: > 0 };
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     private static X509Certificate2Collection? LoadTrusted(string? file)
     {

@@ -13,6 +13,8 @@ public sealed class EmailAddressTests
     [InlineData("Zoe\u0308.O@example.org", "zoë.o@example.org")]
     [InlineData("\u00A0ann@example.org\u00A0", "ann@example.org")]
     [InlineData("ann@Bücher.example", "ann@bücher.example")]
+    [InlineData("ann@xn--bcher-kva.example", "ann@bücher.example")]
+    [InlineData("Ann@XN--BCHER-KVA.Example", "ann@bücher.example")]
     public void Normalise_RemovesWhatCannotBeSeen_AndComposesAccents(string typed, string stored)
     {
         var address = EmailAddress.Normalise(typed);

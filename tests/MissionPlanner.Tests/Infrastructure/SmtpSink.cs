@@ -7,7 +7,7 @@ namespace MissionPlanner.Tests.Infrastructure;
 
 public sealed record ReceivedPart(string ContentType, string? Charset, string Content);
 
-public sealed record ReceivedAttachment(string? Filename, string ContentType, string? Content, int Size);
+public sealed record ReceivedAttachment(string? Filename, string ContentType, string? Content, int Size, string? ContentTypeHeader = null);
 
 public sealed record ReceivedMailbox(string Name, string Address);
 
@@ -66,10 +66,15 @@ public sealed class SmtpSink : IAsyncDisposable
     }
 
     /// <summary>While on, every MAIL FROM is answered "421 4.7.0 Too many messages …, slow down".</summary>
-    public void Throttle(bool on)
+    public void Throttle(bool on) => Flag("throttle", on);
+
+    /// <summary>While on, every MAIL FROM is answered "553 5.7.1 Sender address rejected".</summary>
+    public void RefuseSender(bool on) => Flag("refuse-sender", on);
+
+    private void Flag(string name, bool on)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var flag = Path.Combine(Directory, "throttle");
+        var flag = Path.Combine(Directory, name);
         if (on)
         {
             File.WriteAllText(flag, "");

@@ -24,6 +24,9 @@ public sealed class TestCertificates : IDisposable
     /// <summary>Signed by the CA, but for mail.example.org: wrong for a server reached as localhost.</summary>
     public required ServerCertificate OtherName { get; init; }
 
+    /// <summary>Signed by an intermediate CA that the CA signed; the file holds the server's certificate and then the intermediate's, as servers send them.</summary>
+    public required ServerCertificate ViaIntermediate { get; init; }
+
     public sealed record ServerCertificate(string CertificateFile, string KeyFile);
 
     public static TestCertificates Create()
@@ -38,6 +41,13 @@ public sealed class TestCertificates : IDisposable
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         using var ca = caRequest.CreateSelfSigned(now.AddDays(-1), now.AddDays(30));
         File.WriteAllText(Path.Combine(directory, "ca.pem"), ca.ExportCertificatePem());
+
+        using var intermediateKey = RSA.Create(2048);
+        var intermediateRequest = new CertificateRequest("CN=MissionPlanner Test Intermediate CA", intermediateKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        intermediateRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
+        intermediateRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        using var intermediatePublic = intermediateRequest.Create(ca, now.AddDays(-1), now.AddDays(29), RandomNumberGenerator.GetBytes(12));
+        using var intermediate = intermediatePublic.CopyWithPrivateKey(intermediateKey);
 
         ServerCertificate Issue(string name, X509Certificate2? issuer, string host = "localhost")
         {
@@ -54,17 +64,21 @@ public sealed class TestCertificates : IDisposable
             request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
             request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
             using var certificate = issuer is null
-                ? request.CreateSelfSigned(now.AddDays(-1), now.AddDays(30))
-                : request.Create(issuer, now.AddDays(-1), now.AddDays(30), RandomNumberGenerator.GetBytes(12));
+                ? request.CreateSelfSigned(now.AddDays(-1), now.AddDays(28))
+                : request.Create(issuer, now.AddDays(-1), now.AddDays(28), RandomNumberGenerator.GetBytes(12));
             var (certificateFile, keyFile) = (Path.Combine(directory, $"{name}.pem"), Path.Combine(directory, $"{name}.key"));
-            File.WriteAllText(certificateFile, certificate.ExportCertificatePem());
+            File.WriteAllText(certificateFile, certificate.ExportCertificatePem()
+                + (issuer is not null && issuer.Subject != ca.Subject ? "\n" + issuer.ExportCertificatePem() : ""));
             File.WriteAllText(keyFile, key.ExportPkcs8PrivateKeyPem());
             return new ServerCertificate(certificateFile, keyFile);
         }
 
         return new TestCertificates(directory)
         {
-            Server = Issue("server", ca), SelfSigned = Issue("self-signed", null), OtherName = Issue("other-name", ca, "mail.example.org"),
+            Server = Issue("server", ca),
+            SelfSigned = Issue("self-signed", null),
+            OtherName = Issue("other-name", ca, "mail.example.org"),
+            ViaIntermediate = Issue("via-intermediate", intermediate),
         };
     }
 

@@ -11,8 +11,8 @@ namespace MissionPlanner.Domain.Common;
 /// <remarks>
 /// Canonical form: trimmed, Unicode format characters (category Cf: zero-width spaces and joiners,
 /// byte-order marks, direction marks, soft hyphens — invisible, and pasted from web pages and
-/// documents) removed, NFC-normalised (RFC 6532 §3.1: UTF-8 addresses are compared in NFC) and
-/// lower-cased. It must then be one bare addr-spec that MimeKit's strict parser reads back
+/// documents) removed, NFC-normalised (RFC 6532 §3.1: UTF-8 addresses are compared in NFC),
+/// lower-cased, and a domain given in IDNA's ASCII form kept in Unicode. It must then be one bare addr-spec that MimeKit's strict parser reads back
 /// unchanged: no display name, no comment, no second address. Limits from RFC 5321 §4.5.3.1: a
 /// local part of at most 64 octets, a whole address of at most 254. Non-ASCII local parts
 /// (<c>zoë.o@example.org</c>) are valid (RFC 6531, SMTPUTF8); domains in Unicode must convert to
@@ -53,7 +53,27 @@ public static class EmailAddress
         }
 
         var text = visible.ToString().Trim();
-        return (text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC)).ToLowerInvariant();
+        text = (text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC)).ToLowerInvariant();
+        return UnicodeDomain(text);
+    }
+
+    /// <summary>A domain typed in its ASCII form (<c>xn--bcher-kva.example</c>) is kept in Unicode, as MimeKit reads it back: one address, one form.</summary>
+    private static string UnicodeDomain(string address)
+    {
+        var at = address.LastIndexOf('@');
+        if (at < 0 || !address.AsSpan(at + 1).Contains("xn--", StringComparison.Ordinal))
+        {
+            return address;
+        }
+
+        try
+        {
+            return string.Concat(address.AsSpan(0, at + 1), Idn.GetUnicode(address[(at + 1)..]));
+        }
+        catch (ArgumentException)
+        {
+            return address; // not valid IDNA: Problem() says so
+        }
     }
 
     /// <summary>Why <paramref name="address"/> (already normalised) cannot be used, in words for the person who typed it; null when it can.</summary>

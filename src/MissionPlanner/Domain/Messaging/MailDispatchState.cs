@@ -18,16 +18,16 @@ public sealed class MailDispatchState
     /// <summary>No node sends before this instant (UTC).</summary>
     public DateTime? PausedUntil { get; private set; }
 
-    /// <summary>The server's reply that caused the pause, for the Outbox page.</summary>
+    /// <summary>Why sending is paused, in words for the Outbox page (the server's reply, or what to change in the settings).</summary>
     public string? PauseReason { get; private set; }
 
-    /// <summary>Throttling replies since the last message that went through; each doubles the pause.</summary>
+    /// <summary>Pauses since the last message that went through; each doubles the pause.</summary>
     public int ConsecutiveThrottles { get; private set; }
 
     public long Claims { get; private set; }
 
-    /// <summary>Pauses every node: <paramref name="first"/>, doubled for each throttling reply in a row, at most <paramref name="longest"/>.</summary>
-    public DateTime Throttle(string reason, DateTime now, TimeSpan first, TimeSpan longest)
+    /// <summary>Pauses every node: <paramref name="first"/>, doubled for each pause in a row, at most <paramref name="longest"/>.</summary>
+    public DateTime Pause(string reason, DateTime now, TimeSpan first, TimeSpan longest)
     {
         ConsecutiveThrottles++;
         var pause = TimeSpan.FromSeconds(Math.Min(longest.TotalSeconds, first.TotalSeconds * Math.Pow(2, ConsecutiveThrottles - 1)));

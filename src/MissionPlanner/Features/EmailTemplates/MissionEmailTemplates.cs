@@ -67,7 +67,7 @@ public sealed class SaveMissionTemplateValidator : AbstractValidator<SaveMission
     public SaveMissionTemplateValidator()
     {
         RuleFor(x => x.Template).Must(t => Messaging.EmailTemplates.Builtin.ContainsKey(t)).WithMessage("There is no such email template.");
-        RuleFor(x => x.Subject).NotEmpty().MaximumLength(2000);
+        RuleFor(x => x.Subject).NotEmpty().MaximumLength(2000).SingleLine();
         RuleFor(x => x.Html).NotEmpty().MaximumLength(100_000);
         RuleFor(x => x.Text).NotEmpty().MaximumLength(100_000);
     }

@@ -1,7 +1,7 @@
 using FluentValidation;
-using MissionPlanner.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Organisers;
 

@@ -23,8 +23,9 @@ public sealed record DispatchResult(int Sent, int Retrying, int Failed, int Reco
 /// outcome as soon as the server answers. If the process dies, only the message being handed to
 /// the server at that moment can be sent again: its claim expires and it is retried.
 /// Claims take turns across nodes on the shared <see cref="MailDispatchState"/> row, so the
-/// configured messages per minute and per day count what every node sent; a throttling reply
-/// pauses every node and hands the claimed messages back without spending their attempts.
+/// configured messages per minute and per day count what every node sent; a throttling reply, or
+/// a server that cannot be used as configured, pauses every node and hands the claimed messages
+/// back without spending their attempts.
 /// </summary>
 public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, IOptions<EmailOptions> options,
     DataDirectory data, ILogger<DispatchOutboxHandler> logger) : IRequestHandler<DispatchOutboxCommand, DispatchResult>
@@ -79,15 +80,16 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
                             }
 
                             break;
-                        case SendOutcome.Throttled:
-                            var until = await ThrottleAsync(result.Error!, at, settings);
+                        case SendOutcome.Throttled or SendOutcome.ServerUnusable:
+                            var until = await PauseAsync(result.Error!, at, settings);
                             foreach (var waiting in claimed.Skip(i))
                             {
-                                waiting.Postpone(until, waiting == message ? $"Waiting: the mail server asked to slow down ({result.Error})" : null);
+                                waiting.Postpone(until, waiting == message ? $"Waiting until {until:HH:mm:ss} UTC. {result.Error}" : null);
                                 await RecordAsync(waiting);
                             }
 
-                            logger.LogWarning("The mail server asked to slow down; no node sends before {Until:u}: {Reply}", until, result.Error);
+                            logger.Log(result.Outcome == SendOutcome.Throttled ? LogLevel.Warning : LogLevel.Error,
+                                "Sending paused on every node until {Until:u}: {Reason}", until, result.Error);
                             return new DispatchResult(sent, retrying, failed, recovered, until);
                         case SendOutcome.RetryLater:
                             message.RetryLater(result.Error!, at, Backoff(message.Attempts, settings));
@@ -221,10 +223,10 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
         return allowance;
     }
 
-    private async Task<DateTime> ThrottleAsync(string reply, DateTime now, EmailOptions settings)
+    private async Task<DateTime> PauseAsync(string reason, DateTime now, EmailOptions settings)
     {
         var state = await db.MailDispatchStates.SingleAsync(CancellationToken.None);
-        var until = state.PausedUntil > now ? state.PausedUntil.Value : state.Throttle(reply, now, settings.ThrottlePause, settings.MaxThrottlePause);
+        var until = state.PausedUntil > now ? state.PausedUntil.Value : state.Pause(reason, now, settings.ThrottlePause, settings.MaxThrottlePause);
         await db.SaveChangesAsync(CancellationToken.None);
         return until;
     }

@@ -32,6 +32,9 @@ public sealed record OutboxOverview(
     IReadOnlyDictionary<OutboxStatus, int> Counts, IReadOnlyList<BatchProgress> Batches, IReadOnlyList<OutboxMessageDto> Messages)
 {
     public SendingPace Pace { get; init; } = new(null, null, 0, 0);
+
+    /// <summary>The instant the overview was read (UTC), to say "today" or another day beside times.</summary>
+    public DateTime Now { get; init; }
 }
 
 /// <summary>The mission's outgoing mail: counts, progress of recent batches, and the messages (filtered, newest first).</summary>
@@ -70,23 +73,32 @@ public sealed class GetOutboxHandler(AppDbContext db, TimeProvider clock, IOptio
         var pace = new SendingPace(paused ? state!.PausedUntil : null, paused ? state!.PauseReason : null,
             options.Value.MessagesPerMinute, options.Value.MessagesPerDay);
         var recent = batches.OrderByDescending(b => b.StartedAt).Take(5).ToList();
-        if (pace.Limited)
+        if (pace.Limited && recent.Any(b => !b.Done))
         {
+            var sending = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sending, cancellationToken);
+            var (minuteAgo, dayAgo) = (now.AddMinutes(-1), now.AddDays(-1));
+            var usedThisMinute = pace.PerMinute > 0 ? sending + await db.OutboxMessages.CountAsync(m => m.SentAt > minuteAgo, cancellationToken) : 0;
+            var usedToday = pace.PerDay > 0 ? sending + await db.OutboxMessages.CountAsync(m => m.SentAt > dayAgo, cancellationToken) : 0;
             for (var i = 0; i < recent.Count; i++)
             {
-                recent[i] = recent[i] with { ExpectedDoneAt = await ExpectedDoneAtAsync(request.MissionId, recent[i], pace, now, cancellationToken) };
+                recent[i] = recent[i] with
+                {
+                    ExpectedDoneAt = await ExpectedDoneAtAsync(request.MissionId, recent[i], pace, now, usedThisMinute, usedToday, cancellationToken),
+                };
             }
         }
 
-        return new OutboxOverview(counts, recent, messages) { Pace = pace };
+        return new OutboxOverview(counts, recent, messages) { Pace = pace, Now = now };
     }
 
     /// <summary>
-    /// The batch's last waiting message goes after every message due before it, of any mission
-    /// (the dispatcher sends in order of due time); at the configured rates from now, or from the
-    /// end of the server's pause.
+    /// The batch's last waiting message goes after every queued message due before it, of any
+    /// mission (the dispatcher sends in order of due time): what the current minute and day still
+    /// allow goes first, the rest a full window later for each window's worth, from the end of the
+    /// server's pause if there is one.
     /// </summary>
-    private async Task<DateTime?> ExpectedDoneAtAsync(Guid missionId, BatchProgress batch, SendingPace pace, DateTime now, CancellationToken ct)
+    private async Task<DateTime?> ExpectedDoneAtAsync(Guid missionId, BatchProgress batch, SendingPace pace, DateTime now,
+        int usedThisMinute, int usedToday, CancellationToken ct)
     {
         if (batch.Done)
         {
@@ -101,63 +113,19 @@ public sealed class GetOutboxHandler(AppDbContext db, TimeProvider clock, IOptio
             return null;
         }
 
-        var position = await db.OutboxMessages.AsNoTracking()
-            .CountAsync(m => (m.Status == OutboxStatus.Queued || m.Status == OutboxStatus.Sending) && m.NextAttemptAt <= last, ct);
-        var start = new[] { now, last.Value, pace.PausedUntil ?? now }.Max();
+        var position = await db.OutboxMessages.AsNoTracking().CountAsync(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= last, ct);
         var wait = TimeSpan.Zero;
-        if (pace.PerMinute > 0)
+        foreach (var (limit, used, window) in new[] { (pace.PerMinute, usedThisMinute, TimeSpan.FromMinutes(1)), (pace.PerDay, usedToday, TimeSpan.FromDays(1)) })
         {
-            wait = TimeSpan.FromMinutes((position - 1) / pace.PerMinute);
+            var allowedNow = Math.Max(0, limit - used);
+            if (limit > 0 && position > allowedNow)
+            {
+                var windows = (int)Math.Ceiling((position - allowedNow) / (double)limit);
+                wait = window * windows > wait ? window * windows : wait;
+            }
         }
 
-        if (pace.PerDay > 0 && position > pace.PerDay)
-        {
-            wait = TimeSpan.FromDays((position - 1) / pace.PerDay) > wait ? TimeSpan.FromDays((position - 1) / pace.PerDay) : wait;
-        }
-
-        return start + wait;
-    }
-}
-
-/// <summary>Puts a failed or cancelled message back in the queue, with its attempts reset.</summary>
-[RequiresRole(MissionRoleKind.Organiser)]
-public sealed record ResendMessageCommand(Guid MissionId, Guid MessageId) : IRequest<Unit>, IMissionRequest;
-
-public sealed class ResendMessageHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<ResendMessageCommand, Unit>
-{
-    public async Task<Unit> Handle(ResendMessageCommand request, CancellationToken cancellationToken)
-    {
-        var message = await db.OutboxMessages.FirstOrDefaultAsync(m => m.MissionId == request.MissionId && m.Id == request.MessageId, cancellationToken)
-            ?? throw new NotFoundException("Message");
-        if (!message.CanResend)
-        {
-            throw new DomainException("Status", $"Only failed or cancelled messages can be sent again; this one is {message.Status}.");
-        }
-
-        message.Resend(clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken);
-        return Unit.Value;
-    }
-}
-
-/// <summary>Cancels queued messages: one, or every queued message of a batch.</summary>
-[RequiresRole(MissionRoleKind.Organiser)]
-public sealed record CancelMessagesCommand(Guid MissionId, Guid? MessageId, string? Batch) : IRequest<int>, IMissionRequest;
-
-public sealed class CancelMessagesHandler(AppDbContext db) : IRequestHandler<CancelMessagesCommand, int>
-{
-    public async Task<int> Handle(CancelMessagesCommand request, CancellationToken cancellationToken)
-    {
-        if (request.MessageId is null && string.IsNullOrEmpty(request.Batch))
-        {
-            throw new DomainException("MessageId", "Say which message or batch to cancel.");
-        }
-
-        // Conditional update: a message the dispatcher has already claimed is no longer cancellable.
-        return await db.OutboxMessages
-            .Where(m => m.MissionId == request.MissionId && m.Status == OutboxStatus.Queued)
-            .Where(m => request.MessageId == null || m.Id == request.MessageId)
-            .Where(m => request.Batch == null || m.Batch == request.Batch)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Cancelled), cancellationToken);
+        var start = pace.PausedUntil is { } paused && paused > now ? paused : now;
+        return start + wait > last.Value ? start + wait : last.Value;
     }
 }

@@ -1,6 +1,6 @@
 using FluentValidation;
-using MissionPlanner.Common;
 using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Missions;
