@@ -31,8 +31,11 @@ echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1
 export MISSIONPLANNER_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"
 
 mkdir -p test-artifacts
+# Not under "set -e": a failing test run must still reach the closing line below.
+set +e
 dotnet test MissionPlanner.sln -c Release --logger "console;verbosity=normal" --results-directory test-artifacts "$@" 2>&1 | tee test-artifacts/test-output.log
 status=${PIPESTATUS[0]}
+set -e
 # One closing line for CI: totals over all test projects.
 awk '/^ +Passed: +[0-9]+$/ { p += $2 } /^ +Failed: +[0-9]+$/ { f += $2 } END { printf "%d passed, %d failed\n", p, f }' test-artifacts/test-output.log
 exit "$status"
