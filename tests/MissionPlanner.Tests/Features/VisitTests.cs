@@ -4,9 +4,11 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Documents;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Domain.Visits;
+using MissionPlanner.Features.Documents;
 using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Itinerary;
 using MissionPlanner.Features.Missions;
@@ -270,6 +272,36 @@ public sealed class VisitTests
         await w.App.SendAsync(new CancelVisitCommand(w.Mission, w.Cleanroom));
         var allCancelled = () => w.App.SendAsync(new GetHostPageQuery(links["jane@cam.example"]));
         await allCancelled.Should().ThrowAsync<NotFoundException>();
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task CancellingAPublishedVisit_TakesItOutOfItineraries_AndPrintsTheBookletAndItinerariesAgain(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.App;
+        await w.App.SendAsync(new RunVisitSchedulingCommand(w.Mission));
+        await w.App.SendAsync(new PublishVisitPlanCommand(w.Mission));
+        foreach (var kind in new[] { DocumentKind.Booklet, DocumentKind.Itineraries })
+        {
+            await w.App.SendAsync(new RequestDocumentsCommand(kind) { MissionId = w.Mission });
+        }
+
+        // Printed before the cancellation.
+        await w.App.QueryAsync(db => db.DocumentRuns.ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, DocumentRunStatus.Done)));
+        var secureLabPerson = (await PlacesAsync(w))[w.SecureLab][0];
+
+        await w.App.SendAsync(new CancelVisitCommand(w.Mission, w.SecureLab));
+
+        (await w.App.SendAsync(new GetMyItineraryQuery(w.Tokens[secureLabPerson]))).Items
+            .Should().Contain(i => i.Title == "Secure lab" && i.Cancelled, "a cancelled group stays visible as cancelled");
+        var again = await w.App.QueryAsync(db => db.DocumentRuns.AsNoTracking().Where(r => r.Status == DocumentRunStatus.Queued)
+            .Select(r => new { r.Kind, r.Version, r.Reason }).ToListAsync());
+        again.Should().BeEquivalentTo(
+        [
+            new { Kind = DocumentKind.Booklet, Version = 2, Reason = "the programme changed" },
+            new { Kind = DocumentKind.Itineraries, Version = 2, Reason = "the programme changed" },
+        ]);
     }
 
     [Theory]
