@@ -14,7 +14,7 @@ using MissionPlanner.Features.Documents;
 using MissionPlanner.Features.Itinerary;
 using MissionPlanner.Features.Missions;
 using MissionPlanner.Features.Programme;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 using MissionPlanner.Features.Venues;
 
 namespace MissionPlanner.Bench;

@@ -16,7 +16,7 @@ using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Missions;
 using MissionPlanner.Features.Outbox;
 using MissionPlanner.Features.Programme;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 using MissionPlanner.Messaging;
 using MissionPlanner.Tests.Infrastructure;
 

@@ -47,7 +47,7 @@ public static class MissionPlannerServices
             .Validate(o => o.IdDetailsRetentionDays is >= 0 and <= 3650, "Privacy:IdDetailsRetentionDays must be between 0 and 3650.")
             .ValidateOnStart();
         services.AddSingleton<PersonalDataProtector>();
-        services.AddSingleton<Features.Registration.RegistrationBatcher>();
+        services.AddSingleton<Features.Registrations.RegistrationBatcher>();
         services.AddSingleton<Features.Itinerary.CalendarLinks>();
         services.AddSingleton<Features.CheckIn.CheckInLinks>();
         services.AddOptions<Documents.DocumentOptions>().BindConfiguration(Documents.DocumentOptions.Section);

@@ -1,7 +1,7 @@
 using MediatR;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 
 namespace MissionPlanner.Web.Api;
 

@@ -1,5 +1,5 @@
 using MediatR;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 
 namespace MissionPlanner.Web.Api;
 

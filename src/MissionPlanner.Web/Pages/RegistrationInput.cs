@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 
 namespace MissionPlanner.Web.Pages;
 

@@ -5,23 +5,6 @@ using MissionPlanner.Data;
 
 namespace MissionPlanner.Common;
 
-public sealed class PrivacyOptions
-{
-    public const string Section = "Privacy";
-
-    /// <summary>
-    /// Base64 of 32 random bytes that encrypts ID details. Every node of one installation needs the
-    /// same key; when empty, a key is created once in the data directory (keys/personal-data.key).
-    /// </summary>
-    public string? EncryptionKey { get; set; }
-
-    /// <summary>Keys used before a rotation, still accepted for reading what they encrypted.</summary>
-    public List<string> PreviousEncryptionKeys { get; set; } = [];
-
-    /// <summary>ID details are deleted this many days after the mission's last day.</summary>
-    public int IdDetailsRetentionDays { get; set; } = 30;
-}
-
 /// <summary>
 /// Encrypts the most sensitive personal data (ID details) before it reaches the database, with
 /// AES-256-GCM. The value names the key it was written with, so old keys can still be read after

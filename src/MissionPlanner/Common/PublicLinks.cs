@@ -4,12 +4,6 @@ using MissionPlanner.Domain.Missions;
 
 namespace MissionPlanner.Common;
 
-public sealed class LinkOptions
-{
-    /// <summary>Bound from the Auth section: the address people use to reach the app.</summary>
-    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
-}
-
 /// <summary>Absolute links and human dates for what leaves the app (emails, printed links).</summary>
 public sealed class PublicLinks(IOptions<LinkOptions> options)
 {

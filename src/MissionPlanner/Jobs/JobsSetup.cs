@@ -4,23 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using MissionPlanner.Data;
 using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Outbox;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 using MissionPlanner.Messaging;
 using Npgsql;
 using Quartz;
 
 namespace MissionPlanner.Jobs;
-
-public sealed class JobsOptions
-{
-    public const string Section = "Jobs";
-
-    /// <summary>Run background jobs in this process. Turn off on web nodes when dedicated workers run them.</summary>
-    public bool Enabled { get; set; } = true;
-
-    /// <summary>Jobs one node runs at the same time.</summary>
-    public int MaxConcurrency { get; set; } = 4;
-}
 
 public static class JobsSetup
 {

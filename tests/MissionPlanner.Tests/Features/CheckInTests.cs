@@ -13,7 +13,7 @@ using MissionPlanner.Features.Documents;
 using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Missions;
 using MissionPlanner.Features.Programme;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 using MissionPlanner.Tests.Infrastructure;
 
 namespace MissionPlanner.Tests.Features;

@@ -55,7 +55,7 @@ public sealed class DemoMissionTests
         venues.Select(v => v.City).Distinct().Should().Contain(["London", "Cambridge"]);
         (await app.QueryAsync(db => db.Organisations.Where(o => o.MissionId == id).Select(o => o.Sector).Distinct().CountAsync()))
             .Should().BeGreaterThanOrEqualTo(4, "the delegation spans academia, industry, start-ups and government");
-        var delegation = await app.SendAsync(new MissionPlanner.Features.Registration.GetDelegationQuery(id.Value));
+        var delegation = await app.SendAsync(new MissionPlanner.Features.Registrations.GetDelegationQuery(id.Value));
         delegation.Confirmed.Should().Be(40);
         delegation.ConfirmedBySector.Keys.Should().Contain([Sector.Academia, Sector.Industry, Sector.StartUp, Sector.Government]);
         delegation.People[0].Role.Should().Be(MissionPlanner.Domain.Registrations.DelegationRole.HeadOfDelegation);

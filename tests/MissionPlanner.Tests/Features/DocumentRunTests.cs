@@ -9,7 +9,7 @@ using MissionPlanner.Features.Documents;
 using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Missions;
 using MissionPlanner.Features.Programme;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 using MissionPlanner.Features.Venues;
 using MissionPlanner.Tests.Infrastructure;
 

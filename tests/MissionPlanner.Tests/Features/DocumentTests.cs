@@ -12,7 +12,7 @@ using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Itinerary;
 using MissionPlanner.Features.Missions;
 using MissionPlanner.Features.Programme;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 using MissionPlanner.Features.Venues;
 using MissionPlanner.Messaging;
 using MissionPlanner.Tests.Infrastructure;

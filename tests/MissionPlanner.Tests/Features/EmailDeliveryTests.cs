@@ -6,7 +6,7 @@ using MissionPlanner.Domain.Missions;
 using MissionPlanner.Features.Missions;
 using MissionPlanner.Features.Outbox;
 using MissionPlanner.Features.Programme;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 using MissionPlanner.Messaging;
 using MissionPlanner.Tests.Infrastructure;
 

@@ -10,7 +10,7 @@ using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Missions;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 using MissionPlanner.Tests.Infrastructure;
 
 namespace MissionPlanner.Tests.Features;

@@ -8,7 +8,7 @@ using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Programme;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 using MissionPlanner.Tests.Infrastructure;
 
 namespace MissionPlanner.Tests.Features;

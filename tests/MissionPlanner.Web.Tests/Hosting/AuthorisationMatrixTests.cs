@@ -13,7 +13,7 @@ using MissionPlanner.Features.CheckIn;
 using MissionPlanner.Features.Demo;
 using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Itinerary;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 using MissionPlanner.Features.Visits;
 using MissionPlanner.Web.Tests.Infrastructure;
 

@@ -5,7 +5,7 @@ using MissionPlanner.Data;
 using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Features.CheckIn;
 using MissionPlanner.Features.Demo;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 using MissionPlanner.Tests.Infrastructure;
 using MissionPlanner.Web.Tests.Infrastructure;
 

@@ -9,7 +9,7 @@ using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Domain.Visits;
 using MissionPlanner.Features.Demo;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 using MissionPlanner.Tests.Infrastructure;
 using MissionPlanner.Web.Tests.Infrastructure;
 

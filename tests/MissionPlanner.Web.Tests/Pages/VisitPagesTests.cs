@@ -8,7 +8,7 @@ using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Missions;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 using MissionPlanner.Features.Venues;
 using MissionPlanner.Tests.Infrastructure;
 using MissionPlanner.Web.Tests.Infrastructure;

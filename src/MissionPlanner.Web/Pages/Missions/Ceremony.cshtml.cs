@@ -7,7 +7,7 @@ using MissionPlanner.Common;
 using MissionPlanner.Domain.Ceremonies;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Features.Ceremonies;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 
 namespace MissionPlanner.Web.Pages.Missions;
 

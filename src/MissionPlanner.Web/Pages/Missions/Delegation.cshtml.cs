@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Invitations;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 
 namespace MissionPlanner.Web.Pages.Missions;
 

@@ -3,7 +3,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using MissionPlanner.Common;
 using MissionPlanner.Domain.Registrations;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 
 namespace MissionPlanner.Web.Pages.Missions;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Programme;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 using MissionPlanner.Features.Venues;
 
 namespace MissionPlanner.Web.Pages.Missions;

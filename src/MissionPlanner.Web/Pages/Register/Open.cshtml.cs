@@ -2,7 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Registrations;
-using MissionPlanner.Features.Registration;
+using MissionPlanner.Features.Registrations;
 
 namespace MissionPlanner.Web.Pages.Register;
 

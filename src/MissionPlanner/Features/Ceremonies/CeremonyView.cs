@@ -1,4 +1,3 @@
-using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
@@ -38,41 +37,6 @@ public sealed record CeremonyView(
 }
 
 public sealed record CeremonySummary(Guid Id, Guid ProgrammeItemId, string Title, DateTime StartsLocal);
-
-[RequiresRole(MissionRoleKind.Viewer)]
-public sealed record ListCeremoniesQuery(Guid MissionId) : IRequest<IReadOnlyList<CeremonySummary>>, IMissionRequest;
-
-public sealed class ListCeremoniesHandler(AppDbContext db) : IRequestHandler<ListCeremoniesQuery, IReadOnlyList<CeremonySummary>>
-{
-    public async Task<IReadOnlyList<CeremonySummary>> Handle(ListCeremoniesQuery request, CancellationToken cancellationToken)
-    {
-        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == request.MissionId, cancellationToken);
-        var rows = await (from c in db.Ceremonies.AsNoTracking()
-                          join p in db.ProgrammeItems.AsNoTracking() on c.ProgrammeItemId equals p.Id
-                          where c.MissionId == request.MissionId
-                          orderby p.StartsAt
-                          select new { c.Id, c.ProgrammeItemId, p.Title, p.StartsAt }).ToListAsync(cancellationToken);
-        return rows.Select(r => new CeremonySummary(r.Id, r.ProgrammeItemId, r.Title, MissionTime.ToLocal(r.StartsAt, mission.TimeZone))).ToList();
-    }
-}
-
-/// <summary>
-/// Everything about one ceremony: its people in order of precedence with the reasons, the warnings,
-/// the speaking, signing and photo orders, the seating plan, the timed run of show, the agreements
-/// and the checklist with what is overdue.
-/// </summary>
-[RequiresRole(MissionRoleKind.Viewer)]
-public sealed record GetCeremonyQuery(Guid MissionId, Guid CeremonyId) : IRequest<CeremonyView>, IMissionRequest;
-
-public sealed class GetCeremonyHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<GetCeremonyQuery, CeremonyView>
-{
-    public async Task<CeremonyView> Handle(GetCeremonyQuery request, CancellationToken cancellationToken)
-    {
-        var ceremony = await db.Ceremonies.AsNoTracking().FirstOrDefaultAsync(c => c.MissionId == request.MissionId && c.Id == request.CeremonyId, cancellationToken)
-            ?? throw new NotFoundException("Ceremony");
-        return await CeremonyViews.BuildAsync(db, ceremony, clock.GetUtcNow().UtcDateTime, cancellationToken);
-    }
-}
 
 internal static class CeremonyViews
 {

@@ -181,7 +181,7 @@ public sealed class SeedDemoMissionHandler(AppDbContext db, TimeProvider clock) 
     /// and day 3), in small groups, with their hosts; every delegate has ranked them, and each gets
     /// two (a lab in the morning, a company in the afternoon) once the organisers make the groups.
     /// </summary>
-    private void SeedVisits(Mission mission, Dictionary<string, Venue> v, List<Domain.Registrations.Registration> delegates)
+    private void SeedVisits(Mission mission, Dictionary<string, Venue> v, List<Registration> delegates)
     {
         var zone = mission.TimeZone;
         (DateTime, DateTime) Window(int day, string from, string to) =>
@@ -252,15 +252,15 @@ public sealed class SeedDemoMissionHandler(AppDbContext db, TimeProvider clock) 
     }
 
     /// <summary>The signing at the embassy: parties, signatory, dignitaries, agreement and the usual checklist.</summary>
-    private void SeedCeremony(Mission mission, List<Domain.Registrations.Registration> delegates)
+    private void SeedCeremony(Mission mission, List<Registration> delegates)
     {
         var item = db.ProgrammeItems.Local.Single(p => p.MissionId == mission.Id && p.Kind == SigningCeremony);
         var ceremony = db.Ceremonies.Add(new Ceremony(mission.Id, item.Id)).Entity;
         var optNet = db.CeremonyParties.Add(new CeremonyParty(ceremony.Id, "OPT/NET BV")).Entity;
         var uk = db.CeremonyParties.Add(new CeremonyParty(ceremony.Id, "OPT/NET UK Ltd")).Entity;
         ceremony.Configure(SeatingConvention.HostOnTheRight, null, uk.Id, 8);
-        Domain.Registrations.Registration Delegate(string name) => delegates.Single(d => d.Name == name);
-        void Person(CeremonyRole role, string name, string? title, string organisation, string? email, Domain.Registrations.Registration? registration = null,
+        Registration Delegate(string name) => delegates.Single(d => d.Name == name);
+        void Person(CeremonyRole role, string name, string? title, string organisation, string? email, Registration? registration = null,
             CeremonyParty? party = null, int? tieBreak = null, bool speaks = false)
         {
             var person = db.CeremonyPeople.Add(new CeremonyPerson(ceremony.Id, role, name, title, organisation, email ?? registration?.Email, registration?.Id)).Entity;
@@ -300,14 +300,14 @@ public sealed class SeedDemoMissionHandler(AppDbContext db, TimeProvider clock) 
         }
     }
 
-    private List<Domain.Registrations.Registration> SeedDelegates(Mission mission, DateTime now)
+    private List<Registration> SeedDelegates(Mission mission, DateTime now)
     {
-        var people = new List<Domain.Registrations.Registration>();
+        var people = new List<Registration>();
         for (var i = 0; i < Delegates.Length; i++)
         {
             var (name, organisation, sector, title, role, dietary) = Delegates[i];
             var email = $"{name.ToLowerInvariant().Replace(' ', '.')}@example.org";
-            var person = new Domain.Registrations.Registration(mission.Id, null, email, i + 1, now.AddMinutes(i));
+            var person = new Registration(mission.Id, null, email, i + 1, now.AddMinutes(i));
             person.Fill(name, null, organisation, sector, title, role, dietary, null, consentPhotos: i % 3 != 0, consentListing: i % 5 != 4, now);
             person.Place(confirmed: true);
             person.IssueToken();

@@ -1,9 +1,7 @@
-using System.Text.Json.Serialization;
 using FluentValidation;
 using MissionPlanner.Common;
 using MissionPlanner.Domain.Invitations;
 using MissionPlanner.Domain.Missions;
-using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Messaging;
 
 namespace MissionPlanner.Features.Invitations;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
-using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Messaging;
 using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Messaging;

@@ -15,14 +15,6 @@ using Quartz;
 
 namespace MissionPlanner.Features.Programme;
 
-public sealed class NotificationOptions
-{
-    public const string Section = "Notifications";
-
-    /// <summary>Programme changes are emailed once the programme has been quiet this long, together.</summary>
-    public TimeSpan ProgrammeChangeDebounce { get; set; } = TimeSpan.FromMinutes(10);
-}
-
 /// <summary>Records what changed in the programme and whom it touches, in the change's own transaction.</summary>
 internal static class ProgrammeChangeLog
 {

@@ -1,0 +1,18 @@
+namespace MissionPlanner.Common;
+
+public sealed class PrivacyOptions
+{
+    public const string Section = "Privacy";
+
+    /// <summary>
+    /// Base64 of 32 random bytes that encrypts ID details. Every node of one installation needs the
+    /// same key; when empty, a key is created once in the data directory (keys/personal-data.key).
+    /// </summary>
+    public string? EncryptionKey { get; set; }
+
+    /// <summary>Keys used before a rotation, still accepted for reading what they encrypted.</summary>
+    public List<string> PreviousEncryptionKeys { get; set; } = [];
+
+    /// <summary>ID details are deleted this many days after the mission's last day.</summary>
+    public int IdDetailsRetentionDays { get; set; } = 30;
+}

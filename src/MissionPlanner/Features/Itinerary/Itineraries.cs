@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Registrations;
+
+namespace MissionPlanner.Features.Itinerary;
+
+public sealed record ItineraryItem(
+    Guid Id, string Title, ProgrammeItemKind Kind, DateTime StartsAtUtc, DateTime EndsAtUtc, DateTime StartsLocal, DateTime EndsLocal,
+    string? Description, string? VenueName, string? VenueAddress, string? VenueCity, double? Latitude, double? Longitude,
+    string? DressCode, string? Contact, bool Cancelled, int Sequence)
+{
+    /// <summary>For travel legs: "Coach · National Express · meet at: hotel lobby · seat or coach: Coach 2".</summary>
+    public string? Travel { get; init; }
+
+    /// <summary>A maps link for directions to the venue: by coordinates when known, else by address.</summary>
+    public string? DirectionsUrl => Latitude is { } lat && Longitude is { } lon
+        ? FormattableString.Invariant($"https://www.openstreetmap.org/directions?to={lat:0.######}%2C{lon:0.######}")
+        : VenueAddress is { Length: > 0 } address
+            ? $"https://www.openstreetmap.org/search?query={Uri.EscapeDataString($"{address}, {VenueCity}")}"
+            : null;
+}
+
+public sealed record ItineraryView(
+    string MissionTitle, string Where, string When, string TimeZoneId, string Name, RegistrationStatus Status, IReadOnlyList<ItineraryItem> Items,
+    string CalendarUrl);
+
+internal static class Itineraries
+{
+    public static async Task<ItineraryView> ViewAsync(AppDbContext db, Mission mission, Registration registration,
+        CalendarLinks calendar, CancellationToken ct) =>
+        new(mission.Title, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate), mission.TimeZoneId,
+            registration.Name, registration.Status, await ForAsync(db, mission, registration, ct), calendar.Url(registration.Id));
+
+    private sealed record ItemAndVenue(ProgrammeItem Item, Venue? Venue);
+
+    // Compiled: every itinerary page, calendar feed and confirmation email reads it.
+    private static readonly PerModel<Func<AppDbContext, Guid, string, Guid, IAsyncEnumerable<ItemAndVenue>>> Items = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, Guid missionId, string sector, Guid personId) =>
+            db.ProgrammeItems.AsNoTracking()
+                .Where(p => p.MissionId == missionId)
+                .Where(p => p.Audience == Audience.Everyone
+                            || p.Audience == Audience.Sectors && ("," + p.AudienceSectors + ",").Contains(sector)
+                            || p.Audience == Audience.People && db.ProgrammeItemPeople.Any(x => x.ProgrammeItemId == p.Id && x.RegistrationId == personId))
+                .OrderBy(p => p.StartsAt).ThenBy(p => p.Title)
+                .Select(p => new ItemAndVenue(p, db.Venues.FirstOrDefault(v => v.Id == p.VenueId)))));
+
+    public static async Task<IReadOnlyList<ItineraryItem>> ForAsync(AppDbContext db, Mission mission, Registration person,
+        CancellationToken ct, bool evenIfNotConfirmed = false)
+    {
+        if (person.Status != RegistrationStatus.Confirmed && !evenIfNotConfirmed)
+        {
+            return [];
+        }
+
+        var rows = new List<ItemAndVenue>();
+        await foreach (var row in Items.For(db)(db, mission.Id, "," + person.Sector + ",", person.Id).WithCancellation(ct))
+        {
+            rows.Add(row);
+        }
+
+        var zone = mission.TimeZone;
+        return rows.Select(r => new ItineraryItem(r.Item.Id, r.Item.Title, r.Item.Kind, r.Item.StartsAt, r.Item.EndsAt,
+            MissionTime.ToLocal(r.Item.StartsAt, zone), MissionTime.ToLocal(r.Item.EndsAt, zone), NullIfEmpty(r.Item.Description),
+            r.Venue?.Name, NullIfEmpty(r.Venue?.Address), NullIfEmpty(r.Venue?.City), r.Venue?.Latitude, r.Venue?.Longitude,
+            r.Item.DressCode, r.Item.Contact, r.Item.Cancelled, r.Item.Sequence)
+        {
+            Travel = r.Item.Kind != ProgrammeItemKind.TravelLeg ? null
+                : string.Join(" · ", new[]
+                {
+                    r.Item.TravelMode?.ToString(), r.Item.Carrier, r.Item.MeetingPoint is { } meet ? $"meet at: {meet}" : null,
+                    r.Item.SeatOrCoach is { } seat ? $"seat or coach: {seat}" : null,
+                }.Where(p => p is not null)) is { Length: > 0 } travel ? travel : null,
+        }).ToList();
+    }
+
+    public static CalendarEvent Event(ItineraryItem i, bool cancelAll, DateTime now)
+    {
+        var details = new List<string>();
+        if (i.Travel is not null)
+        {
+            details.Add(i.Travel);
+        }
+
+        if (i.Description is not null)
+        {
+            details.Add(i.Description);
+        }
+
+        if (i.DressCode is not null)
+        {
+            details.Add($"Dress code: {i.DressCode}");
+        }
+
+        if (i.Contact is not null)
+        {
+            details.Add($"Contact: {i.Contact}");
+        }
+
+        if (i.DirectionsUrl is not null)
+        {
+            details.Add($"Directions: {i.DirectionsUrl}");
+        }
+
+        var location = string.Join(", ", new[] { i.VenueName, i.VenueAddress, i.VenueCity }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        // Leaving the itinerary is a change too: the sequence moves on so calendars take the cancellation.
+        return new CalendarEvent($"{i.Id:N}@missionplanner", i.Sequence + (cancelAll ? 1 : 0), i.StartsAtUtc, i.EndsAtUtc, i.Title,
+            location.Length == 0 ? null : location, details.Count == 0 ? null : string.Join("\n", details), i.Cancelled || cancelAll, now,
+            Latitude: i.Latitude, Longitude: i.Longitude);
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
+
+/// <summary>
+/// Calendar links that need nothing stored: the registration's id and an HMAC of it under a key
+/// derived from the installation's secret (<see cref="SignedIds"/>). They survive the renewal of
+/// personal links (calendar apps keep one address for months), and stop with the registration's
+/// erasure or the links' expiry a week after the mission.
+/// </summary>
+public sealed class CalendarLinks(PersonalDataProtector protector, PublicLinks links)
+{
+    private readonly SignedIds ids = new(protector, "missionplanner calendar links v1");
+
+    public string Token(Guid registrationId) => ids.Sign(registrationId);
+
+    public string Url(Guid registrationId) => $"{links.Base}/c/{Token(registrationId)}.ics";
+
+    public Guid? Verify(string token) => ids.Verify(token.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) ? token[..^4] : token);
+}

@@ -1,0 +1,77 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Organisers;
+
+namespace MissionPlanner.Features.Programme;
+
+/// <summary>
+/// Who an item is for: everyone, the people of some sectors, or chosen people (by registration).
+/// Itineraries and calendars follow at once.
+/// </summary>
+[RequiresRole(MissionRoleKind.Organiser)]
+public sealed record SetItemAudienceCommand(Audience Audience, IReadOnlyList<Sector>? Sectors, IReadOnlyList<Guid>? People)
+    : IRequest<Unit>, IMissionRequest
+{
+    [JsonIgnore]
+    public Guid MissionId { get; init; }
+
+    [JsonIgnore]
+    public Guid ItemId { get; init; }
+}
+
+public sealed class SetItemAudienceValidator : AbstractValidator<SetItemAudienceCommand>
+{
+    public SetItemAudienceValidator()
+    {
+        RuleFor(x => x.Audience).IsInEnum();
+        RuleForEach(x => x.Sectors).IsInEnum();
+        RuleFor(x => x.People).NotEmpty().When(x => x.Audience == Audience.People).WithMessage("Choose at least one person.");
+        RuleFor(x => x.People).Must(p => p is null || p.Count <= 2000).WithMessage("Choose at most 2,000 people.");
+    }
+}
+
+public sealed class SetItemAudienceHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<SetItemAudienceCommand, Unit>
+{
+    public async Task<Unit> Handle(SetItemAudienceCommand request, CancellationToken cancellationToken)
+    {
+        var item = await db.ProgrammeItems.FirstOrDefaultAsync(p => p.MissionId == request.MissionId && p.Id == request.ItemId, cancellationToken)
+            ?? throw new NotFoundException("Programme item");
+        var people = (request.People ?? []).Distinct().ToList();
+        if (request.Audience == Audience.People)
+        {
+            var known = await db.Registrations.Where(r => r.MissionId == request.MissionId && people.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken);
+            var unknown = people.Except(known).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new DomainException("People", $"{unknown.Count} of the chosen people are not registered for this mission (e.g. {unknown[0]}).");
+            }
+        }
+
+        var wasFor = await ProgrammeChangeLog.AudienceAsync(db, item, cancellationToken);
+        item.SetAudience(request.Audience, request.Sectors ?? []);
+        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await db.ProgrammeItemPeople.Where(x => x.ProgrammeItemId == item.Id).ExecuteDeleteAsync(cancellationToken);
+        if (request.Audience == Audience.People)
+        {
+            db.ProgrammeItemPeople.AddRange(people.Select(p => new ProgrammeItemPerson(item.Id, p)));
+        }
+
+        await Documents.DocumentGeneration.RefreshAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var isFor = await ProgrammeChangeLog.AudienceAsync(db, item, cancellationToken);
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == request.MissionId, cancellationToken);
+        var when = ProgrammeChangeLog.When(item, mission);
+        var now = clock.GetUtcNow().UtcDateTime;
+        ProgrammeChangeLog.Record(db, item, $"'{item.Title}' ({when}) is now in your programme.", isFor.Except(wasFor), now);
+        ProgrammeChangeLog.Record(db, item, $"'{item.Title}' ({when}) is no longer in your programme.", wasFor.Except(isFor), now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,55 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Domain.Registrations;
+
+namespace MissionPlanner.Features.Registrations;
+
+/// <summary>
+/// Erases a person from the mission: their registration, invitation and emails are anonymised in
+/// one transaction, so nothing names them any more; counts (a cancelled place, a sent email) stay.
+/// A confirmed place that frees up goes to the next person waiting.
+/// </summary>
+[RequiresRole(MissionRoleKind.Organiser)]
+public sealed record ErasePersonCommand(Guid MissionId, Guid RegistrationId) : IRequest<Unit>, IMissionRequest;
+
+public sealed class ErasePersonHandler(AppDbContext db, TimeProvider clock, CurrentUser user) : IRequestHandler<ErasePersonCommand, Unit>
+{
+    public async Task<Unit> Handle(ErasePersonCommand request, CancellationToken cancellationToken)
+    {
+        var registration = await db.Registrations.FirstOrDefaultAsync(r => r.MissionId == request.MissionId && r.Id == request.RegistrationId, cancellationToken)
+            ?? throw new NotFoundException("Registration");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var email = registration.Email;
+        var wasConfirmed = registration.Status == RegistrationStatus.Confirmed;
+        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+        registration.Erase(now);
+        foreach (var invitation in await db.Invitations.Where(i => i.MissionId == request.MissionId && i.Email == email).ToListAsync(cancellationToken))
+        {
+            invitation.Erase(registration.Email);
+        }
+
+        foreach (var message in await db.OutboxMessages.Where(m => m.MissionId == request.MissionId && m.ToAddress == email).ToListAsync(cancellationToken))
+        {
+            message.Erase(registration.Email);
+        }
+
+        await db.RegistrationAudits.Where(a => a.RegistrationId == registration.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Detail, (string?)null), cancellationToken);
+        db.RegistrationAudits.Add(new RegistrationAudit(request.MissionId, registration.Id, "erased",
+            user.IsSystem ? "system" : $"organiser {user.OrganiserId}", null, now));
+        await db.SaveChangesAsync(cancellationToken);
+        if (wasConfirmed)
+        {
+            // The promoted people are emailed by the next status change; erasure itself stays silent.
+            await RegistrationPlaces.PromoteAsync(db, request.MissionId, freedOne: true, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

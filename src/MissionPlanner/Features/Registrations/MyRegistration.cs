@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Messaging;
+
+namespace MissionPlanner.Features.Registrations;
+
+public sealed record MyRegistrationView(
+    string MissionTitle, string Where, string When, string Name, string Email, string Organisation, Sector Sector, DelegationRole Role,
+    string? Dietary, string? Accessibility, bool ConsentPhotos, bool ConsentListing, RegistrationStatus Status, int WaitlistPosition,
+    string? JobTitle, string? Phone, bool CanChange, DateTime? ArrivalAt, string? ArrivalBy, DateTime? DepartureAt, string? DepartureBy,
+    bool AccommodationNeeded, string? EmergencyContact)
+{
+    public Guid MissionId { get; init; }
+    public string? Bio { get; init; }
+    public IReadOnlyDictionary<Guid, string[]> Answers { get; init; } = new Dictionary<Guid, string[]>();
+    public bool IdDetailsOnFile { get; init; }
+    public string? DecisionMessage { get; init; }
+
+    /// <summary>The mission offers visits the person can rank.</summary>
+    public bool HasVisits { get; init; }
+}
+
+internal static class RegistrationCancellation
+{
+    public static async Task CancelAsync(AppDbContext db, OutboxWriter outbox, PublicLinks links, Registration registration,
+        string actor, DateTime now, CancellationToken ct)
+    {
+        var wasConfirmed = registration.Status == RegistrationStatus.Confirmed;
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, ct);
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
+        registration.Cancel(now);
+        db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, registration.Id, "cancelled", actor, null, now));
+        // Their places on visits go back to the schedule (the next publication takes them out of the groups).
+        var places = await db.VisitAssignments.Where(a => a.RegistrationId == registration.Id).ToListAsync(ct);
+        if (places.Count > 0)
+        {
+            db.VisitAssignments.RemoveRange(places);
+            (await Visits.VisitPlans.GetAsync(db, mission.Id, ct)).Changed();
+        }
+
+        // Saved before promoting, so the person leaving is no longer "waiting" for the query below.
+        await db.SaveChangesAsync(ct);
+        // No link in a cancellation: the personal link keeps working and shows the cancelled registration.
+        await outbox.EnqueueAsync("registration-status", registration.Email, registration.Name,
+            RegistrationPlaces.Email(mission, registration, null, 0), mission.Id, null, ct);
+        var promoted = await RegistrationPlaces.PromoteAsync(db, mission.Id, wasConfirmed, now, ct);
+        foreach (var next in promoted)
+        {
+            await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, next, links.Registration(next.IssueToken()), 0, null, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+}
+
+internal static class RegistrationTokens
+{
+    public static async Task<Registration> FindAsync(AppDbContext db, string token, CancellationToken ct, bool tracked = false)
+    {
+        var hash = SecretToken.HashPresented(token) ?? throw new NotFoundException("Registration");
+        var query = tracked ? db.Registrations : db.Registrations.AsNoTracking();
+        return await query.FirstOrDefaultAsync(r => r.TokenHash == hash, ct) ?? throw new NotFoundException("Registration");
+    }
+}

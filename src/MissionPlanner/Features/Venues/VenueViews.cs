@@ -1,0 +1,3 @@
+namespace MissionPlanner.Features.Venues;
+
+public sealed record TravelTimeDto(Guid FromVenueId, string From, Guid ToVenueId, string To, int Minutes);
