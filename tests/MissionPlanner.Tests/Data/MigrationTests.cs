@@ -7,8 +7,7 @@ namespace MissionPlanner.Tests.Data;
 
 public sealed class MigrationTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Migrated_schema_matches_what_the_EF_model_expects(DatabaseProvider provider)
     {
         await using var fromModel = await TestDatabase.CreateAsync(provider, migrated: false);
@@ -28,8 +27,7 @@ public sealed class MigrationTests
         expected.Except(actual).Should().BeEmpty("the migrations must create everything the model maps");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Migrating_again_applies_nothing(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -41,8 +39,7 @@ public sealed class MigrationTests
         (await CountMigrationsAsync(db)).Should().Be(MigrationRunner.LoadScripts(provider).Count);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task An_edited_applied_script_is_refused_with_its_name(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -58,8 +55,7 @@ public sealed class MigrationTests
         (await CountMigrationsAsync(db)).Should().Be(MigrationRunner.LoadScripts(provider).Count, "nothing after the refusal runs");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task A_failing_script_is_rolled_back_and_not_recorded(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -76,8 +72,7 @@ public sealed class MigrationTests
         (await CountMigrationsAsync(db)).Should().Be(MigrationRunner.LoadScripts(provider).Count);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Two_nodes_migrating_at_once_apply_each_script_once(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, migrated: false);

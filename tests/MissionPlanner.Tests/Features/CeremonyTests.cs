@@ -68,8 +68,7 @@ public sealed class CeremonyTests
         return new World(app, mission, ceremony, optNet, uk, people, registrations);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task TheCeremony_OrdersSeatsAndTimesItsPeople_AndRefusesWhatCannotWork(DatabaseProvider provider)
     {
         var w = await ArrangeAsync(provider);
@@ -133,8 +132,7 @@ public sealed class CeremonyTests
             .Which.Should().StartWith("Fleur Kok and Luuk van der Meer sign for the same party with the same rank (40) and no tie-break");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Confirmations_GoByPersonalLink_WithReminders_AndOverdueTasksEmailTheirOwnerOnce(DatabaseProvider provider)
     {
         var w = await ArrangeAsync(provider);

@@ -46,8 +46,7 @@ public sealed class CheckInTests
     private static string Token(Slice app, Guid registration) =>
         app.Services.GetRequiredService<CheckInLinks>().Url(registration).Split("/k/")[1];
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task ScanningABadge_MarksThePersonPresentOnce_AndOnlyTheMissionsOrganisersCanDoIt(DatabaseProvider provider)
     {
         var (app, mission, item) = await ArrangeAsync(provider, people: 2, capacity: 1);

@@ -12,8 +12,7 @@ namespace MissionPlanner.Tests.Features;
 
 public sealed class DemoMissionTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Seed_CreatesTheFourDayNeuromorphicMission_Once(DatabaseProvider provider)
     {
         await using var app = await Slice.CreateAsync(provider);

@@ -46,8 +46,7 @@ public sealed partial class DocumentRunTests
         return (app, mission);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Itineraries_ArePrintedInTheBackground_OnePerPerson_WithProgress_AndZipped(DatabaseProvider provider)
     {
         var (app, mission) = await ArrangeAsync(provider, people: 6);
@@ -70,8 +69,7 @@ public sealed partial class DocumentRunTests
             .Should().ThrowAsync<MissionPlanner.Domain.Common.NotFoundException>("only the generation's own files can be read");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task AGenerationWhoseWorkerDied_IsTakenOver_WithoutPrintingAgainWhatIsThere_AndAChangeRegenerates(DatabaseProvider provider)
     {
         var (app, mission) = await ArrangeAsync(provider, people: 3);

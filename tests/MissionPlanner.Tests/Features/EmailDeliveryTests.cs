@@ -48,8 +48,7 @@ public sealed class EmailDeliveryTests
     private static Task<List<OutboxMessage>> RowsAsync(Slice app) =>
         app.QueryAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.CreatedAt).ThenBy(m => m.ToAddress).ToListAsync());
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task ADelegationCsvWithAnAccentedAddressAndAnInvisibleCharacter_IsImportedAndDelivered(DatabaseProvider provider)
     {
         await using var smtp = await SmtpSink.StartAsync();
@@ -84,8 +83,7 @@ public sealed class EmailDeliveryTests
         calendar.Content.Should().StartWith("BEGIN:VCALENDAR").And.Contain("Bilateral symposium");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task WithoutSmtpUtf8_AnAccentedAddressFailsAtOnceWithAReason_AUnicodeDomainGoesAsPunycode_AndTheRestArrive(DatabaseProvider provider)
     {
         await using var smtp = await SmtpSink.StartAsync(new SmtpSinkOptions(SmtpUtf8: false));
@@ -145,7 +143,7 @@ public sealed class EmailDeliveryTests
     public static TheoryData<DatabaseProvider, TrustCase> ProvidersAndTrust()
     {
         var data = new TheoryData<DatabaseProvider, TrustCase>();
-        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
+        foreach (var provider in Providers.Each)
         {
             foreach (var trust in Enum.GetValues<TrustCase>())
             {
@@ -176,8 +174,7 @@ public sealed class EmailDeliveryTests
         (await smtp.WaitForAsync(1)).Single().RcptTos.Should().Equal("ann@example.org");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task AnUntrustedCertificate_PausesSendingWithAClearReason_AndNothingIsSent(DatabaseProvider provider)
     {
         using var certificates = TestCertificates.Create();
@@ -197,8 +194,7 @@ public sealed class EmailDeliveryTests
         smtp.Messages.Should().BeEmpty();
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task ASenderTheServerRefuses_PausesSendingWithTheSettingToChange_AndLosesNoMessage(DatabaseProvider provider)
     {
         await using var smtp = await SmtpSink.StartAsync();
@@ -218,8 +214,7 @@ public sealed class EmailDeliveryTests
         (await app.SendAsync(new DispatchOutboxCommand())).Sent.Should().Be(4);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task ACertificateForAnotherName_IsRefused_EvenWhenItsCaIsTrusted(DatabaseProvider provider)
     {
         using var certificates = TestCertificates.Create();
@@ -234,8 +229,7 @@ public sealed class EmailDeliveryTests
         smtp.Messages.Should().BeEmpty();
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task ServerSaysTooManyMessages_EveryNodePauses_WithoutSpendingAttempts_ThenAllArrive(DatabaseProvider provider)
     {
         await using var smtp = await SmtpSink.StartAsync();
@@ -274,8 +268,7 @@ public sealed class EmailDeliveryTests
         (await app.QueryAsync(db => db.MailDispatchStates.AsNoTracking().SingleAsync())).ConsecutiveThrottles.Should().Be(0);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task MessagesPerMinute_HoldsForDispatchersRunningAtOnce_AndMessagesPerConnectionOpensNewOnes(DatabaseProvider provider)
     {
         await using var smtp = await SmtpSink.StartAsync();

@@ -39,8 +39,7 @@ public sealed partial class InvitationTests
     private static Task<List<OutboxMessage>> OutboxAsync(Slice app) =>
         app.QueryAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.CreatedAt).ThenBy(m => m.ToAddress).ToListAsync());
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Invite_WritesTheInvitationAndItsEmailTogether_AndTheLinkOpensIt(DatabaseProvider provider)
     {
         var (app, mission) = await ArrangeAsync(provider);
@@ -59,8 +58,7 @@ public sealed partial class InvitationTests
         (await app.QueryAsync(db => db.Invitations.Select(i => i.TokenHash).SingleAsync())).Should().NotContain(LinkToken(email), "only a hash is stored");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task InvitingTwice_OrBadInput_OrADraftMission_IsRefused_AndNothingIsWritten(DatabaseProvider provider)
     {
         var (app, mission) = await ArrangeAsync(provider);
@@ -81,8 +79,7 @@ public sealed partial class InvitationTests
         (await draftApp.CountAsync<OutboxMessage>()).Should().Be(0);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Csv_With500RowsAndFiveBadOnes_ImportsNothing_AndNamesEachBadRow(DatabaseProvider provider)
     {
         var (app, mission) = await ArrangeAsync(provider);
@@ -120,8 +117,7 @@ public sealed partial class InvitationTests
         (await app.QueryAsync(db => db.Invitations.Select(i => i.Organisation).Distinct().ToListAsync())).Should().Equal("University of Twente; EEMCS");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Csv_QuotedFieldsWithLineBreaks_AndBrokenQuotes_AreReportedByLine(DatabaseProvider provider)
     {
         var (app, mission) = await ArrangeAsync(provider);
@@ -140,8 +136,7 @@ public sealed partial class InvitationTests
         noHeader.Errors.Should().ContainSingle().Which.Message.Should().Contain("name the columns");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Reminders_GoToThoseWhoHaveNotAnswered_OnTheirDays_Once(DatabaseProvider provider)
     {
         var (app, mission) = await ArrangeAsync(provider);
@@ -175,8 +170,7 @@ public sealed partial class InvitationTests
             .Should().ThrowAsync<NotFoundException>("each reminder carries a fresh link and the older one stops working");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task RemindersThatCameDueBeforeTheScheduleWasSet_AreNotSentLate(DatabaseProvider provider)
     {
         var (app, mission) = await ArrangeAsync(provider);
@@ -193,8 +187,7 @@ public sealed partial class InvitationTests
         (await invalid.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("Deadline");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task RevokedInvitations_AndAnotherMissionsLinks_AreNotFound(DatabaseProvider provider)
     {
         var (app, mission) = await ArrangeAsync(provider);
@@ -221,7 +214,7 @@ public sealed partial class InvitationTests
     public static TheoryData<DatabaseProvider, string, string, string> BadInvitees()
     {
         var data = new TheoryData<DatabaseProvider, string, string, string>();
-        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
+        foreach (var provider in Providers.Each)
         {
             data.Add(provider, "", "Ann", "Email");
             data.Add(provider, "not an address", "Ann", "Email");
@@ -253,8 +246,7 @@ public sealed partial class InvitationTests
         (await app.CountAsync<OutboxMessage>()).Should().Be(0);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task ImportInvitations_NamesEveryBadRow_AndKeepsInvisibleCharactersOutOfTheAddresses(DatabaseProvider provider)
     {
         var (app, mission) = await ArrangeAsync(provider);

@@ -40,8 +40,7 @@ public sealed partial class ItineraryTests
         return (app, mission, links);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task EachPersonsItinerary_HasTheItemsForEveryone_TheirSector_AndThem(DatabaseProvider provider)
     {
         var (app, mission, links) = await ArrangeAsync(provider);
@@ -67,8 +66,7 @@ public sealed partial class ItineraryTests
         (await outsider.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("People");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task TheCalendarFeed_ParsesWithARealLibrary_InTheMissionsZone_AndCarriesChangesAndCancellations(DatabaseProvider provider)
     {
         var (app, mission, links) = await ArrangeAsync(provider);
@@ -112,8 +110,7 @@ public sealed partial class ItineraryTests
             .Should().OnlyContain(e => e.Status == "CANCELLED", "someone who cancels sees their calendar clear itself");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task CalendarLinks_AreOnePersonsOnly_AndATamperedOneIsNotFound(DatabaseProvider provider)
     {
         var (app, _, links) = await ArrangeAsync(provider);

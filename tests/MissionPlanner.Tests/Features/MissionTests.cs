@@ -14,8 +14,7 @@ public sealed class MissionTests
     private static CreateMissionCommand London(string title = "Mission to London") =>
         new(title, "Symposium and lab tours", "United Kingdom", "London", "Europe/London", new DateOnly(2027, 3, 22), new DateOnly(2027, 3, 25));
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Create_MakesTheCreatorOwner_AndListsItOnlyForThem(DatabaseProvider provider)
     {
         await using var app = await Slice.CreateAsync(provider);
@@ -38,8 +37,7 @@ public sealed class MissionTests
         (await app.SendAsync(new ListMissionsQuery(), bob)).Should().BeEmpty();
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Create_WithInvalidFields_NamesEachField_AndSavesNothing(DatabaseProvider provider)
     {
         await using var app = await Slice.CreateAsync(provider);
@@ -58,8 +56,7 @@ public sealed class MissionTests
         (await app.CountAsync<MissionRole>()).Should().Be(0);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Organiser_WithoutRole_GetsNotFound_ForReadAndChange(DatabaseProvider provider)
     {
         await using var app = await Slice.CreateAsync(provider);
@@ -72,8 +69,7 @@ public sealed class MissionTests
         (await app.CountAsync<Mission>()).Should().Be(1);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Viewer_CanRead_ButCannotChange(DatabaseProvider provider)
     {
         await using var app = await Slice.CreateAsync(provider);
@@ -92,8 +88,7 @@ public sealed class MissionTests
         (await app.SendAsync(new GetMissionQuery(id), ann)).Title.Should().Be("Mission to London");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Organiser_CanEdit_ButOnlyOwner_ChangesStatus(DatabaseProvider provider)
     {
         await using var app = await Slice.CreateAsync(provider);
@@ -113,8 +108,7 @@ public sealed class MissionTests
         mission.Should().BeEquivalentTo(new { Title = "Renamed", HostCity = "Cambridge", Status = MissionStatus.Open, Version = 2 });
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Update_WithStaleVersion_IsAConflict_AndKeepsTheNewerChange(DatabaseProvider provider)
     {
         await using var app = await Slice.CreateAsync(provider);
@@ -131,8 +125,7 @@ public sealed class MissionTests
         (await app.SendAsync(new GetMissionQuery(id), ann)).Title.Should().Be("First editor");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Status_FollowsDraftOpenClosedCompleted(DatabaseProvider provider)
     {
         await using var app = await Slice.CreateAsync(provider);
@@ -149,8 +142,7 @@ public sealed class MissionTests
         (await app.SendAsync(new GetMissionQuery(id))).Status.Should().Be(MissionStatus.Completed);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Delete_OnlyDrafts_AndRemovesTheirProgramme(DatabaseProvider provider)
     {
         await using var app = await Slice.CreateAsync(provider);

@@ -41,8 +41,7 @@ public sealed class OutboxTests
     private static Task<List<OutboxMessage>> RowsAsync(Slice app) =>
         app.QueryAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.ToAddress).ToListAsync());
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Dispatch_DeliversBothPartsWithTheStableMessageId(DatabaseProvider provider)
     {
         await using var smtp = await SmtpSink.StartAsync();
@@ -64,8 +63,7 @@ public sealed class OutboxTests
         (await RowsAsync(app)).Should().OnlyContain(m => m.Status == OutboxStatus.Sent && m.SentAt != null && m.Attempts == 1);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task A550ForOneAddress_FailsThatMessageWithTheReason_AndDeliversTheRest(DatabaseProvider provider)
     {
         await using var smtp = await SmtpSink.StartAsync();
@@ -83,8 +81,7 @@ public sealed class OutboxTests
         (await smtp.WaitForAsync(2)).SelectMany(m => m.RcptTos).Should().BeEquivalentTo(["ann@example.org", "bob@example.org"]);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task WhileTheServerIsDown_MessagesWait_AndAllArriveOnceItIsBack(DatabaseProvider provider)
     {
         await using var smtp = await SmtpSink.StartAsync();
@@ -110,8 +107,7 @@ public sealed class OutboxTests
         (await RowsAsync(app)).Should().OnlyContain(m => m.Status == OutboxStatus.Sent && m.Attempts == 2);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task TemporaryRefusals_BackOffExponentially_ThenGiveUpWithTheReason(DatabaseProvider provider)
     {
         await using var smtp = await SmtpSink.StartAsync();
@@ -142,8 +138,7 @@ public sealed class OutboxTests
         smtp.Messages.Should().BeEmpty();
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task AClaimLeftByADeadNode_IsRetried_ButAFreshClaimIsLeftAlone(DatabaseProvider provider)
     {
         await using var smtp = await SmtpSink.StartAsync();
@@ -165,8 +160,7 @@ public sealed class OutboxTests
         (await RowsAsync(app)).Single(m => m.ToAddress == "fresh@example.org").Status.Should().Be(OutboxStatus.Sending);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task TwoDispatchersAtOnce_SendEveryMessageExactlyOnce(DatabaseProvider provider)
     {
         await using var smtp = await SmtpSink.StartAsync();
@@ -202,8 +196,7 @@ public sealed class OutboxTests
         row.Status.Should().Be(OutboxStatus.Sent);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task LineBreaksInNamesAndSubjects_CannotInjectHeaders(DatabaseProvider provider)
     {
         await using var smtp = await SmtpSink.StartAsync();

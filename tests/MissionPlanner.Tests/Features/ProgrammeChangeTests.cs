@@ -16,8 +16,7 @@ public sealed class ProgrammeChangeTests
 {
     private static readonly DateOnly Start = new(2027, 1, 18);
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task ProgrammeChanges_ReachEachAffectedPersonOnce_AfterTheProgrammeGoesQuiet_WithTheirCalendarAttached(DatabaseProvider provider)
     {
         await using var smtp = await SmtpSink.StartAsync();

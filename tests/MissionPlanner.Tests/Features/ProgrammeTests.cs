@@ -25,8 +25,7 @@ public sealed class ProgrammeTests
     private static CreateProgrammeItemCommand Item(Guid mission, Guid? venue, DateTime starts, DateTime ends, bool parallel = false) =>
         new("Symposium", "Talks", ProgrammeItemKind.SymposiumSession, starts, ends, venue, 120, parallel) { MissionId = mission };
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task LocalTimes_AreStoredAsInstants_AndShownInMissionTime_AcrossTheClockChange(DatabaseProvider provider)
     {
         var (app, mission, venue) = await ArrangeAsync(provider);
@@ -42,8 +41,7 @@ public sealed class ProgrammeTests
         items[0].VenueName.Should().Be("Embassy");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Items_OutsideTheMissionDays_OrEndingBeforeTheyStart_AreRefused(DatabaseProvider provider)
     {
         var (app, mission, venue) = await ArrangeAsync(provider);
@@ -59,8 +57,7 @@ public sealed class ProgrammeTests
         (await app.CountAsync<ProgrammeItem>()).Should().Be(0);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task PlenaryItems_MayNotOverlap_ButParallelItemsMay(DatabaseProvider provider)
     {
         var (app, mission, venue) = await ArrangeAsync(provider);
@@ -77,8 +74,7 @@ public sealed class ProgrammeTests
         (await app.CountAsync<ProgrammeItem>()).Should().Be(4);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Venues_FromAnotherMission_AreUnknown_AndVenuesInUse_CannotBeDeleted(DatabaseProvider provider)
     {
         var (app, mission, venue) = await ArrangeAsync(provider);
@@ -96,8 +92,7 @@ public sealed class ProgrammeTests
         (await app.CountAsync<Venue>()).Should().Be(1);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Shrinking_TheMission_IsRefused_WhileItemsFallOutside(DatabaseProvider provider)
     {
         var (app, mission, venue) = await ArrangeAsync(provider);
@@ -112,8 +107,7 @@ public sealed class ProgrammeTests
         (await app.SendAsync(new GetMissionQuery(mission))).EndDate.Should().Be(new DateOnly(2027, 3, 29));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Update_ChangesTheItem_AndAStaleVersionIsRefused(DatabaseProvider provider)
     {
         var (app, mission, venue) = await ArrangeAsync(provider);

@@ -18,8 +18,7 @@ public sealed class ProgrammeWarningTests
 {
     private static readonly DateOnly Day = new(2027, 1, 19);
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Warnings_FindDoubleBookings_TooLittleTravelTime_AndClosedVenues(DatabaseProvider provider)
     {
         await using var app = await Slice.CreateAsync(provider, new Dictionary<string, string?> { ["Auth:PublicBaseUrl"] = "https://mp.example" });
@@ -55,8 +54,7 @@ public sealed class ProgrammeWarningTests
         warnings.Single(w => w.Kind == ProgrammeWarningKind.TooLittleTravelTime).ItemIds.Should().Equal(cleanroom, visit);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task TravelLegs_MayNotOverlap_UnlessGroupsTravelSeparately_AndTheirDetailsReachTheItinerary(DatabaseProvider provider)
     {
         await using var app = await Slice.CreateAsync(provider, new Dictionary<string, string?> { ["Auth:PublicBaseUrl"] = "https://mp.example" });

@@ -16,8 +16,7 @@ namespace MissionPlanner.Tests.Features;
 /// <summary>The organisers' own questions, ID details for screened visits, registration modes and decisions.</summary>
 public sealed partial class RegistrationTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task CustomQuestions_AreCheckedPerQuestion_StoredCanonically_AndExported(DatabaseProvider provider)
     {
         var (app, mission, tokens) = await ArrangeAsync(provider, invitees: 2, capacity: null);
@@ -61,8 +60,7 @@ public sealed partial class RegistrationTests
         (await tooFew.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("Options");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task IdDetails_AreOnlyAskedForAScreenedVisit_EncryptedAtRest_AndPurgedAfterTheMission(DatabaseProvider provider)
     {
         var (app, mission, tokens) = await ArrangeAsync(provider, invitees: 3, capacity: null);
@@ -110,8 +108,7 @@ public sealed partial class RegistrationTests
         (await app.QueryAsync(db => db.RegistrationAudits.CountAsync(a => a.Action == "id-details-purged"))).Should().Be(1);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task ApprovalMode_HoldsNoPlaceUntilApproved_AndADeclineSendsTheOrganisersMessage(DatabaseProvider provider)
     {
         var (app, mission, _) = await ArrangeAsync(provider, invitees: 0, capacity: 1);
@@ -151,8 +148,7 @@ public sealed partial class RegistrationTests
         delegation.Should().BeEquivalentTo(new { Confirmed = 1, Waitlisted = 1, Pending = 0 }, o => o.ExcludingMissingMembers());
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Organisers_MovePeopleByHand_AndAFreedPlaceGoesToTheNextInLine(DatabaseProvider provider)
     {
         var (app, mission, tokens) = await ArrangeAsync(provider, invitees: 4, capacity: 2);

@@ -55,8 +55,7 @@ public sealed partial class RegistrationTests
     private static RegisterByInvitationCommand Register(string token, string name = "Ann de Vries", bool consent = true, string? phone = "+31 6 1234 5678") =>
         new(token, Details(name, consent, phone));
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task TwoHundredAtOnceForFiftyPlaces_ConfirmsExactlyFifty_AndWaitlistsTheRestInArrivalOrder(DatabaseProvider provider)
     {
         var (app, mission, tokens) = await ArrangeAsync(provider, invitees: 200, capacity: 50);
@@ -75,8 +74,7 @@ public sealed partial class RegistrationTests
         (await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Template == "registration-status"))).Should().Be(200);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Cancelling_PromotesTheFirstWaiting_WhoIsEmailed(DatabaseProvider provider)
     {
         await using var smtp = await SmtpSink.StartAsync();
@@ -102,8 +100,7 @@ public sealed partial class RegistrationTests
         (await app.QueryAsync(db => db.RegistrationAudits.CountAsync(a => a.Action == "promoted"))).Should().Be(1);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task OnesLink_SeesOnlyTheirOwnRegistration_AndAnyOtherTokenIsNotFound(DatabaseProvider provider)
     {
         var (app, _, tokens) = await ArrangeAsync(provider, invitees: 2, capacity: null);
@@ -119,8 +116,7 @@ public sealed partial class RegistrationTests
         (await app.QueryAsync(db => db.Registrations.CountAsync(r => r.Status == RegistrationStatus.Confirmed))).Should().Be(2);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task RegisteringTwice_OffersTheExistingRegistration_AndNeverDuplicates(DatabaseProvider provider)
     {
         var (app, _, tokens) = await ArrangeAsync(provider, invitees: 1, capacity: 10);
@@ -136,8 +132,7 @@ public sealed partial class RegistrationTests
             .Should().BeEquivalentTo(["p000@example.org"], "the link goes only to the person's own address");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task MissingConsentOrABadPhone_IsRefusedByField_AndNothingIsSaved(DatabaseProvider provider)
     {
         var (app, _, tokens) = await ArrangeAsync(provider, invitees: 1, capacity: 10);
@@ -152,8 +147,7 @@ public sealed partial class RegistrationTests
             .Should().BeEquivalentTo(new { ConfirmedCount = 0, RegistrationSequence = 0L });
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task MorePlaces_GoToThoseWaiting_InOrder(DatabaseProvider provider)
     {
         var (app, mission, tokens) = await ArrangeAsync(provider, invitees: 5, capacity: 1);
@@ -174,8 +168,7 @@ public sealed partial class RegistrationTests
         Encoding.UTF8.GetString(csv[3..]).Should().StartWith("name,email,organisation,sector").And.Contain("p004@example.org,TU Delft,Academia");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Erasure_LeavesNoTraceOfTheName_OrTheEmail_AndKeepsTheCounts(DatabaseProvider provider)
     {
         await using var smtp = await SmtpSink.StartAsync();
@@ -200,8 +193,7 @@ public sealed partial class RegistrationTests
         (await app.CountAsync<OutboxMessage>()).Should().BeGreaterThan(2, "messages are kept, anonymised, for the counts");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task TheDelegation_FollowsPrecedence_TheSharedListOnlyHasThoseWhoAgreed_AndCaterersGetTheCounts(DatabaseProvider provider)
     {
         var (app, mission, tokens) = await ArrangeAsync(provider, invitees: 4, capacity: null);
@@ -227,8 +219,7 @@ public sealed partial class RegistrationTests
         await FluentActions.Awaiting(() => app.SendAsync(new SetPrecedenceCommand(mission, ann, 0))).Should().ThrowAsync<DomainException>();
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Participants_CorrectTheirAnswersThroughTheirLink_UntilRegistrationCloses(DatabaseProvider provider)
     {
         var (app, mission, tokens) = await ArrangeAsync(provider, invitees: 1, capacity: null);
@@ -248,8 +239,7 @@ public sealed partial class RegistrationTests
         (await app.QueryAsync(db => db.RegistrationAudits.CountAsync(a => a.Action == "updated"))).Should().Be(1);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task ADelegateCsvOf500WithFiveBadRows_ImportsNobody_AndReportsTheFiveRows(DatabaseProvider provider)
     {
         var (app, mission, _) = await ArrangeAsync(provider, invitees: 0, capacity: 400);
@@ -284,8 +274,7 @@ public sealed partial class RegistrationTests
         (await app.QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.Subject.Contains("number 95")))).Should().BeTrue();
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Travel_IsKeptInMissionTime_AndADepartureBeforeTheArrivalIsRefused(DatabaseProvider provider)
     {
         var (app, _, tokens) = await ArrangeAsync(provider, invitees: 2, capacity: null);

@@ -10,8 +10,7 @@ namespace MissionPlanner.Tests.Features;
 
 public sealed class TeamTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Owner_AddsColleaguesByEmail_AndTheyGetThatRole(DatabaseProvider provider)
     {
         await using var app = await Slice.CreateAsync(provider);
@@ -33,8 +32,7 @@ public sealed class TeamTests
         (await app.CountAsync<Organiser>()).Should().Be(2, "the same person is not added twice");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task TheLastOwner_CannotBeDemotedOrRemoved(DatabaseProvider provider)
     {
         await using var app = await Slice.CreateAsync(provider);

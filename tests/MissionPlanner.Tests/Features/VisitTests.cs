@@ -94,8 +94,7 @@ public sealed class VisitTests
         (await w.App.QueryAsync(db => db.VisitAssignments.ToListAsync())).GroupBy(a => a.VisitId)
         .ToDictionary(g => g.Key, g => g.Select(a => w.Ids.Single(i => i.Value == a.RegistrationId).Key).Order().ToList());
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task TheSchedule_IsFairAndFeasible_ExplainsMisses_AndKeepsManualMoves(DatabaseProvider provider)
     {
         var w = await ArrangeAsync(provider);
@@ -147,8 +146,7 @@ public sealed class VisitTests
         await late.Should().ThrowAsync<DomainException>().WithMessage("*visit groups have been made*");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Publishing_PutsEachGroupInItsPeoplesItineraries_AndEmailsThemTheChange(DatabaseProvider provider)
     {
         var w = await ArrangeAsync(provider);
@@ -197,8 +195,7 @@ public sealed class VisitTests
         (await w.App.SendAsync(new PublishVisitPlanCommand(w.Mission))).Should().Be(new PublishResult(Groups: 4, Added: 0, Removed: 1, Cancelled: 0));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Hosts_ConfirmThroughTheirLink_SeeOnlyTheirVisitors_AndAChangeReopensTheVisit(DatabaseProvider provider)
     {
         var w = await ArrangeAsync(provider);
@@ -274,8 +271,7 @@ public sealed class VisitTests
         await allCancelled.Should().ThrowAsync<NotFoundException>();
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task CancellingAPublishedVisit_TakesItOutOfItineraries_AndPrintsTheBookletAndItinerariesAgain(DatabaseProvider provider)
     {
         var w = await ArrangeAsync(provider);
@@ -304,8 +300,7 @@ public sealed class VisitTests
         ]);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task BadInput_IsRefusedWithTheFieldNamed_AndNothingIsSaved(DatabaseProvider provider)
     {
         var w = await ArrangeAsync(provider);

@@ -8,8 +8,7 @@ namespace MissionPlanner.Web.Tests.Api;
 
 public sealed class CeremoniesApiTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task ACeremony_IsPlannedThroughTheApi_WithFieldNamedErrors_AndReadOnlyViewers(DatabaseProvider provider)
     {
         await using var app = await AppFactory.CreateAsync(provider);

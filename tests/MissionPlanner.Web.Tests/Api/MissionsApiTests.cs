@@ -22,8 +22,7 @@ public sealed class MissionsApiTests
         endDate = "2027-03-25",
     };
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Create_Get_Update_AndAStaleUpdateConflicts(DatabaseProvider provider)
     {
         await using var app = await AppFactory.CreateAsync(provider);
@@ -59,8 +58,7 @@ public sealed class MissionsApiTests
         list.AsArray().Select(m => (string)m!["title"]!).Should().Equal("Renamed");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task InvalidInput_Is400_NamingEachField_AndSavesNothing(DatabaseProvider provider)
     {
         await using var app = await AppFactory.CreateAsync(provider);
@@ -95,8 +93,7 @@ public sealed class MissionsApiTests
         (await app.QueryAsync(db => Task.FromResult(db.Missions.Count()))).Should().Be(0);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task WithoutAValidToken_EverythingIs401(DatabaseProvider provider)
     {
         await using var app = await AppFactory.CreateAsync(provider);
@@ -115,8 +112,7 @@ public sealed class MissionsApiTests
         (await api.GetAsync($"/api/v1/missions/{id}")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "a revoked token stops working");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task AnotherOrganisersMission_Is404_ForEveryEndpoint(DatabaseProvider provider)
     {
         await using var app = await AppFactory.CreateAsync(provider);
@@ -149,8 +145,7 @@ public sealed class MissionsApiTests
         (await (await ann.GetAsync($"/api/v1/missions/{id}/venues")).ReadAsync()).AsArray().Should().ContainSingle();
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Viewer_Reads_ButEveryChangeIs403(DatabaseProvider provider)
     {
         await using var app = await AppFactory.CreateAsync(provider);
@@ -183,8 +178,7 @@ public sealed class MissionsApiTests
         (await app.QueryAsync(db => Task.FromResult(db.Missions.Single().Title))).Should().Be("NL–UK neuromorphic mission");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Owner_GrantsARole_ThroughTheTeamEndpoint(DatabaseProvider provider)
     {
         await using var app = await AppFactory.CreateAsync(provider);

@@ -7,8 +7,7 @@ namespace MissionPlanner.Web.Tests.Api;
 
 public sealed class ProgrammeApiTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task VenuesAndItems_CanBeCreatedListedUpdatedAndDeleted(DatabaseProvider provider)
     {
         await using var app = await AppFactory.CreateAsync(provider);
@@ -70,8 +69,7 @@ public sealed class ProgrammeApiTests
         (await (await api.GetAsync(venues)).ReadAsync()).AsArray().Should().BeEmpty();
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task InvalidItems_Are400_NamingTheField(DatabaseProvider provider)
     {
         await using var app = await AppFactory.CreateAsync(provider);

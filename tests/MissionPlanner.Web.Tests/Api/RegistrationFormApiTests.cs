@@ -21,8 +21,7 @@ public sealed class RegistrationFormApiTests
         consentProcessing = true,
     };
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task OpenRegistration_ReportsEveryBadFieldAtOnce_NeverTellsWhoIsRegistered_AndIsRateLimited(DatabaseProvider provider)
     {
         await using var app = await AppFactory.CreateAsync(provider, new Dictionary<string, string?> { ["Auth:PublicRegistrationsPerMinute"] = "6" });

@@ -8,8 +8,7 @@ namespace MissionPlanner.Web.Tests.Api;
 
 public sealed class VisitsApiTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task HostsVisitsAndTheSchedule_WorkThroughTheApi_WithFieldNamedErrors_AndReadOnlyViewers(DatabaseProvider provider)
     {
         await using var app = await AppFactory.CreateAsync(provider);

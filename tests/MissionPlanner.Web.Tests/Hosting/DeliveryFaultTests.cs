@@ -13,8 +13,7 @@ namespace MissionPlanner.Web.Tests.Hosting;
 /// <summary>The app as real processes against a real SMTP server: crashes and several nodes lose and repeat nothing.</summary>
 public sealed class DeliveryFaultTests(ITestOutputHelper output)
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task KillingTheAppDuringABatchOf200_LosesNothing_AndRepeatsAtMostTheMessageInFlight(DatabaseProvider provider)
     {
         await using var smtp = await SmtpSink.StartAsync(delayMs: 15);

@@ -7,8 +7,7 @@ namespace MissionPlanner.Web.Tests.Hosting;
 
 public sealed class HealthAndOpenApiTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Health_ChecksTheDatabaseAndTheScheduler(DatabaseProvider provider)
     {
         await using var app = await AppFactory.CreateAsync(provider);

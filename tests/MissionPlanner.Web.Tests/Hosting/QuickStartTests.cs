@@ -10,8 +10,7 @@ namespace MissionPlanner.Web.Tests.Hosting;
 /// <summary>The app as a separate process, the way the README's Quick start runs it.</summary>
 public sealed class QuickStartTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task FirstStart_SeedsTheDemo_AndOrganiserAdd_PrintsATokenThatSeesIt(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, migrated: false);

@@ -16,8 +16,7 @@ namespace MissionPlanner.Web.Tests.Pages;
 /// <summary>A ceremony planned through its page; the confirmation and the overdue task reach a real SMTP server.</summary>
 public sealed class CeremonyPagesTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task ADignitaryConfirmsFromTheEmail_AndAnOverdueTaskEmailsItsOwner(DatabaseProvider provider)
     {
         await using var smtp = await SmtpSink.StartAsync();

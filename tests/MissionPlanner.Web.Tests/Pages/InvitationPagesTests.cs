@@ -26,8 +26,7 @@ public sealed partial class InvitationPagesTests
         return (app, smtp, organiser, mission);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task AnInvitationSentFromThePage_ArrivesByEmail_AndItsLinkLetsTheInviteeAccept(DatabaseProvider provider)
     {
         var (app, smtp, organiser, mission) = await ArrangeAsync(provider);
@@ -210,8 +209,7 @@ public sealed partial class InvitationPagesTests
     [GeneratedRegex(@"http://localhost/i/[A-Za-z0-9_\-]+")]
     private static partial Regex Link();
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task TheOutboxPage_ShowsWhenTheServerPausedSending_AndWhenARateLimitedBatchWillFinish(DatabaseProvider provider)
     {
         await using var smtp = await SmtpSink.StartAsync();

@@ -17,8 +17,7 @@ namespace MissionPlanner.Web.Tests.Pages;
 
 public sealed class MissionOverviewPagesTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task TheOverview_SaysWhatWaitsForTheOrganisers_WithWhereToDealWithIt(DatabaseProvider provider)
     {
         await using var app = await AppFactory.CreateAsync(provider);

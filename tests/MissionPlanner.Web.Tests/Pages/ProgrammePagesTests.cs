@@ -9,8 +9,7 @@ namespace MissionPlanner.Web.Tests.Pages;
 
 public sealed class ProgrammePagesTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task Organiser_CreatesAMission_AndAddsAnItem_ThroughTheForms(DatabaseProvider provider)
     {
         await using var app = await AppFactory.CreateAsync(provider);
@@ -44,8 +43,7 @@ public sealed class ProgrammePagesTests
         browser.LastHtml.Should().Contain("Opening keynote").And.Contain("09:00–09:45").And.Contain("Monday 10 May");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task InvalidItems_ShowTheErrorNextToTheField_AndSaveNothing(DatabaseProvider provider)
     {
         await using var app = await AppFactory.CreateAsync(provider);

@@ -14,8 +14,7 @@ namespace MissionPlanner.Web.Tests.Pages;
 
 public sealed partial class RegistrationPagesTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task AnInviteeRegistersOnThePage_GetsTheirLinkByEmail_AndCancelling_GivesTheWaitingPersonThePlace(DatabaseProvider provider)
     {
         await using var smtp = await SmtpSink.StartAsync();

@@ -18,8 +18,7 @@ namespace MissionPlanner.Web.Tests.Pages;
 /// <summary>The visit workflow through the pages of its three kinds of users: organiser, participant, host.</summary>
 public sealed class VisitPagesTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, AllDatabases]
     public async Task OrganiserParticipantAndHost_PlanAVisitThroughThePages(DatabaseProvider provider)
     {
         await using var app = await AppFactory.CreateAsync(provider, new Dictionary<string, string?> { ["Auth:PublicBaseUrl"] = "https://mp.example" });
