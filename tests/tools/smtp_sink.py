@@ -32,10 +32,10 @@ counter = {"n": 0}
 lock = threading.Lock()
 
 
-def strict_header(text, name, smtputf8=False):
-    """One header as the strict policy parses it; any defect it finds is an error, but for a UTF-8
-    local part in a message sent with SMTPUTF8, which RFC 6532 allows."""
-    raw = email.parser.Parser(policy=email.policy.compat32).parsestr(text, headersonly=True)
+def strict_header(raw, name, smtputf8=False):
+    """One header of the raw headers (as compat32 keeps them) as the strict policy parses it; any
+    defect it finds is an error, but for a UTF-8 local part in a message sent with SMTPUTF8, which
+    RFC 6532 allows."""
     values = [v for k, v in raw.items() if k.lower() == name.lower()]
     if len(values) != 1:
         raise ValueError(f"{len(values)} {name} headers")
@@ -90,8 +90,9 @@ class Handler:
         head = email.parser.Parser(policy=email.policy.default).parsestr(text, headersonly=True)
         try:
             utf8 = "SMTPUTF8" in envelope.mail_options
-            strict_read = {"from": mailboxes(strict_header(text, "From", utf8)), "to": mailboxes(strict_header(text, "To", utf8)),
-                           "subject": str(strict_header(text, "Subject")), "error": None}
+            raw_headers = email.parser.Parser(policy=email.policy.compat32).parsestr(text, headersonly=True)
+            strict_read = {"from": mailboxes(strict_header(raw_headers, "From", utf8)), "to": mailboxes(strict_header(raw_headers, "To", utf8)),
+                           "subject": str(strict_header(raw_headers, "Subject")), "error": None}
         except Exception as e:  # the strict policy raises on any defect: that is what the tests look for
             strict_read = {"from": [], "to": [], "subject": None, "error": f"{type(e).__name__}: {e}"}
         parts, attachments = [], []

@@ -47,7 +47,7 @@ public sealed record SendResult(SendOutcome Outcome, string? Error = null)
 /// <remarks>
 /// The socket is opened here with NoDelay: MailKit writes the end-of-data marker as a small write
 /// of its own, and with Nagle's algorithm on, Linux's 40 ms delayed ACK held it back for ~44 ms per
-/// message (19–22 messages/s; ~1,100/s without). MailKit pipelines MAIL/RCPT/DATA when the server
+/// message (19–22 messages/s; 1,400–3,100/s without, bench/RESULTS.md). MailKit pipelines MAIL/RCPT/DATA when the server
 /// offers PIPELINING (RFC 2920) and uses SMTPUTF8 (RFC 6531) when the server offers it.
 /// </remarks>
 public sealed partial class EmailTransport : IAsyncDisposable
@@ -63,8 +63,11 @@ public sealed partial class EmailTransport : IAsyncDisposable
     {
         this.options = options;
         this.data = data;
-        trusted = LoadTrusted(options.TrustedCertificateFile);
+        trusted = string.IsNullOrWhiteSpace(options.TrustedCertificateFile) ? null : Trusted.GetOrAdd(options.TrustedCertificateFile, LoadTrusted);
     }
+
+    // A transport is made per dispatcher run, every few seconds: the certificate file is read once per process.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, X509Certificate2Collection> Trusted = new();
 
     /// <summary>Sends one message; see <see cref="MimeMessages.Build"/> for <paramref name="holdEndUntil"/>, whose failure is thrown after the connection is dropped.</summary>
     public async Task<SendResult> SendAsync(OutboxMessage message, Task holdEndUntil, CancellationToken ct)
@@ -315,7 +318,7 @@ public sealed partial class EmailTransport : IAsyncDisposable
     {
         try
         {
-            return LoadTrusted(file) is null or { Count: > 0 };
+            return string.IsNullOrWhiteSpace(file) || LoadTrusted(file).Count > 0;
         }
         catch (InvalidOperationException)
         {
@@ -323,13 +326,8 @@ public sealed partial class EmailTransport : IAsyncDisposable
         }
     }
 
-    private static X509Certificate2Collection? LoadTrusted(string? file)
+    private static X509Certificate2Collection LoadTrusted(string file)
     {
-        if (string.IsNullOrWhiteSpace(file))
-        {
-            return null;
-        }
-
         var collection = new X509Certificate2Collection();
         try
         {

@@ -44,22 +44,31 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
         }
 
         int sent = 0, retrying = 0, failed = 0;
-        var throttleCleared = false;
+        var pausesToReset = false;
         // The previous message's outcome is written while the next one is handed over; the transport holds
         // that message's end-of-data marker until the write has committed, so the server never accepts a
         // message while another one it accepted is still unrecorded (a crash repeats at most one).
         var recording = Task.CompletedTask;
-        await using var commits = await RelaxedCommits.BeginAsync(db, cancellationToken);
+        RelaxedCommits? commits = null;
         await using var transport = new EmailTransport(settings, data);
         try
         {
             for (var batch = 0; request.MaxBatches is null || batch < request.MaxBatches; batch++)
             {
-                var (claimed, size, pausedUntil) = await ClaimAsync(settings, cancellationToken);
-                if (pausedUntil is not null)
+                var claim = await ClaimAsync(settings, cancellationToken);
+                if (claim.PausedUntil is not null)
                 {
-                    return new DispatchResult(sent, retrying, failed, recovered, pausedUntil);
+                    return new DispatchResult(sent, retrying, failed, recovered, claim.PausedUntil);
                 }
+
+                var claimed = claim.Messages;
+                if (claimed.Count == 0)
+                {
+                    break;
+                }
+
+                pausesToReset |= claim.PausesInARow > 0;
+                commits ??= await RelaxedCommits.BeginAsync(db, cancellationToken);
 
                 for (var i = 0; i < claimed.Count; i++)
                 {
@@ -72,11 +81,10 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
                         case SendOutcome.Sent:
                             message.Sent(at);
                             sent++;
-                            if (!throttleCleared)
+                            if (pausesToReset)
                             {
-                                throttleCleared = true;
-                                await db.MailDispatchStates.Where(s => s.ConsecutiveThrottles > 0)
-                                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsecutiveThrottles, 0), CancellationToken.None);
+                                pausesToReset = false;
+                                await db.MailDispatchStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsecutiveThrottles, 0), CancellationToken.None);
                             }
 
                             break;
@@ -115,7 +123,7 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
                 }
 
                 await recording;
-                if (claimed.Count < size)
+                if (claimed.Count < claim.Size)
                 {
                     break;
                 }
@@ -125,6 +133,10 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
         {
             // Never leave a write running on this context, whatever ended the run.
             await recording.ContinueWith(_ => { }, TaskScheduler.Default);
+            if (commits is not null)
+            {
+                await commits.DisposeAsync();
+            }
         }
 
         return new DispatchResult(sent, retrying, failed, recovered);
@@ -135,22 +147,37 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
     /// state row is updated first, which makes concurrent claims (on any node) take turns, so each
     /// one counts the messages the others sent or are sending.
     /// </summary>
-    private async Task<(List<OutboxMessage> Claimed, int Size, DateTime? PausedUntil)> ClaimAsync(EmailOptions settings, CancellationToken ct)
+    private async Task<Claim> ClaimAsync(EmailOptions settings, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var token = Guid.NewGuid();
         var size = settings.BatchSize;
+        // The dispatcher polls every few seconds on every node: while paused or with nothing due, reads are all it costs.
+        var pausedUntil = await db.MailDispatchStates.AsNoTracking().Select(x => x.PausedUntil).FirstAsync(ct);
+        if (pausedUntil > now)
+        {
+            return new Claim([], size, pausedUntil, 0);
+        }
+
+        if (!await db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now, ct))
+        {
+            return new Claim([], size, null, 0);
+        }
+
+        int pauses;
         await using (var transaction = await WriteTransaction.BeginAsync(db, ct))
         {
             await db.MailDispatchStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.Claims, x => x.Claims + 1), ct);
-            var pausedUntil = await db.MailDispatchStates.AsNoTracking().Select(x => x.PausedUntil).FirstOrDefaultAsync(ct);
-            if (pausedUntil > now)
+            var state = await db.MailDispatchStates.AsNoTracking().Select(x => new { x.PausedUntil, x.ConsecutiveThrottles }).FirstAsync(ct);
+            pauses = state.ConsecutiveThrottles;
+            if (state.PausedUntil > now)
             {
                 await transaction.CommitAsync(ct);
-                return ([], size, pausedUntil);
+                return new Claim([], size, state.PausedUntil, pauses);
             }
 
-            size = Math.Min(size, await AllowanceAsync(settings, now, ct));
+            var used = await SendingRates.UsedAsync(db, settings.MessagesPerMinute, settings.MessagesPerDay, now, ct);
+            size = Math.Min(size, SendingRates.Allowance(settings.MessagesPerMinute, settings.MessagesPerDay, used));
             var due = size == 0
                 ? []
                 : await db.OutboxMessages.AsNoTracking()
@@ -173,7 +200,7 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
             await transaction.CommitAsync(ct);
             if (due.Count == 0)
             {
-                return ([], Math.Max(size, 1), null);
+                return new Claim([], size, null, pauses);
             }
         }
 
@@ -181,8 +208,12 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.CreatedAt)
             .ToListAsync(ct);
         claimed.ForEach(m => m.ClaimedBy = token);
-        return (claimed, size, null);
+        return new Claim(claimed, size, null, pauses);
     }
+
+    /// <param name="Size">How many this claim could have taken (a batch, or less when a rate allowed less).</param>
+    /// <param name="PausesInARow">Pauses since the last message that went through, to be reset by the next that does.</param>
+    private sealed record Claim(List<OutboxMessage> Messages, int Size, DateTime? PausedUntil, int PausesInARow);
 
     /// <summary>
     /// Writes the delivery state the entity's own rules decided, in one UPDATE of this claim's row.
@@ -199,29 +230,6 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
                 .SetProperty(m => m.LastError, message.LastError)
                 .SetProperty(m => m.ClaimedAt, message.ClaimedAt)
                 .SetProperty(m => m.ClaimToken, message.ClaimToken), CancellationToken.None);
-
-    /// <summary>How many more messages the configured rates allow now: sent in the window plus being sent count against them.</summary>
-    private async Task<int> AllowanceAsync(EmailOptions settings, DateTime now, CancellationToken ct)
-    {
-        var allowance = int.MaxValue;
-        if (settings.MessagesPerMinute <= 0 && settings.MessagesPerDay <= 0)
-        {
-            return allowance;
-        }
-
-        var sending = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sending, ct);
-        foreach (var (limit, window) in new[] { (settings.MessagesPerMinute, TimeSpan.FromMinutes(1)), (settings.MessagesPerDay, TimeSpan.FromDays(1)) })
-        {
-            if (limit > 0)
-            {
-                var since = now - window;
-                var used = await db.OutboxMessages.CountAsync(m => m.SentAt > since, ct) + sending;
-                allowance = Math.Min(allowance, Math.Max(0, limit - used));
-            }
-        }
-
-        return allowance;
-    }
 
     private async Task<DateTime> PauseAsync(string reason, DateTime now, EmailOptions settings)
     {

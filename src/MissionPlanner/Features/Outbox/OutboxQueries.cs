@@ -74,16 +74,10 @@ public sealed class GetOutboxHandler(AppDbContext db, TimeProvider clock, IOptio
         var recent = batches.OrderByDescending(b => b.StartedAt).Take(5).ToList();
         if (pace.Limited && recent.Any(b => !b.Done))
         {
-            var sending = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sending, cancellationToken);
-            var (minuteAgo, dayAgo) = (now.AddMinutes(-1), now.AddDays(-1));
-            var usedThisMinute = pace.PerMinute > 0 ? sending + await db.OutboxMessages.CountAsync(m => m.SentAt > minuteAgo, cancellationToken) : 0;
-            var usedToday = pace.PerDay > 0 ? sending + await db.OutboxMessages.CountAsync(m => m.SentAt > dayAgo, cancellationToken) : 0;
+            var used = await SendingRates.UsedAsync(db, pace.PerMinute, pace.PerDay, now, cancellationToken);
             for (var i = 0; i < recent.Count; i++)
             {
-                recent[i] = recent[i] with
-                {
-                    ExpectedDoneAt = await ExpectedDoneAtAsync(request.MissionId, recent[i], pace, now, usedThisMinute, usedToday, cancellationToken),
-                };
+                recent[i] = recent[i] with { ExpectedDoneAt = await ExpectedDoneAtAsync(request.MissionId, recent[i], pace, now, used, cancellationToken) };
             }
         }
 
@@ -97,7 +91,7 @@ public sealed class GetOutboxHandler(AppDbContext db, TimeProvider clock, IOptio
     /// server's pause if there is one.
     /// </summary>
     private async Task<DateTime?> ExpectedDoneAtAsync(Guid missionId, BatchProgress batch, SendingPace pace, DateTime now,
-        int usedThisMinute, int usedToday, CancellationToken ct)
+        (int ThisMinute, int Today) used, CancellationToken ct)
     {
         if (batch.Done)
         {
@@ -114,10 +108,10 @@ public sealed class GetOutboxHandler(AppDbContext db, TimeProvider clock, IOptio
 
         var position = await db.OutboxMessages.AsNoTracking().CountAsync(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= last, ct);
         var wait = TimeSpan.Zero;
-        foreach (var (limit, used, window) in new[] { (pace.PerMinute, usedThisMinute, TimeSpan.FromMinutes(1)), (pace.PerDay, usedToday, TimeSpan.FromDays(1)) })
+        foreach (var (limit, usedOfIt, window) in SendingRates.Windows(pace.PerMinute, pace.PerDay, used))
         {
-            var allowedNow = Math.Max(0, limit - used);
-            if (limit > 0 && position > allowedNow)
+            var allowedNow = Math.Max(0, limit - usedOfIt);
+            if (position > allowedNow)
             {
                 var windows = (int)Math.Ceiling((position - allowedNow) / (double)limit);
                 wait = window * windows > wait ? window * windows : wait;
