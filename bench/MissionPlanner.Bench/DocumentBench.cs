@@ -36,7 +36,7 @@ internal static class DocumentBench
             .AddMissionPlanner(configuration).BuildServiceProvider();
         var mission = await InScopeAsync(services, async sp =>
         {
-            await sp.GetRequiredService<MigrationRunner>().MigrateAsync();
+            await sp.GetRequiredService<DatabaseMigrator>().MigrateAsync();
             return await ArrangeAsync(sp.GetRequiredService<IMediator>(), count);
         });
         var renderer = services.GetRequiredService<PdfRenderer>();

@@ -131,7 +131,7 @@ internal static class EmailBench
             .AddMissionPlanner(configuration).BuildServiceProvider();
         var missionId = await InScopeAsync(services, async sp =>
         {
-            await sp.GetRequiredService<MigrationRunner>().MigrateAsync();
+            await sp.GetRequiredService<DatabaseMigrator>().MigrateAsync();
             return await ArrangeMissionAsync(sp.GetRequiredService<IMediator>(), shape);
         });
         var csv = new StringBuilder(shape == Shape.Invitation ? "email,name,organisation\n" : "email;name;organisation;sector\n");

@@ -28,7 +28,7 @@ public static class MissionPlannerServices
         services.AddSingleton(TimeProvider.System);
         services.AddDbContextPool<AppDbContext>((sp, options) =>
             Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataDirectory>()));
-        services.AddScoped<MigrationRunner>();
+        services.AddScoped<DatabaseMigrator>();
         services.AddScoped<CurrentUser>();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
             .Validate(o => o.BatchSize > 0, "Email:BatchSize must be positive.")
@@ -63,11 +63,11 @@ public static class MissionPlannerServices
     {
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            options.UseNpgsql(PostgresConnectionString(database));
+            options.UseNpgsql(PostgresConnectionString(database), o => o.MigrationsAssembly(DatabaseMigrator.PostgresMigrations));
             return;
         }
 
-        options.UseSqlite(SqliteConnectionString(database, data));
+        options.UseSqlite(SqliteConnectionString(database, data), o => o.MigrationsAssembly(DatabaseMigrator.SqliteMigrations));
     }
 
     /// <summary>

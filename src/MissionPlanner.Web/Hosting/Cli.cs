@@ -36,14 +36,14 @@ public static class Cli
                 case "migrate":
                     return await WithServicesAsync(rest, async sp =>
                     {
-                        var applied = await sp.GetRequiredService<MigrationRunner>().MigrateAsync();
-                        Console.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied: {string.Join(", ", applied)}");
+                        var result = await sp.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+                        Console.WriteLine(result.Applied.Count == 0 ? "The database is up to date." : $"Applied: {string.Join(", ", result.Applied)}");
                         return 0;
                     });
                 case "seed-demo":
                     return await WithServicesAsync(rest, async sp =>
                     {
-                        await sp.GetRequiredService<MigrationRunner>().MigrateAsync();
+                        await sp.GetRequiredService<DatabaseMigrator>().MigrateAsync();
                         var id = await sp.GetRequiredService<IMediator>().Send(new SeedDemoMissionCommand());
                         Console.WriteLine(id is null ? "The demo mission already exists." : $"Seeded the demo mission {id}.");
                         return 0;
@@ -51,7 +51,7 @@ public static class Cli
                 case "organiser" when rest.Length >= 2 && rest[0] == "add":
                     return await WithServicesAsync(rest[2..], async sp =>
                     {
-                        await sp.GetRequiredService<MigrationRunner>().MigrateAsync();
+                        await sp.GetRequiredService<DatabaseMigrator>().MigrateAsync();
                         var added = await sp.GetRequiredService<IMediator>().Send(new AddOrganiserCommand(rest[1], null));
                         var links = sp.GetRequiredService<PublicLinks>();
                         Console.WriteLine(added.Created ? $"Created organiser {rest[1]}." : $"Organiser {rest[1]} already exists; issued a new token.");

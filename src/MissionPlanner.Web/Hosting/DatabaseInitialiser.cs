@@ -16,22 +16,25 @@ public sealed class DemoOptions
 
 /// <summary>
 /// Runs before the server and the scheduler start: applies pending migrations and, on a brand-new
-/// database, seeds the demo mission. A refused migration stops the app with the reason.
+/// database, seeds the demo mission. A refused migration, or a database a newer version has upgraded,
+/// stops the app with the reason.
 /// </summary>
 public sealed class DatabaseInitialiser(IServiceProvider services, IOptions<DatabaseOptions> database,
     IOptions<DemoOptions> demo, ILogger<DatabaseInitialiser> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await using var scope = services.CreateAsyncScope();
+        var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
         if (!database.Value.MigrateOnStart)
         {
+            // Even without migrating, never run on a database a newer version has changed.
+            await migrator.EnsureNotNewerAsync(cancellationToken);
             return;
         }
 
-        await using var scope = services.CreateAsyncScope();
-        var applied = await scope.ServiceProvider.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
-        var fresh = applied.Count > 0 && applied[0].StartsWith("0001", StringComparison.Ordinal);
-        if (fresh && demo.Value.SeedOnFirstStart)
+        var result = await migrator.MigrateAsync(cancellationToken);
+        if (result.Created && demo.Value.SeedOnFirstStart)
         {
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
             var id = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SeedDemoMissionCommand(), cancellationToken);

@@ -45,15 +45,16 @@ public sealed class DatabaseHealthCheck(IServiceProvider services) : IHealthChec
                 return HealthCheckResult.Unhealthy("The database cannot be reached.");
             }
 
-            var provider = db.Database.ProviderName!.Contains("Npgsql", StringComparison.Ordinal)
-                ? MissionPlanner.Data.DatabaseProvider.Postgres
-                : MissionPlanner.Data.DatabaseProvider.Sqlite;
-            var expected = MissionPlanner.Data.MigrationRunner.LoadScripts(provider).Count;
-            var applied = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM schema_migrations")
-                .SingleAsync(cancellationToken);
-            return applied >= expected
-                ? HealthCheckResult.Healthy($"{provider}, {applied} migrations applied.")
-                : HealthCheckResult.Unhealthy($"{provider}: {expected - applied} migration(s) pending.");
+            var provider = db.Database.IsNpgsql() ? MissionPlanner.Data.DatabaseProvider.Postgres : MissionPlanner.Data.DatabaseProvider.Sqlite;
+            var status = await scope.ServiceProvider.GetRequiredService<MissionPlanner.Data.DatabaseMigrator>().StatusAsync(cancellationToken);
+            if (status.Unknown.Count > 0)
+            {
+                return HealthCheckResult.Unhealthy($"{provider}: upgraded by a newer version (migrations {string.Join(", ", status.Unknown)}).");
+            }
+
+            return status.Pending.Count == 0
+                ? HealthCheckResult.Healthy($"{provider}, {status.Applied.Count} migration(s) applied.")
+                : HealthCheckResult.Unhealthy($"{provider}: {status.Pending.Count} migration(s) pending: {string.Join(", ", status.Pending)}.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

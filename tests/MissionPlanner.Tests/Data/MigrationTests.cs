@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using MissionPlanner.Data;
+using MissionPlanner.Domain.Missions;
 using MissionPlanner.Tests.Infrastructure;
 
 namespace MissionPlanner.Tests.Data;
@@ -11,14 +14,14 @@ public sealed class MigrationTests
     public async Task Migrated_schema_matches_what_the_EF_model_expects(DatabaseProvider provider)
     {
         await using var fromModel = await TestDatabase.CreateAsync(provider, migrated: false);
-        await using var fromScripts = await TestDatabase.CreateAsync(provider);
+        await using var fromMigrations = await TestDatabase.CreateAsync(provider);
         await using (var db = fromModel.CreateContext())
         {
             await db.Database.EnsureCreatedAsync();
         }
 
         await using var expectedDb = fromModel.CreateContext();
-        await using var actualDb = fromScripts.CreateContext();
+        await using var actualDb = fromMigrations.CreateContext();
         var expected = await SchemaReader.ReadAsync(expectedDb);
         var actual = await SchemaReader.ReadAsync(actualDb);
 
@@ -28,70 +31,141 @@ public sealed class MigrationTests
     }
 
     [Theory, AllDatabases]
+    public async Task The_model_has_no_changes_without_a_migration(DatabaseProvider provider)
+    {
+        // The same check as `dotnet ef migrations has-pending-model-changes`, which scripts/test.sh also runs.
+        await using var database = await TestDatabase.CreateAsync(provider, migrated: false);
+        await using var db = database.CreateContext();
+
+        db.Database.HasPendingModelChanges().Should().BeFalse("every change to the model needs a migration: dotnet ef migrations add <Name> (see README)");
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_database_made_by_the_old_scripts_is_adopted_in_place_with_its_data(DatabaseProvider provider)
+    {
+        await using var legacy = await TestDatabase.CreateAsync(provider, migrated: false);
+        await using var fresh = await TestDatabase.CreateAsync(provider);
+        Guid missionId;
+        await using (var db = legacy.CreateContext())
+        {
+            await LegacySchema.ApplyAsync(db);
+            var mission = new Mission("Mission to Delft", "", "Netherlands", "Delft", "Europe/Amsterdam",
+                new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 3), DateTime.UtcNow);
+            db.Missions.Add(mission);
+            await db.SaveChangesAsync();
+            missionId = mission.Id;
+        }
+
+        await using (var db = legacy.CreateContext())
+        {
+            var result = await Migrator(db).MigrateAsync();
+
+            result.Created.Should().BeFalse("the schema was there already; the demo must not be seeded into it");
+            result.Applied.Should().BeEmpty("the scripts made exactly the baseline");
+            (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(db.Database.GetMigrations().First());
+            (await db.Missions.SingleAsync()).Id.Should().Be(missionId);
+        }
+
+        await using var upgradedDb = legacy.CreateContext();
+        await using var freshDb = fresh.CreateContext();
+        var upgraded = await SchemaReader.ReadAsync(upgradedDb, withJobStore: true);
+        var created = await SchemaReader.ReadAsync(freshDb, withJobStore: true);
+        upgraded.Should().Contain(f => f.Contains("qrtz_triggers", StringComparison.OrdinalIgnoreCase));
+        upgraded.Should().Equal(created, "an adopted database must be the same as one the migrations create, or later migrations would not fit it");
+        (await upgradedDb.Database.SqlQueryRaw<int>(provider == DatabaseProvider.Postgres
+            ? "SELECT COUNT(*)::int AS \"Value\" FROM pg_tables WHERE tablename = 'schema_migrations'"
+            : "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE name = 'schema_migrations'").SingleAsync()).Should().Be(0);
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_database_the_old_scripts_left_half_way_is_refused_naming_the_missing_scripts(DatabaseProvider provider)
+    {
+        await using var legacy = await TestDatabase.CreateAsync(provider, migrated: false);
+        await using var db = legacy.CreateContext();
+        await LegacySchema.ApplyAsync(db, count: 12);
+
+        var act = () => Migrator(db).MigrateAsync();
+
+        (await act.Should().ThrowAsync<MigrationException>()).Which.Message
+            .Should().Contain("0013_ceremonies").And.Contain("0015_mail_dispatch_state");
+        (await db.Database.GetAppliedMigrationsAsync()).Should().BeEmpty("nothing is recorded for a database that was refused");
+    }
+
+    [Theory, AllDatabases]
     public async Task Migrating_again_applies_nothing(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateContext();
 
-        var applied = await Runner(db).MigrateAsync();
+        var result = await Migrator(db).MigrateAsync();
 
-        applied.Should().BeEmpty();
-        (await CountMigrationsAsync(db)).Should().Be(MigrationRunner.LoadScripts(provider).Count);
+        result.Applied.Should().BeEmpty();
+        (await Migrator(db).StatusAsync()).Pending.Should().BeEmpty();
     }
 
     [Theory, AllDatabases]
-    public async Task An_edited_applied_script_is_refused_with_its_name(DatabaseProvider provider)
+    public async Task A_database_a_newer_version_upgraded_is_refused_and_left_alone(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateContext();
-        var scripts = MigrationRunner.LoadScripts(provider).ToList();
-        scripts[0] = scripts[0] with { Sql = scripts[0].Sql + "\n-- a quiet edit\n" };
-        scripts.Add(new MigrationScript("9000_after", "CREATE TABLE after_tamper (id INTEGER);"));
+        var history = db.GetService<IHistoryRepository>();
+        await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow("29991231000000_FromTheFuture", "11.0.0")));
 
-        var act = () => Runner(db).MigrateAsync(scripts);
+        var act = () => Migrator(db).MigrateAsync();
 
-        (await act.Should().ThrowAsync<MigrationException>())
-            .Which.Message.Should().Contain(scripts[0].Id).And.Contain("changed after it was applied");
-        (await CountMigrationsAsync(db)).Should().Be(MigrationRunner.LoadScripts(provider).Count, "nothing after the refusal runs");
+        (await act.Should().ThrowAsync<MigrationException>()).Which.Message
+            .Should().Contain("29991231000000_FromTheFuture").And.Contain("newer version");
+        (await Migrator(db).StatusAsync()).Unknown.Should().Equal("29991231000000_FromTheFuture");
     }
 
     [Theory, AllDatabases]
-    public async Task A_failing_script_is_rolled_back_and_not_recorded(DatabaseProvider provider)
-    {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var db = database.CreateContext();
-        var scripts = MigrationRunner.LoadScripts(provider)
-            .Append(new MigrationScript("9001_broken", "CREATE TABLE half_done (id INTEGER);\nSELECT no_such_column FROM missions;"))
-            .ToList();
-
-        var act = () => Runner(db).MigrateAsync(scripts);
-
-        (await act.Should().ThrowAsync<MigrationException>()).Which.Message.Should().Contain("9001_broken");
-        var tables = await SchemaReader.ReadAsync(db);
-        tables.Should().NotContain(f => f.Contains("half_done"));
-        (await CountMigrationsAsync(db)).Should().Be(MigrationRunner.LoadScripts(provider).Count);
-    }
-
-    [Theory, AllDatabases]
-    public async Task Two_nodes_migrating_at_once_apply_each_script_once(DatabaseProvider provider)
+    public async Task Nodes_migrating_at_once_apply_each_migration_once(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, migrated: false);
         var nodes = Enumerable.Range(0, 4).Select(async _ =>
         {
             await using var db = database.CreateContext();
-            return await Runner(db).MigrateAsync();
+            return await Migrator(db).MigrateAsync();
         }).ToList();
 
         var results = await Task.WhenAll(nodes);
 
-        var expected = MigrationRunner.LoadScripts(provider).Select(s => s.Id);
-        results.SelectMany(r => r).Should().BeEquivalentTo(expected, "every script is applied by exactly one node");
         await using var check = database.CreateContext();
-        (await CountMigrationsAsync(check)).Should().Be(expected.Count());
+        results.SelectMany(r => r.Applied).Should().Equal(check.Database.GetMigrations(), "every migration is applied by exactly one node");
+        results.Count(r => r.Created).Should().Be(1, "one node created the database, so one seeds it");
     }
 
-    private static MigrationRunner Runner(AppDbContext db) => new(db, NullLogger<MigrationRunner>.Instance);
+    [Fact]
+    public async Task A_SQLite_migration_lock_left_by_a_process_that_died_does_not_block_the_next_start()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrated: false);
+        await using (var db = database.CreateContext())
+        {
+            // What EF Core's SQLite lock leaves behind when the process is killed while it holds it (dotnet/efcore#38958).
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE TABLE "__EFMigrationsLock" ("Id" INTEGER NOT NULL CONSTRAINT "PK___EFMigrationsLock" PRIMARY KEY, "Timestamp" TEXT NOT NULL);
+                INSERT INTO "__EFMigrationsLock" ("Id", "Timestamp") VALUES (1, '2026-11-30 10:00:00');
+                """);
+        }
 
-    private static Task<int> CountMigrationsAsync(AppDbContext db) =>
-        db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM schema_migrations").SingleAsync();
+        await using var again = database.CreateContext();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var result = await Migrator(again).MigrateAsync(timeout.Token);
+
+        result.Created.Should().BeTrue();
+    }
+
+    [Theory, AllDatabases]
+    public async Task The_baseline_can_be_reverted_to_an_empty_database(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+
+        await db.GetService<IMigrator>().MigrateAsync(Migration.InitialDatabase);
+
+        (await SchemaReader.ReadAsync(db, withJobStore: true)).Should().BeEmpty("reverting the baseline drops every table it made, the job store's too");
+    }
+
+    private static DatabaseMigrator Migrator(AppDbContext db) => new(db, NullLogger<DatabaseMigrator>.Instance);
 }

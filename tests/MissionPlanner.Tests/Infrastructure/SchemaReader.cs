@@ -10,17 +10,22 @@ namespace MissionPlanner.Tests.Infrastructure;
 /// </summary>
 public static class SchemaReader
 {
-    /// <summary>Tables the app creates outside the EF model: migration history and the job store.</summary>
-    public static bool IsOutsideModel(string table) =>
-        table == "schema_migrations" || table.StartsWith("qrtz_", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Tables that record or lock migrations: the old runner's and EF Core's.</summary>
+    public static bool IsBookkeeping(string table) =>
+        table is "schema_migrations" or "__EFMigrationsHistory" or "__EFMigrationsLock";
 
-    public static async Task<IReadOnlyList<string>> ReadAsync(AppDbContext db)
+    /// <summary>The job store's tables, which come from Quartz's own script, not from the EF model.</summary>
+    public static bool IsJobStore(string table) => table.StartsWith("qrtz_", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The facts of every table but the bookkeeping ones; the job store's only when <paramref name="withJobStore"/>.</summary>
+    public static async Task<IReadOnlyList<string>> ReadAsync(AppDbContext db, bool withJobStore = false)
     {
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         try
         {
-            var facts = db.Database.IsNpgsql() ? await ReadPostgresAsync(connection) : await ReadSqliteAsync(connection);
+            bool Skip(string table) => IsBookkeeping(table) || (!withJobStore && IsJobStore(table));
+            var facts = db.Database.IsNpgsql() ? await ReadPostgresAsync(connection, Skip) : await ReadSqliteAsync(connection, Skip);
             return facts.Order(StringComparer.Ordinal).ToList();
         }
         finally
@@ -29,11 +34,11 @@ public static class SchemaReader
         }
     }
 
-    private static async Task<List<string>> ReadSqliteAsync(DbConnection connection)
+    private static async Task<List<string>> ReadSqliteAsync(DbConnection connection, Func<string, bool> skip)
     {
         var facts = new List<string>();
         var tables = await RowsAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-        foreach (var table in tables.Select(r => (string)r[0]).Where(t => !IsOutsideModel(t)))
+        foreach (var table in tables.Select(r => (string)r[0]).Where(t => !skip(t)))
         {
             facts.Add($"table {table}");
             foreach (var c in await RowsAsync(connection, $"PRAGMA table_info(\"{table}\")"))
@@ -57,7 +62,7 @@ public static class SchemaReader
         return facts;
     }
 
-    private static async Task<List<string>> ReadPostgresAsync(DbConnection connection)
+    private static async Task<List<string>> ReadPostgresAsync(DbConnection connection, Func<string, bool> skip)
     {
         var facts = new List<string>();
         foreach (var r in await RowsAsync(connection, """
@@ -68,7 +73,7 @@ public static class SchemaReader
             WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
             """))
         {
-            if (!IsOutsideModel((string)r[0]))
+            if (!skip((string)r[0]))
             {
                 facts.Add($"column {r[0]}.{r[1]} {r[2]} {((bool)r[3] ? "NOT NULL" : "NULL")}");
             }
@@ -76,7 +81,7 @@ public static class SchemaReader
 
         foreach (var r in await RowsAsync(connection, "SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public'"))
         {
-            if (!IsOutsideModel((string)r[0]))
+            if (!skip((string)r[0]))
             {
                 facts.Add($"index {r[1]}");
             }
@@ -88,7 +93,7 @@ public static class SchemaReader
             WHERE co.connamespace = 'public'::regnamespace
             """))
         {
-            if (!IsOutsideModel((string)r[0]))
+            if (!skip((string)r[0]))
             {
                 facts.Add($"constraint {r[0]} {r[1]} {r[2]}");
             }

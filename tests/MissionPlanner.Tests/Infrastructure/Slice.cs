@@ -20,15 +20,24 @@ public sealed class Slice : IAsyncDisposable
         Services = services;
     }
 
+    private bool ownsDatabase;
+
     public TestDatabase Database { get; }
     public ServiceProvider Services { get; private set; }
 
     public TestClock Clock { get; } = new();
 
     /// <summary>A slice over a fresh database; settings add to or override the configuration.</summary>
-    public static async Task<Slice> CreateAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null)
+    public static async Task<Slice> CreateAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null) =>
+        Over(await TestDatabase.CreateAsync(provider), settings, ownsDatabase: true);
+
+    /// <summary>
+    /// A slice over a database the caller made (and disposes, unless <paramref name="ownsDatabase"/>):
+    /// e.g. one made by the SQL scripts of earlier versions, which no migration has touched.
+    /// </summary>
+    public static Slice Over(TestDatabase database, IDictionary<string, string?>? settings = null, bool ownsDatabase = false)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var provider = database.Provider;
         var values = new Dictionary<string, string?>
         {
             ["DataDirectory"] = database.Directory,
@@ -45,7 +54,7 @@ public sealed class Slice : IAsyncDisposable
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddMissionPlanner(configuration);
-        var slice = new Slice(database, null!);
+        var slice = new Slice(database, null!) { ownsDatabase = ownsDatabase };
         collection.AddSingleton<TimeProvider>(slice.Clock);
         slice.Services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         return slice;
@@ -105,6 +114,9 @@ public sealed class Slice : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        await Database.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }

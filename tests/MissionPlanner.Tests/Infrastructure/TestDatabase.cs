@@ -133,7 +133,7 @@ public sealed class TestDatabase : IAsyncDisposable
             new DataDirectory(Path.GetTempPath()));
         await using (var db = new AppDbContext(builder.Options))
         {
-            await new MigrationRunner(db, NullLogger<MigrationRunner>.Instance).MigrateAsync();
+            await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
         }
 
         if (provider == DatabaseProvider.Postgres)

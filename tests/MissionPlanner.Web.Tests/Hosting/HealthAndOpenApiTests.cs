@@ -29,6 +29,22 @@ public sealed class HealthAndOpenApiTests
         ((string)health["checks"]!["scheduler"]!["status"]!).Should().Be("Healthy");
     }
 
+    [Theory, AllDatabases]
+    public async Task Health_IsUnhealthy_NamingThePendingMigrations_WhenTheAppDoesNotMigrate(DatabaseProvider provider)
+    {
+        await using var app = await AppFactory.CreateAsync(provider, new Dictionary<string, string?>
+        {
+            ["Database:MigrateOnStart"] = "false",
+            ["Jobs:Enabled"] = "false",
+        }, migrated: false);
+
+        var response = await app.CreateClient().GetAsync("/health");
+
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        var database = (await response.ReadAsync())["checks"]!["database"]!;
+        ((string)database["description"]!).Should().Be($"{provider}: 1 migration(s) pending: 20261130000000_Baseline.");
+    }
+
     [Fact]
     public async Task OpenApi_DescribesEveryApiRoute()
     {

@@ -39,8 +39,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>The application's clock, which the test moves; only with frozenClock (and then no background jobs run).</summary>
     public TestClock Clock => clock ?? throw new InvalidOperationException("Create the factory with frozenClock: true to move time.");
 
-    public static async Task<AppFactory> CreateAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null, bool frozenClock = false) =>
-        new(await TestDatabase.CreateAsync(provider), settings, frozenClock);
+    public static async Task<AppFactory> CreateAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null,
+        bool frozenClock = false, bool migrated = true) =>
+        new(await TestDatabase.CreateAsync(provider, migrated), settings, frozenClock);
 
     /// <summary>Settings that send mail to a real SMTP test server, dispatched every half second.</summary>
     public static Dictionary<string, string?> Smtp(SmtpSink smtp) => new()

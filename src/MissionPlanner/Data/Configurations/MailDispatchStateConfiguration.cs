@@ -11,5 +11,7 @@ internal sealed class MailDispatchStateConfiguration : IEntityTypeConfiguration<
         b.ToTable("MailDispatchState");
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.PauseReason).HasMaxLength(2000);
+        // The one row exists from the start: a claim locks it before it counts anything.
+        b.HasData(new { Id = MailDispatchState.SingletonId, ConsecutiveThrottles = 0, Claims = 0L });
     }
 }

@@ -1,0 +1,22 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace MissionPlanner.Migrations.Sqlite;
+
+/// <summary>The job store schema of Quartz.NET 4.7.3 for SQLite, as Quartz ships it (QuartzJobStore.sql).</summary>
+internal static partial class QuartzJobStore
+{
+    public static string CreateScript()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("QuartzJobStore.sql")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Drops every table the create script makes, in reverse order (children first).</summary>
+    public static string DropScript() =>
+        string.Join("\n", CreatedTable().Matches(CreateScript()).Select(m => $"DROP TABLE IF EXISTS {m.Groups[1].Value};").Reverse());
+
+    [GeneratedRegex(@"CREATE TABLE IF NOT EXISTS (\w+)", RegexOptions.IgnoreCase)]
+    private static partial Regex CreatedTable();
+}

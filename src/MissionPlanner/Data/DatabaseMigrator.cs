@@ -1,0 +1,265 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace MissionPlanner.Data;
+
+/// <summary>Why the schema cannot be brought up to date; the message says what to do.</summary>
+public sealed class MigrationException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>What a database holds against what this version of the app knows.</summary>
+/// <param name="Applied">Migration ids recorded in the database, oldest first.</param>
+/// <param name="Pending">Migrations this app would apply, oldest first.</param>
+/// <param name="Unknown">Migrations recorded that this app does not ship: a newer version upgraded the database.</param>
+public sealed record MigrationStatus(IReadOnlyList<string> Applied, IReadOnlyList<string> Pending, IReadOnlyList<string> Unknown);
+
+/// <summary>What <see cref="DatabaseMigrator.MigrateAsync"/> did.</summary>
+/// <param name="Applied">Migrations this call applied (another node may have applied others a moment before).</param>
+/// <param name="Created">True when this call created the schema (it applied the baseline): a new database.</param>
+public sealed record MigrationResult(IReadOnlyList<string> Applied, bool Created);
+
+/// <summary>
+/// Brings the schema up to date with the EF Core migrations of the provider in use
+/// (migrations/MissionPlanner.Migrations.Sqlite and …Postgres), and refuses a database that a newer
+/// version of the app has upgraded. Nodes that start together take turns: each holds a lock that the
+/// operating system or server releases when the process dies (a PostgreSQL session advisory lock; on
+/// SQLite a file lock beside the database), and inside it EF Core takes its own migration lock.
+/// A database made by the SQL scripts of earlier versions (table schema_migrations) is adopted in place:
+/// its schema is the baseline, so the baseline is recorded as applied and later migrations run.
+/// </summary>
+public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> logger)
+{
+    public const string SqliteMigrations = "MissionPlanner.Migrations.Sqlite";
+    public const string PostgresMigrations = "MissionPlanner.Migrations.Postgres";
+
+    /// <summary>The scripts the last script-migrated version (0.x) applied; a database must have them all to be adopted.</summary>
+    public static readonly IReadOnlyList<string> LegacyScripts =
+    [
+        "0001_initial", "0002_quartz_job_store", "0003_outbox", "0004_invitations", "0005_registrations",
+        "0006_registration_form", "0007_itineraries", "0008_document_runs", "0009_programme_checks",
+        "0010_programme_changes", "0011_attendances", "0012_visits", "0013_ceremonies",
+        "0014_data_protection_keys", "0015_mail_dispatch_state",
+    ];
+
+    private const long AdvisoryLockKey = 0x4D50_4D49_4752; // "MPMIGR"
+
+    private bool IsPostgres => db.Database.IsNpgsql();
+
+    /// <summary>The migrations this app ships, oldest first; the first is the baseline.</summary>
+    public IReadOnlyList<string> Known => db.Database.GetMigrations().ToList();
+
+    /// <summary>Reads what is applied and pending without changing anything (the health check asks this).</summary>
+    public async Task<MigrationStatus> StatusAsync(CancellationToken ct = default)
+    {
+        var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
+        if (applied.Count == 0 && await LegacyTableExistsAsync(ct))
+        {
+            // Adopted on the next migrate: its schema is the baseline.
+            applied.Add(Known[0]);
+        }
+
+        var known = Known;
+        return new MigrationStatus(applied, known.Except(applied).ToList(), applied.Except(known).ToList());
+    }
+
+    /// <summary>Throws <see cref="MigrationException"/> when a newer version of the app has upgraded this database.</summary>
+    public async Task EnsureNotNewerAsync(CancellationToken ct = default) => RefuseNewer(await StatusAsync(ct));
+
+    public async Task<MigrationResult> MigrateAsync(CancellationToken ct = default)
+    {
+        await using var turn = await TakeTurnAsync(ct);
+        await AdoptLegacySchemaAsync(ct);
+        var status = await StatusAsync(ct);
+        RefuseNewer(status);
+        if (status.Pending.Count == 0)
+        {
+            return new MigrationResult([], false);
+        }
+
+        if (!IsPostgres)
+        {
+            // Holding the file lock, no other migrator runs: a lock row left by a process that died is stale.
+            await ClearStaleSqliteLockAsync(ct);
+        }
+
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        catch (DbException ex)
+        {
+            throw new MigrationException($"Migrating the database failed and was rolled back: {ex.Message}", ex);
+        }
+
+        if (!IsPostgres)
+        {
+            await ExecuteAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
+        foreach (var id in status.Pending)
+        {
+            logger.LogInformation("Applied migration {Migration}", id);
+        }
+
+        return new MigrationResult(status.Pending, status.Pending.Contains(Known[0]));
+    }
+
+    private static void RefuseNewer(MigrationStatus status)
+    {
+        if (status.Unknown.Count > 0)
+        {
+            throw new MigrationException(
+                $"The database was upgraded by a newer version of MissionPlanner (it has migration(s) {string.Join(", ", status.Unknown)}, " +
+                "which this version does not know). Run that version or a later one; this one would not understand the data.");
+        }
+    }
+
+    private async Task AdoptLegacySchemaAsync(CancellationToken ct)
+    {
+        if (!await LegacyTableExistsAsync(ct))
+        {
+            return;
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var recorded = new List<string>();
+            await using (var read = connection.CreateCommand())
+            {
+                read.Transaction = tx;
+                read.CommandText = "SELECT id FROM schema_migrations";
+                await using var reader = await read.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    recorded.Add(reader.GetString(0));
+                }
+            }
+
+            var missing = LegacyScripts.Except(recorded).ToList();
+            if (missing.Count > 0)
+            {
+                throw new MigrationException(
+                    $"The database was made by an older version whose scripts stopped before {missing[0]} " +
+                    $"(missing: {string.Join(", ", missing)}). Start the last script-migrated version (0.x) on it once, then this one.");
+            }
+
+            var history = db.GetService<IHistoryRepository>();
+            var baseline = Known[0];
+            var sql = history.GetCreateIfNotExistsScript() + "\n"
+                + history.GetInsertScript(new HistoryRow(baseline, ProductInfo.GetVersion())) + "\n"
+                + "DROP TABLE schema_migrations;";
+            await using (var adopt = connection.CreateCommand())
+            {
+                adopt.Transaction = tx;
+                adopt.CommandText = sql;
+                await adopt.ExecuteNonQueryAsync(ct);
+            }
+
+            await tx.CommitAsync(ct);
+            logger.LogInformation("Adopted a database made by the SQL scripts of an earlier version: recorded {Baseline} as applied", baseline);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<bool> LegacyTableExistsAsync(CancellationToken ct) =>
+        await db.Database.SqlQueryRaw<int>(IsPostgres
+                ? "SELECT COUNT(*)::int AS \"Value\" FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'schema_migrations'"
+                : "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+            .SingleAsync(ct) > 0;
+
+    private async Task ClearStaleSqliteLockAsync(CancellationToken ct)
+    {
+        var exists = await db.Database.SqlQueryRaw<int>(
+            "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'").SingleAsync(ct) > 0;
+        if (exists && await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsLock\"", ct) > 0)
+        {
+            logger.LogWarning("Removed a migration lock left behind by a process that stopped while migrating");
+        }
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken ct) => await db.Database.ExecuteSqlRawAsync(sql, ct);
+
+    private async Task<IAsyncDisposable> TakeTurnAsync(CancellationToken ct)
+    {
+        if (IsPostgres)
+        {
+            // A connection of its own: EF opens and closes the context's connection as it migrates.
+            var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+            await connection.OpenAsync(ct);
+            await using (var command = new NpgsqlCommand($"SELECT pg_advisory_lock({AdvisoryLockKey})", connection))
+            {
+                command.CommandTimeout = 0;
+                await command.ExecuteNonQueryAsync(ct);
+            }
+
+            return new AdvisoryLock(connection); // the server also releases it when the process dies
+        }
+
+        var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:")
+        {
+            return NoLock.Instance;
+        }
+
+        return await FileLock.TakeAsync(Path.GetFullPath(file) + ".migrate-lock", ct);
+    }
+
+    /// <summary>
+    /// Unlocks explicitly: a closed connection goes back to Npgsql's pool, which resets the session
+    /// (and so the lock) only when the connection is next used.
+    /// </summary>
+    private sealed class AdvisoryLock(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand($"SELECT pg_advisory_unlock({AdvisoryLockKey})", connection);
+                await command.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    /// <summary>An exclusive lock on a file, which the operating system drops when the process ends.</summary>
+    private sealed class FileLock(FileStream stream) : IAsyncDisposable
+    {
+        public static async Task<FileLock> TakeAsync(string path, CancellationToken ct)
+        {
+            while (true)
+            {
+                try
+                {
+                    return new FileLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                }
+                catch (IOException)
+                {
+                    // Another process is migrating this database.
+                    await Task.Delay(50, ct);
+                }
+            }
+        }
+
+        public ValueTask DisposeAsync() => stream.DisposeAsync();
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Invitations;
+using MissionPlanner.Features.Missions;
+using MissionPlanner.Features.Registrations;
+using MissionPlanner.Tests.Infrastructure;
+using MissionPlanner.Web.Tests.Infrastructure;
+
+namespace MissionPlanner.Web.Tests.Hosting;
+
+/// <summary>Today's app started, as a process, on databases made by earlier versions and by other nodes.</summary>
+public sealed class UpgradeTests
+{
+    [Theory, AllDatabases]
+    public async Task A_database_made_by_the_old_scripts_keeps_its_data_sends_its_queued_emails_and_its_links_work(DatabaseProvider provider)
+    {
+        await using var smtp = await SmtpSink.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider, migrated: false);
+        var env = MailingApp.Environment(database, smtp);
+        await using (var db = database.CreateContext())
+        {
+            await LegacySchema.ApplyAsync(db);
+        }
+
+        // What the previous version left: a mission, a delegate, and emails still waiting in the outbox.
+        await using (var old = Slice.Over(database, new Dictionary<string, string?> { ["Auth:PublicBaseUrl"] = env["Auth__PublicBaseUrl"] }))
+        {
+            var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+            var mission = await old.SendAsync(new CreateMissionCommand("Mission to Delft", "Quantum and chips", "Netherlands", "Delft",
+                "Europe/Amsterdam", start, start.AddDays(2)));
+            await old.SendAsync(new ChangeMissionStatusCommand(MissionStatus.Open) { MissionId = mission });
+            await old.SendAsync(new InviteParticipantCommand("ann@example.org", "Ann de Vries", "TU Delft", null) { MissionId = mission });
+            await old.SendAsync(new InviteParticipantCommand("bob@example.org", "Bob Smith", "OPT/NET BV", null) { MissionId = mission });
+            var annInvitation = await old.QueryAsync(db => db.OutboxMessages.Where(m => m.ToAddress == "ann@example.org").Select(m => m.TextBody).SingleAsync());
+            await old.SendAsync(new RegisterByInvitationCommand(EmailLinks.Token(EmailLinks.Single(annInvitation, LinkKind.Invitation)),
+                new RegistrationDetails("Ann de Vries", "TU Delft", Sector.Academia, DelegationRole.Member, ConsentProcessing: true)));
+            (await old.CountAsync<Domain.Messaging.OutboxMessage>()).Should().Be(3, "two invitations and a confirmation wait to be sent");
+        }
+
+        await using var app = await AppProcess.StartServerAsync(env);
+
+        var received = await smtp.WaitForAsync(3, TimeSpan.FromSeconds(60));
+        app.Output.Should().Contain("Adopted a database made by the SQL scripts");
+        received.Select(m => m.RcptTos.Single()).Should().BeEquivalentTo(["ann@example.org", "ann@example.org", "bob@example.org"]);
+        using var browser = new HttpClient();
+        var bobInvitation = EmailLinks.Single(received.Single(m => m.RcptTos.Single() == "bob@example.org").Text, LinkKind.Invitation);
+        var invitationPage = await browser.GetAsync(bobInvitation);
+        invitationPage.StatusCode.Should().Be(HttpStatusCode.OK, "a link emailed before the upgrade still opens");
+        (await invitationPage.Content.ReadAsStringAsync()).Should().Contain("Bob Smith").And.Contain("Mission to Delft");
+        var annRegistration = received.Select(m => EmailLinks.All(m.Text, LinkKind.Registration)).Single(l => l.Count > 0)[0];
+        var registrationPage = await browser.GetAsync(annRegistration);
+        registrationPage.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await registrationPage.Content.ReadAsStringAsync()).Should().Contain("Ann de Vries");
+        await using var check = database.CreateContext();
+        (await check.Missions.Select(m => m.Title).ToListAsync()).Should().Equal(["Mission to Delft"], "an adopted database is not new: no demo mission is seeded into it");
+        (await check.Registrations.CountAsync(r => r.Status == RegistrationStatus.Confirmed)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Two_app_processes_starting_together_on_a_new_PostgreSQL_database_take_turns_one_migrates_and_both_are_healthy()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, migrated: false);
+        var env = new Dictionary<string, string>
+        {
+            ["MISSIONPLANNER_DATA"] = database.Directory,
+            ["Database__Provider"] = "Postgres",
+            ["Database__ConnectionString"] = database.ConnectionString,
+        };
+
+        var starting = new[] { AppProcess.StartServerAsync(env), AppProcess.StartServerAsync(env) };
+        var nodes = await Task.WhenAll(starting);
+        await using var first = nodes[0];
+        await using var second = nodes[1];
+
+        var outputs = nodes.Select(n => n.Output).ToList();
+        outputs.Count(o => o.Contains("Applied migration 20261130000000_Baseline")).Should().Be(1, string.Join("\n----\n", outputs));
+        outputs.Count(o => o.Contains("Seeded the demo mission")).Should().Be(1, "only the node that created the database seeds it");
+        await using var check = database.CreateContext();
+        (await check.Database.GetAppliedMigrationsAsync()).Should().Equal(check.Database.GetMigrations());
+        (await check.Missions.CountAsync()).Should().Be(1);
+        foreach (var node in nodes)
+        {
+            using var client = new HttpClient { BaseAddress = node.Address };
+            var health = await client.GetStringAsync("/health");
+            health.Should().Contain("migration(s) applied");
+        }
+    }
+
+    [Fact]
+    public async Task A_database_a_newer_version_upgraded_stops_the_migrate_verb_and_the_app_with_the_reason()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var env = new Dictionary<string, string>
+        {
+            ["MISSIONPLANNER_DATA"] = database.Directory,
+            ["Database__Provider"] = "Sqlite",
+            ["Database__ConnectionString"] = database.ConnectionString,
+        };
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('29991231000000_Counterparts', '11.0.0')");
+        }
+
+        var (exit, _, stderr) = await AppProcess.RunVerbAsync(env, "migrate");
+
+        exit.Should().Be(1);
+        stderr.Should().Contain("29991231000000_Counterparts").And.Contain("newer version");
+        env["Database__MigrateOnStart"] = "false";
+        var start = () => AppProcess.StartServerAsync(env, TimeSpan.FromSeconds(60));
+        (await start.Should().ThrowAsync<InvalidOperationException>("not migrating is no licence to run on a newer schema"))
+            .Which.Message.Should().Contain("newer version");
+    }
+}
