@@ -27,7 +27,11 @@ public static class MissionPlannerServices
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddDbContextPool<AppDbContext>((sp, options) =>
-            Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataDirectory>()));
+        {
+            Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataDirectory>());
+            options.AddInterceptors(sp.GetRequiredService<DomainEventInterceptor>());
+        });
+        services.AddSingleton<DomainEventInterceptor>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<CurrentUser>();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
@@ -104,6 +108,11 @@ public static class MissionPlannerServices
 
         foreach (var type in typeof(MissionPlannerServices).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
         {
+            if (typeof(IDomainEventHandler).IsAssignableFrom(type))
+            {
+                services.AddSingleton(typeof(IDomainEventHandler), type);
+            }
+
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
             {
                 var definition = contract.GetGenericTypeDefinition();

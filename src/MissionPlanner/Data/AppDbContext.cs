@@ -112,7 +112,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public void ExpectVersion(IVersioned entity, int version) =>
         Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = version;
 
-    // Hand-written SQL migrations read best in snake_case, and PostgreSQL needs no quoting then.
+    // The schema reads best in snake_case, and PostgreSQL needs no quoting then.
     private static void ApplySnakeCase(ModelBuilder modelBuilder)
     {
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -291,6 +291,8 @@ public sealed class VisitTests
 
         (await w.App.SendAsync(new GetMyItineraryQuery(w.Tokens[secureLabPerson]))).Items
             .Should().Contain(i => i.Title == "Secure lab" && i.Cancelled, "a cancelled group stays visible as cancelled");
+        var logged = await w.App.QueryAsync(db => db.ProgrammeChanges.AsNoTracking().Where(c => c.Description.StartsWith("Cancelled: 'Secure lab'")).ToListAsync());
+        logged.SelectMany(c => c.AffectedIds).Should().Contain(w.Ids[secureLabPerson], "the people of the cancelled group are told with the next batch of changes");
         var again = await w.App.QueryAsync(db => db.DocumentRuns.AsNoTracking().Where(r => r.Status == DocumentRunStatus.Queued)
             .Select(r => new { r.Kind, r.Version, r.Reason }).ToListAsync());
         again.Should().BeEquivalentTo(

@@ -2,7 +2,7 @@ using MissionPlanner.Domain.Common;
 
 namespace MissionPlanner.Domain.Missions;
 
-public sealed class ProgrammeItem : IVersioned
+public sealed class ProgrammeItem : RaisesDomainEvents, IVersioned
 {
     public const int TitleMax = 200;
     public const int DescriptionMax = 4000;
@@ -18,6 +18,8 @@ public sealed class ProgrammeItem : IVersioned
         MissionId = mission.Id;
         Update(mission, title, description, kind, startsAtUtc, endsAtUtc, venueId, capacity, allowsParallel);
         Sequence = 0;
+        TakeDomainEvents();
+        Raise(new ProgrammeItemChanged(this, ProgrammeItemChange.Added));
     }
 
     public Guid Id { get; private set; }
@@ -76,6 +78,7 @@ public sealed class ProgrammeItem : IVersioned
             throw new DomainException(nameof(Capacity), "Capacity must be a positive number, or empty for no limit.");
         }
 
+        var seen = (Title, StartsAt, EndsAt, VenueId);
         Title = title.Trim();
         Description = description.Trim();
         Kind = kind;
@@ -85,7 +88,13 @@ public sealed class ProgrammeItem : IVersioned
         Capacity = capacity;
         AllowsParallel = allowsParallel;
         Sequence++;
+        Raise(seen == (Title, StartsAt, EndsAt, VenueId)
+            ? new ProgrammeItemChanged(this, ProgrammeItemChange.DetailsChanged)
+            : new ProgrammeItemChanged(this, ProgrammeItemChange.Rescheduled, VenueChanged: seen.VenueId != VenueId));
     }
+
+    /// <summary>Call before removing it from the database: the people it was for are told.</summary>
+    public void Remove() => Raise(new ProgrammeItemChanged(this, ProgrammeItemChange.Removed));
 
     /// <summary>For travel legs: how, with whom, where to meet, which seat or coach.</summary>
     public TravelMode? TravelMode { get; private set; }
@@ -96,16 +105,26 @@ public sealed class ProgrammeItem : IVersioned
     public void SetTravel(TravelMode? mode, string? carrier, string? meetingPoint, string? seatOrCoach)
     {
         static string? Clean(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
+        var seen = (TravelMode, Carrier, MeetingPoint, SeatOrCoach);
         TravelMode = Kind == ProgrammeItemKind.TravelLeg ? mode : null;
         Carrier = Kind == ProgrammeItemKind.TravelLeg ? Clean(carrier) : null;
         MeetingPoint = Kind == ProgrammeItemKind.TravelLeg ? Clean(meetingPoint) : null;
         SeatOrCoach = Kind == ProgrammeItemKind.TravelLeg ? Clean(seatOrCoach) : null;
+        if (seen != (TravelMode, Carrier, MeetingPoint, SeatOrCoach))
+        {
+            Raise(new ProgrammeItemChanged(this, ProgrammeItemChange.DetailsChanged));
+        }
     }
 
     public void SetDetails(string? dressCode, string? contact)
     {
+        var seen = (DressCode, Contact);
         DressCode = string.IsNullOrWhiteSpace(dressCode) ? null : dressCode.Trim();
         Contact = string.IsNullOrWhiteSpace(contact) ? null : contact.Trim();
+        if (seen != (DressCode, Contact))
+        {
+            Raise(new ProgrammeItemChanged(this, ProgrammeItemChange.DetailsChanged));
+        }
     }
 
     public IReadOnlyList<Sector> AudienceSectorList =>
@@ -121,6 +140,7 @@ public sealed class ProgrammeItem : IVersioned
         Audience = audience;
         AudienceSectors = audience == Audience.Sectors ? string.Join(',', sectors.Distinct().Order()) : "";
         Sequence++;
+        Raise(new ProgrammeItemChanged(this, ProgrammeItemChange.AudienceChanged));
     }
 
     public void Cancel()
@@ -132,12 +152,14 @@ public sealed class ProgrammeItem : IVersioned
 
         Cancelled = true;
         Sequence++;
+        Raise(new ProgrammeItemChanged(this, ProgrammeItemChange.Cancelled));
     }
 
     public void Reinstate()
     {
         Cancelled = false;
         Sequence++;
+        Raise(new ProgrammeItemChanged(this, ProgrammeItemChange.Reinstated));
     }
 }
 

@@ -120,7 +120,7 @@ public readonly record struct VisitGroupSlot(DateTime StartsAt, DateTime EndsAt,
 /// a visit takes, how many people a group may have, how many groups it takes at the same time, and
 /// what visitors must do (gowning, NDA, ID screening ahead). Groups follow one another within a window.
 /// </summary>
-public sealed class Visit : IVersioned
+public sealed class Visit : RaisesDomainEvents, IVersioned
 {
     public const int TitleMax = 200;
     public const int NotesMax = 4000;
@@ -246,6 +246,7 @@ public sealed class Visit : IVersioned
         }
 
         Cancelled = true;
+        Raise(new VisitCancelled(this));
     }
 
     /// <summary>The host's answer; a new proposal or a decline needs the organisers' attention again.</summary>

@@ -36,8 +36,9 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
 
     public static async Task<Guid> RequestAsync(AppDbContext db, Guid missionId, DocumentKind kind, string reason, DateTime now, CancellationToken ct)
     {
-        var waiting = await db.DocumentRuns.Where(r => r.MissionId == missionId && r.Kind == kind && r.Status == DocumentRunStatus.Queued)
-            .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        var waiting = db.DocumentRuns.Local.FirstOrDefault(r => r.MissionId == missionId && r.Kind == kind && r.Status == DocumentRunStatus.Queued)?.Id
+            ?? await db.DocumentRuns.Where(r => r.MissionId == missionId && r.Kind == kind && r.Status == DocumentRunStatus.Queued)
+                .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
         if (waiting is { } id)
         {
             return id;
@@ -50,7 +51,7 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
         return run.Id;
     }
 
-    /// <summary>After a programme change: documents that were generated before are generated again.</summary>
+    /// <summary>After a programme change: documents that were generated before are generated again (<see cref="ReprintAfterProgrammeChange"/>).</summary>
     public static async Task RefreshAsync(AppDbContext db, Guid missionId, DateTime now, CancellationToken ct)
     {
         var generated = await db.DocumentRuns.Where(r => r.MissionId == missionId && (r.Kind == DocumentKind.Itineraries || r.Kind == DocumentKind.Booklet))

@@ -11,7 +11,7 @@ namespace MissionPlanner.Features.Programme;
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record CancelProgrammeItemCommand(Guid MissionId, Guid ItemId, bool Cancelled = true) : IRequest<Unit>, IMissionRequest;
 
-public sealed class CancelProgrammeItemHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<CancelProgrammeItemCommand, Unit>
+public sealed class CancelProgrammeItemHandler(AppDbContext db) : IRequestHandler<CancelProgrammeItemCommand, Unit>
 {
     public async Task<Unit> Handle(CancelProgrammeItemCommand request, CancellationToken cancellationToken)
     {
@@ -26,12 +26,6 @@ public sealed class CancelProgrammeItemHandler(AppDbContext db, TimeProvider clo
             item.Reinstate();
         }
 
-        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == request.MissionId, cancellationToken);
-        ProgrammeChangeLog.Record(db, item, request.Cancelled
-                ? $"'{item.Title}' ({ProgrammeChangeLog.When(item, mission)}) is cancelled."
-                : $"'{item.Title}' ({ProgrammeChangeLog.When(item, mission)}) takes place after all.",
-            await ProgrammeChangeLog.AudienceAsync(db, item, cancellationToken), clock.GetUtcNow().UtcDateTime);
-        await Documents.DocumentGeneration.RefreshAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

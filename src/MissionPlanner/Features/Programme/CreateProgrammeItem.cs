@@ -32,7 +32,7 @@ public sealed class CreateProgrammeItemValidator : AbstractValidator<CreateProgr
     public CreateProgrammeItemValidator() => Include(new ProgrammeItemFieldsValidator());
 }
 
-public sealed class CreateProgrammeItemHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<CreateProgrammeItemCommand, Guid>
+public sealed class CreateProgrammeItemHandler(AppDbContext db) : IRequestHandler<CreateProgrammeItemCommand, Guid>
 {
     public async Task<Guid> Handle(CreateProgrammeItemCommand request, CancellationToken cancellationToken)
     {
@@ -43,9 +43,6 @@ public sealed class CreateProgrammeItemHandler(AppDbContext db, TimeProvider clo
             request.VenueId, request.Capacity, request.AllowsParallel);
         ProgrammeChecks.ApplyDetails(item, request);
         db.ProgrammeItems.Add(item);
-        ProgrammeChangeLog.Record(db, item, $"New: '{item.Title}', {ProgrammeChangeLog.When(item, mission)}.",
-            await ProgrammeChangeLog.AudienceAsync(db, item, cancellationToken), clock.GetUtcNow().UtcDateTime);
-        await Documents.DocumentGeneration.RefreshAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return item.Id;
     }

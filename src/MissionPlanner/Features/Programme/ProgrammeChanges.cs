@@ -15,22 +15,62 @@ using Quartz;
 
 namespace MissionPlanner.Features.Programme;
 
-/// <summary>Records what changed in the programme and whom it touches, in the change's own transaction.</summary>
-internal static class ProgrammeChangeLog
+/// <summary>
+/// Records what changed in the programme and whom it touches, in the change's own save: for each
+/// item, the confirmed people who had it in their programme before and who have it after (a
+/// cancelled or removed item is in nobody's), and what to tell those who gained it, lost it or
+/// kept it while it moved. Visit groups are worded as visits.
+/// </summary>
+internal sealed class ProgrammeChangeLog(TimeProvider clock) : DomainEventHandler<ProgrammeItemChanged>
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    /// <summary>The confirmed people an item is for, as it stands in the database (call before and after a change).</summary>
-    public static async Task<List<Guid>> AudienceAsync(AppDbContext db, ProgrammeItem item, CancellationToken ct)
+    protected override async Task HandleAsync(AppDbContext db, IReadOnlyList<ProgrammeItemChanged> events, CancellationToken ct)
     {
-        var sectors = item.AudienceSectorList.Select(s => s.ToString()).ToList();
-        var confirmed = db.Registrations.Where(r => r.MissionId == item.MissionId && r.Status == RegistrationStatus.Confirmed);
-        return item.Audience switch
+        var now = clock.GetUtcNow().UtcDateTime;
+        var missions = new Dictionary<Guid, Mission>();
+        foreach (var changes in events.GroupBy(e => e.Item))
         {
-            Audience.Everyone => await confirmed.Select(r => r.Id).ToListAsync(ct),
-            Audience.Sectors => (await confirmed.Select(r => new { r.Id, r.Sector }).ToListAsync(ct)).Where(r => sectors.Contains(r.Sector.ToString())).Select(r => r.Id).ToList(),
-            _ => await confirmed.Where(r => db.ProgrammeItemPeople.Any(x => x.ProgrammeItemId == item.Id && x.RegistrationId == r.Id)).Select(r => r.Id).ToListAsync(ct),
-        };
+            var item = changes.Key;
+            var kinds = changes.Select(c => c.Change).ToHashSet();
+            if (!missions.TryGetValue(item.MissionId, out var mission))
+            {
+                // A mission saved together with its programme (the demo seed) is not in the database yet.
+                mission = missions[item.MissionId] = db.Missions.Local.FirstOrDefault(m => m.Id == item.MissionId)
+                    ?? await db.Missions.AsNoTracking().FirstAsync(m => m.Id == item.MissionId, ct);
+            }
+
+            var entry = db.Entry(item);
+            var added = entry.State == EntityState.Added;
+            var removed = entry.State == EntityState.Deleted;
+            var before = added || entry.Property(x => x.Cancelled).OriginalValue
+                ? []
+                : await AudienceAsync(db, item, entry.Property(x => x.Audience).OriginalValue,
+                    entry.Property(x => x.AudienceSectors).OriginalValue, afterChange: false, ct);
+            var after = removed || item.Cancelled
+                ? []
+                : await AudienceAsync(db, item, item.Audience, item.AudienceSectors, afterChange: true, ct);
+            var joined = after.Except(before).ToList();
+            var left = before.Except(after).ToList();
+            var stayed = after.Intersect(before).ToList();
+            var when = When(item, mission);
+            var visit = item.VisitId is not null;
+
+            Record(db, item, added
+                ? (visit ? $"Your visit: '{item.Title}', {when}." : $"New: '{item.Title}', {when}.")
+                : visit ? $"Your visit: '{item.Title}', {when}."
+                : kinds.Contains(ProgrammeItemChange.Reinstated) ? $"'{item.Title}' ({when}) takes place after all."
+                : $"'{item.Title}' ({when}) is now in your programme.", joined, now);
+            Record(db, item, removed
+                ? $"'{item.Title}' ({when}) is no longer in the programme."
+                : item.Cancelled ? (visit ? $"Cancelled: '{item.Title}', {when}." : $"'{item.Title}' ({when}) is cancelled.")
+                : visit ? $"'{item.Title}', {when}, is no longer in your programme."
+                : $"'{item.Title}' ({when}) is no longer in your programme.", left, now);
+            if (changes.FirstOrDefault(c => c.Change == ProgrammeItemChange.Rescheduled) is { } moved)
+            {
+                Record(db, item, $"'{item.Title}' is now {when}{(moved.VenueChanged ? ", at another venue" : "")}.", stayed, now);
+            }
+        }
     }
 
     public static string When(ProgrammeItem item, Mission mission)
@@ -40,12 +80,50 @@ internal static class ProgrammeChangeLog
         return $"{from.ToString("dddd d MMMM, HH:mm", English)}–{to.ToString("HH:mm", English)}";
     }
 
-    public static void Record(AppDbContext db, ProgrammeItem item, string description, IEnumerable<Guid> affected, DateTime now)
+    /// <summary>
+    /// The confirmed people an item is for with the given audience. Chosen people are read from the
+    /// database as it was before this save (its SQL has not run yet) and, <paramref name="afterChange"/>,
+    /// with the rows this save adds and removes.
+    /// </summary>
+    private static async Task<List<Guid>> AudienceAsync(AppDbContext db, ProgrammeItem item, Audience audience, string sectorList,
+        bool afterChange, CancellationToken ct)
     {
-        var people = affected.ToList();
-        if (people.Count > 0)
+        var confirmed = db.Registrations.Where(r => r.MissionId == item.MissionId && r.Status == RegistrationStatus.Confirmed);
+        switch (audience)
         {
-            db.ProgrammeChanges.Add(new ProgrammeChange(item.MissionId, item.Id, description, people, now));
+            case Audience.Everyone:
+                return await confirmed.Select(r => r.Id).ToListAsync(ct);
+            case Audience.Sectors:
+                var sectors = sectorList.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Sector>).ToHashSet();
+                return (await confirmed.Select(r => new { r.Id, r.Sector }).ToListAsync(ct)).Where(r => sectors.Contains(r.Sector)).Select(r => r.Id).ToList();
+            default:
+                var chosen = (await db.ProgrammeItemPeople.AsNoTracking().Where(x => x.ProgrammeItemId == item.Id).Select(x => x.RegistrationId).ToListAsync(ct))
+                    .ToHashSet();
+                if (afterChange)
+                {
+                    foreach (var row in db.ChangeTracker.Entries<ProgrammeItemPerson>().Where(e => e.Entity.ProgrammeItemId == item.Id))
+                    {
+                        if (row.State == EntityState.Deleted)
+                        {
+                            chosen.Remove(row.Entity.RegistrationId);
+                        }
+                        else if (row.State == EntityState.Added)
+                        {
+                            chosen.Add(row.Entity.RegistrationId);
+                        }
+                    }
+                }
+
+                var ids = chosen.ToList();
+                return await confirmed.Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct);
+        }
+    }
+
+    private static void Record(AppDbContext db, ProgrammeItem item, string description, IReadOnlyCollection<Guid> affected, DateTime now)
+    {
+        if (affected.Count > 0)
+        {
+            db.ProgrammeChanges.Add(new ProgrammeChange(item.MissionId, item.Id, description, affected.ToList(), now));
         }
     }
 }

@@ -36,7 +36,7 @@ public sealed class SetItemAudienceValidator : AbstractValidator<SetItemAudience
     }
 }
 
-public sealed class SetItemAudienceHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<SetItemAudienceCommand, Unit>
+public sealed class SetItemAudienceHandler(AppDbContext db) : IRequestHandler<SetItemAudienceCommand, Unit>
 {
     public async Task<Unit> Handle(SetItemAudienceCommand request, CancellationToken cancellationToken)
     {
@@ -53,25 +53,13 @@ public sealed class SetItemAudienceHandler(AppDbContext db, TimeProvider clock) 
             }
         }
 
-        var wasFor = await ProgrammeChangeLog.AudienceAsync(db, item, cancellationToken);
         item.SetAudience(request.Audience, request.Sectors ?? []);
-        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
-        await db.ProgrammeItemPeople.Where(x => x.ProgrammeItemId == item.Id).ExecuteDeleteAsync(cancellationToken);
-        if (request.Audience == Audience.People)
-        {
-            db.ProgrammeItemPeople.AddRange(people.Select(p => new ProgrammeItemPerson(item.Id, p)));
-        }
-
-        await Documents.DocumentGeneration.RefreshAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        // Tracked, not bulk-deleted: the change log compares the people before and after this save.
+        var chosen = await db.ProgrammeItemPeople.Where(x => x.ProgrammeItemId == item.Id).ToListAsync(cancellationToken);
+        var keep = request.Audience == Audience.People ? people.ToHashSet() : [];
+        db.ProgrammeItemPeople.RemoveRange(chosen.Where(x => !keep.Contains(x.RegistrationId)));
+        db.ProgrammeItemPeople.AddRange(keep.Where(p => !chosen.Any(x => x.RegistrationId == p)).Select(p => new ProgrammeItemPerson(item.Id, p)));
         await db.SaveChangesAsync(cancellationToken);
-        var isFor = await ProgrammeChangeLog.AudienceAsync(db, item, cancellationToken);
-        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == request.MissionId, cancellationToken);
-        var when = ProgrammeChangeLog.When(item, mission);
-        var now = clock.GetUtcNow().UtcDateTime;
-        ProgrammeChangeLog.Record(db, item, $"'{item.Title}' ({when}) is now in your programme.", isFor.Except(wasFor), now);
-        ProgrammeChangeLog.Record(db, item, $"'{item.Title}' ({when}) is no longer in your programme.", wasFor.Except(isFor), now);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }
 }

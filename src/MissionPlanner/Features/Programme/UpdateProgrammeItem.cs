@@ -36,7 +36,7 @@ public sealed class UpdateProgrammeItemValidator : AbstractValidator<UpdateProgr
     public UpdateProgrammeItemValidator() => Include(new ProgrammeItemFieldsValidator());
 }
 
-public sealed class UpdateProgrammeItemHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<UpdateProgrammeItemCommand, Unit>
+public sealed class UpdateProgrammeItemHandler(AppDbContext db) : IRequestHandler<UpdateProgrammeItemCommand, Unit>
 {
     public async Task<Unit> Handle(UpdateProgrammeItemCommand request, CancellationToken cancellationToken)
     {
@@ -46,18 +46,10 @@ public sealed class UpdateProgrammeItemHandler(AppDbContext db, TimeProvider clo
             .FirstOrDefaultAsync(p => p.MissionId == request.MissionId && p.Id == request.ItemId, cancellationToken)
             ?? throw new NotFoundException("Programme item");
         db.ExpectVersion(item, request.Version);
-        var before = (item.Title, item.StartsAt, item.EndsAt, item.VenueId);
         var (startsAt, endsAt) = await ProgrammeChecks.CheckAsync(db, mission, request, item.Id, cancellationToken);
         item.Update(mission, request.Title, request.Description ?? "", request.Kind, startsAt, endsAt,
             request.VenueId, request.Capacity, request.AllowsParallel);
         ProgrammeChecks.ApplyDetails(item, request);
-        if (before != (item.Title, item.StartsAt, item.EndsAt, item.VenueId))
-        {
-            ProgrammeChangeLog.Record(db, item, $"'{item.Title}' is now {ProgrammeChangeLog.When(item, mission)}{(item.VenueId != before.VenueId ? ", at another venue" : "")}.",
-                await ProgrammeChangeLog.AudienceAsync(db, item, cancellationToken), clock.GetUtcNow().UtcDateTime);
-        }
-
-        await Documents.DocumentGeneration.RefreshAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -65,9 +65,6 @@ public sealed class PublishVisitPlanHandler(AppDbContext db, TimeProvider clock)
                 db.ProgrammeItemPeople.RemoveRange(audiences[item.Id].Where(x => !members.Contains(x.RegistrationId)));
                 db.ProgrammeItemPeople.AddRange(members.Where(m => !audiences[item.Id].Any(x => x.RegistrationId == m))
                     .Select(m => new ProgrammeItemPerson(item.Id, m)));
-                var when = ProgrammeChangeLog.When(item, mission);
-                ProgrammeChangeLog.Record(db, item, $"Your visit: '{item.Title}', {when}.", members.Except(before), now);
-                ProgrammeChangeLog.Record(db, item, $"'{item.Title}', {when}, is no longer in your programme.", before.Except(members), now);
                 added += members.Except(before).Count();
                 removed += before.Except(members).Count();
             }
@@ -76,13 +73,10 @@ public sealed class PublishVisitPlanHandler(AppDbContext db, TimeProvider clock)
         foreach (var item in items.Where(i => !i.Cancelled && !groups.Keys.Any(g => g.VisitId == i.VisitId && g.Group.Number == i.VisitGroup && g.Group.StartsAt == i.StartsAt)))
         {
             item.Cancel();
-            ProgrammeChangeLog.Record(db, item, $"Cancelled: '{item.Title}', {ProgrammeChangeLog.When(item, mission)}.",
-                audiences[item.Id].Select(x => x.RegistrationId), now);
             cancelled++;
         }
 
         data.Plan.Published(now);
-        await Documents.DocumentGeneration.RefreshAsync(db, request.MissionId, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new PublishResult(groups.Count, added, removed, cancelled);
