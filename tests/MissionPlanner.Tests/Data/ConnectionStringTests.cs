@@ -1,7 +1,5 @@
-using FluentAssertions;
 using MissionPlanner.Data;
 using Npgsql;
-using Xunit;
 
 namespace MissionPlanner.Tests.Data;
 

@@ -1,6 +1,4 @@
-using FluentAssertions;
 using MissionPlanner.Common;
-using Xunit;
 
 namespace MissionPlanner.Tests.Domain;
 

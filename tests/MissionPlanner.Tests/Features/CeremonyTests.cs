@@ -7,8 +7,6 @@ using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Ceremonies;
-using MissionPlanner.Features.Invitations;
-using MissionPlanner.Features.Missions;
 using MissionPlanner.Features.Programme;
 using MissionPlanner.Features.Registrations;
 using MissionPlanner.Features.Venues;
@@ -25,27 +23,16 @@ public sealed class CeremonyTests
 
     internal static async Task<World> ArrangeAsync(DatabaseProvider provider)
     {
-        var app = await Slice.CreateAsync(provider, new Dictionary<string, string?> { ["Auth:PublicBaseUrl"] = "https://mp.example" });
-        var mission = await app.SendAsync(new CreateMissionCommand("NL–UK mission", null, "United Kingdom", "London", "Europe/London", Start, Start.AddDays(3)));
-        await app.SendAsync(new ChangeMissionStatusCommand(MissionStatus.Open) { MissionId = mission });
+        var scenario = await Scenario.MissionAsync(provider, Start);
+        var (app, mission) = (scenario.App, scenario.Mission);
         var embassy = await app.SendAsync(new CreateVenueCommand("Embassy of the Kingdom of the Netherlands", null, "London", VenueKind.Embassy, null, null) { MissionId = mission });
         var item = await app.SendAsync(new CreateProgrammeItemCommand("Signing ceremony: OPT/NET BV establishes its UK entity", null, ProgrammeItemKind.SigningCeremony,
             Start.ToDateTime(new TimeOnly(15, 30)), Start.ToDateTime(new TimeOnly(16, 0)), embassy, 80, false)
         { MissionId = mission });
-        await app.SendAsync(new ImportInvitationsCommand("email,name\nluuk@optnet.example,Luuk van der Meer\nfleur@optnet.example,Fleur Kok\nsarah@dbt.example,Sarah Jones\n") { MissionId = mission });
-        var registrations = new Dictionary<string, Guid>();
-        foreach (var body in await app.QueryAsync(db => db.OutboxMessages.Select(m => m.TextBody).ToListAsync()))
-        {
-            var name = Regex.Match(body, @"Dear ([^,]+),").Groups[1].Value;
-            await app.SendAsync(new RegisterByInvitationCommand(Regex.Match(body, @"/i/([A-Za-z0-9_\-]+)").Groups[1].Value,
-                new RegistrationDetails(name, name == "Sarah Jones" ? "Department for Business and Trade" : "OPT/NET BV",
-                    name == "Sarah Jones" ? Sector.Government : Sector.Industry, name == "Sarah Jones" ? DelegationRole.Guest : DelegationRole.Member, true)));
-        }
-
-        foreach (var r in await app.QueryAsync(db => db.Registrations.ToListAsync()))
-        {
-            registrations[r.Name] = r.Id;
-        }
+        await scenario.InviteAsync(("luuk@optnet.example", "Luuk van der Meer"), ("fleur@optnet.example", "Fleur Kok"), ("sarah@dbt.example", "Sarah Jones"));
+        await scenario.RegisterAllAsync(name => new RegistrationDetails(name, name == "Sarah Jones" ? "Department for Business and Trade" : "OPT/NET BV",
+            name == "Sarah Jones" ? Sector.Government : Sector.Industry, name == "Sarah Jones" ? DelegationRole.Guest : DelegationRole.Member, true));
+        var registrations = scenario.RegistrationIds;
 
         var ceremony = await app.SendAsync(new CreateCeremonyCommand(mission, item));
         var optNet = await app.SendAsync(new AddCeremonyPartyCommand("OPT/NET BV") { MissionId = mission, CeremonyId = ceremony });
@@ -140,7 +127,7 @@ public sealed class CeremonyTests
 
         (await w.App.SendAsync(new AskCeremonyConfirmationsCommand(w.Mission, w.Ceremony))).Should().Be(5, "two signatories and three dignitaries; the MC has no part to confirm");
         var links = (await w.App.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "ceremony-confirmation").ToListAsync()))
-            .ToDictionary(m => m.ToAddress, m => Regex.Match(m.TextBody, @"https://mp\.example/s/([A-Za-z0-9_\-]+)").Groups[1].Value);
+            .ToDictionary(m => m.ToAddress, m => EmailLinks.TokenOf(m.TextBody, LinkKind.Ceremony));
         var luuk = await w.App.SendAsync(new GetCeremonyInvitationQuery(links["luuk@optnet.example"]));
         luuk.Should().BeEquivalentTo(new { Name = "Luuk van der Meer", Role = "signatory", SigningPosition = (int?)1, Venue = "Embassy of the Kingdom of the Netherlands" },
             o => o.ExcludingMissingMembers());

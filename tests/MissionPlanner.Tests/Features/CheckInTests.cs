@@ -6,12 +6,9 @@ using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Documents;
 using MissionPlanner.Domain.Missions;
-using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.CheckIn;
 using MissionPlanner.Features.Documents;
-using MissionPlanner.Features.Invitations;
-using MissionPlanner.Features.Missions;
 using MissionPlanner.Features.Programme;
 using MissionPlanner.Features.Registrations;
 using MissionPlanner.Tests.Infrastructure;
@@ -24,21 +21,13 @@ public sealed class CheckInTests
 
     private static async Task<(Slice App, Guid Mission, Guid Item)> ArrangeAsync(DatabaseProvider provider, int people, int capacity)
     {
-        var app = await Slice.CreateAsync(provider, new Dictionary<string, string?> { ["Auth:PublicBaseUrl"] = "https://mp.example" });
-        var mission = await app.SendAsync(new CreateMissionCommand("NL–UK mission", null, "United Kingdom", "London", "Europe/London", Start, Start.AddDays(3)));
-        await app.SendAsync(new ChangeMissionStatusCommand(MissionStatus.Open) { MissionId = mission });
-        await app.SendAsync(new SetCapacityCommand(capacity) { MissionId = mission });
+        var scenario = await Scenario.MissionAsync(provider, Start, capacity: capacity);
+        var (app, mission) = (scenario.App, scenario.Mission);
         var item = await app.SendAsync(new CreateProgrammeItemCommand("Symposium", null, ProgrammeItemKind.SymposiumSession,
             Start.ToDateTime(new TimeOnly(9, 0)), Start.ToDateTime(new TimeOnly(17, 0)), null, null, false)
         { MissionId = mission });
-        var csv = "email,name\n" + string.Concat(Enumerable.Range(0, people).Select(i => $"p{i}@example.org,Person {i}\n"));
-        await app.SendAsync(new ImportInvitationsCommand(csv) { MissionId = mission });
-        foreach (var body in (await app.QueryAsync(db => db.OutboxMessages.OrderBy(m => m.ToAddress).Select(m => m.TextBody).ToListAsync())))
-        {
-            await app.SendAsync(new RegisterByInvitationCommand(Regex.Match(body, @"/i/([A-Za-z0-9_\-]+)").Groups[1].Value,
-                new RegistrationDetails(Regex.Match(body, @"Dear (Person \d+)").Groups[1].Value, "TU Delft", Sector.Academia, DelegationRole.Member, true,
-                    JobTitle: "Researcher")));
-        }
+        await scenario.InviteAsync(people);
+        await scenario.RegisterAllAsync(name => new RegistrationDetails(name, "TU Delft", Sector.Academia, DelegationRole.Member, true, JobTitle: "Researcher"));
 
         return (app, mission, item);
     }

@@ -6,8 +6,6 @@ using MissionPlanner.Domain.Documents;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Documents;
-using MissionPlanner.Features.Invitations;
-using MissionPlanner.Features.Missions;
 using MissionPlanner.Features.Programme;
 using MissionPlanner.Features.Registrations;
 using MissionPlanner.Features.Venues;
@@ -22,10 +20,8 @@ public sealed partial class DocumentRunTests
 
     private static async Task<(Slice App, Guid Mission)> ArrangeAsync(DatabaseProvider provider, int people)
     {
-        var app = await Slice.CreateAsync(provider, new Dictionary<string, string?> { ["Auth:PublicBaseUrl"] = "https://mp.example" });
-        var mission = await app.SendAsync(new CreateMissionCommand("NL–UK neuromorphic mission", "Symposium, labs and a signing.", "United Kingdom", "London",
-            "Europe/London", Start, Start.AddDays(3)));
-        await app.SendAsync(new ChangeMissionStatusCommand(MissionStatus.Open) { MissionId = mission });
+        var scenario = await Scenario.MissionAsync(provider, Start, "NL–UK neuromorphic mission", "Symposium, labs and a signing.");
+        var (app, mission) = (scenario.App, scenario.Mission);
         var venue = await app.SendAsync(new CreateVenueCommand("Royal Society", "6–9 Carlton House Terrace", "London", VenueKind.ConferenceCentre, null, null) { MissionId = mission });
         await app.SendAsync(new CreateProgrammeItemCommand("Bilateral symposium", null, ProgrammeItemKind.SymposiumSession,
             Start.ToDateTime(new TimeOnly(9, 0)), Start.ToDateTime(new TimeOnly(17, 0)), venue, null, false)
@@ -33,15 +29,9 @@ public sealed partial class DocumentRunTests
         await app.SendAsync(new CreateProgrammeItemCommand("Signing ceremony", null, ProgrammeItemKind.SigningCeremony,
             Start.AddDays(1).ToDateTime(new TimeOnly(11, 0)), Start.AddDays(1).ToDateTime(new TimeOnly(12, 0)), venue, null, false)
         { MissionId = mission });
-        var csv = "email,name\n" + string.Concat(Enumerable.Range(0, people).Select(i => $"p{i}@example.org,Person {i}\n"));
-        await app.SendAsync(new ImportInvitationsCommand(csv) { MissionId = mission });
-        foreach (var body in await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "invitation").Select(m => m.TextBody).ToListAsync()))
-        {
-            var token = Regex.Match(body, @"/i/([A-Za-z0-9_\-]+)").Groups[1].Value;
-            var name = Regex.Match(body, @"Dear (Person \d+)").Groups[1].Value;
-            await app.SendAsync(new RegisterByInvitationCommand(token, new RegistrationDetails(name, "TU Delft",
-                name.EndsWith('1') ? Sector.Industry : Sector.Academia, DelegationRole.Member, true, ConsentListing: name != "Person 0")));
-        }
+        await scenario.InviteAsync(people);
+        await scenario.RegisterAllAsync(name => new RegistrationDetails(name, "TU Delft",
+            name.EndsWith('1') ? Sector.Industry : Sector.Academia, DelegationRole.Member, true, ConsentListing: name != "Person 0"));
 
         return (app, mission);
     }

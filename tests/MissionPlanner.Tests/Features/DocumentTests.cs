@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MissionPlanner.Data;
@@ -41,7 +40,7 @@ public sealed partial class DocumentTests
         }
 
         await app.SendAsync(new InviteParticipantCommand("ann@example.org", "Ann", null, null) { MissionId = mission });
-        var token = Regex.Match(await app.QueryAsync(db => db.OutboxMessages.Select(m => m.TextBody).SingleAsync()), @"/i/([A-Za-z0-9_\-]+)").Groups[1].Value;
+        var token = EmailLinks.TokenOf(await app.QueryAsync(db => db.OutboxMessages.Select(m => m.TextBody).SingleAsync()), LinkKind.Invitation);
         var ann = await app.SendAsync(new RegisterByInvitationCommand(token,
             new RegistrationDetails("Ann de Vries-Öztürk", "TU Delft", Sector.Academia, DelegationRole.Member, true)));
 

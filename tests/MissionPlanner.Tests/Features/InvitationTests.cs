@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
@@ -9,7 +8,6 @@ using MissionPlanner.Domain.Messaging;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Invitations;
-using MissionPlanner.Features.Missions;
 using MissionPlanner.Features.Registrations;
 using MissionPlanner.Tests.Infrastructure;
 
@@ -19,22 +17,14 @@ public sealed partial class InvitationTests
 {
     private static async Task<(Slice App, Guid Mission)> ArrangeAsync(DatabaseProvider provider, bool open = true)
     {
-        var app = await Slice.CreateAsync(provider, new Dictionary<string, string?> { ["Auth:PublicBaseUrl"] = "https://mp.example" });
-        var start = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(30);
-        var mission = await app.SendAsync(new CreateMissionCommand("NL–UK neuromorphic mission", "Symposium and lab tours",
-            "United Kingdom", "London", "Europe/London", start, start.AddDays(3)));
-        if (open)
-        {
-            await app.SendAsync(new ChangeMissionStatusCommand(MissionStatus.Open) { MissionId = mission });
-        }
-
-        return (app, mission);
+        var scenario = await Scenario.MissionAsync(provider, title: "NL–UK neuromorphic mission", summary: "Symposium and lab tours", open: open);
+        return (scenario.App, scenario.Mission);
     }
 
     private static InviteParticipantCommand Invite(Guid mission, string email, string name = "Ann de Vries") =>
         new(email, name, "TU Delft", "Looking forward to it") { MissionId = mission };
 
-    private static string LinkToken(OutboxMessage message) => Token().Match(message.TextBody).Groups[1].Value;
+    private static string LinkToken(OutboxMessage message) => EmailLinks.TokenOf(message.TextBody, LinkKind.Invitation);
 
     private static Task<List<OutboxMessage>> OutboxAsync(Slice app) =>
         app.QueryAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.CreatedAt).ThenBy(m => m.ToAddress).ToListAsync());
@@ -208,8 +198,6 @@ public sealed partial class InvitationTests
         app.Clock.Advance(target - app.Clock.GetUtcNow().UtcDateTime);
     }
 
-    [GeneratedRegex(@"/i/([A-Za-z0-9_\-]+)")]
-    private static partial Regex Token();
 
     public static TheoryData<DatabaseProvider, string, string, string> BadInvitees()
     {

@@ -6,9 +6,7 @@ using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
-using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Itinerary;
-using MissionPlanner.Features.Missions;
 using MissionPlanner.Features.Programme;
 using MissionPlanner.Features.Registrations;
 using MissionPlanner.Features.Venues;
@@ -23,21 +21,15 @@ public sealed partial class ItineraryTests
 
     private static async Task<(Slice App, Guid Mission, Dictionary<string, string> Links)> ArrangeAsync(DatabaseProvider provider)
     {
-        var app = await Slice.CreateAsync(provider, new Dictionary<string, string?> { ["Auth:PublicBaseUrl"] = "https://mp.example" });
-        var mission = await app.SendAsync(new CreateMissionCommand("NL–UK mission", null, "United Kingdom", "Cambridge", "Europe/London", Start, Start.AddDays(3)));
-        await app.SendAsync(new ChangeMissionStatusCommand(MissionStatus.Open) { MissionId = mission });
-        await app.SendAsync(new SetCapacityCommand(2) { MissionId = mission });
-        await app.SendAsync(new ImportInvitationsCommand("email,name\nann@example.org,Ann\nbob@example.org,Bob\ncem@example.org,Cem\n") { MissionId = mission });
-        var invitations = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "invitation").ToListAsync());
+        var scenario = await Scenario.MissionAsync(provider, Start, city: "Cambridge", capacity: 2);
+        await scenario.InviteAsync(("ann@example.org", "Ann"), ("bob@example.org", "Bob"), ("cem@example.org", "Cem"));
         var links = new Dictionary<string, string>();
         foreach (var (who, sector) in new[] { ("ann", Sector.Academia), ("bob", Sector.Industry), ("cem", Sector.Industry) })
         {
-            var token = Link().Match(invitations.Single(m => m.ToAddress == $"{who}@example.org").TextBody).Groups[1].Value;
-            links[who] = (await app.SendAsync(new RegisterByInvitationCommand(token,
-                new RegistrationDetails(char.ToUpperInvariant(who[0]) + who[1..], "Org", sector, DelegationRole.Member, true))))!.Token!;
+            links[who] = (await scenario.RegisterAsync($"{who}@example.org", name => new RegistrationDetails(name, "Org", sector, DelegationRole.Member, true))).Token!;
         }
 
-        return (app, mission, links);
+        return (scenario.App, scenario.Mission, links);
     }
 
     [Theory, AllDatabases]
@@ -143,6 +135,4 @@ public sealed partial class ItineraryTests
             Start.AddDays(day).ToDateTime(new TimeOnly(to, 0)), venue, null, true)
         { MissionId = mission, DressCode = dressCode });
 
-    [GeneratedRegex(@"https://mp\.example/i/([A-Za-z0-9_\-]+)")]
-    private static partial Regex Link();
 }

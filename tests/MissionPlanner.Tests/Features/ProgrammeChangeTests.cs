@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Missions;
@@ -41,7 +40,7 @@ public sealed class ProgrammeChangeTests
         foreach (var (email, sector) in new[] { ("ann@example.org", Sector.Academia), ("bob@example.org", Sector.Industry) })
         {
             var body = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.ToAddress == email).Select(m => m.TextBody).SingleAsync());
-            await app.SendAsync(new RegisterByInvitationCommand(Regex.Match(body, @"/i/([A-Za-z0-9_\-]+)").Groups[1].Value,
+            await app.SendAsync(new RegisterByInvitationCommand(EmailLinks.TokenOf(body, LinkKind.Invitation),
                 new RegistrationDetails(email[..3], "Org", sector, DelegationRole.Member, true)));
         }
 

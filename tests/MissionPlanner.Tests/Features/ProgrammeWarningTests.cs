@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
@@ -93,7 +92,7 @@ public sealed class ProgrammeWarningTests
     {
         await app.SendAsync(new InviteParticipantCommand(email, name, null, null) { MissionId = mission });
         var body = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.ToAddress == email).Select(m => m.TextBody).SingleAsync());
-        var result = await app.SendAsync(new RegisterByInvitationCommand(Regex.Match(body, @"/i/([A-Za-z0-9_\-]+)").Groups[1].Value,
+        var result = await app.SendAsync(new RegisterByInvitationCommand(EmailLinks.TokenOf(body, LinkKind.Invitation),
             new RegistrationDetails(name, "TU Delft", Sector.Academia, DelegationRole.Member, true)));
         return returnToken ? result.Token! : (await app.QueryAsync(db => db.Registrations.Where(r => r.Email == email).Select(r => r.Id).SingleAsync())).ToString();
     }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
@@ -8,7 +7,6 @@ using MissionPlanner.Domain.Messaging;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Invitations;
-using MissionPlanner.Features.Missions;
 using MissionPlanner.Features.Outbox;
 using MissionPlanner.Features.Registrations;
 using MissionPlanner.Tests.Infrastructure;
@@ -20,7 +18,7 @@ public sealed partial class RegistrationTests
     private static async Task<(Slice App, Guid Mission, Dictionary<string, string> Tokens)> ArrangeAsync(
         DatabaseProvider provider, int invitees, int? capacity, SmtpSink? smtp = null)
     {
-        var settings = new Dictionary<string, string?> { ["Auth:PublicBaseUrl"] = "https://mp.example" };
+        var settings = new Dictionary<string, string?>();
         if (smtp is not null)
         {
             settings["Email:SmtpHost"] = "127.0.0.1";
@@ -28,25 +26,9 @@ public sealed partial class RegistrationTests
             settings["Email:StartTls"] = "false";
         }
 
-        var app = await Slice.CreateAsync(provider, settings);
-        var start = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(30);
-        var mission = await app.SendAsync(new CreateMissionCommand("NL–UK mission", null, "United Kingdom", "London", "Europe/London", start, start.AddDays(3)));
-        await app.SendAsync(new ChangeMissionStatusCommand(MissionStatus.Open) { MissionId = mission });
-        if (capacity is not null)
-        {
-            await app.SendAsync(new SetCapacityCommand(capacity) { MissionId = mission });
-        }
-
-        var csv = new StringBuilder("email,name\n");
-        for (var i = 0; i < invitees; i++)
-        {
-            csv.Append($"p{i:D3}@example.org,Person {i}\n");
-        }
-
-        await app.SendAsync(new ImportInvitationsCommand(csv.ToString()) { MissionId = mission });
-        var tokens = (await app.QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Template == "invitation").ToListAsync()))
-            .ToDictionary(m => m.ToAddress, m => Link().Match(m.TextBody).Groups[2].Value);
-        return (app, mission, tokens);
+        var scenario = await Scenario.MissionAsync(provider, capacity: capacity, settings: settings);
+        await scenario.InviteAsync(invitees, digits: 3);
+        return (scenario.App, scenario.Mission, scenario.InvitationTokens.ToDictionary());
     }
 
     private static RegistrationDetails Details(string name = "Ann de Vries", bool consent = true, string? phone = "+31 6 1234 5678") =>
@@ -306,6 +288,4 @@ public sealed partial class RegistrationTests
         (await app.CountAsync<Registration>()).Should().Be(1);
     }
 
-    [GeneratedRegex(@"https://mp\.example/(i|r)/([A-Za-z0-9_\-]+)")]
-    private static partial Regex Link();
 }

@@ -9,9 +9,7 @@ using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Domain.Visits;
 using MissionPlanner.Features.Documents;
-using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Itinerary;
-using MissionPlanner.Features.Missions;
 using MissionPlanner.Features.Programme;
 using MissionPlanner.Features.Registrations;
 using MissionPlanner.Features.Venues;
@@ -41,9 +39,8 @@ public sealed class VisitTests
     /// </summary>
     private static async Task<World> ArrangeAsync(DatabaseProvider provider)
     {
-        var app = await Slice.CreateAsync(provider, new Dictionary<string, string?> { ["Auth:PublicBaseUrl"] = "https://mp.example" });
-        var mission = await app.SendAsync(new CreateMissionCommand("NL–UK mission", null, "United Kingdom", "Cambridge", "Europe/London", Start, Start.AddDays(3)));
-        await app.SendAsync(new ChangeMissionStatusCommand(MissionStatus.Open) { MissionId = mission });
+        var scenario = await Scenario.MissionAsync(provider, Start, city: "Cambridge");
+        var (app, mission) = (scenario.App, scenario.Mission);
         var lab = await app.SendAsync(new CreateVenueCommand("Cavendish Laboratory", "JJ Thomson Avenue", "Cambridge", VenueKind.Lab, null, null) { MissionId = mission });
         var company = await app.SendAsync(new CreateVenueCommand("ARM", "110 Fulbourn Road", "Cambridge", VenueKind.Company, null, null) { MissionId = mission });
         await app.SendAsync(new SetTravelTimeCommand(lab, company, 30) { MissionId = mission });
@@ -53,14 +50,11 @@ public sealed class VisitTests
         var cavendish = await app.SendAsync(new CreateHostCommand("Cavendish Laboratory", "Dr Jane Smith", "jane@cam.example", "+44 1223 000000") { MissionId = mission });
         var arm = await app.SendAsync(new CreateHostCommand("ARM Ltd", "Bob Jones", "bob@arm.example", null) { MissionId = mission });
 
-        var csv = "email,name\n" + string.Concat(Enumerable.Range(0, 8).Select(i => $"p{i}@example.org,P{i}\n"));
-        await app.SendAsync(new ImportInvitationsCommand(csv) { MissionId = mission });
-        var invitations = (await app.QueryAsync(db => db.OutboxMessages.Select(m => m.TextBody).ToListAsync()))
-            .ToDictionary(b => Regex.Match(b, @"Dear (P\d)").Groups[1].Value, b => Regex.Match(b, @"/i/([A-Za-z0-9_\-]+)").Groups[1].Value);
-        var tokens = new Dictionary<string, string>();
-        async Task Register(string name, bool withId) => tokens[name] = (await app.SendAsync(new RegisterByInvitationCommand(invitations[name],
+        await scenario.InviteAsync(Enumerable.Range(0, 8).Select(i => ($"p{i}@example.org", $"P{i}")).ToArray());
+        var tokens = scenario.RegistrationTokens;
+        Task Register(string name, bool withId) => scenario.RegisterAsync($"p{name[1..]}@example.org", _ =>
             new RegistrationDetails(name, $"Org {name}", Sector.Academia, DelegationRole.Member, true, JobTitle: "Researcher",
-                Nationality: withId ? "Dutch" : null, IdNumber: withId ? $"NX{name}1234" : null, DateOfBirth: withId ? new DateOnly(1980, 5, 1) : null)))).Token!;
+                Nationality: withId ? "Dutch" : null, IdNumber: withId ? $"NX{name}1234" : null, DateOfBirth: withId ? new DateOnly(1980, 5, 1) : null));
         await Register("P0", false);
         await Register("P1", false);
 
@@ -204,7 +198,7 @@ public sealed class VisitTests
         await w.App.SendAsync(new LockVisitPlanCommand(w.Mission, true));
         (await w.App.SendAsync(new SendHostRequestsCommand(w.Mission))).Should().Be(2);
         var links = (await w.App.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "host-request").ToListAsync()))
-            .ToDictionary(m => m.ToAddress, m => Regex.Match(m.TextBody, @"https://mp\.example/h/([A-Za-z0-9_\-]+)").Groups[1].Value);
+            .ToDictionary(m => m.ToAddress, m => EmailLinks.TokenOf(m.TextBody, LinkKind.Host));
         links.Keys.Should().BeEquivalentTo("jane@cam.example", "bob@arm.example");
 
         var cavendish = await w.App.SendAsync(new GetHostPageQuery(links["jane@cam.example"]));
@@ -235,7 +229,7 @@ public sealed class VisitTests
         var oldLink = () => w.App.SendAsync(new GetHostPageQuery(links["jane@cam.example"]));
         await oldLink.Should().ThrowAsync<NotFoundException>("the reminder's link replaces the first one");
         links = (await w.App.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "host-request" && m.Subject.StartsWith("Reminder")).ToListAsync()))
-            .ToDictionary(m => m.ToAddress, m => Regex.Match(m.TextBody, @"https://mp\.example/h/([A-Za-z0-9_\-]+)").Groups[1].Value);
+            .ToDictionary(m => m.ToAddress, m => EmailLinks.TokenOf(m.TextBody, LinkKind.Host));
 
         await w.App.SendAsync(new RespondToVisitCommand(links["bob@arm.example"], w.ArmVisit, HostResponse.Confirmed, null));
         var noReason = () => w.App.SendAsync(new RespondToVisitCommand(links["jane@cam.example"], w.Cleanroom, HostResponse.Declined, " "));

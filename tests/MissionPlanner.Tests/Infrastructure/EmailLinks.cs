@@ -34,6 +34,9 @@ public static partial class EmailLinks
             : throw new InvalidOperationException($"Expected one {kind} link in the email, found {links.Count}:\n{text}");
     }
 
+    /// <summary>The token of the one link of that kind in the text.</summary>
+    public static string TokenOf(string text, LinkKind kind) => Token(Single(text, kind));
+
     /// <summary>The token a link carries (the last path segment, or the token query value of a sign-in link).</summary>
     public static string Token(Uri link) =>
         KindOf(link) == LinkKind.SignIn

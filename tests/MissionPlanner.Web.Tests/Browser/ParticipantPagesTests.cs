@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MissionPlanner.Data;
 using MissionPlanner.Tests.Infrastructure;
@@ -42,7 +41,7 @@ public sealed partial class ParticipantPagesTests
         };
 
         var invitation = (await smtp.WaitForAsync(1)).Single();
-        await page.GotoAsync(PersonalLink().Match(invitation.Text).Value);
+        await page.GotoAsync(EmailLinks.Single(invitation.Text, LinkKind.Invitation).ToString());
         await page.GetByRole(AriaRole.Heading, new() { Name = "Register" }).WaitForAsync();
         await Shot(page, "01-invitation");
         (await page.EvaluateAsync<string[]>(
@@ -73,7 +72,7 @@ public sealed partial class ParticipantPagesTests
         await Shot(page, "03-registered");
 
         var confirmation = (await smtp.WaitForAsync(2)).Single(m => m.Subject!.StartsWith("You are registered", StringComparison.Ordinal));
-        var myLink = PersonalLink().Match(confirmation.Text).Value;
+        var myLink = EmailLinks.Single(confirmation.Text, LinkKind.Registration).ToString();
         await page.GotoAsync(myLink);
         await page.GetByText("Confirmed", new() { Exact = true }).WaitForAsync();
         await page.Locator("dl.facts dd", new() { HasText = "Deposition lab" }).WaitForAsync();
@@ -168,6 +167,4 @@ public sealed partial class ParticipantPagesTests
             FullPage = true,
         });
 
-    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/(i|r)/[A-Za-z0-9_\-]+")]
-    private static partial Regex PersonalLink();
 }

@@ -15,6 +15,7 @@ using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Itinerary;
 using MissionPlanner.Features.Registrations;
 using MissionPlanner.Features.Visits;
+using MissionPlanner.Tests.Infrastructure;
 using MissionPlanner.Web.Tests.Infrastructure;
 
 namespace MissionPlanner.Web.Tests.Hosting;
@@ -431,7 +432,7 @@ public sealed partial class AuthorisationMatrixTests
             w.Mission = (await app.SendAsync(new SeedDemoMissionCommand()))!.Value;
             await app.SendAsync(new ImportInvitationsCommand("email,name\nann@alpha.example,Ann Alpha\nbob@beta.example,Bob Beta\n") { MissionId = w.Mission });
             var invitations = (await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "invitation").Select(m => m.TextBody).ToListAsync()))
-                .ToDictionary(b => b.Contains("Ann Alpha") ? "A" : "B", b => Regex.Match(b, @"/i/([A-Za-z0-9_\-]+)").Groups[1].Value);
+                .ToDictionary(b => b.Contains("Ann Alpha") ? "A" : "B", b => EmailLinks.TokenOf(b, LinkKind.Invitation));
             (w.InvitationA, w.InvitationB) = (invitations["A"], invitations["B"]);
             w.TokenA = (await app.SendAsync(new RegisterByInvitationCommand(w.InvitationA,
                 new RegistrationDetails("Ann Alpha", "Alpha BV", Domain.Missions.Sector.Industry, DelegationRole.Member, true)))).Token!;
@@ -443,7 +444,7 @@ public sealed partial class AuthorisationMatrixTests
             await app.SendAsync(new RunVisitSchedulingCommand(w.Mission));
             await app.SendAsync(new SendHostRequestsCommand(w.Mission));
             var hostLinks = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "host-request").Select(m => new { m.ToAddress, m.TextBody }).ToListAsync());
-            string HostToken(string email) => Regex.Match(hostLinks.Single(h => h.ToAddress == email).TextBody, @"/h/([A-Za-z0-9_\-]+)").Groups[1].Value;
+            string HostToken(string email) => EmailLinks.TokenOf(hostLinks.Single(h => h.ToAddress == email).TextBody, LinkKind.Host);
             (w.HostX, w.HostY) = (HostToken("paragraf.host@example.org"), HostToken("nanoprint.host@example.org"));
             var visits = await app.QueryAsync(db => db.Visits.ToListAsync());
             w.VisitOfX = visits.Single(v => v.Title.Contains("Paragraf")).Id;

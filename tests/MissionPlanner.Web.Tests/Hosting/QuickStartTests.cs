@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Data.Sqlite;
 using MissionPlanner.Data;
 using MissionPlanner.Tests.Infrastructure;
 using MissionPlanner.Web.Tests.Infrastructure;

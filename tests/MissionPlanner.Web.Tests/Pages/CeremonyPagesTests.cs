@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Missions;
@@ -56,7 +55,7 @@ public sealed class CeremonyPagesTests
         (await organiser.SubmitAsync(page, new Dictionary<string, string>(), "Ask")).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var email = (await smtp.WaitForAsync(1)).Single();
         email.Subject.Should().Be("Please confirm: Signing ceremony");
-        var link = Regex.Match(email.Text, @"http://localhost(/s/[A-Za-z0-9_\-]+)").Groups[1].Value;
+        var link = EmailLinks.Single(email.Text, LinkKind.Ceremony).PathAndQuery;
         var guest = new WebSession(app);
         (await guest.GetAsync(link)).StatusCode.Should().Be(HttpStatusCode.OK);
         guest.LastHtml.Should().Contain("H.E. Karel Visser, as head of mission").And.Contain("Embassy of the Kingdom of the Netherlands");

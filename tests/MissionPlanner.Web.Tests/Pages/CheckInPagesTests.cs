@@ -6,7 +6,6 @@ using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Features.CheckIn;
 using MissionPlanner.Features.Demo;
 using MissionPlanner.Features.Registrations;
-using MissionPlanner.Tests.Infrastructure;
 using MissionPlanner.Web.Tests.Infrastructure;
 
 namespace MissionPlanner.Web.Tests.Pages;

@@ -2,7 +2,6 @@ using System.Net;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Features.Demo;
-using MissionPlanner.Tests.Infrastructure;
 using MissionPlanner.Web.Tests.Infrastructure;
 
 namespace MissionPlanner.Web.Tests.Pages;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
-using MissionPlanner.Domain.Ceremonies;
 using MissionPlanner.Domain.Messaging;
 using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Domain.Registrations;

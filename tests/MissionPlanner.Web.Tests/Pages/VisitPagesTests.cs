@@ -68,7 +68,7 @@ public sealed class VisitPagesTests
         foreach (var body in await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "invitation").Select(m => m.TextBody).ToListAsync()))
         {
             var name = Regex.Match(body, @"Dear (\w+)").Groups[1].Value;
-            tokens[name] = (await app.SendAsync(new RegisterByInvitationCommand(Regex.Match(body, @"/i/([A-Za-z0-9_\-]+)").Groups[1].Value,
+            tokens[name] = (await app.SendAsync(new RegisterByInvitationCommand(EmailLinks.TokenOf(body, LinkKind.Invitation),
                 new RegistrationDetails(name, $"{name} BV", Sector.Industry, DelegationRole.Member, true)))).Token!;
         }
 
