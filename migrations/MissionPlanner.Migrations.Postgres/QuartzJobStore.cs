@@ -3,12 +3,12 @@ using System.Text.RegularExpressions;
 
 namespace MissionPlanner.Migrations.Postgres;
 
-/// <summary>The job store schema of Quartz.NET 4.7.3 for PostgreSQL, as Quartz ships it (QuartzJobStore.sql).</summary>
+/// <summary>The job store schema of Quartz.NET 4.7.3 for PostgreSQL, as Quartz ships it (QuartzJobStore.4.7.3.sql), for the baseline migration only.</summary>
 internal static partial class QuartzJobStore
 {
     public static string CreateScript()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("QuartzJobStore.sql")!;
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("QuartzJobStore.4.7.3.sql")!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

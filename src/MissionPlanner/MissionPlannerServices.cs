@@ -27,10 +27,8 @@ public static class MissionPlannerServices
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddDbContextPool<AppDbContext>((sp, options) =>
-        {
-            Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataDirectory>());
-            options.AddInterceptors(sp.GetRequiredService<DomainEventInterceptor>());
-        });
+            Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataDirectory>(),
+                sp.GetRequiredService<DomainEventInterceptor>()));
         services.AddSingleton<DomainEventInterceptor>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<CurrentUser>();
@@ -63,8 +61,14 @@ public static class MissionPlannerServices
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database, DataDirectory data)
+    /// <summary>
+    /// The provider, its connection and migrations assembly, and the domain-event interceptor (one
+    /// without handlers when none is given: versions are still raised as the app does).
+    /// </summary>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database, DataDirectory data,
+        DomainEventInterceptor? events = null)
     {
+        options.AddInterceptors(events ?? DomainEventInterceptor.WithoutHandlers);
         if (database.Provider == DatabaseProvider.Postgres)
         {
             options.UseNpgsql(PostgresConnectionString(database), o => o.MigrationsAssembly(DatabaseMigrator.PostgresMigrations));

@@ -92,7 +92,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         ApplySnakeCase(modelBuilder);
     }
 
-    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Each modified <see cref="IVersioned"/> entity gets the next version (its concurrency token).
+    /// Called by <see cref="DomainEventInterceptor"/> as a save starts, after the event handlers, so
+    /// that entities they change get a new version too.
+    /// </summary>
+    internal void RaiseVersions()
     {
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
@@ -101,8 +106,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
                 entry.Entity.Version++;
             }
         }
-
-        return base.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

@@ -56,7 +56,7 @@ public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> 
     public async Task<MigrationStatus> StatusAsync(CancellationToken ct = default)
     {
         var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
-        if (applied.Count == 0 && await LegacyTableExistsAsync(ct))
+        if (applied.Count == 0 && await LegacyTableExistsAsync(ct) && !LegacyScripts.Except(await LegacyRecordedAsync(null, ct)).Any())
         {
             // Adopted on the next migrate: its schema is the baseline.
             applied.Add(Known[0]);
@@ -75,6 +75,12 @@ public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> 
         await AdoptLegacySchemaAsync(ct);
         var status = await StatusAsync(ct);
         RefuseNewer(status);
+        if (!IsPostgres)
+        {
+            // Every start, not only when migrating: the app's commits assume write-ahead logging (RelaxedCommits).
+            await ExecuteAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
         if (status.Pending.Count == 0)
         {
             return new MigrationResult([], false);
@@ -125,36 +131,44 @@ public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> 
             return;
         }
 
+        var adoptedBefore = (await db.Database.GetAppliedMigrationsAsync(ct)).Any();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var recorded = new List<string>();
-            await using (var read = connection.CreateCommand())
-            {
-                read.Transaction = tx;
-                read.CommandText = "SELECT id FROM schema_migrations";
-                await using var reader = await read.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    recorded.Add(reader.GetString(0));
-                }
-            }
-
-            var missing = LegacyScripts.Except(recorded).ToList();
-            if (missing.Count > 0)
-            {
-                throw new MigrationException(
-                    $"The database was made by an older version whose scripts stopped before {missing[0]} " +
-                    $"(missing: {string.Join(", ", missing)}). Start the last script-migrated version (0.x) on it once, then this one.");
-            }
-
             var history = db.GetService<IHistoryRepository>();
-            var baseline = Known[0];
-            var sql = history.GetCreateIfNotExistsScript() + "\n"
-                + history.GetInsertScript(new HistoryRow(baseline, ProductInfo.GetVersion())) + "\n"
-                + "DROP TABLE schema_migrations;";
+            string sql;
+            if (adoptedBefore)
+            {
+                // Adopted before; an old node started since and left its table behind (its scripts failed on our tables).
+                logger.LogWarning("Dropped a schema_migrations table that an earlier version created on a database already migrated by EF Core");
+                sql = "DROP TABLE schema_migrations;";
+            }
+            else
+            {
+                var recorded = await LegacyRecordedAsync(tx, ct);
+                var unknown = recorded.Except(LegacyScripts).ToList();
+                if (unknown.Count > 0)
+                {
+                    throw new MigrationException(
+                        $"The database has SQL scripts this version does not know ({string.Join(", ", unknown)}): a newer version made it. Run that version or a later one.");
+                }
+
+                var missing = LegacyScripts.Except(recorded).ToList();
+                if (missing.Count > 0)
+                {
+                    throw new MigrationException(
+                        $"The database was made by an older version whose scripts stopped before {missing[0]} " +
+                        $"(missing: {string.Join(", ", missing)}). Start the last script-migrated version (0.x) on it once, then this one.");
+                }
+
+                sql = history.GetCreateIfNotExistsScript() + "\n"
+                    + history.GetInsertScript(new HistoryRow(Known[0], ProductInfo.GetVersion())) + "\n"
+                    + "DROP TABLE schema_migrations;";
+                logger.LogInformation("Adopted a database made by the SQL scripts of an earlier version: recorded {Baseline} as applied", Known[0]);
+            }
+
             await using (var adopt = connection.CreateCommand())
             {
                 adopt.Transaction = tx;
@@ -163,7 +177,34 @@ public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> 
             }
 
             await tx.CommitAsync(ct);
-            logger.LogInformation("Adopted a database made by the SQL scripts of an earlier version: recorded {Baseline} as applied", baseline);
+        }
+        catch (DbException ex)
+        {
+            throw new MigrationException($"Taking over the database made by an earlier version failed and was rolled back: {ex.Message}", ex);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<List<string>> LegacyRecordedAsync(DbTransaction? tx, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var read = connection.CreateCommand();
+            read.Transaction = tx;
+            read.CommandText = "SELECT id FROM schema_migrations";
+            await using var reader = await read.ExecuteReaderAsync(ct);
+            var recorded = new List<string>();
+            while (await reader.ReadAsync(ct))
+            {
+                recorded.Add(reader.GetString(0));
+            }
+
+            return recorded;
         }
         finally
         {
@@ -195,23 +236,38 @@ public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> 
         {
             // A connection of its own: EF opens and closes the context's connection as it migrates.
             var connection = new NpgsqlConnection(db.Database.GetConnectionString());
-            await connection.OpenAsync(ct);
-            await using (var command = new NpgsqlCommand($"SELECT pg_advisory_lock({AdvisoryLockKey})", connection))
+            try
             {
-                command.CommandTimeout = 0;
-                await command.ExecuteNonQueryAsync(ct);
+                await connection.OpenAsync(ct);
+                await using var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_lock({AdvisoryLockKey})", connection);
+                if (await tryLock.ExecuteScalarAsync(ct) is not true)
+                {
+                    logger.LogInformation("Waiting for another node to finish migrating the database");
+                    await using var wait = new NpgsqlCommand($"SELECT pg_advisory_lock({AdvisoryLockKey})", connection) { CommandTimeout = 0 };
+                    await wait.ExecuteNonQueryAsync(ct);
+                }
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
             }
 
             return new AdvisoryLock(connection); // the server also releases it when the process dies
         }
 
         var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        if (file.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            file = Uri.TryCreate(file.Split('?')[0], UriKind.Absolute, out var uri) && uri.IsFile ? uri.LocalPath : file["file:".Length..].Split('?')[0];
+        }
+
         if (string.IsNullOrEmpty(file) || file == ":memory:")
         {
             return NoLock.Instance;
         }
 
-        return await FileLock.TakeAsync(Path.GetFullPath(file) + ".migrate-lock", ct);
+        return await FileLock.TakeAsync(Path.GetFullPath(file) + ".migrate-lock", logger, ct);
     }
 
     /// <summary>
@@ -244,17 +300,32 @@ public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> 
     /// <summary>An exclusive lock on a file, which the operating system drops when the process ends.</summary>
     private sealed class FileLock(FileStream stream) : IAsyncDisposable
     {
-        public static async Task<FileLock> TakeAsync(string path, CancellationToken ct)
+        private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(15);
+
+        public static async Task<FileLock> TakeAsync(string path, ILogger logger, CancellationToken ct)
         {
+            var waiting = System.Diagnostics.Stopwatch.StartNew();
+            var told = false;
             while (true)
             {
                 try
                 {
                     return new FileLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
                 }
-                catch (IOException)
+                catch (IOException ex) when (ex is not (DirectoryNotFoundException or PathTooLongException) && File.Exists(path))
                 {
-                    // Another process is migrating this database.
+                    // The file is there and locked: another process is migrating this database.
+                    if (waiting.Elapsed > GiveUpAfter)
+                    {
+                        throw new MigrationException($"Another process has held the migration lock {path} for {GiveUpAfter.TotalMinutes:F0} minutes; is it stuck?", ex);
+                    }
+
+                    if (!told)
+                    {
+                        told = true;
+                        logger.LogInformation("Waiting for another process to finish migrating the database ({Lock})", path);
+                    }
+
                     await Task.Delay(50, ct);
                 }
             }

@@ -32,12 +32,17 @@ public abstract class DomainEventHandler<TEvent> : IDomainEventHandler
 /// <summary>
 /// Dispatches the domain events of tracked entities when SaveChanges starts, to every handler of
 /// their type, until no handler raises more (a handler may change entities that raise events of
-/// their own). Side effects are rows of the same save — change log, document runs, outbox — so a
+/// their own). Side effects are rows of the same save — change log entries, document runs — so a
 /// change and what it causes commit together or not at all, and no handler wires them by hand.
+/// A save that fails after dispatch leaves the handlers' rows in the context: discard the context
+/// (each request has its own scope), never retry the same one.
 /// </summary>
 public sealed class DomainEventInterceptor(IEnumerable<IDomainEventHandler> handlers) : SaveChangesInterceptor
 {
     private const int MaxRounds = 8;
+
+    /// <summary>For contexts built outside the container (tests' own, design time): versions are raised, no handler runs.</summary>
+    public static readonly DomainEventInterceptor WithoutHandlers = new([]);
 
     private readonly ILookup<Type, IDomainEventHandler> byEvent = handlers.ToLookup(h => h.EventType);
 
@@ -47,6 +52,7 @@ public sealed class DomainEventInterceptor(IEnumerable<IDomainEventHandler> hand
         if (eventData.Context is AppDbContext db)
         {
             await DispatchAsync(db, cancellationToken);
+            db.RaiseVersions();
         }
 
         return result;
@@ -59,6 +65,7 @@ public sealed class DomainEventInterceptor(IEnumerable<IDomainEventHandler> hand
             throw new InvalidOperationException("Entities raised domain events: save them with SaveChangesAsync, whose handlers read the database.");
         }
 
+        (eventData.Context as AppDbContext)?.RaiseVersions();
         return result;
     }
 

@@ -92,6 +92,49 @@ public sealed class MigrationTests
     }
 
     [Theory, AllDatabases]
+    public async Task A_schema_migrations_table_an_old_node_left_on_an_adopted_database_is_dropped_and_does_not_block_start(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        // What a 0.x node does when it starts on a database EF Core already migrated: its table, then its first script fails.
+        await db.Database.ExecuteSqlRawAsync("CREATE TABLE schema_migrations (id VARCHAR(200) NOT NULL PRIMARY KEY, checksum VARCHAR(64) NOT NULL, applied_at VARCHAR(40) NOT NULL)");
+
+        var result = await Migrator(db).MigrateAsync();
+
+        result.Applied.Should().BeEmpty();
+        (await SchemaReader.ReadAsync(db, withJobStore: true)).Should().Equal(await FreshSchemaAsync(provider));
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_legacy_database_with_scripts_this_version_does_not_know_is_refused(DatabaseProvider provider)
+    {
+        await using var legacy = await TestDatabase.CreateAsync(provider, migrated: false);
+        await using var db = legacy.CreateContext();
+        await LegacySchema.ApplyAsync(db);
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO schema_migrations (id, checksum, applied_at) VALUES ('0016_counterparts', 'x', 'now')");
+
+        var act = () => Migrator(db).MigrateAsync();
+
+        (await act.Should().ThrowAsync<MigrationException>()).Which.Message.Should().Contain("0016_counterparts");
+        (await db.Database.GetAppliedMigrationsAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Every_start_puts_SQLite_in_write_ahead_logging()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=DELETE;");
+        }
+
+        await using var again = database.CreateContext();
+        await Migrator(again).MigrateAsync();
+
+        (await again.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync()).Should().Equal("wal");
+    }
+
+    [Theory, AllDatabases]
     public async Task Migrating_again_applies_nothing(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -168,4 +211,11 @@ public sealed class MigrationTests
     }
 
     private static DatabaseMigrator Migrator(AppDbContext db) => new(db, NullLogger<DatabaseMigrator>.Instance);
+
+    private static async Task<IReadOnlyList<string>> FreshSchemaAsync(DatabaseProvider provider)
+    {
+        await using var fresh = await TestDatabase.CreateAsync(provider);
+        await using var db = fresh.CreateContext();
+        return await SchemaReader.ReadAsync(db, withJobStore: true);
+    }
 }

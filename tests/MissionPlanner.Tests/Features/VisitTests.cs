@@ -280,8 +280,12 @@ public sealed class VisitTests
         // Printed before the cancellation.
         await w.App.QueryAsync(db => db.DocumentRuns.ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, DocumentRunStatus.Done)));
         var secureLabPerson = (await PlacesAsync(w))[w.SecureLab][0];
+        var group = await w.App.QueryAsync(db => db.ProgrammeItems.AsNoTracking().SingleAsync(p => p.VisitId == w.SecureLab));
 
         await w.App.SendAsync(new CancelVisitCommand(w.Mission, w.SecureLab));
+
+        (await w.App.QueryAsync(db => db.ProgrammeItems.Where(p => p.Id == group.Id).Select(p => p.Version).SingleAsync()))
+            .Should().Be(group.Version + 1, "an edit form opened before the cancellation must not save over it");
 
         (await w.App.SendAsync(new GetMyItineraryQuery(w.Tokens[secureLabPerson]))).Items
             .Should().Contain(i => i.Title == "Secure lab" && i.Cancelled, "a cancelled group stays visible as cancelled");

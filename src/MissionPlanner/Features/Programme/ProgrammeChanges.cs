@@ -58,8 +58,9 @@ internal sealed class ProgrammeChangeLog(TimeProvider clock) : DomainEventHandle
 
             Record(db, item, added
                 ? (visit ? $"Your visit: '{item.Title}', {when}." : $"New: '{item.Title}', {when}.")
+                : kinds.Contains(ProgrammeItemChange.Reinstated) && !kinds.Contains(ProgrammeItemChange.AudienceChanged)
+                    ? $"'{item.Title}' ({when}) takes place after all."
                 : visit ? $"Your visit: '{item.Title}', {when}."
-                : kinds.Contains(ProgrammeItemChange.Reinstated) ? $"'{item.Title}' ({when}) takes place after all."
                 : $"'{item.Title}' ({when}) is now in your programme.", joined, now);
             Record(db, item, removed
                 ? $"'{item.Title}' ({when}) is no longer in the programme."

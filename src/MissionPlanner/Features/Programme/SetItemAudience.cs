@@ -54,12 +54,14 @@ public sealed class SetItemAudienceHandler(AppDbContext db) : IRequestHandler<Se
         }
 
         item.SetAudience(request.Audience, request.Sectors ?? []);
+        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         // Tracked, not bulk-deleted: the change log compares the people before and after this save.
         var chosen = await db.ProgrammeItemPeople.Where(x => x.ProgrammeItemId == item.Id).ToListAsync(cancellationToken);
         var keep = request.Audience == Audience.People ? people.ToHashSet() : [];
         db.ProgrammeItemPeople.RemoveRange(chosen.Where(x => !keep.Contains(x.RegistrationId)));
         db.ProgrammeItemPeople.AddRange(keep.Where(p => !chosen.Any(x => x.RegistrationId == p)).Select(p => new ProgrammeItemPerson(item.Id, p)));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }
 }
