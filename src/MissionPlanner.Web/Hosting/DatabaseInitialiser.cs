@@ -33,7 +33,9 @@ public sealed class DatabaseInitialiser(IServiceProvider services, IOptions<Data
             return;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await migrator.MigrateAsync(cancellationToken);
+        logger.LogInformation("Database checked in {Elapsed} ms", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("F0"));
         if (result.Created && demo.Value.SeedOnFirstStart)
         {
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
