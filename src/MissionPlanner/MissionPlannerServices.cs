@@ -43,7 +43,10 @@ public static class MissionPlannerServices
                 "Email:TrustedCertificateFile must name a readable certificate file (PEM or DER).")
             .ValidateOnStart();
         services.AddScoped<OutboxWriter>();
-        services.AddOptions<LinkOptions>().BindConfiguration("Auth");
+        services.AddOptions<LinkOptions>().BindConfiguration("Auth")
+            .Validate(o => o.RegistrationLinkDaysAfterMission is >= 0 and <= 3650, "Auth:RegistrationLinkDaysAfterMission must be between 0 and 3650.")
+            .ValidateOnStart();
+        services.AddSingleton<Features.Registrations.RegistrationLinkRule>();
         services.AddSingleton<PublicLinks>();
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section)
             .Validate(o => o.IdDetailsRetentionDays is >= 0 and <= 3650, "Privacy:IdDetailsRetentionDays must be between 0 and 3650.")

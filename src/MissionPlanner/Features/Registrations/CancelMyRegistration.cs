@@ -8,12 +8,12 @@ namespace MissionPlanner.Features.Registrations;
 /// <summary>The participant cancels; their place goes to the first person waiting, who is emailed.</summary>
 public sealed record CancelMyRegistrationCommand(string Token) : IRequest<Unit>;
 
-public sealed class CancelMyRegistrationHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, TimeProvider clock)
+public sealed class CancelMyRegistrationHandler(AppDbContext db, RegistrationLinkRule linkRule, OutboxWriter outbox, PublicLinks links, TimeProvider clock)
     : IRequestHandler<CancelMyRegistrationCommand, Unit>
 {
     public async Task<Unit> Handle(CancelMyRegistrationCommand request, CancellationToken cancellationToken)
     {
-        var registration = await RegistrationTokens.FindAsync(db, request.Token, cancellationToken, tracked: true);
+        var registration = await RegistrationTokens.FindAsync(db, request.Token, linkRule, cancellationToken, tracked: true);
         await RegistrationCancellation.CancelAsync(db, outbox, links, registration, "participant", clock.GetUtcNow().UtcDateTime, cancellationToken);
         return Unit.Value;
     }

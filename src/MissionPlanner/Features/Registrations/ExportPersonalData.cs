@@ -7,11 +7,11 @@ namespace MissionPlanner.Features.Registrations;
 /// <summary>Everything the mission holds about one person, as JSON: their registration, invitation, history and emails.</summary>
 public sealed record ExportPersonalDataQuery(string Token) : IRequest<string>;
 
-public sealed class ExportPersonalDataHandler(AppDbContext db, PersonalDataProtector protector) : IRequestHandler<ExportPersonalDataQuery, string>
+public sealed class ExportPersonalDataHandler(AppDbContext db, RegistrationLinkRule linkRule, PersonalDataProtector protector) : IRequestHandler<ExportPersonalDataQuery, string>
 {
     public async Task<string> Handle(ExportPersonalDataQuery request, CancellationToken cancellationToken)
     {
-        var registration = await RegistrationTokens.FindAsync(db, request.Token, cancellationToken);
+        var registration = await RegistrationTokens.FindAsync(db, request.Token, linkRule, cancellationToken);
         return await PersonalData.ExportAsync(db, protector, registration, cancellationToken);
     }
 }

@@ -61,10 +61,13 @@ internal static class RegistrationCancellation
 
 internal static class RegistrationTokens
 {
-    public static async Task<Registration> FindAsync(AppDbContext db, string token, CancellationToken ct, bool tracked = false)
+    /// <summary>The registration behind a personal link; a wrong link, or one past <see cref="RegistrationLinkRule"/>, is "not found".</summary>
+    public static async Task<Registration> FindAsync(AppDbContext db, string token, RegistrationLinkRule rule, CancellationToken ct, bool tracked = false)
     {
         var hash = SecretToken.HashPresented(token) ?? throw new NotFoundException("Registration");
         var query = tracked ? db.Registrations : db.Registrations.AsNoTracking();
-        return await query.FirstOrDefaultAsync(r => r.TokenHash == hash, ct) ?? throw new NotFoundException("Registration");
+        var registration = await query.FirstOrDefaultAsync(r => r.TokenHash == hash, ct) ?? throw new NotFoundException("Registration");
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, ct);
+        return rule.Expired(mission) ? throw new NotFoundException("Registration") : registration;
     }
 }

@@ -19,11 +19,11 @@ public sealed class UpdateMyRegistrationValidator : AbstractValidator<UpdateMyRe
     public UpdateMyRegistrationValidator() => RuleFor(x => x.Details).NotNull();
 }
 
-public sealed class UpdateMyRegistrationHandler(AppDbContext db, PersonalDataProtector protector, TimeProvider clock) : IRequestHandler<UpdateMyRegistrationCommand, Unit>
+public sealed class UpdateMyRegistrationHandler(AppDbContext db, RegistrationLinkRule linkRule, PersonalDataProtector protector, TimeProvider clock) : IRequestHandler<UpdateMyRegistrationCommand, Unit>
 {
     public async Task<Unit> Handle(UpdateMyRegistrationCommand request, CancellationToken cancellationToken)
     {
-        var registration = await RegistrationTokens.FindAsync(db, request.Token, cancellationToken, tracked: true);
+        var registration = await RegistrationTokens.FindAsync(db, request.Token, linkRule, cancellationToken, tracked: true);
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var closes = mission.RegistrationClosesAt ?? mission.UtcWindow().From;

@@ -13,13 +13,13 @@ namespace MissionPlanner.Features.Visits;
 /// <summary>The visits a participant may rank, with their current ranks, behind their personal link.</summary>
 public sealed record GetMyVisitChoicesQuery(string Token) : IRequest<MyVisitChoices>;
 
-public sealed class GetMyVisitChoicesHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<GetMyVisitChoicesQuery, MyVisitChoices>
+public sealed class GetMyVisitChoicesHandler(AppDbContext db, RegistrationLinkRule linkRule, TimeProvider clock) : IRequestHandler<GetMyVisitChoicesQuery, MyVisitChoices>
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     public async Task<MyVisitChoices> Handle(GetMyVisitChoicesQuery request, CancellationToken cancellationToken)
     {
-        var registration = await RegistrationTokens.FindAsync(db, request.Token, cancellationToken);
+        var registration = await RegistrationTokens.FindAsync(db, request.Token, linkRule, cancellationToken);
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, cancellationToken);
         var plan = await db.VisitPlans.AsNoTracking().FirstOrDefaultAsync(p => p.MissionId == mission.Id, cancellationToken) ?? new VisitPlan(mission.Id);
         var ranks = await db.VisitPreferences.AsNoTracking().Where(p => p.RegistrationId == registration.Id).ToDictionaryAsync(p => p.VisitId, p => p.Rank, cancellationToken);

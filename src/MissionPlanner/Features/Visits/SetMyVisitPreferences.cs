@@ -26,11 +26,11 @@ public sealed class SetMyVisitPreferencesValidator : AbstractValidator<SetMyVisi
     }
 }
 
-public sealed class SetMyVisitPreferencesHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<SetMyVisitPreferencesCommand, Unit>
+public sealed class SetMyVisitPreferencesHandler(AppDbContext db, RegistrationLinkRule linkRule, TimeProvider clock) : IRequestHandler<SetMyVisitPreferencesCommand, Unit>
 {
     public async Task<Unit> Handle(SetMyVisitPreferencesCommand request, CancellationToken cancellationToken)
     {
-        var registration = await RegistrationTokens.FindAsync(db, request.Token, cancellationToken);
+        var registration = await RegistrationTokens.FindAsync(db, request.Token, linkRule, cancellationToken);
         var plan = await db.VisitPlans.AsNoTracking().FirstOrDefaultAsync(p => p.MissionId == registration.MissionId, cancellationToken)
             ?? new VisitPlan(registration.MissionId);
         if (VisitPreferenceRules.WhyClosed(registration, plan, clock.GetUtcNow().UtcDateTime) is { } closed)
