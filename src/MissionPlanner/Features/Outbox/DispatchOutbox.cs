@@ -153,7 +153,7 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
         var token = Guid.NewGuid();
         var size = settings.BatchSize;
         // The dispatcher polls every few seconds on every node: while paused or with nothing due, reads are all it costs.
-        var pausedUntil = await db.MailDispatchStates.AsNoTracking().Select(x => x.PausedUntil).FirstAsync(ct);
+        var pausedUntil = await db.MailDispatchStates.AsNoTracking().Where(x => x.Id == MailDispatchState.SingletonId).Select(x => x.PausedUntil).FirstAsync(ct);
         if (pausedUntil > now)
         {
             return new Claim([], size, pausedUntil, 0);
@@ -168,7 +168,8 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
         await using (var transaction = await WriteTransaction.BeginAsync(db, ct))
         {
             await db.MailDispatchStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.Claims, x => x.Claims + 1), ct);
-            var state = await db.MailDispatchStates.AsNoTracking().Select(x => new { x.PausedUntil, x.ConsecutiveThrottles }).FirstAsync(ct);
+            var state = await db.MailDispatchStates.AsNoTracking().Where(x => x.Id == MailDispatchState.SingletonId)
+                .Select(x => new { x.PausedUntil, x.ConsecutiveThrottles }).FirstAsync(ct);
             pauses = state.ConsecutiveThrottles;
             if (state.PausedUntil > now)
             {

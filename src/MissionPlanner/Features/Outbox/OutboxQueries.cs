@@ -67,7 +67,7 @@ public sealed class GetOutboxHandler(AppDbContext db, TimeProvider clock, IOptio
                 m.NextAttemptAt, m.SentAt, m.LastError, m.Batch))
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var state = await db.MailDispatchStates.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var state = await db.MailDispatchStates.AsNoTracking().FirstOrDefaultAsync(x => x.Id == MailDispatchState.SingletonId, cancellationToken);
         var paused = state?.PausedUntil > now;
         var pace = new SendingPace(paused ? state!.PausedUntil : null, paused ? state!.PauseReason : null,
             options.Value.MessagesPerMinute, options.Value.MessagesPerDay);
