@@ -101,11 +101,6 @@ public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> 
             throw new MigrationException($"Migrating the database failed and was rolled back: {ex.Message}", ex);
         }
 
-        if (!IsPostgres)
-        {
-            await ExecuteAsync("PRAGMA journal_mode=WAL;", ct);
-        }
-
         foreach (var id in status.Pending)
         {
             logger.LogInformation("Applied migration {Migration}", id);

@@ -44,7 +44,6 @@ public sealed class MigrationTests
     public async Task A_database_made_by_the_old_scripts_is_adopted_in_place_with_its_data(DatabaseProvider provider)
     {
         await using var legacy = await TestDatabase.CreateAsync(provider, migrated: false);
-        await using var fresh = await TestDatabase.CreateAsync(provider);
         Guid missionId;
         await using (var db = legacy.CreateContext())
         {
@@ -67,9 +66,8 @@ public sealed class MigrationTests
         }
 
         await using var upgradedDb = legacy.CreateContext();
-        await using var freshDb = fresh.CreateContext();
         var upgraded = await SchemaReader.ReadAsync(upgradedDb, withJobStore: true);
-        var created = await SchemaReader.ReadAsync(freshDb, withJobStore: true);
+        var created = await FreshSchemaAsync(provider);
         upgraded.Should().Contain(f => f.Contains("qrtz_triggers", StringComparison.OrdinalIgnoreCase));
         upgraded.Should().Equal(created, "an adopted database must be the same as one the migrations create, or later migrations would not fit it");
         (await upgradedDb.Database.SqlQueryRaw<int>(provider == DatabaseProvider.Postgres

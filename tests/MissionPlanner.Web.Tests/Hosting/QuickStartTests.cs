@@ -13,7 +13,7 @@ public sealed class QuickStartTests
     public async Task FirstStart_SeedsTheDemo_AndOrganiserAdd_PrintsATokenThatSeesIt(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, migrated: false);
-        var env = Environment(database);
+        var env = MailingApp.Environment(database);
 
         await using var app = await AppProcess.StartServerAsync(env);
         env["Auth__PublicBaseUrl"] = app.Address.ToString();
@@ -50,11 +50,4 @@ public sealed class QuickStartTests
         exit.Should().Be(2);
         stderr.Should().Contain("organiser add EMAIL");
     }
-
-    private static Dictionary<string, string> Environment(TestDatabase database) => new()
-    {
-        ["MISSIONPLANNER_DATA"] = database.Directory,
-        ["Database__Provider"] = database.Provider.ToString(),
-        ["Database__ConnectionString"] = database.ConnectionString,
-    };
 }

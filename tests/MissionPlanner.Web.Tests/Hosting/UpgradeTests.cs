@@ -63,12 +63,7 @@ public sealed class UpgradeTests
     public async Task Two_app_processes_starting_together_on_a_new_PostgreSQL_database_take_turns_one_migrates_and_both_are_healthy()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, migrated: false);
-        var env = new Dictionary<string, string>
-        {
-            ["MISSIONPLANNER_DATA"] = database.Directory,
-            ["Database__Provider"] = "Postgres",
-            ["Database__ConnectionString"] = database.ConnectionString,
-        };
+        var env = MailingApp.Environment(database);
 
         var starting = new[] { AppProcess.StartServerAsync(env), AppProcess.StartServerAsync(env) };
         var nodes = await Task.WhenAll(starting);
@@ -93,12 +88,7 @@ public sealed class UpgradeTests
     public async Task A_database_a_newer_version_upgraded_stops_the_migrate_verb_and_the_app_with_the_reason()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        var env = new Dictionary<string, string>
-        {
-            ["MISSIONPLANNER_DATA"] = database.Directory,
-            ["Database__Provider"] = "Sqlite",
-            ["Database__ConnectionString"] = database.ConnectionString,
-        };
+        var env = MailingApp.Environment(database);
         await using (var db = database.CreateContext())
         {
             await db.Database.ExecuteSqlRawAsync(

@@ -1,9 +1,12 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 
-namespace MissionPlanner.Migrations.Postgres;
+namespace MissionPlanner.Migrations;
 
-/// <summary>The job store schema of Quartz.NET 4.7.3 for PostgreSQL, as Quartz ships it (QuartzJobStore.4.7.3.sql), for the baseline migration only.</summary>
+/// <summary>
+/// The job store schema of Quartz.NET 4.7.3, as Quartz ships it for the database of the migrations
+/// assembly this file is compiled into (its embedded QuartzJobStore.4.7.3.sql), for the baseline migration only.
+/// </summary>
 internal static partial class QuartzJobStore
 {
     public static string CreateScript()
