@@ -9,9 +9,9 @@ using MissionPlanner.Data;
 using MissionPlanner.Documents;
 using MissionPlanner.Domain.Documents;
 using MissionPlanner.Domain.Missions;
-using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Documents;
 using MissionPlanner.Features.Itinerary;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Features.Missions;
 using MissionPlanner.Features.Programme;
 using MissionPlanner.Features.Registrations;
@@ -45,7 +45,7 @@ internal static class DocumentBench
             var db = sp.GetRequiredService<AppDbContext>();
             var m = await db.Missions.AsNoTracking().FirstAsync(x => x.Id == mission);
             var person = await db.Registrations.AsNoTracking().FirstAsync(r => r.MissionId == mission);
-            return ItineraryDocument.Html(await Itineraries.ViewAsync(db, m, person, sp.GetRequiredService<CalendarLinks>(), default));
+            return ItineraryDocument.Html(await Itineraries.ViewAsync(db, m, person, await sp.GetRequiredService<PersonalLinks>().CalendarUrlAsync(person.Id, default), default));
         });
         var pages = CountPages(await renderer.RenderAsync(html)); // also warms the browser
 

@@ -46,7 +46,9 @@ public static class MissionPlannerServices
         services.AddOptions<LinkOptions>().BindConfiguration("Auth")
             .Validate(o => o.RegistrationLinkDaysAfterMission is >= 0 and <= 3650, "Auth:RegistrationLinkDaysAfterMission must be between 0 and 3650.")
             .ValidateOnStart();
-        services.AddSingleton<Features.Registrations.RegistrationLinkRule>();
+        services.AddSingleton<Features.Links.LinkExpiry>();
+        services.AddScoped<Features.Links.PersonalLinks>();
+        services.AddScoped<IMigrationFollowUp, Features.Links.PersonalLinkFollowUp>();
         services.AddSingleton<PublicLinks>();
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section)
             .Validate(o => o.IdDetailsRetentionDays is >= 0 and <= 3650, "Privacy:IdDetailsRetentionDays must be between 0 and 3650.")

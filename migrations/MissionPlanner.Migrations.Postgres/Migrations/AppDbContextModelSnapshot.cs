@@ -252,11 +252,6 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
 
-                    b.Property<string>("TokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("token_hash");
-
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -273,10 +268,6 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegistrationId")
                         .HasDatabaseName("ix_ceremony_people_registration_id");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_ceremony_people_token_hash");
 
                     b.ToTable("ceremony_people", (string)null);
                 });
@@ -474,10 +465,6 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
-
                     b.Property<DateTime?>("LastRemindedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_reminded_at");
@@ -511,18 +498,8 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("token_hash");
-
                     b.HasKey("Id")
                         .HasName("pk_invitations");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_invitations_token_hash");
 
                     b.HasIndex("MissionId", "Email")
                         .IsUnique()
@@ -566,6 +543,70 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_reminder_runs_mission_id_deadline_days_before");
 
                     b.ToTable("reminder_runs", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Links.PersonalLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("revoked_reason");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personal_links");
+
+                    b.HasIndex("MissionId")
+                        .HasDatabaseName("ix_personal_links_mission_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_personal_links_token_hash");
+
+                    b.HasIndex("SubjectId", "Purpose")
+                        .HasDatabaseName("ix_personal_links_subject_id_purpose");
+
+                    b.ToTable("personal_links", (string)null);
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Messaging.EmailTemplateOverride", b =>
@@ -1558,12 +1599,6 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("token_hash");
-
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -1578,10 +1613,6 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
 
                     b.HasIndex("InvitationId")
                         .HasDatabaseName("ix_registrations_invitation_id");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_registrations_token_hash");
 
                     b.HasIndex("MissionId", "Email")
                         .IsUnique()
@@ -1901,11 +1932,6 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("reminders");
 
-                    b.Property<string>("TokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("token_hash");
-
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -1916,10 +1942,6 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
 
                     b.HasIndex("MissionId")
                         .HasDatabaseName("ix_visit_hosts_mission_id");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_visit_hosts_token_hash");
 
                     b.ToTable("visit_hosts", (string)null);
                 });
@@ -2115,6 +2137,16 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_reminder_runs_missions_mission_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Links.PersonalLink", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_personal_links_missions_mission_id");
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Messaging.EmailTemplateOverride", b =>

@@ -247,11 +247,6 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
 
-                    b.Property<string>("TokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("token_hash");
-
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
@@ -268,10 +263,6 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegistrationId")
                         .HasDatabaseName("ix_ceremony_people_registration_id");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_ceremony_people_token_hash");
 
                     b.ToTable("ceremony_people", (string)null);
                 });
@@ -469,10 +460,6 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("expires_at");
-
                     b.Property<DateTime?>("LastRemindedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_reminded_at");
@@ -506,18 +493,8 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("token_hash");
-
                     b.HasKey("Id")
                         .HasName("pk_invitations");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_invitations_token_hash");
 
                     b.HasIndex("MissionId", "Email")
                         .IsUnique()
@@ -561,6 +538,70 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_reminder_runs_mission_id_deadline_days_before");
 
                     b.ToTable("reminder_runs", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Links.PersonalLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_reason");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personal_links");
+
+                    b.HasIndex("MissionId")
+                        .HasDatabaseName("ix_personal_links_mission_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_personal_links_token_hash");
+
+                    b.HasIndex("SubjectId", "Purpose")
+                        .HasDatabaseName("ix_personal_links_subject_id_purpose");
+
+                    b.ToTable("personal_links", (string)null);
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Messaging.EmailTemplateOverride", b =>
@@ -1553,12 +1594,6 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("token_hash");
-
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
@@ -1573,10 +1608,6 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InvitationId")
                         .HasDatabaseName("ix_registrations_invitation_id");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_registrations_token_hash");
 
                     b.HasIndex("MissionId", "Email")
                         .IsUnique()
@@ -1896,11 +1927,6 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("reminders");
 
-                    b.Property<string>("TokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("token_hash");
-
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
@@ -1911,10 +1937,6 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MissionId")
                         .HasDatabaseName("ix_visit_hosts_mission_id");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_visit_hosts_token_hash");
 
                     b.ToTable("visit_hosts", (string)null);
                 });
@@ -2110,6 +2132,16 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_reminder_runs_missions_mission_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Links.PersonalLink", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_personal_links_missions_mission_id");
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Messaging.EmailTemplateOverride", b =>

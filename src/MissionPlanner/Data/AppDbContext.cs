@@ -47,6 +47,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<RunOfShowLine> RunOfShowLines => Set<RunOfShowLine>();
     public DbSet<CeremonyAgreement> CeremonyAgreements => Set<CeremonyAgreement>();
     public DbSet<CeremonyTask> CeremonyTasks => Set<CeremonyTask>();
+    public DbSet<Domain.Links.PersonalLink> PersonalLinks => Set<Domain.Links.PersonalLink>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -76,6 +77,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         configurationBuilder.Properties<SeatingConvention>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<ConfirmationStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AgreementStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Domain.Links.LinkPurpose>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -23,6 +23,18 @@ public sealed record MigrationStatus(IReadOnlyList<string> Applied, IReadOnlyLis
 public sealed record MigrationResult(IReadOnlyList<string> Applied, bool Created);
 
 /// <summary>
+/// Data work that must follow migrations and needs the app itself (its configured rules, its keys),
+/// which SQL in a migration cannot have. Runs after every migrate, under the same lock, so a node that
+/// stopped in between finishes it on its next start: it must be idempotent, and cheap when there is
+/// nothing to do.
+/// </summary>
+public interface IMigrationFollowUp
+{
+    /// <param name="appliedNow">The migrations this migrate applied (empty when the schema was already up to date).</param>
+    Task RunAsync(AppDbContext db, IReadOnlyList<string> appliedNow, CancellationToken ct);
+}
+
+/// <summary>
 /// Brings the schema up to date with the EF Core migrations of the provider in use
 /// (migrations/MissionPlanner.Migrations.Sqlite and …Postgres), and refuses a database that a newer
 /// version of the app has upgraded. Nodes that start together take turns: each holds a lock that the
@@ -31,7 +43,7 @@ public sealed record MigrationResult(IReadOnlyList<string> Applied, bool Created
 /// A database made by the SQL scripts of earlier versions (table schema_migrations) is adopted in place:
 /// its schema is the baseline, so the baseline is recorded as applied and later migrations run.
 /// </summary>
-public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> logger, IEnumerable<IMigrationFollowUp>? followUps = null)
 {
     public const string SqliteMigrations = "MissionPlanner.Migrations.Sqlite";
     public const string PostgresMigrations = "MissionPlanner.Migrations.Postgres";
@@ -83,6 +95,7 @@ public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> 
 
         if (status.Pending.Count == 0)
         {
+            await FollowUpAsync([], ct);
             return new MigrationResult([], false);
         }
 
@@ -106,7 +119,16 @@ public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> 
             logger.LogInformation("Applied migration {Migration}", id);
         }
 
+        await FollowUpAsync(status.Pending, ct);
         return new MigrationResult(status.Pending, status.Pending.Contains(Known[0]));
+    }
+
+    private async Task FollowUpAsync(IReadOnlyList<string> appliedNow, CancellationToken ct)
+    {
+        foreach (var followUp in followUps ?? [])
+        {
+            await followUp.RunAsync(db, appliedNow, ct);
+        }
     }
 
     private static void RefuseNewer(MigrationStatus status)

@@ -26,7 +26,7 @@ public static class EmailModels
     }
 
     /// <summary>What changed in the programme for one person, with their calendar's address.</summary>
-    public sealed record ProgrammeChanges(string Name, string MissionTitle, string Where, IReadOnlyList<string> Changes, string CalendarLink);
+    public sealed record ProgrammeChanges(string Name, string MissionTitle, string Where, IReadOnlyList<string> Changes, string? CalendarLink);
 
     /// <summary>A host is asked to confirm the visits it receives (or reminded), with its personal link.</summary>
     public sealed record HostRequest(

@@ -60,8 +60,8 @@ public sealed class MigrationTests
             var result = await Migrator(db).MigrateAsync();
 
             result.Created.Should().BeFalse("the schema was there already; the demo must not be seeded into it");
-            result.Applied.Should().BeEmpty("the scripts made exactly the baseline");
-            (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(db.Database.GetMigrations().First());
+            result.Applied.Should().Equal(db.Database.GetMigrations().Skip(1), "the scripts made exactly the baseline; the migrations after it run");
+            (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(db.Database.GetMigrations());
             (await db.Missions.SingleAsync()).Id.Should().Be(missionId);
         }
 

@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Invitations;
+using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Messaging;
 using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Registrations;
@@ -45,7 +47,8 @@ public sealed partial class InvitationTests
         view.Should().BeEquivalentTo(new { Name = "Ann de Vries", MissionTitle = "NL–UK neuromorphic mission", Status = InvitationStatus.Pending });
         await FluentActions.Awaiting(() => app.SendAsync(new GetInvitationByTokenQuery(LinkToken(email)[..^2] + "xx")))
             .Should().ThrowAsync<NotFoundException>();
-        (await app.QueryAsync(db => db.Invitations.Select(i => i.TokenHash).SingleAsync())).Should().NotContain(LinkToken(email), "only a hash is stored");
+        var stored = await app.QueryAsync(db => db.PersonalLinks.Where(l => l.Purpose == LinkPurpose.Invitation).Select(l => l.TokenHash).SingleAsync());
+        stored.Should().Be(SecretToken.Hash(LinkToken(email)), "only a hash is stored").And.NotContain(LinkToken(email));
     }
 
     [Theory, AllDatabases]

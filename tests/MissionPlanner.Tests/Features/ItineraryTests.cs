@@ -68,7 +68,7 @@ public sealed partial class ItineraryTests
         var after = await Item(app, mission, "Lab tour", 2, 9, 11, null);
 
         var itinerary = await app.SendAsync(new GetMyItineraryQuery(links["ann"]));
-        var feedToken = Regex.Match(itinerary.CalendarUrl, @"/c/([^/]+)$").Groups[1].Value;
+        var feedToken = Regex.Match(itinerary.CalendarUrl!, @"/c/([^/]+)$").Groups[1].Value;
         var ics = await app.SendAsync(new GetCalendarFeedQuery(feedToken));
 
         ics.Split("\r\n").Should().OnlyContain(l => Encoding.UTF8.GetByteCount(l) <= 75, "lines are folded at 75 octets");
@@ -107,8 +107,8 @@ public sealed partial class ItineraryTests
     {
         var (app, _, links) = await ArrangeAsync(provider);
         await using var __ = app;
-        var ann = Regex.Match((await app.SendAsync(new GetMyItineraryQuery(links["ann"]))).CalendarUrl, @"/c/([^/]+)$").Groups[1].Value;
-        var bob = Regex.Match((await app.SendAsync(new GetMyItineraryQuery(links["bob"]))).CalendarUrl, @"/c/([^/]+)$").Groups[1].Value;
+        var ann = Regex.Match((await app.SendAsync(new GetMyItineraryQuery(links["ann"]))).CalendarUrl!, @"/c/([^/]+)$").Groups[1].Value;
+        var bob = Regex.Match((await app.SendAsync(new GetMyItineraryQuery(links["bob"]))).CalendarUrl!, @"/c/([^/]+)$").Groups[1].Value;
         ann.Should().NotBe(bob);
 
         foreach (var wrong in new[] { ann[..22] + bob[22..], ann[..^6] + (ann[^6] == 'A' ? 'B' : 'A') + ann[^5..], "x", new string('A', 48) })

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Links;
 using MissionPlanner.Features.Itinerary;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Features.Registrations;
 using MissionPlanner.Tests.Infrastructure;
 
@@ -19,7 +21,7 @@ public sealed class RegistrationLinkTests
         var token = (await scenario.RegisterAsync("p0@example.org")).Token!;
         var app = scenario.App;
         var mission = await app.QueryAsync(db => db.Missions.AsNoTracking().SingleAsync(m => m.Id == scenario.Mission));
-        var expiresAt = app.Services.GetRequiredService<RegistrationLinkRule>().ExpiresAt(mission);
+        var expiresAt = app.Services.GetRequiredService<LinkExpiry>().For(LinkPurpose.Registration, mission);
         expiresAt.Should().Be(mission.UtcWindow().To.AddDays(10), "ten days after the end of the mission's last day");
 
         app.Clock.Advance(expiresAt - app.Clock.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(1));

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using MissionPlanner.Data;
 
 namespace MissionPlanner.Tests.Infrastructure;
@@ -13,6 +14,14 @@ namespace MissionPlanner.Tests.Infrastructure;
 /// </summary>
 public static class LegacySchema
 {
+    private const string CreateHistory = """
+        CREATE TABLE schema_migrations (
+            id VARCHAR(200) NOT NULL PRIMARY KEY,
+            checksum VARCHAR(64) NOT NULL,
+            applied_at VARCHAR(40) NOT NULL
+        );
+        """;
+
     /// <summary>The scripts in name order, as (id, sql).</summary>
     public static IReadOnlyList<(string Id, string Sql)> Scripts(DatabaseProvider provider)
     {
@@ -37,20 +46,10 @@ public static class LegacySchema
         await connection.OpenAsync();
         try
         {
-            await ExecuteAsync(connection, """
-                CREATE TABLE schema_migrations (
-                    id VARCHAR(200) NOT NULL PRIMARY KEY,
-                    checksum VARCHAR(64) NOT NULL,
-                    applied_at VARCHAR(40) NOT NULL
-                );
-                """);
+            await ExecuteAsync(connection, CreateHistory);
             foreach (var (id, sql) in Scripts(provider).Take(count ?? int.MaxValue))
             {
-                var checksum = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sql.Replace("\r\n", "\n")))).ToLowerInvariant();
-                await ExecuteAsync(connection, sql + $"""
-
-                    ;INSERT INTO schema_migrations (id, checksum, applied_at) VALUES ('{id}', '{checksum}', '{DateTime.UtcNow:O}');
-                    """);
+                await ExecuteAsync(connection, sql + "\n;" + Record(id, sql));
             }
 
             if (provider == DatabaseProvider.Sqlite)
@@ -62,6 +61,40 @@ public static class LegacySchema
         {
             await connection.CloseAsync();
         }
+    }
+
+    /// <summary>
+    /// Turns a database of today's schema into one the last script-migrated version left: migrated
+    /// down to the baseline (the schema the scripts made, which MigrationTests proves equal), with its
+    /// data in the shape of that version (link hashes in each table's token_hash column), and its
+    /// history in schema_migrations instead of EF's table. So data made by today's commands can stand
+    /// for data that version wrote.
+    /// </summary>
+    public static async Task RollBackToScriptsAsync(AppDbContext db)
+    {
+        var provider = db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+        await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(db.Database.GetMigrations().First());
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        try
+        {
+            await ExecuteAsync(connection, "DROP TABLE \"__EFMigrationsHistory\";" + CreateHistory);
+            foreach (var (id, sql) in Scripts(provider))
+            {
+                await ExecuteAsync(connection, Record(id, sql));
+            }
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+    }
+
+    /// <summary>The row the scripts' runner wrote for a script it applied, with the script's checksum.</summary>
+    private static string Record(string id, string sql)
+    {
+        var checksum = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sql.Replace("\r\n", "\n")))).ToLowerInvariant();
+        return $"INSERT INTO schema_migrations (id, checksum, applied_at) VALUES ('{id}', '{checksum}', '{DateTime.UtcNow:O}');";
     }
 
     private static async Task ExecuteAsync(DbConnection connection, string sql)

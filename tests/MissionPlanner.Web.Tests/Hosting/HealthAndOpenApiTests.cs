@@ -42,7 +42,7 @@ public sealed class HealthAndOpenApiTests
 
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         var database = (await response.ReadAsync())["checks"]!["database"]!;
-        ((string)database["description"]!).Should().Be($"{provider}: 1 migration(s) pending: 20261130000000_Baseline.");
+        ((string)database["description"]!).Should().Be($"{provider}: 2 migration(s) pending: 20261130000000_Baseline, 20261130190000_PersonalLinks.");
     }
 
     [Fact]

@@ -41,5 +41,5 @@ public sealed class ItineraryModel(IMediator mediator) : AppPageModel(mediator)
     }
 
     /// <summary>The same feed as a webcal:// address, which phones open in their calendar app.</summary>
-    public string WebcalUrl => "webcal://" + Itinerary.CalendarUrl[(Itinerary.CalendarUrl.IndexOf("://", StringComparison.Ordinal) + 3)..];
+    public string? WebcalUrl => Itinerary.CalendarUrl is { } url ? "webcal://" + url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..] : null;
 }

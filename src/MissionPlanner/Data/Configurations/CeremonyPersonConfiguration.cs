@@ -14,12 +14,10 @@ internal sealed class CeremonyPersonConfiguration : IEntityTypeConfiguration<Cer
         b.Property(x => x.Title).HasMaxLength(200);
         b.Property(x => x.Organisation).HasMaxLength(200);
         b.Property(x => x.Email).HasMaxLength(320);
-        b.Property(x => x.TokenHash).HasMaxLength(64);
         b.Ignore(x => x.NeedsConfirmation);
         b.HasOne<Ceremony>().WithMany().HasForeignKey(x => x.CeremonyId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<CeremonyParty>().WithMany().HasForeignKey(x => x.PartyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Registration>().WithMany().HasForeignKey(x => x.RegistrationId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.CeremonyId);
-        b.HasIndex(x => x.TokenHash).IsUnique();
     }
 }

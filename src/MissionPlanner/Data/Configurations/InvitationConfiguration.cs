@@ -15,9 +15,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         b.Property(x => x.Name).HasMaxLength(Invitation.NameMax);
         b.Property(x => x.Organisation).HasMaxLength(Organisation.NameMax);
         b.Property(x => x.Batch).HasMaxLength(100);
-        b.Property(x => x.TokenHash).HasMaxLength(64);
         b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.MissionId, x.Email }).IsUnique();
-        b.HasIndex(x => x.TokenHash).IsUnique();
     }
 }

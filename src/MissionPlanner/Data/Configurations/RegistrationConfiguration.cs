@@ -19,7 +19,6 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         b.Property(x => x.JobTitle).HasMaxLength(200);
         b.Property(x => x.Dietary).HasMaxLength(Registration.TextMax);
         b.Property(x => x.Accessibility).HasMaxLength(Registration.TextMax);
-        b.Property(x => x.TokenHash).HasMaxLength(64);
         b.Property(x => x.Bio).HasMaxLength(Registration.BioMax);
         b.Property(x => x.DecisionMessage).HasMaxLength(Registration.TextMax);
         b.Ignore(x => x.EffectivePrecedence);
@@ -28,6 +27,5 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         // One registration per person and mission: a second attempt is offered the first.
         b.HasIndex(x => new { x.MissionId, x.Email }).IsUnique();
         b.HasIndex(x => new { x.MissionId, x.Status, x.Arrival });
-        b.HasIndex(x => x.TokenHash).IsUnique();
     }
 }

@@ -15,9 +15,7 @@ internal sealed class VisitHostConfiguration : IEntityTypeConfiguration<VisitHos
         b.Property(x => x.ContactName).HasMaxLength(Registration.NameMax);
         b.Property(x => x.ContactEmail).HasMaxLength(320);
         b.Property(x => x.ContactPhone).HasMaxLength(40);
-        b.Property(x => x.TokenHash).HasMaxLength(64);
         b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.MissionId);
-        b.HasIndex(x => x.TokenHash).IsUnique();
     }
 }

@@ -114,7 +114,6 @@ public sealed class CeremonyPerson : IVersioned
     public int? TieBreak { get; private set; }
     public bool Speaks { get; private set; }
     public ConfirmationStatus Confirmation { get; private set; }
-    public string? TokenHash { get; private set; }
     public DateTime? AskedAt { get; private set; }
     public DateTime? LastRemindedAt { get; private set; }
     public int Reminders { get; private set; }
@@ -152,16 +151,14 @@ public sealed class CeremonyPerson : IVersioned
         Speaks = speaks;
     }
 
-    /// <summary>A new personal link to confirm attendance (the previous one stops working).</summary>
-    public string Ask(DateTime now, bool reminder)
+    /// <summary>The person was asked (or reminded) to confirm, with a new personal link (the previous one stops working).</summary>
+    public void Asked(DateTime now, bool reminder)
     {
         if (!NeedsConfirmation || Email is null)
         {
             throw new DomainException(nameof(Email), $"{Name} has no email address to ask.");
         }
 
-        var token = SecretToken.Create("");
-        TokenHash = SecretToken.Hash(token);
         if (reminder)
         {
             LastRemindedAt = now;
@@ -172,8 +169,6 @@ public sealed class CeremonyPerson : IVersioned
             AskedAt = now;
             Confirmation = ConfirmationStatus.Pending;
         }
-
-        return token;
     }
 
     public void Respond(bool attending, DateTime now)

@@ -11,8 +11,8 @@ public enum InvitationStatus
 }
 
 /// <summary>
-/// A personal invitation to a mission. The link carries a 256-bit token of which only the hash is
-/// stored; it works for this person and mission only, until the mission ends or it is revoked.
+/// A personal invitation to a mission, opened through a <see cref="Links.PersonalLink"/> of purpose
+/// Invitation that works for this person and mission only, until it expires or is revoked.
 /// </summary>
 public sealed class Invitation
 {
@@ -22,7 +22,7 @@ public sealed class Invitation
     {
     }
 
-    public Invitation(Guid missionId, string email, string name, string? organisation, string? batch, DateTime expiresAt, DateTime now)
+    public Invitation(Guid missionId, string email, string name, string? organisation, string? batch, DateTime now)
     {
         Id = Guid.NewGuid();
         MissionId = missionId;
@@ -32,7 +32,6 @@ public sealed class Invitation
         Batch = batch;
         Status = InvitationStatus.Pending;
         CreatedAt = now;
-        ExpiresAt = expiresAt;
     }
 
     public Guid Id { get; private set; }
@@ -41,23 +40,11 @@ public sealed class Invitation
     public string Name { get; private set; } = "";
     public string? Organisation { get; private set; }
     public string? Batch { get; private set; }
-    public string TokenHash { get; private set; } = "";
     public InvitationStatus Status { get; private set; }
     public DateTime CreatedAt { get; private set; }
-    public DateTime ExpiresAt { get; private set; }
     public DateTime? RespondedAt { get; private set; }
     public int RemindersSent { get; private set; }
     public DateTime? LastRemindedAt { get; private set; }
-
-    public bool IsUsable(DateTime now) => Status != InvitationStatus.Revoked && now < ExpiresAt;
-
-    /// <summary>Issues a fresh link; any earlier link of this invitation stops working.</summary>
-    public string IssueToken()
-    {
-        var token = SecretToken.Create("");
-        TokenHash = SecretToken.Hash(token);
-        return token;
-    }
 
     public void Respond(bool accept, DateTime now)
     {
@@ -73,7 +60,6 @@ public sealed class Invitation
         Name = "Erased participant";
         Organisation = null;
         Status = InvitationStatus.Revoked;
-        TokenHash = SecretToken.Hash(SecretToken.Create("erased"));
     }
 
     public void Reminded(DateTime now)

@@ -3,7 +3,7 @@ using MissionPlanner.Domain.Registrations;
 
 namespace MissionPlanner.Domain.Missions;
 
-public sealed class Mission : IVersioned
+public sealed class Mission : RaisesDomainEvents, IVersioned
 {
     public const int TitleMax = 200;
     public const int SummaryMax = 4000;
@@ -71,6 +71,7 @@ public sealed class Mission : IVersioned
             throw new DomainException(nameof(EndDate), "The end date must be on or after the start date.");
         }
 
+        var rescheduled = TimeZoneId.Length > 0 && (timeZoneId != TimeZoneId || startDate != StartDate || endDate != EndDate);
         Title = title.Trim();
         Summary = summary.Trim();
         HostCountry = hostCountry.Trim();
@@ -78,6 +79,10 @@ public sealed class Mission : IVersioned
         TimeZoneId = timeZoneId;
         StartDate = startDate;
         EndDate = endDate;
+        if (rescheduled)
+        {
+            Raise(new MissionRescheduled(this));
+        }
     }
 
     public void MarkAsDemo() => IsDemo = true;
@@ -159,3 +164,6 @@ public sealed class Mission : IVersioned
         }
     }
 }
+
+/// <summary>The mission's days or time zone changed: whatever is computed from them (link expiry) is computed again.</summary>
+public sealed record MissionRescheduled(Mission Mission) : IDomainEvent;

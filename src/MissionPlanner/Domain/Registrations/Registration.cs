@@ -101,18 +101,10 @@ public sealed class Registration : IVersioned
     /// <summary>Order of arrival within the mission: who is next on the waitlist.</summary>
     public long Arrival { get; private set; }
     public RegistrationStatus Status { get; private set; }
-    public string TokenHash { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
     public DateTime? CancelledAt { get; private set; }
     public int Version { get; set; }
-
-    public string IssueToken()
-    {
-        var token = SecretToken.Create("");
-        TokenHash = SecretToken.Hash(token);
-        return token;
-    }
 
     public void Fill(string name, string? phone, string organisation, Sector sector, string? jobTitle, DelegationRole role,
         string? dietary, string? accessibility, bool consentPhotos, bool consentListing, DateTime now, string? bio = null)
@@ -270,7 +262,6 @@ public sealed class Registration : IVersioned
         EmergencyContact = null;
         ConsentListing = false;
         ConsentPhotos = false;
-        TokenHash = SecretToken.Hash(SecretToken.Create("erased"));
         if (Status is not (RegistrationStatus.Cancelled or RegistrationStatus.Declined))
         {
             Status = RegistrationStatus.Cancelled;

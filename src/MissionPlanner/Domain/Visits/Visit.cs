@@ -32,7 +32,7 @@ public enum HostResponse
 }
 
 /// <summary>A host organisation (a university lab, a company, an embassy) with the person who answers for it.</summary>
-public sealed class VisitHost : IVersioned
+public sealed class VisitHost : RaisesDomainEvents, IVersioned
 {
     public const int NameMax = 200;
 
@@ -54,8 +54,7 @@ public sealed class VisitHost : IVersioned
     public string ContactEmail { get; private set; } = "";
     public string? ContactPhone { get; private set; }
 
-    /// <summary>The SHA-256 of the host's personal link; empty until the request is sent.</summary>
-    public string? TokenHash { get; private set; }
+    /// <summary>When the request (and so the host's personal link) was last sent; empty until then.</summary>
     public DateTime? LinkSentAt { get; private set; }
     public DateTime? LastRemindedAt { get; private set; }
     public int Reminders { get; private set; }
@@ -66,38 +65,35 @@ public sealed class VisitHost : IVersioned
         Name = name.Trim();
         ContactName = contactName.Trim();
         var email = Organiser.NormaliseEmail(contactEmail);
-        if (email != ContactEmail)
+        if (email != ContactEmail && LinkSentAt is not null)
         {
             // A new contact person gets a link of their own; the old one stops working.
-            TokenHash = null;
             LinkSentAt = null;
+            Raise(new HostContactChanged(this));
         }
 
         ContactEmail = email;
         ContactPhone = string.IsNullOrWhiteSpace(contactPhone) ? null : contactPhone.Trim();
     }
 
-    /// <summary>A new personal link (the previous one stops working); only its hash is kept.</summary>
-    public string IssueToken(DateTime now)
+    /// <summary>The request went out with a new personal link; reminders count again from here.</summary>
+    public void RequestSent(DateTime now)
     {
-        var token = SecretToken.Create("");
-        TokenHash = SecretToken.Hash(token);
         LinkSentAt = now;
         LastRemindedAt = null;
         Reminders = 0;
-        return token;
     }
 
-    /// <summary>A reminder carries a fresh link (the first email may be lost); the previous link stops working.</summary>
-    public string Remind(DateTime now)
+    /// <summary>A reminder went out (with a fresh link: the first email may be lost).</summary>
+    public void Reminded(DateTime now)
     {
-        var token = SecretToken.Create("");
-        TokenHash = SecretToken.Hash(token);
         LastRemindedAt = now;
         Reminders++;
-        return token;
     }
 }
+
+/// <summary>A host's contact person changed after their link was sent: that link must stop working.</summary>
+public sealed record HostContactChanged(VisitHost Host) : IDomainEvent;
 
 /// <summary>One group of a visit: when, and which of the groups received at the same time.</summary>
 public readonly record struct VisitGroupSlot(DateTime StartsAt, DateTime EndsAt, int Number)

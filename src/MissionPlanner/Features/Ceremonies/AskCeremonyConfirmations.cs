@@ -4,6 +4,7 @@ using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Ceremonies;
 using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Messaging;
 
 namespace MissionPlanner.Features.Ceremonies;
@@ -12,7 +13,7 @@ namespace MissionPlanner.Features.Ceremonies;
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record AskCeremonyConfirmationsCommand(Guid MissionId, Guid CeremonyId) : IRequest<int>, IMissionRequest;
 
-public sealed class AskCeremonyConfirmationsHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, TimeProvider clock)
+public sealed class AskCeremonyConfirmationsHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, PersonalLinks personalLinks, TimeProvider clock)
     : IRequestHandler<AskCeremonyConfirmationsCommand, int>
 {
     public async Task<int> Handle(AskCeremonyConfirmationsCommand request, CancellationToken cancellationToken)
@@ -25,7 +26,7 @@ public sealed class AskCeremonyConfirmationsHandler(AppDbContext db, OutboxWrite
         await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         foreach (var person in people)
         {
-            await CeremonyEmails.AskAsync(db, outbox, links, ceremony, person, person.Ask(now, reminder: false), false, cancellationToken);
+            await CeremonyEmails.AskAsync(db, outbox, links, personalLinks, ceremony, person, now, reminder: false, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -8,8 +8,9 @@ using MissionPlanner.Data;
 using MissionPlanner.Documents;
 using MissionPlanner.Domain.Ceremonies;
 using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Missions;
-using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Jobs;
 using MissionPlanner.Messaging;
 using Quartz;
@@ -80,23 +81,25 @@ public static class CeremonyDocuments
 
 internal static class CeremonyTokens
 {
-    public static async Task<(CeremonyPerson Person, Ceremony Ceremony)> FindAsync(AppDbContext db, string token, TimeProvider clock, CancellationToken ct, bool tracked = false)
+    public static async Task<(CeremonyPerson Person, Ceremony Ceremony)> FindAsync(AppDbContext db, PersonalLinks links, string token, CancellationToken ct,
+        bool tracked = false)
     {
-        var hash = SecretToken.HashPresented(token) ?? throw new NotFoundException("Invitation");
-        var person = await (tracked ? db.CeremonyPeople : db.CeremonyPeople.AsNoTracking()).FirstOrDefaultAsync(p => p.TokenHash == hash, ct)
+        var link = await links.FindAsync(LinkPurpose.CeremonyConfirmation, token, ct);
+        var person = await (tracked ? db.CeremonyPeople : db.CeremonyPeople.AsNoTracking()).FirstOrDefaultAsync(p => p.Id == link.SubjectId, ct)
             ?? throw new NotFoundException("Invitation");
-        var ceremony = await db.Ceremonies.AsNoTracking().FirstAsync(c => c.Id == person.CeremonyId, ct);
-        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == ceremony.MissionId, ct);
-        return clock.GetUtcNow().UtcDateTime > mission.LinksExpireAt ? throw new NotFoundException("Invitation") : (person, ceremony);
+        return (person, await db.Ceremonies.AsNoTracking().FirstAsync(c => c.Id == person.CeremonyId, ct));
     }
 }
 
 internal static class CeremonyEmails
 {
-    public static async Task AskAsync(AppDbContext db, OutboxWriter outbox, PublicLinks links, Ceremony ceremony, CeremonyPerson person, string token, bool reminder,
-        CancellationToken ct)
+    /// <summary>Asks (or reminds) one person to confirm, with a new personal link; their earlier link stops working.</summary>
+    public static async Task AskAsync(AppDbContext db, OutboxWriter outbox, PublicLinks links, PersonalLinks personalLinks, Ceremony ceremony,
+        CeremonyPerson person, DateTime now, bool reminder, CancellationToken ct)
     {
+        person.Asked(now, reminder);
         var (item, mission) = await CeremonyLookup.ItemAsync(db, ceremony, ct);
+        var token = await personalLinks.IssueAsync(mission, LinkPurpose.CeremonyConfirmation, person.Id, ct);
         var venue = item.VenueId is { } v ? await db.Venues.AsNoTracking().Where(x => x.Id == v).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         var zone = mission.TimeZone;
         await outbox.EnqueueAsync("ceremony-confirmation", person.Email!, person.Name,

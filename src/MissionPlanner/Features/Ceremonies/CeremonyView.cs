@@ -1,10 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Ceremonies;
-using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Missions;
-using MissionPlanner.Domain.Organisers;
 
 namespace MissionPlanner.Features.Ceremonies;
 

@@ -2,9 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
-using MissionPlanner.Domain.Ceremonies;
 using MissionPlanner.Domain.Common;
-using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Organisers;
 
 namespace MissionPlanner.Features.Ceremonies;

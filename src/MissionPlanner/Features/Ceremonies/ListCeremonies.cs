@@ -2,8 +2,6 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
-using MissionPlanner.Domain.Ceremonies;
-using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Organisers;
 

@@ -6,6 +6,7 @@ using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Ceremonies;
 using MissionPlanner.Domain.Missions;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Messaging;
 
 namespace MissionPlanner.Features.Ceremonies;
@@ -16,7 +17,8 @@ namespace MissionPlanner.Features.Ceremonies;
 /// </summary>
 public sealed record SendCeremonyRemindersCommand : IRequest<(int Confirmations, int Tasks)>;
 
-public sealed class SendCeremonyRemindersHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, IOptions<CeremonyOptions> options, TimeProvider clock)
+public sealed class SendCeremonyRemindersHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, PersonalLinks personalLinks, IOptions<CeremonyOptions> options,
+    TimeProvider clock)
     : IRequestHandler<SendCeremonyRemindersCommand, (int Confirmations, int Tasks)>
 {
     public async Task<(int Confirmations, int Tasks)> Handle(SendCeremonyRemindersCommand request, CancellationToken cancellationToken)
@@ -49,7 +51,7 @@ public sealed class SendCeremonyRemindersHandler(AppDbContext db, OutboxWriter o
                 continue;
             }
 
-            await CeremonyEmails.AskAsync(db, outbox, links, ceremony, person, person.Ask(now, reminder: true), true, cancellationToken);
+            await CeremonyEmails.AskAsync(db, outbox, links, personalLinks, ceremony, person, now, reminder: true, cancellationToken);
             sent++;
         }
 

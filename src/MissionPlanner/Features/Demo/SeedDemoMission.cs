@@ -2,9 +2,11 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Ceremonies;
+using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Domain.Visits;
+using MissionPlanner.Features.Links;
 using static MissionPlanner.Domain.Missions.ProgrammeItemKind;
 
 namespace MissionPlanner.Features.Demo;
@@ -17,7 +19,7 @@ namespace MissionPlanner.Features.Demo;
 /// </summary>
 public sealed record SeedDemoMissionCommand : IRequest<Guid?>;
 
-public sealed class SeedDemoMissionHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<SeedDemoMissionCommand, Guid?>
+public sealed class SeedDemoMissionHandler(AppDbContext db, PersonalLinks links, TimeProvider clock) : IRequestHandler<SeedDemoMissionCommand, Guid?>
 {
     public const string Title = "Innovation Mission to the UK: Neuromorphic Computing";
 
@@ -310,7 +312,9 @@ public sealed class SeedDemoMissionHandler(AppDbContext db, TimeProvider clock) 
             var person = new Registration(mission.Id, null, email, i + 1, now.AddMinutes(i));
             person.Fill(name, null, organisation, sector, title, role, dietary, null, consentPhotos: i % 3 != 0, consentListing: i % 5 != 4, now);
             person.Place(confirmed: true);
-            person.IssueToken();
+            // Their links exist like anyone's; the demo emails nobody, so the secrets go unused.
+            links.IssueFirst(mission, LinkPurpose.Registration, person.Id);
+            links.IssueFirstCalendar(mission, person.Id);
             db.Registrations.Add(person);
             people.Add(person);
         }

@@ -11,6 +11,7 @@ using MissionPlanner.Domain.Documents;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Itinerary;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Jobs;
 using Quartz;
 
@@ -29,7 +30,7 @@ public sealed class DocumentRunsJob(IServiceScopeFactory scopes, ILogger<Documen
 }
 
 /// <summary>Prints one generation: every file in its own version folder, progress saved as it goes.</summary>
-internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, DataDirectory data, CalendarLinks calendar,
+internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, DataDirectory data, PersonalLinks links,
     CheckIn.CheckInLinks checkIn, TimeProvider clock)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
@@ -113,6 +114,7 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
         var people = await db.Registrations.AsNoTracking()
             .Where(r => r.MissionId == mission.Id && r.Status == RegistrationStatus.Confirmed).OrderBy(r => r.Name).ToListAsync(ct);
         await Progress(run.Id, people.Count, 0, ct);
+        var calendars = await links.CalendarUrlsAsync(people.Select(p => p.Id).ToList(), ct);
         var done = 0;
         foreach (var person in people)
         {
@@ -120,7 +122,7 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
             var file = Path.Combine(folder, $"{person.Id:N}.pdf");
             if (!File.Exists(file))
             {
-                var view = await Itineraries.ViewAsync(db, mission, person, calendar, ct);
+                var view = await Itineraries.ViewAsync(db, mission, person, calendars.GetValueOrDefault(person.Id), ct);
                 await WriteAsync(file, await renderer.RenderAsync(ItineraryDocument.Html(view), new PdfLayout(Header: $"{mission.Title} · {person.Name}"), ct));
             }
 

@@ -1,10 +1,7 @@
 using MediatR;
-using Microsoft.EntityFrameworkCore;
-using MissionPlanner.Common;
 using MissionPlanner.Data;
-using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Invitations;
-using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Features.Links;
 
 namespace MissionPlanner.Features.Invitations;
 
@@ -14,11 +11,11 @@ namespace MissionPlanner.Features.Invitations;
 /// </summary>
 public sealed record DeclineInvitationCommand(string Token) : IRequest<InvitationStatus>;
 
-public sealed class DeclineInvitationHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<DeclineInvitationCommand, InvitationStatus>
+public sealed class DeclineInvitationHandler(AppDbContext db, PersonalLinks links, TimeProvider clock) : IRequestHandler<DeclineInvitationCommand, InvitationStatus>
 {
     public async Task<InvitationStatus> Handle(DeclineInvitationCommand request, CancellationToken cancellationToken)
     {
-        var invitation = await InvitationTokens.FindAsync(db, request.Token, clock, cancellationToken, tracked: true);
+        var invitation = await InvitationTokens.FindAsync(db, links, request.Token, cancellationToken, tracked: true);
         invitation.Respond(accept: false, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return invitation.Status;

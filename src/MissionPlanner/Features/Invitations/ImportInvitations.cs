@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Invitations;
+using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Messaging;
 
 namespace MissionPlanner.Features.Invitations;
@@ -41,7 +43,7 @@ public sealed class ImportInvitationsValidator : AbstractValidator<ImportInvitat
     }
 }
 
-public sealed class ImportInvitationsHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, TimeProvider clock)
+public sealed class ImportInvitationsHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, PersonalLinks personalLinks, TimeProvider clock)
     : IRequestHandler<ImportInvitationsCommand, ImportResult>
 {
     private static readonly InviteeValidator RowValidator = new();
@@ -107,8 +109,8 @@ public sealed class ImportInvitationsHandler(AppDbContext db, OutboxWriter outbo
         var batch = $"import-{now:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         foreach (var row in valid)
         {
-            var invitation = new Invitation(mission.Id, row.Email, row.Name, row.Organisation, batch, mission.LinksExpireAt, now);
-            var token = invitation.IssueToken();
+            var invitation = new Invitation(mission.Id, row.Email, row.Name, row.Organisation, batch, now);
+            var token = personalLinks.IssueFirst(mission, LinkPurpose.Invitation, invitation.Id);
             db.Invitations.Add(invitation);
             await outbox.EnqueueAsync("invitation", invitation.Email, invitation.Name,
                 InvitationEmails.Model(mission, invitation, links.Invitation(token), request.Message), mission.Id, batch, cancellationToken);

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Invitations;
-using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Domain.Links;
+using MissionPlanner.Features.Links;
 
 namespace MissionPlanner.Features.Invitations;
 
@@ -16,13 +16,12 @@ public sealed record InvitationView(
 
 internal static class InvitationTokens
 {
-    public static async Task<Invitation> FindAsync(AppDbContext db, string token, TimeProvider clock, CancellationToken ct, bool tracked = false)
+    /// <summary>The invitation behind a link; a wrong, expired or revoked link, or a withdrawn invitation, is "not found".</summary>
+    public static async Task<Invitation> FindAsync(AppDbContext db, PersonalLinks links, string token, CancellationToken ct, bool tracked = false)
     {
-        var hash = SecretToken.HashPresented(token) ?? throw new NotFoundException("Invitation");
+        var link = await links.FindAsync(LinkPurpose.Invitation, token, ct);
         var query = tracked ? db.Invitations : db.Invitations.AsNoTracking();
-        var invitation = await query.FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
-        return invitation is not null && invitation.IsUsable(clock.GetUtcNow().UtcDateTime)
-            ? invitation
-            : throw new NotFoundException("Invitation");
+        var invitation = await query.FirstOrDefaultAsync(i => i.Id == link.SubjectId, ct);
+        return invitation is not null && invitation.Status != InvitationStatus.Revoked ? invitation : throw new NotFoundException("Invitation");
     }
 }

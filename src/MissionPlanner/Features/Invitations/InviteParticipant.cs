@@ -6,7 +6,9 @@ using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Invitations;
+using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Messaging;
 
 namespace MissionPlanner.Features.Invitations;
@@ -29,7 +31,7 @@ public sealed class InviteParticipantValidator : AbstractValidator<InvitePartici
     }
 }
 
-public sealed class InviteParticipantHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, TimeProvider clock)
+public sealed class InviteParticipantHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, PersonalLinks personalLinks, TimeProvider clock)
     : IRequestHandler<InviteParticipantCommand, InvitationDto>
 {
     public async Task<InvitationDto> Handle(InviteParticipantCommand request, CancellationToken cancellationToken)
@@ -48,8 +50,8 @@ public sealed class InviteParticipantHandler(AppDbContext db, OutboxWriter outbo
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var invitation = new Invitation(mission.Id, email, request.Name, request.Organisation, null, mission.LinksExpireAt, now);
-        var token = invitation.IssueToken();
+        var invitation = new Invitation(mission.Id, email, request.Name, request.Organisation, null, now);
+        var token = personalLinks.IssueFirst(mission, LinkPurpose.Invitation, invitation.Id);
         db.Invitations.Add(invitation);
         await outbox.EnqueueAsync("invitation", invitation.Email, invitation.Name,
             InvitationEmails.Model(mission, invitation, links.Invitation(token), request.Message), mission.Id, null, cancellationToken);

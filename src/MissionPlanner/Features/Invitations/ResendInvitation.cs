@@ -4,7 +4,9 @@ using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Invitations;
+using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Messaging;
 
 namespace MissionPlanner.Features.Invitations;
@@ -13,7 +15,7 @@ namespace MissionPlanner.Features.Invitations;
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record ResendInvitationCommand(Guid MissionId, Guid InvitationId) : IRequest<Unit>, IMissionRequest;
 
-public sealed class ResendInvitationHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links)
+public sealed class ResendInvitationHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, PersonalLinks personalLinks)
     : IRequestHandler<ResendInvitationCommand, Unit>
 {
     public async Task<Unit> Handle(ResendInvitationCommand request, CancellationToken cancellationToken)
@@ -27,7 +29,7 @@ public sealed class ResendInvitationHandler(AppDbContext db, OutboxWriter outbox
             throw new DomainException("Status", "This invitation was revoked; invite the person again instead.");
         }
 
-        var token = invitation.IssueToken();
+        var token = await personalLinks.IssueAsync(mission, LinkPurpose.Invitation, invitation.Id, cancellationToken);
         await outbox.EnqueueAsync("invitation", invitation.Email, invitation.Name,
             InvitationEmails.Model(mission, invitation, links.Invitation(token), null), mission.Id, null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

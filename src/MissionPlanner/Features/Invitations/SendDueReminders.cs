@@ -5,7 +5,9 @@ using Microsoft.Extensions.Logging;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Invitations;
+using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Missions;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Jobs;
 using MissionPlanner.Messaging;
 using Quartz;
@@ -20,7 +22,7 @@ namespace MissionPlanner.Features.Invitations;
 /// </summary>
 public sealed record SendDueRemindersCommand : IRequest<int>;
 
-public sealed class SendDueRemindersHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, TimeProvider clock,
+public sealed class SendDueRemindersHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, PersonalLinks personalLinks, TimeProvider clock,
     ILogger<SendDueRemindersHandler> logger) : IRequestHandler<SendDueRemindersCommand, int>
 {
     public async Task<int> Handle(SendDueRemindersCommand request, CancellationToken cancellationToken)
@@ -55,14 +57,15 @@ public sealed class SendDueRemindersHandler(AppDbContext db, OutboxWriter outbox
 
     private async Task<int> RemindAsync(Mission mission, DateOnly deadline, int days, DateTime now, CancellationToken ct)
     {
-        var pending = await db.Invitations
-            .Where(i => i.MissionId == mission.Id && i.Status == InvitationStatus.Pending && i.ExpiresAt > now)
-            .ToListAsync(ct);
+        var pending = now < mission.LinksExpireAt
+            ? await db.Invitations.Where(i => i.MissionId == mission.Id && i.Status == InvitationStatus.Pending).ToListAsync(ct)
+            : [];
+        // A reminder carries a fresh link: the person may have lost the first email.
+        var tokens = await personalLinks.IssueManyAsync(mission, LinkPurpose.Invitation, pending.Select(i => i.Id).ToList(), ct);
         var batch = $"reminder-{deadline:yyyyMMdd}-{days}d";
         foreach (var invitation in pending)
         {
-            // A reminder carries a fresh link: the person may have lost the first email.
-            var token = invitation.IssueToken();
+            var token = tokens[invitation.Id];
             invitation.Reminded(now);
             await outbox.EnqueueAsync("invitation-reminder", invitation.Email, invitation.Name,
                 new EmailModels.InvitationReminder(invitation.Name, mission.Title, PublicLinks.Where(mission),

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
-using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
-using MissionPlanner.Features.Registrations;
+using MissionPlanner.Features.Links;
 
 namespace MissionPlanner.Features.Itinerary;
 
@@ -26,14 +26,15 @@ public sealed record ItineraryItem(
 
 public sealed record ItineraryView(
     string MissionTitle, string Where, string When, string TimeZoneId, string Name, RegistrationStatus Status, IReadOnlyList<ItineraryItem> Items,
-    string CalendarUrl);
+    string? CalendarUrl);
 
 internal static class Itineraries
 {
+    /// <param name="calendarUrl">The person's calendar feed (<see cref="PersonalLinks.CalendarUrlAsync"/>); empty when they have none that works.</param>
     public static async Task<ItineraryView> ViewAsync(AppDbContext db, Mission mission, Registration registration,
-        CalendarLinks calendar, CancellationToken ct) =>
+        string? calendarUrl, CancellationToken ct) =>
         new(mission.Title, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate), mission.TimeZoneId,
-            registration.Name, registration.Status, await ForAsync(db, mission, registration, ct), calendar.Url(registration.Id));
+            registration.Name, registration.Status, await ForAsync(db, mission, registration, ct), calendarUrl);
 
     private sealed record ItemAndVenue(ProgrammeItem Item, Venue? Venue);
 
@@ -116,18 +117,21 @@ internal static class Itineraries
 }
 
 /// <summary>
-/// Calendar links that need nothing stored: the registration's id and an HMAC of it under a key
-/// derived from the installation's secret (<see cref="SignedIds"/>). They survive the renewal of
-/// personal links (calendar apps keep one address for months), and stop with the registration's
-/// erasure or the links' expiry a week after the mission.
+/// The secrets of calendar-feed links (<see cref="LinkPurpose.CalendarFeed"/>): the link row's id and
+/// an HMAC of it under a key derived from the installation's secret (<see cref="SignedIds"/>), so the
+/// itinerary page and emails can show the address again while the row keeps only its hash. A calendar
+/// app keeps one address for months, so this link is not renewed with each email; revoking its row
+/// ends it. A registration's first calendar link has the registration's id as its row id: the address
+/// calendar apps were given before links were stored (ADR 0013) keeps working (ADR 0020).
 /// </summary>
 public sealed class CalendarLinks(PersonalDataProtector protector, PublicLinks links)
 {
     private readonly SignedIds ids = new(protector, "missionplanner calendar links v1");
 
-    public string Token(Guid registrationId) => ids.Sign(registrationId);
+    public string Token(Guid linkId) => ids.Sign(linkId);
 
-    public string Url(Guid registrationId) => $"{links.Base}/c/{Token(registrationId)}.ics";
+    public string Url(Guid linkId) => $"{links.Base}/c/{Token(linkId)}.ics";
 
-    public Guid? Verify(string token) => ids.Verify(token.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) ? token[..^4] : token);
+    public PersonalLink NewLink(Guid linkId, Guid missionId, Guid registrationId, DateTime expiresAt, DateTime now) =>
+        PersonalLink.WithDerivedToken(linkId, missionId, LinkPurpose.CalendarFeed, registrationId, Token(linkId), expiresAt, now);
 }

@@ -9,6 +9,7 @@ using MissionPlanner.Data;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Itinerary;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Jobs;
 using MissionPlanner.Messaging;
 using Quartz;
@@ -136,7 +137,7 @@ internal sealed class ProgrammeChangeLog(TimeProvider clock) : DomainEventHandle
 /// </summary>
 public sealed record NotifyProgrammeChangesCommand : IRequest<int>;
 
-public sealed class NotifyProgrammeChangesHandler(AppDbContext db, OutboxWriter outbox, CalendarLinks calendar,
+public sealed class NotifyProgrammeChangesHandler(AppDbContext db, OutboxWriter outbox, PersonalLinks links,
     IOptions<NotificationOptions> options, TimeProvider clock) : IRequestHandler<NotifyProgrammeChangesCommand, int>
 {
     public async Task<int> Handle(NotifyProgrammeChangesCommand request, CancellationToken cancellationToken)
@@ -154,12 +155,13 @@ public sealed class NotifyProgrammeChangesHandler(AppDbContext db, OutboxWriter 
             var affected = changes.SelectMany(c => c.AffectedIds).ToHashSet();
             var people = await db.Registrations.AsNoTracking()
                 .Where(r => r.MissionId == missionId && r.Status == RegistrationStatus.Confirmed && affected.Contains(r.Id)).ToListAsync(cancellationToken);
+            var calendars = await links.CalendarUrlsAsync(people.Select(p => p.Id).ToList(), cancellationToken);
             foreach (var person in people)
             {
                 var theirs = changes.Where(c => c.AffectedIds.Contains(person.Id)).Select(c => c.Description).Distinct().ToList();
                 var items = await Itineraries.ForAsync(db, mission, person, cancellationToken);
                 var message = await outbox.EnqueueAsync("programme-changes", person.Email, person.Name,
-                    new EmailModels.ProgrammeChanges(person.Name, mission.Title, PublicLinks.Where(mission), theirs, calendar.Url(person.Id)),
+                    new EmailModels.ProgrammeChanges(person.Name, mission.Title, PublicLinks.Where(mission), theirs, calendars.GetValueOrDefault(person.Id)),
                     mission.Id, $"programme-{now:yyyyMMdd-HHmm}", cancellationToken);
                 message.Attach("programme.ics", "text/calendar; method=PUBLISH",
                     Common.ICalendar.Write(mission.Title, mission.TimeZone, items.Select(i => Itineraries.Event(i, false, now)).ToList()));

@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Messaging;
 
 namespace MissionPlanner.Features.Registrations;
@@ -38,7 +40,7 @@ public sealed class DecideRegistrationValidator : AbstractValidator<DecideRegist
     }
 }
 
-public sealed class DecideRegistrationHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, TimeProvider clock, CurrentUser user)
+public sealed class DecideRegistrationHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, PersonalLinks personalLinks, TimeProvider clock, CurrentUser user)
     : IRequestHandler<DecideRegistrationCommand, RegistrationStatus>
 {
     public async Task<RegistrationStatus> Handle(DecideRegistrationCommand request, CancellationToken cancellationToken)
@@ -79,7 +81,7 @@ public sealed class DecideRegistrationHandler(AppDbContext db, OutboxWriter outb
         var position = await RegistrationPlaces.WaitlistPositionAsync(db, registration, cancellationToken);
         foreach (var person in promoted.Prepend(registration))
         {
-            await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, person, links.Registration(person.IssueToken()),
+            await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, person, links.Registration(await personalLinks.IssueAsync(mission, LinkPurpose.Registration, person.Id, cancellationToken)),
                 person == registration ? position : 0, null, cancellationToken);
         }
 

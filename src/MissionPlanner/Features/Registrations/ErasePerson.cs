@@ -3,20 +3,22 @@ using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Links;
 
 namespace MissionPlanner.Features.Registrations;
 
 /// <summary>
 /// Erases a person from the mission: their registration, invitation and emails are anonymised in
-/// one transaction, so nothing names them any more; counts (a cancelled place, a sent email) stay.
+/// one transaction, so nothing names them any more, and every link they were given stops working; counts (a cancelled place, a sent email) stay.
 /// A confirmed place that frees up goes to the next person waiting.
 /// </summary>
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record ErasePersonCommand(Guid MissionId, Guid RegistrationId) : IRequest<Unit>, IMissionRequest;
 
-public sealed class ErasePersonHandler(AppDbContext db, TimeProvider clock, CurrentUser user) : IRequestHandler<ErasePersonCommand, Unit>
+public sealed class ErasePersonHandler(AppDbContext db, PersonalLinks links, TimeProvider clock, CurrentUser user) : IRequestHandler<ErasePersonCommand, Unit>
 {
     public async Task<Unit> Handle(ErasePersonCommand request, CancellationToken cancellationToken)
     {
@@ -27,10 +29,14 @@ public sealed class ErasePersonHandler(AppDbContext db, TimeProvider clock, Curr
         var wasConfirmed = registration.Status == RegistrationStatus.Confirmed;
         await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         registration.Erase(now);
-        foreach (var invitation in await db.Invitations.Where(i => i.MissionId == request.MissionId && i.Email == email).ToListAsync(cancellationToken))
+        var invitations = await db.Invitations.Where(i => i.MissionId == request.MissionId && i.Email == email).ToListAsync(cancellationToken);
+        foreach (var invitation in invitations)
         {
             invitation.Erase(registration.Email);
         }
+
+        // Every link they were given stops working: registration, calendar feed, invitations.
+        await links.RevokeAsync(null, [registration.Id, .. invitations.Select(i => i.Id)], PersonalLink.Reasons.Erased, cancellationToken);
 
         foreach (var message in await db.OutboxMessages.Where(m => m.MissionId == request.MissionId && m.ToAddress == email).ToListAsync(cancellationToken))
         {

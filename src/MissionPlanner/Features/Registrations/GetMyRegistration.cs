@@ -4,17 +4,18 @@ using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Links;
 
 namespace MissionPlanner.Features.Registrations;
 
 /// <summary>The participant's own registration, behind their personal link; any other token is "not found".</summary>
 public sealed record GetMyRegistrationQuery(string Token) : IRequest<MyRegistrationView>;
 
-public sealed class GetMyRegistrationHandler(AppDbContext db, RegistrationLinkRule linkRule, TimeProvider clock) : IRequestHandler<GetMyRegistrationQuery, MyRegistrationView>
+public sealed class GetMyRegistrationHandler(AppDbContext db, PersonalLinks personalLinks, TimeProvider clock) : IRequestHandler<GetMyRegistrationQuery, MyRegistrationView>
 {
     public async Task<MyRegistrationView> Handle(GetMyRegistrationQuery request, CancellationToken cancellationToken)
     {
-        var registration = await RegistrationTokens.FindAsync(db, request.Token, linkRule, cancellationToken);
+        var registration = await RegistrationTokens.FindAsync(db, personalLinks, request.Token, cancellationToken);
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, cancellationToken);
         return new MyRegistrationView(mission.Title, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate),
             registration.Name, registration.Email, registration.Organisation, registration.Sector, registration.Role, registration.Dietary,

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;

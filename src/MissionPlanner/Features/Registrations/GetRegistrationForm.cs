@@ -1,12 +1,6 @@
-using System.Text.Json;
-using FluentValidation.Results;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
-using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
-using MissionPlanner.Domain.Missions;
-using MissionPlanner.Domain.Registrations;
 
 namespace MissionPlanner.Features.Registrations;
 

@@ -4,10 +4,12 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
+using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Invitations;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Messaging;
 
 namespace MissionPlanner.Features.Registrations;
@@ -31,7 +33,7 @@ public sealed class ImportDelegatesValidator : AbstractValidator<ImportDelegates
     public ImportDelegatesValidator() => RuleFor(x => x.Csv).NotEmpty().MaximumLength(5_000_000);
 }
 
-public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, TimeProvider clock, CurrentUser user)
+public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, PersonalLinks personalLinks, TimeProvider clock, CurrentUser user)
     : IRequestHandler<ImportDelegatesCommand, ImportResult>
 {
     private static readonly RegistrationDetailsValidator Fields = new();
@@ -129,7 +131,8 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
             var registration = new Registration(mission.Id, null, email, arrival, now);
             registration.Fill(row.Name, row.Phone, row.Organisation, row.Sector, row.JobTitle, row.Role, row.Dietary, row.Accessibility, false, false, now);
             registration.Place(confirmed);
-            var token = registration.IssueToken();
+            var token = personalLinks.IssueFirst(mission, LinkPurpose.Registration, registration.Id);
+            personalLinks.IssueFirstCalendar(mission, registration.Id);
             db.Registrations.Add(registration);
             db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, registration.Id, "imported", $"organiser {user.OrganiserId}", registration.Status.ToString(), now));
             await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, registration, links.Registration(token), confirmed ? 0 : ++waiting, batch,

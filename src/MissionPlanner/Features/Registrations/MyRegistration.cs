@@ -2,9 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Missions;
-using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Messaging;
 
 namespace MissionPlanner.Features.Registrations;
@@ -27,7 +28,7 @@ public sealed record MyRegistrationView(
 
 internal static class RegistrationCancellation
 {
-    public static async Task CancelAsync(AppDbContext db, OutboxWriter outbox, PublicLinks links, Registration registration,
+    public static async Task CancelAsync(AppDbContext db, OutboxWriter outbox, PublicLinks links, PersonalLinks personalLinks, Registration registration,
         string actor, DateTime now, CancellationToken ct)
     {
         var wasConfirmed = registration.Status == RegistrationStatus.Confirmed;
@@ -51,7 +52,7 @@ internal static class RegistrationCancellation
         var promoted = await RegistrationPlaces.PromoteAsync(db, mission.Id, wasConfirmed, now, ct);
         foreach (var next in promoted)
         {
-            await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, next, links.Registration(next.IssueToken()), 0, null, ct);
+            await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, next, links.Registration(await personalLinks.IssueAsync(mission, LinkPurpose.Registration, next.Id, ct)), 0, null, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -61,13 +62,11 @@ internal static class RegistrationCancellation
 
 internal static class RegistrationTokens
 {
-    /// <summary>The registration behind a personal link; a wrong link, or one past <see cref="RegistrationLinkRule"/>, is "not found".</summary>
-    public static async Task<Registration> FindAsync(AppDbContext db, string token, RegistrationLinkRule rule, CancellationToken ct, bool tracked = false)
+    /// <summary>The registration behind a personal link; a wrong, expired (<see cref="LinkExpiry"/>) or revoked link is "not found".</summary>
+    public static async Task<Registration> FindAsync(AppDbContext db, PersonalLinks links, string token, CancellationToken ct, bool tracked = false)
     {
-        var hash = SecretToken.HashPresented(token) ?? throw new NotFoundException("Registration");
+        var link = await links.FindAsync(LinkPurpose.Registration, token, ct);
         var query = tracked ? db.Registrations : db.Registrations.AsNoTracking();
-        var registration = await query.FirstOrDefaultAsync(r => r.TokenHash == hash, ct) ?? throw new NotFoundException("Registration");
-        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, ct);
-        return rule.Expired(mission) ? throw new NotFoundException("Registration") : registration;
+        return await query.FirstOrDefaultAsync(r => r.Id == link.SubjectId, ct) ?? throw new NotFoundException("Registration");
     }
 }

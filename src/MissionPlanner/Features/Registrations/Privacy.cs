@@ -33,6 +33,13 @@ internal static class PersonalData
             .Select(a => new { a.At, a.Action, a.Actor }).ToListAsync(ct);
         var emails = await db.OutboxMessages.AsNoTracking().Where(m => m.MissionId == r.MissionId && m.ToAddress == r.Email).OrderBy(m => m.CreatedAt)
             .Select(m => new { m.CreatedAt, m.Subject, m.Status, m.SentAt }).ToListAsync(ct);
+        // The links they were given (what each opens, until when, whether it was withdrawn, when it was last used); never the secret.
+        List<Guid> subjects = [r.Id, .. r.InvitationId is { } invited ? [invited] : Array.Empty<Guid>(),
+            .. await db.CeremonyPeople.AsNoTracking().Where(p => p.RegistrationId == r.Id).Select(p => p.Id).ToListAsync(ct)];
+        var links = (await db.PersonalLinks.AsNoTracking().Where(l => subjects.Contains(l.SubjectId)).ToListAsync(ct))
+            .OrderBy(l => l.CreatedAt)
+            .Select(l => new { Purpose = l.Purpose.ToString(), l.CreatedAt, l.ExpiresAt, l.RevokedAt, l.RevokedReason, l.LastUsedAt })
+            .ToList();
         return JsonSerializer.Serialize(new
         {
             mission,
@@ -62,6 +69,7 @@ internal static class PersonalData
             invitation,
             history,
             emails,
+            links,
         }, Json);
     }
 }

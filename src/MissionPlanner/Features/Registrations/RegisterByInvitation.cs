@@ -3,9 +3,8 @@ using MediatR;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
-using MissionPlanner.Domain.Missions;
-using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Invitations;
+using MissionPlanner.Features.Links;
 
 namespace MissionPlanner.Features.Registrations;
 
@@ -22,12 +21,12 @@ public sealed class RegisterByInvitationValidator : AbstractValidator<RegisterBy
     public RegisterByInvitationValidator() => RuleFor(x => x.Details).NotNull();
 }
 
-public sealed class RegisterByInvitationHandler(AppDbContext db, PersonalDataProtector protector, RegistrationBatcher batcher, TimeProvider clock)
+public sealed class RegisterByInvitationHandler(AppDbContext db, PersonalLinks links, PersonalDataProtector protector, RegistrationBatcher batcher, TimeProvider clock)
     : IRequestHandler<RegisterByInvitationCommand, RegisterResult>
 {
     public async Task<RegisterResult> Handle(RegisterByInvitationCommand request, CancellationToken cancellationToken)
     {
-        var invitation = await InvitationTokens.FindAsync(db, request.InvitationToken, clock, cancellationToken);
+        var invitation = await InvitationTokens.FindAsync(db, links, request.InvitationToken, cancellationToken);
         var form = await RegistrationIntake.LoadAsync(db, invitation.MissionId, invitation.Email, cancellationToken)
             ?? throw new NotFoundException("Invitation");
         return await new Registrar(protector, batcher, clock).RegisterAsync(form, invitation.Id, invitation.Email, request.Details, awaitApproval: false);

@@ -3,9 +3,7 @@ using MediatR;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
-using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
-using MissionPlanner.Features.Invitations;
 
 namespace MissionPlanner.Features.Registrations;
 

@@ -1,10 +1,8 @@
 using FluentValidation;
 using MissionPlanner.Common;
-using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
-using MissionPlanner.Features.Invitations;
 
 namespace MissionPlanner.Features.Registrations;
 

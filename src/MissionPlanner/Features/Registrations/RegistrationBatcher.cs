@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
+using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Messaging;
 
 namespace MissionPlanner.Features.Registrations;
@@ -110,6 +112,7 @@ public sealed class RegistrationBatcher : IAsyncDisposable, IDisposable
         var db = services.GetRequiredService<AppDbContext>();
         var outbox = services.GetRequiredService<OutboxWriter>();
         var links = services.GetRequiredService<PublicLinks>();
+        var personalLinks = services.GetRequiredService<PersonalLinks>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var mission = batch[0].Submission.Mission;
         var ct = CancellationToken.None;
@@ -151,7 +154,8 @@ public sealed class RegistrationBatcher : IAsyncDisposable, IDisposable
             var position = registration.Status == RegistrationStatus.Waitlisted
                 ? (int)(waiting = 1 + (waiting ?? await Waiting.For(db)(db, mission.Id, ct)))
                 : 0;
-            var token = registration.IssueToken();
+            var token = personalLinks.IssueFirst(mission, LinkPurpose.Registration, registration.Id);
+            personalLinks.IssueFirstCalendar(mission, registration.Id);
             db.Registrations.Add(registration);
             if (s.InvitationId is { } invitationId && invitations.TryGetValue(invitationId, out var invitation))
             {
@@ -181,7 +185,7 @@ public sealed class RegistrationBatcher : IAsyncDisposable, IDisposable
                 var position = existing.Status == RegistrationStatus.Waitlisted ? await RegistrationPlaces.WaitlistPositionAsync(db, existing, ct) : 0;
                 if (resent.Add(email))
                 {
-                    var token = existing.IssueToken();
+                    var token = await personalLinks.IssueAsync(mission, LinkPurpose.Registration, existing.Id, ct);
                     await outbox.EnqueueAsync("registration-status", existing.Email, existing.Name,
                         RegistrationPlaces.Email(mission, existing, links.Registration(token), position), mission.Id, null, ct);
                     db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, existing.Id, "link-resent", "participant", "Registered again with the same email.", now));

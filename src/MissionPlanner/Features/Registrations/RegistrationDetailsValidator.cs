@@ -1,9 +1,5 @@
-using System.Text.Json;
 using FluentValidation;
-using FluentValidation.Results;
 using MissionPlanner.Common;
-using MissionPlanner.Data;
-using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 

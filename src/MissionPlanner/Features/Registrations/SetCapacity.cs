@@ -4,7 +4,9 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
+using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Messaging;
 
 namespace MissionPlanner.Features.Registrations;
@@ -22,7 +24,7 @@ public sealed class SetCapacityValidator : AbstractValidator<SetCapacityCommand>
     public SetCapacityValidator() => RuleFor(x => x.Capacity).InclusiveBetween(1, 10_000);
 }
 
-public sealed class SetCapacityHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, TimeProvider clock) : IRequestHandler<SetCapacityCommand, int>
+public sealed class SetCapacityHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, PersonalLinks personalLinks, TimeProvider clock) : IRequestHandler<SetCapacityCommand, int>
 {
     public async Task<int> Handle(SetCapacityCommand request, CancellationToken cancellationToken)
     {
@@ -34,7 +36,7 @@ public sealed class SetCapacityHandler(AppDbContext db, OutboxWriter outbox, Pub
         var promoted = await RegistrationPlaces.PromoteAsync(db, mission.Id, freedOne: false, now, cancellationToken);
         foreach (var next in promoted)
         {
-            await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, next, links.Registration(next.IssueToken()), 0, null, cancellationToken);
+            await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, next, links.Registration(await personalLinks.IssueAsync(mission, LinkPurpose.Registration, next.Id, cancellationToken)), 0, null, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

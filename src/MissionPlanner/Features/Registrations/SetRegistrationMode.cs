@@ -4,10 +4,8 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
-using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Domain.Registrations;
-using MissionPlanner.Messaging;
 
 namespace MissionPlanner.Features.Registrations;
 

@@ -5,6 +5,7 @@ using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Links;
 
 namespace MissionPlanner.Features.Registrations;
 
@@ -19,11 +20,11 @@ public sealed class UpdateMyRegistrationValidator : AbstractValidator<UpdateMyRe
     public UpdateMyRegistrationValidator() => RuleFor(x => x.Details).NotNull();
 }
 
-public sealed class UpdateMyRegistrationHandler(AppDbContext db, RegistrationLinkRule linkRule, PersonalDataProtector protector, TimeProvider clock) : IRequestHandler<UpdateMyRegistrationCommand, Unit>
+public sealed class UpdateMyRegistrationHandler(AppDbContext db, PersonalLinks personalLinks, PersonalDataProtector protector, TimeProvider clock) : IRequestHandler<UpdateMyRegistrationCommand, Unit>
 {
     public async Task<Unit> Handle(UpdateMyRegistrationCommand request, CancellationToken cancellationToken)
     {
-        var registration = await RegistrationTokens.FindAsync(db, request.Token, linkRule, cancellationToken, tracked: true);
+        var registration = await RegistrationTokens.FindAsync(db, personalLinks, request.Token, cancellationToken, tracked: true);
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var closes = mission.RegistrationClosesAt ?? mission.UtcWindow().From;

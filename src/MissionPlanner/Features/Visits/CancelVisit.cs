@@ -4,7 +4,6 @@ using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Organisers;
-using MissionPlanner.Features.Programme;
 
 namespace MissionPlanner.Features.Visits;
 

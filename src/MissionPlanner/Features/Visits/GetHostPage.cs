@@ -6,6 +6,7 @@ using MissionPlanner.Data;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Domain.Visits;
+using MissionPlanner.Features.Links;
 
 namespace MissionPlanner.Features.Visits;
 
@@ -15,13 +16,13 @@ namespace MissionPlanner.Features.Visits;
 /// </summary>
 public sealed record GetHostPageQuery(string Token) : IRequest<HostPage>;
 
-public sealed class GetHostPageHandler(AppDbContext db, PersonalDataProtector protector, TimeProvider clock) : IRequestHandler<GetHostPageQuery, HostPage>
+public sealed class GetHostPageHandler(AppDbContext db, PersonalLinks personalLinks, PersonalDataProtector protector) : IRequestHandler<GetHostPageQuery, HostPage>
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     public async Task<HostPage> Handle(GetHostPageQuery request, CancellationToken cancellationToken)
     {
-        var (host, mission) = await HostTokens.FindAsync(db, request.Token, clock, cancellationToken);
+        var (host, mission) = await HostTokens.FindAsync(db, personalLinks, request.Token, cancellationToken);
         var visits = await HostTokens.VisitsAsync(db, host, null, cancellationToken);
         var venues = await db.Venues.AsNoTracking().Where(v => v.MissionId == mission.Id).ToDictionaryAsync(v => v.Id, v => v.Name, cancellationToken);
         var plan = await db.VisitPlans.AsNoTracking().FirstOrDefaultAsync(p => p.MissionId == mission.Id, cancellationToken);

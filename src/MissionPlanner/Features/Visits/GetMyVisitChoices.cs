@@ -2,10 +2,9 @@ using System.Globalization;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
-using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Missions;
-using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Domain.Visits;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Features.Registrations;
 
 namespace MissionPlanner.Features.Visits;
@@ -13,13 +12,13 @@ namespace MissionPlanner.Features.Visits;
 /// <summary>The visits a participant may rank, with their current ranks, behind their personal link.</summary>
 public sealed record GetMyVisitChoicesQuery(string Token) : IRequest<MyVisitChoices>;
 
-public sealed class GetMyVisitChoicesHandler(AppDbContext db, RegistrationLinkRule linkRule, TimeProvider clock) : IRequestHandler<GetMyVisitChoicesQuery, MyVisitChoices>
+public sealed class GetMyVisitChoicesHandler(AppDbContext db, PersonalLinks personalLinks, TimeProvider clock) : IRequestHandler<GetMyVisitChoicesQuery, MyVisitChoices>
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     public async Task<MyVisitChoices> Handle(GetMyVisitChoicesQuery request, CancellationToken cancellationToken)
     {
-        var registration = await RegistrationTokens.FindAsync(db, request.Token, linkRule, cancellationToken);
+        var registration = await RegistrationTokens.FindAsync(db, personalLinks, request.Token, cancellationToken);
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, cancellationToken);
         var plan = await db.VisitPlans.AsNoTracking().FirstOrDefaultAsync(p => p.MissionId == mission.Id, cancellationToken) ?? new VisitPlan(mission.Id);
         var ranks = await db.VisitPreferences.AsNoTracking().Where(p => p.RegistrationId == registration.Id).ToDictionaryAsync(p => p.VisitId, p => p.Rank, cancellationToken);

@@ -7,9 +7,10 @@ using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Documents;
 using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Missions;
-using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Domain.Visits;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Jobs;
 using MissionPlanner.Messaging;
 using Quartz;
@@ -80,12 +81,12 @@ public sealed record VisitorList(string MissionTitle, string HostName, string Vi
 internal static class HostTokens
 {
     /// <summary>The host behind a link; a wrong, replaced or expired link, or a host with nothing left to receive, is "not found".</summary>
-    public static async Task<(VisitHost Host, Mission Mission)> FindAsync(AppDbContext db, string token, TimeProvider clock, CancellationToken ct)
+    public static async Task<(VisitHost Host, Mission Mission)> FindAsync(AppDbContext db, PersonalLinks links, string token, CancellationToken ct)
     {
-        var hash = SecretToken.HashPresented(token) ?? throw new NotFoundException("Host");
-        var host = await db.VisitHosts.FirstOrDefaultAsync(h => h.TokenHash == hash, ct) ?? throw new NotFoundException("Host");
+        var link = await links.FindAsync(LinkPurpose.Host, token, ct);
+        var host = await db.VisitHosts.FirstOrDefaultAsync(h => h.Id == link.SubjectId, ct) ?? throw new NotFoundException("Host");
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == host.MissionId, ct);
-        if (clock.GetUtcNow().UtcDateTime > mission.LinksExpireAt || !await db.Visits.AnyAsync(v => v.HostId == host.Id && !v.Cancelled, ct))
+        if (!await db.Visits.AnyAsync(v => v.HostId == host.Id && !v.Cancelled, ct))
         {
             throw new NotFoundException("Host");
         }

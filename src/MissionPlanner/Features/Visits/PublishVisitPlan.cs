@@ -6,7 +6,6 @@ using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Domain.Visits;
-using MissionPlanner.Features.Programme;
 
 namespace MissionPlanner.Features.Visits;
 

@@ -5,6 +5,7 @@ using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Domain.Visits;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Messaging;
 
 namespace MissionPlanner.Features.Visits;
@@ -30,11 +31,11 @@ public sealed class RespondToVisitValidator : AbstractValidator<RespondToVisitCo
     }
 }
 
-public sealed class RespondToVisitHandler(AppDbContext db, OutboxWriter outbox, TimeProvider clock) : IRequestHandler<RespondToVisitCommand, Unit>
+public sealed class RespondToVisitHandler(AppDbContext db, PersonalLinks personalLinks, OutboxWriter outbox, TimeProvider clock) : IRequestHandler<RespondToVisitCommand, Unit>
 {
     public async Task<Unit> Handle(RespondToVisitCommand request, CancellationToken cancellationToken)
     {
-        var (host, mission) = await HostTokens.FindAsync(db, request.Token, clock, cancellationToken);
+        var (host, mission) = await HostTokens.FindAsync(db, personalLinks, request.Token, cancellationToken);
         var visit = (await HostTokens.VisitsAsync(db, host, request.VisitId, cancellationToken, tracked: true)).SingleOrDefault()
             ?? throw new NotFoundException("Visit");
         var now = clock.GetUtcNow().UtcDateTime;

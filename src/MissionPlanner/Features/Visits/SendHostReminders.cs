@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
+using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Visits;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Messaging;
 
 namespace MissionPlanner.Features.Visits;
@@ -11,7 +13,7 @@ namespace MissionPlanner.Features.Visits;
 /// <summary>Reminds hosts that still have visits to answer, at the configured interval, up to the limit.</summary>
 public sealed record SendHostRemindersCommand : IRequest<int>;
 
-public sealed class SendHostRemindersHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, IOptions<VisitOptions> options, TimeProvider clock)
+public sealed class SendHostRemindersHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, PersonalLinks personalLinks, IOptions<VisitOptions> options, TimeProvider clock)
     : IRequestHandler<SendHostRemindersCommand, int>
 {
     public async Task<int> Handle(SendHostRemindersCommand request, CancellationToken cancellationToken)
@@ -34,7 +36,8 @@ public sealed class SendHostRemindersHandler(AppDbContext db, OutboxWriter outbo
             foreach (var host in missionHosts)
             {
                 // As with invitations, a reminder carries a fresh link: the first email may be lost.
-                var token = host.Remind(now);
+                var token = await personalLinks.IssueAsync(mission, LinkPurpose.Host, host.Id, cancellationToken);
+                host.Reminded(now);
                 await HostEmails.RequestAsync(db, outbox, links, mission, host, token, true, cancellationToken);
                 sent++;
             }

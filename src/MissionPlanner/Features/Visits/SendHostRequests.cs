@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Messaging;
 
 namespace MissionPlanner.Features.Visits;
@@ -15,7 +17,7 @@ namespace MissionPlanner.Features.Visits;
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record SendHostRequestsCommand(Guid MissionId, Guid? HostId = null) : IRequest<int>, IMissionRequest;
 
-public sealed class SendHostRequestsHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, TimeProvider clock)
+public sealed class SendHostRequestsHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, PersonalLinks personalLinks, TimeProvider clock)
     : IRequestHandler<SendHostRequestsCommand, int>
 {
     public async Task<int> Handle(SendHostRequestsCommand request, CancellationToken cancellationToken)
@@ -32,7 +34,9 @@ public sealed class SendHostRequestsHandler(AppDbContext db, OutboxWriter outbox
         await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         foreach (var host in hosts)
         {
-            await HostEmails.RequestAsync(db, outbox, links, mission, host, host.IssueToken(now), false, cancellationToken);
+            var token = await personalLinks.IssueAsync(mission, LinkPurpose.Host, host.Id, cancellationToken);
+            host.RequestSent(now);
+            await HostEmails.RequestAsync(db, outbox, links, mission, host, token, false, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

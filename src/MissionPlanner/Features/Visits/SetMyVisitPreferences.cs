@@ -1,12 +1,11 @@
-using System.Globalization;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
-using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Domain.Visits;
+using MissionPlanner.Features.Links;
 using MissionPlanner.Features.Registrations;
 
 namespace MissionPlanner.Features.Visits;
@@ -26,11 +25,11 @@ public sealed class SetMyVisitPreferencesValidator : AbstractValidator<SetMyVisi
     }
 }
 
-public sealed class SetMyVisitPreferencesHandler(AppDbContext db, RegistrationLinkRule linkRule, TimeProvider clock) : IRequestHandler<SetMyVisitPreferencesCommand, Unit>
+public sealed class SetMyVisitPreferencesHandler(AppDbContext db, PersonalLinks personalLinks, TimeProvider clock) : IRequestHandler<SetMyVisitPreferencesCommand, Unit>
 {
     public async Task<Unit> Handle(SetMyVisitPreferencesCommand request, CancellationToken cancellationToken)
     {
-        var registration = await RegistrationTokens.FindAsync(db, request.Token, linkRule, cancellationToken);
+        var registration = await RegistrationTokens.FindAsync(db, personalLinks, request.Token, cancellationToken);
         var plan = await db.VisitPlans.AsNoTracking().FirstOrDefaultAsync(p => p.MissionId == registration.MissionId, cancellationToken)
             ?? new VisitPlan(registration.MissionId);
         if (VisitPreferenceRules.WhyClosed(registration, plan, clock.GetUtcNow().UtcDateTime) is { } closed)

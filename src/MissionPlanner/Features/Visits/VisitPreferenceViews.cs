@@ -1,10 +1,6 @@
-using System.Globalization;
-using MissionPlanner.Data;
-using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Domain.Visits;
-using MissionPlanner.Features.Registrations;
 
 namespace MissionPlanner.Features.Visits;
 

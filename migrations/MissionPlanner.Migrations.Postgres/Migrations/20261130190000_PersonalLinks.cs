@@ -1,0 +1,166 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MissionPlanner.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class PersonalLinks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "personal_links",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    mission_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    purpose = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    token_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    revoked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    revoked_reason = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    last_used_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_personal_links", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_personal_links_missions_mission_id",
+                        column: x => x.mission_id,
+                        principalTable: "missions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_personal_links_mission_id",
+                table: "personal_links",
+                column: "mission_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_personal_links_subject_id_purpose",
+                table: "personal_links",
+                columns: new[] { "subject_id", "purpose" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_personal_links_token_hash",
+                table: "personal_links",
+                column: "token_hash",
+                unique: true);
+
+            // Links already emailed keep working: their hashes move before the columns go.
+            migrationBuilder.Sql(PersonalLinksData.CopyIntoLinks(postgres: true));
+
+            migrationBuilder.DropIndex(
+                name: "ix_visit_hosts_token_hash",
+                table: "visit_hosts");
+
+            migrationBuilder.DropIndex(
+                name: "ix_registrations_token_hash",
+                table: "registrations");
+
+            migrationBuilder.DropIndex(
+                name: "ix_invitations_token_hash",
+                table: "invitations");
+
+            migrationBuilder.DropIndex(
+                name: "ix_ceremony_people_token_hash",
+                table: "ceremony_people");
+
+            migrationBuilder.DropColumn(
+                name: "token_hash",
+                table: "visit_hosts");
+
+            migrationBuilder.DropColumn(
+                name: "token_hash",
+                table: "registrations");
+
+            migrationBuilder.DropColumn(
+                name: "expires_at",
+                table: "invitations");
+
+            migrationBuilder.DropColumn(
+                name: "token_hash",
+                table: "invitations");
+
+            migrationBuilder.DropColumn(
+                name: "token_hash",
+                table: "ceremony_people");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "token_hash",
+                table: "visit_hosts",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "token_hash",
+                table: "registrations",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "expires_at",
+                table: "invitations",
+                type: "timestamp with time zone",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+
+            migrationBuilder.AddColumn<string>(
+                name: "token_hash",
+                table: "invitations",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "token_hash",
+                table: "ceremony_people",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.Sql(PersonalLinksData.CopyBack(postgres: true));
+
+            migrationBuilder.CreateIndex(
+                name: "ix_visit_hosts_token_hash",
+                table: "visit_hosts",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_registrations_token_hash",
+                table: "registrations",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invitations_token_hash",
+                table: "invitations",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ceremony_people_token_hash",
+                table: "ceremony_people",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.DropTable(
+                name: "personal_links");
+        }
+    }
+}

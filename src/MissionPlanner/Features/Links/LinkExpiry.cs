@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+using MissionPlanner.Common;
+using MissionPlanner.Domain.Links;
+using MissionPlanner.Domain.Missions;
+
+namespace MissionPlanner.Features.Links;
+
+/// <summary>
+/// When each kind of personal link stops working, from the mission's dates: a participant's own link
+/// (<see cref="LinkPurpose.Registration"/>) <see cref="LinkOptions.RegistrationLinkDaysAfterMission"/>
+/// days after the mission's last day (mission time), so that it reaches the follow-up and the data
+/// export; every other kind a week after the last day (<see cref="Mission.LinksExpireAt"/>). Links
+/// are stamped when issued and stamped again when the mission's dates or time zone change.
+/// </summary>
+public sealed class LinkExpiry(IOptions<LinkOptions> options)
+{
+    public DateTime For(LinkPurpose purpose, Mission mission) => purpose == LinkPurpose.Registration
+        ? mission.UtcWindow().To.AddDays(options.Value.RegistrationLinkDaysAfterMission)
+        : mission.LinksExpireAt;
+}
