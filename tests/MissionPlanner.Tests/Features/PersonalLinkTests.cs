@@ -166,6 +166,32 @@ public sealed class PersonalLinkTests
     }
 
     [Theory, AllDatabases]
+    public async Task After_the_encryption_key_is_rotated_the_old_calendar_address_keeps_working_and_pages_show_a_new_one(DatabaseProvider provider)
+    {
+        static string Key(byte seed) => Convert.ToBase64String(Enumerable.Repeat(seed, 32).ToArray());
+        await using var scenario = await Scenario.MissionAsync(provider, settings: new Dictionary<string, string?> { ["Privacy:EncryptionKey"] = Key(1) });
+        await scenario.InviteAsync(1);
+        await scenario.RegisterAsync("p0@example.org");
+        var token = scenario.RegistrationTokens["Person 0"];
+        var before = (await scenario.App.SendAsync(new GetMyItineraryQuery(token))).CalendarUrl!;
+
+        await using var rotated = Slice.Over(scenario.App.Database, new Dictionary<string, string?>
+        {
+            ["Auth:PublicBaseUrl"] = Scenario.PublicBaseUrl, ["Privacy:EncryptionKey"] = Key(2), ["Privacy:PreviousEncryptionKeys:0"] = Key(1),
+        });
+        await using (var scope = rotated.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance, scope.ServiceProvider.GetServices<IMigrationFollowUp>()).MigrateAsync();
+        }
+
+        var after = (await rotated.SendAsync(new GetMyItineraryQuery(token))).CalendarUrl!;
+        after.Should().NotBe(before, "the old address's secret cannot be derived with the new key");
+        (await rotated.SendAsync(new GetCalendarFeedQuery(Calendar(before)))).Should().StartWith("BEGIN:VCALENDAR", "subscribed calendars keep working");
+        (await rotated.SendAsync(new GetCalendarFeedQuery(Calendar(after)))).Should().StartWith("BEGIN:VCALENDAR");
+    }
+
+    [Theory, AllDatabases]
     public async Task A_hosts_new_contact_person_ends_the_previous_contacts_link(DatabaseProvider provider)
     {
         await using var scenario = await Scenario.MissionAsync(provider);

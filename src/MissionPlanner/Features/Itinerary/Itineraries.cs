@@ -3,6 +3,7 @@ using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Links;
 
@@ -134,4 +135,7 @@ public sealed class CalendarLinks(PersonalDataProtector protector, PublicLinks l
 
     public PersonalLink NewLink(Guid linkId, Guid missionId, Guid registrationId, DateTime expiresAt, DateTime now) =>
         PersonalLink.WithDerivedToken(linkId, missionId, LinkPurpose.CalendarFeed, registrationId, Token(linkId), expiresAt, now);
+
+    /// <summary>Whether the link's secret is still derived with the current key (false after the encryption key was rotated).</summary>
+    public bool IsCurrent(PersonalLink link) => SecretToken.Hash(Token(link.Id)) == link.TokenHash;
 }

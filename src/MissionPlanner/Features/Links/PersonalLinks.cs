@@ -103,7 +103,9 @@ public sealed class PersonalLinks(AppDbContext db, LinkExpiry expiry, CalendarLi
         var links = await db.PersonalLinks.AsNoTracking()
             .Where(l => l.Purpose == LinkPurpose.CalendarFeed && registrationIds.Contains(l.SubjectId) && l.RevokedAt == null && l.ExpiresAt > now)
             .ToListAsync(ct);
-        return links.GroupBy(l => l.SubjectId).ToDictionary(g => g.Key, g => calendar.Url(g.OrderByDescending(l => l.CreatedAt).First().Id));
+        // Only a link whose secret the current key derives can be shown (PersonalLinkFollowUp renews them after a key rotation).
+        return links.Where(calendar.IsCurrent).GroupBy(l => l.SubjectId)
+            .ToDictionary(g => g.Key, g => calendar.Url(g.OrderByDescending(l => l.CreatedAt).First().Id));
     }
 
     public async Task<string?> CalendarUrlAsync(Guid registrationId, CancellationToken ct) =>
