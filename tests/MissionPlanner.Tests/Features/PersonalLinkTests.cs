@@ -177,7 +177,9 @@ public sealed class PersonalLinkTests
 
         await using var rotated = Slice.Over(scenario.App.Database, new Dictionary<string, string?>
         {
-            ["Auth:PublicBaseUrl"] = Scenario.PublicBaseUrl, ["Privacy:EncryptionKey"] = Key(2), ["Privacy:PreviousEncryptionKeys:0"] = Key(1),
+            ["Auth:PublicBaseUrl"] = Scenario.PublicBaseUrl,
+            ["Privacy:EncryptionKey"] = Key(2),
+            ["Privacy:PreviousEncryptionKeys:0"] = Key(1),
         });
         await using (var scope = rotated.Services.CreateAsyncScope())
         {
