@@ -174,6 +174,8 @@ public sealed partial class InvitationPagesTests
     [InlineData("i")]
     [InlineData("r")]
     [InlineData("h")]
+    [InlineData("s")]
+    [InlineData("c")]
     public async Task PersonalLinks_AreRateLimitedPerClient(string kind)
     {
         await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Auth:PersonalLinkRequestsPerMinute"] = "5" });
