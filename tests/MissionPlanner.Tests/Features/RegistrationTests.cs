@@ -172,6 +172,10 @@ public sealed partial class RegistrationTests
         await FluentActions.Awaiting(() => app.SendAsync(new GetMyRegistrationQuery(zoe.Token!))).Should().ThrowAsync<NotFoundException>();
         var view = await app.SendAsync(new GetDelegationQuery(mission));
         view.Should().BeEquivalentTo(new { Confirmed = 1, Cancelled = 1, Waitlisted = 0 }, "Bob got the freed place; the erased one still counts as cancelled");
+        var bobConfirmed = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.ToAddress == "p001@example.org" && m.Subject.StartsWith("You are registered"))
+            .Select(m => m.TextBody).SingleAsync());
+        (await app.SendAsync(new GetMyRegistrationQuery(EmailLinks.TokenOf(bobConfirmed, LinkKind.Registration)))).Status
+            .Should().Be(RegistrationStatus.Confirmed, "whatever frees a place, the next in line is told, with a link that works");
         (await app.CountAsync<OutboxMessage>()).Should().BeGreaterThan(2, "messages are kept, anonymised, for the counts");
     }
 

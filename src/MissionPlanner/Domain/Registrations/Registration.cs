@@ -39,7 +39,7 @@ public enum DelegationRole
 /// A person's place in a mission's delegation. Confirmed up to the mission's capacity, then
 /// waitlisted in the order people arrived; cancelling frees the place for the first in line.
 /// </summary>
-public sealed class Registration : IVersioned
+public sealed class Registration : RaisesDomainEvents, IVersioned
 {
     public const int NameMax = 200;
     public const int TextMax = 2000;
@@ -225,10 +225,12 @@ public sealed class Registration : IVersioned
         }
     }
 
+    /// <summary>A waitlisted person gets a place (one freed, more capacity, or the organisers' decision).</summary>
     public void Promote(DateTime now)
     {
         Status = RegistrationStatus.Confirmed;
         UpdatedAt = now;
+        Raise(new RegistrationPromoted(this));
     }
 
     public void Cancel(DateTime now)
@@ -303,3 +305,6 @@ public sealed class RegistrationAudit
     public string? Detail { get; private set; }
     public DateTime At { get; private set; }
 }
+
+/// <summary>A waitlisted registration was confirmed: the person is told, with their programme.</summary>
+public sealed record RegistrationPromoted(Registration Registration) : IDomainEvent;

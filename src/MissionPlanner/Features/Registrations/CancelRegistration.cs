@@ -13,14 +13,14 @@ namespace MissionPlanner.Features.Registrations;
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record CancelRegistrationCommand(Guid MissionId, Guid RegistrationId) : IRequest<Unit>, IMissionRequest;
 
-public sealed class CancelRegistrationHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, PersonalLinks personalLinks, TimeProvider clock, CurrentUser user)
+public sealed class CancelRegistrationHandler(AppDbContext db, OutboxWriter outbox, TimeProvider clock, CurrentUser user)
     : IRequestHandler<CancelRegistrationCommand, Unit>
 {
     public async Task<Unit> Handle(CancelRegistrationCommand request, CancellationToken cancellationToken)
     {
         var registration = await db.Registrations.FirstOrDefaultAsync(r => r.MissionId == request.MissionId && r.Id == request.RegistrationId, cancellationToken)
             ?? throw new NotFoundException("Registration");
-        await RegistrationCancellation.CancelAsync(db, outbox, links, personalLinks, registration, user.IsSystem ? "system" : $"organiser {user.OrganiserId}",
+        await RegistrationCancellation.CancelAsync(db, outbox, registration, user.IsSystem ? "system" : $"organiser {user.OrganiserId}",
             clock.GetUtcNow().UtcDateTime, cancellationToken);
         return Unit.Value;
     }

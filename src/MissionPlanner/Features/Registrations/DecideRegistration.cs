@@ -52,7 +52,6 @@ public sealed class DecideRegistrationHandler(AppDbContext db, OutboxWriter outb
         var arrival = await RegistrationPlaces.NextArrivalAsync(db, mission.Id, cancellationToken);
         var registration = await db.Registrations.FirstOrDefaultAsync(r => r.MissionId == request.MissionId && r.Id == request.RegistrationId, cancellationToken)
             ?? throw new NotFoundException("Registration");
-        var promoted = (IReadOnlyList<Registration>)[];
         switch (request.Decision)
         {
             case RegistrationDecision.Approve:
@@ -70,7 +69,7 @@ public sealed class DecideRegistrationHandler(AppDbContext db, OutboxWriter outb
             case RegistrationDecision.Waitlist:
                 registration.MoveToWaitlist(arrival, now);
                 await db.SaveChangesAsync(cancellationToken);
-                promoted = await RegistrationPlaces.PromoteAsync(db, mission.Id, freedOne: true, now, cancellationToken, except: registration.Id);
+                await RegistrationPlaces.PromoteAsync(db, mission.Id, freedOne: true, now, cancellationToken, except: registration.Id);
                 break;
             default:
                 throw new DomainException("Decision", $"A {registration.Status.ToString().ToLowerInvariant()} registration cannot be {request.Decision.ToString().ToLowerInvariant()}ed.");
@@ -78,11 +77,13 @@ public sealed class DecideRegistrationHandler(AppDbContext db, OutboxWriter outb
 
         db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, registration.Id, request.Decision.ToString().ToLowerInvariant(),
             $"organiser {user.OrganiserId}", request.Message is { Length: > 0 } m ? $"{registration.Status}: {m}" : registration.Status.ToString(), now));
-        var position = await RegistrationPlaces.WaitlistPositionAsync(db, registration, cancellationToken);
-        foreach (var person in promoted.Prepend(registration))
+        // Whoever was promoted (this person when confirmed from the waitlist, the next in line when they
+        // were moved to it) is emailed by EmailPromotedRegistrations as this saves; the others are told here.
+        if (request.Decision != RegistrationDecision.Confirm)
         {
-            await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, person, links.Registration(await personalLinks.IssueAsync(mission, LinkPurpose.Registration, person.Id, cancellationToken)),
-                person == registration ? position : 0, null, cancellationToken);
+            var token = await personalLinks.IssueAsync(mission, LinkPurpose.Registration, registration.Id, cancellationToken);
+            await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, registration, links.Registration(token),
+                await RegistrationPlaces.WaitlistPositionAsync(db, registration, cancellationToken), null, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

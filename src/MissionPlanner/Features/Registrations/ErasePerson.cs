@@ -50,7 +50,7 @@ public sealed class ErasePersonHandler(AppDbContext db, PersonalLinks links, Tim
         await db.SaveChangesAsync(cancellationToken);
         if (wasConfirmed)
         {
-            // The promoted people are emailed by the next status change; erasure itself stays silent.
+            // The person promoted into the freed place is emailed (EmailPromotedRegistrations); the erased person is not.
             await RegistrationPlaces.PromoteAsync(db, request.MissionId, freedOne: true, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }

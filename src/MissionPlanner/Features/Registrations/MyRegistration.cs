@@ -28,7 +28,7 @@ public sealed record MyRegistrationView(
 
 internal static class RegistrationCancellation
 {
-    public static async Task CancelAsync(AppDbContext db, OutboxWriter outbox, PublicLinks links, PersonalLinks personalLinks, Registration registration,
+    public static async Task CancelAsync(AppDbContext db, OutboxWriter outbox, Registration registration,
         string actor, DateTime now, CancellationToken ct)
     {
         var wasConfirmed = registration.Status == RegistrationStatus.Confirmed;
@@ -49,11 +49,8 @@ internal static class RegistrationCancellation
         // No link in a cancellation: the personal link keeps working and shows the cancelled registration.
         await outbox.EnqueueAsync("registration-status", registration.Email, registration.Name,
             RegistrationPlaces.Email(mission, registration, null, 0), mission.Id, null, ct);
-        var promoted = await RegistrationPlaces.PromoteAsync(db, mission.Id, wasConfirmed, now, ct);
-        foreach (var next in promoted)
-        {
-            await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, next, links.Registration(await personalLinks.IssueAsync(mission, LinkPurpose.Registration, next.Id, ct)), 0, null, ct);
-        }
+        // The next in line is emailed by EmailPromotedRegistrations as this saves.
+        await RegistrationPlaces.PromoteAsync(db, mission.Id, wasConfirmed, now, ct);
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

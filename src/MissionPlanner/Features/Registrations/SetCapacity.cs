@@ -24,7 +24,7 @@ public sealed class SetCapacityValidator : AbstractValidator<SetCapacityCommand>
     public SetCapacityValidator() => RuleFor(x => x.Capacity).InclusiveBetween(1, 10_000);
 }
 
-public sealed class SetCapacityHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, PersonalLinks personalLinks, TimeProvider clock) : IRequestHandler<SetCapacityCommand, int>
+public sealed class SetCapacityHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<SetCapacityCommand, int>
 {
     public async Task<int> Handle(SetCapacityCommand request, CancellationToken cancellationToken)
     {
@@ -33,11 +33,8 @@ public sealed class SetCapacityHandler(AppDbContext db, OutboxWriter outbox, Pub
         await db.Missions.Where(m => m.Id == request.MissionId)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Capacity, request.Capacity), cancellationToken);
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == request.MissionId, cancellationToken);
+        // Those promoted are emailed by EmailPromotedRegistrations as this saves.
         var promoted = await RegistrationPlaces.PromoteAsync(db, mission.Id, freedOne: false, now, cancellationToken);
-        foreach (var next in promoted)
-        {
-            await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, next, links.Registration(await personalLinks.IssueAsync(mission, LinkPurpose.Registration, next.Id, cancellationToken)), 0, null, cancellationToken);
-        }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
