@@ -5,10 +5,10 @@ namespace MissionPlanner.Migrations;
 /// registrations, hosts and ceremony guests held in their own token_hash columns become rows of
 /// personal_links (so links already emailed keep working), and back again on Down.
 /// Expiry is computed here from the mission's dates by the default rules (registration links 90 days
-/// after the mission's last day, the others 7); the app stamps them again by its configured rule right
-/// after this migration (Features/Links/PersonalLinkFollowUp), and on PostgreSQL the zone rules make
-/// them exact already. SQLite has no time zones, so there the value is the latest any zone could give
-/// (UTC midnight plus 12 hours), never earlier than the rule.
+/// after the mission's last day, the others 7), without time zones (SQLite has none, and a zone the
+/// database server does not know must not stop the upgrade): the latest any zone could give (UTC
+/// midnight after the last day plus 12 hours), never earlier than the rule. The app stamps them
+/// exactly, by its configured rule in the mission's zone, right after (Features/Links/PersonalLinkFollowUp).
 /// </summary>
 internal static class PersonalLinksData
 {
@@ -20,7 +20,7 @@ internal static class PersonalLinksData
             : "hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6))";
         var now = postgres ? "now()" : "strftime('%Y-%m-%d %H:%M:%f', 'now')";
         string Expiry(int days) => postgres
-            ? $"((m.end_date + 1)::timestamp AT TIME ZONE m.time_zone_id) + interval '{days} days'"
+            ? $"((m.end_date + {days + 1})::timestamp + interval '12 hours') AT TIME ZONE 'UTC'"
             : $"datetime(m.end_date, '+{days + 1} days', '+12 hours')";
         const string Columns = "id, mission_id, purpose, subject_id, token_hash, created_at, expires_at, revoked_at, revoked_reason";
         return $"""

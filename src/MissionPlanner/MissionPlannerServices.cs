@@ -48,6 +48,7 @@ public static class MissionPlannerServices
             .ValidateOnStart();
         services.AddSingleton<Features.Links.LinkExpiry>();
         services.AddScoped<Features.Links.PersonalLinks>();
+        services.AddSingleton<Features.Links.LinkUses>();
         services.AddScoped<IMigrationFollowUp, Features.Links.PersonalLinkFollowUp>();
         services.AddSingleton<PublicLinks>();
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section)

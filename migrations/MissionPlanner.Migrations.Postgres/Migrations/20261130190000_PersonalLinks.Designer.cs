@@ -375,6 +375,25 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                     b.ToTable("run_of_show_lines", (string)null);
                 });
 
+            modelBuilder.Entity("MissionPlanner.Domain.Common.AppSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_app_settings");
+
+                    b.ToTable("app_settings", (string)null);
+                });
+
             modelBuilder.Entity("MissionPlanner.Domain.Documents.DocumentRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -563,6 +582,11 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("key_id");
+
                     b.Property<DateTime?>("LastUsedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_used_at");
@@ -605,6 +629,9 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique()
                         .HasDatabaseName("ix_personal_links_token_hash");
+
+                    b.HasIndex("Purpose", "KeyId")
+                        .HasDatabaseName("ix_personal_links_purpose_key_id");
 
                     b.HasIndex("SubjectId", "Purpose")
                         .HasDatabaseName("ix_personal_links_subject_id_purpose");

@@ -370,6 +370,25 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                     b.ToTable("run_of_show_lines", (string)null);
                 });
 
+            modelBuilder.Entity("MissionPlanner.Domain.Common.AppSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_app_settings");
+
+                    b.ToTable("app_settings", (string)null);
+                });
+
             modelBuilder.Entity("MissionPlanner.Domain.Documents.DocumentRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -558,6 +577,11 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("expires_at");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
                     b.Property<DateTime?>("LastUsedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_used_at");
@@ -600,6 +624,9 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique()
                         .HasDatabaseName("ix_personal_links_token_hash");
+
+                    b.HasIndex("Purpose", "KeyId")
+                        .HasDatabaseName("ix_personal_links_purpose_key_id");
 
                     b.HasIndex("SubjectId", "Purpose")
                         .HasDatabaseName("ix_personal_links_subject_id_purpose");

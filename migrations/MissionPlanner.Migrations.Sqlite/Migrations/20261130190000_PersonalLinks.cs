@@ -12,6 +12,18 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "app_settings",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    value = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_app_settings", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "personal_links",
                 columns: table => new
                 {
@@ -21,6 +33,7 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                     subject_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     token_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    key_id = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     expires_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     revoked_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     revoked_reason = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
@@ -41,6 +54,11 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                 name: "ix_personal_links_mission_id",
                 table: "personal_links",
                 column: "mission_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_personal_links_purpose_key_id",
+                table: "personal_links",
+                columns: new[] { "purpose", "key_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_personal_links_subject_id_purpose",
@@ -158,6 +176,9 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                 table: "ceremony_people",
                 column: "token_hash",
                 unique: true);
+
+            migrationBuilder.DropTable(
+                name: "app_settings");
 
             migrationBuilder.DropTable(
                 name: "personal_links");

@@ -24,6 +24,9 @@ public sealed class PersonalDataProtector
                 .DistinctBy(k => k.Id).ToDictionary(k => k.Id, k => k.Key));
     }
 
+    /// <summary>The first 8 hex digits of the SHA-256 of the current key: names it without revealing it.</summary>
+    public string CurrentKeyId => current.Value.Id;
+
     /// <summary>A key for another purpose (e.g. signing calendar links), derived from the current key with HKDF.</summary>
     public byte[] DeriveKey(string purpose) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, current.Value.Key, 32, info: Encoding.UTF8.GetBytes(purpose));

@@ -13,6 +13,13 @@ public sealed class PrivacyOptions
     /// <summary>Keys used before a rotation, still accepted for reading what they encrypted.</summary>
     public List<string> PreviousEncryptionKeys { get; set; } = [];
 
+    /// <summary>
+    /// After a rotation, end the calendar-feed addresses derived with the previous keys at the next
+    /// start (set this when the old key may be known to others); by default they keep working until
+    /// they expire, and pages and emails show new ones.
+    /// </summary>
+    public bool RevokeCalendarLinksOfPreviousKeys { get; set; }
+
     /// <summary>ID details are deleted this many days after the mission's last day.</summary>
     public int IdDetailsRetentionDays { get; set; } = 30;
 }

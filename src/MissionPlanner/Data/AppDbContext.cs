@@ -48,6 +48,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<CeremonyAgreement> CeremonyAgreements => Set<CeremonyAgreement>();
     public DbSet<CeremonyTask> CeremonyTasks => Set<CeremonyTask>();
     public DbSet<Domain.Links.PersonalLink> PersonalLinks => Set<Domain.Links.PersonalLink>();
+    public DbSet<AppSetting> AppSettings => Set<AppSetting>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

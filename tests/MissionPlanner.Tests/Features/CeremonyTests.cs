@@ -120,6 +120,24 @@ public sealed class CeremonyTests
     }
 
     [Theory, AllDatabases]
+    public async Task Erasing_a_signatory_ends_their_confirmation_link_and_keeps_their_seat_without_their_name(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.App;
+        await w.App.SendAsync(new AskCeremonyConfirmationsCommand(w.Mission, w.Ceremony));
+        var link = EmailLinks.TokenOf(await w.App.QueryAsync(db => db.OutboxMessages
+            .Where(m => m.Template == "ceremony-confirmation" && m.ToAddress == "luuk@optnet.example").Select(m => m.TextBody).SingleAsync()), LinkKind.Ceremony);
+        (await w.App.SendAsync(new GetCeremonyInvitationQuery(link))).Name.Should().Be("Luuk van der Meer");
+
+        await w.App.SendAsync(new ErasePersonCommand(w.Mission, w.Registrations["Luuk van der Meer"]));
+
+        await FluentActions.Awaiting(() => w.App.SendAsync(new GetCeremonyInvitationQuery(link))).Should().ThrowAsync<NotFoundException>();
+        var view = await w.App.SendAsync(new GetCeremonyQuery(w.Mission, w.Ceremony));
+        view.SigningOrder.Select(p => p.Name).Should().Contain("Erased participant").And.NotContain("Luuk van der Meer");
+        (await w.App.QueryAsync(db => TextSearch.FindAsync(db, "Luuk van der Meer"))).Should().BeEmpty("erasure leaves no trace of the name");
+    }
+
+    [Theory, AllDatabases]
     public async Task Confirmations_GoByPersonalLink_WithReminders_AndOverdueTasksEmailTheirOwnerOnce(DatabaseProvider provider)
     {
         var w = await ArrangeAsync(provider);

@@ -48,8 +48,13 @@ public sealed class PersonalLinkTests
         await scenario.RegisterAsync("p0@example.org");
         var app = scenario.App;
         var token = scenario.RegistrationTokens["Person 0"];
-        Task<DateTime?> LastUsed() => app.QueryAsync(db => db.PersonalLinks
-            .Where(l => l.Purpose == LinkPurpose.Registration && l.RevokedAt == null).Select(l => l.LastUsedAt).SingleAsync());
+        async Task<DateTime?> LastUsed()
+        {
+            await app.Services.GetRequiredService<LinkUses>().FlushAsync();
+            return await app.QueryAsync(db => db.PersonalLinks
+                .Where(l => l.Purpose == LinkPurpose.Registration && l.RevokedAt == null).Select(l => l.LastUsedAt).SingleAsync());
+        }
+
         (await LastUsed()).Should().BeNull("the link was emailed, not used yet");
 
         await app.SendAsync(new GetMyRegistrationQuery(token));
@@ -104,6 +109,7 @@ public sealed class PersonalLinkTests
         var registration = scenario.RegistrationTokens["Person 0"];
         var calendar = Calendar((await app.SendAsync(new GetMyItineraryQuery(registration))).CalendarUrl!);
 
+        await app.Services.GetRequiredService<LinkUses>().FlushAsync();
         var export = await app.SendAsync(new ExportPersonalDataQuery(registration));
         var links = JsonDocument.Parse(export).RootElement.GetProperty("links").EnumerateArray().ToList();
         links.Select(l => l.GetProperty("purpose").GetString()).Should().BeEquivalentTo(["Invitation", "Registration", "CalendarFeed"]);
@@ -155,11 +161,7 @@ public sealed class PersonalLinkTests
         await app.QueryAsync(db => db.PersonalLinks.Where(l => l.Purpose == LinkPurpose.CalendarFeed).ExecuteDeleteAsync());
         await NotFound(() => app.SendAsync(new GetCalendarFeedQuery(Calendar(before))));
 
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance, scope.ServiceProvider.GetServices<IMigrationFollowUp>()).MigrateAsync();
-        }
+        await StartAsync(app);
 
         (await app.SendAsync(new GetCalendarFeedQuery(Calendar(before)))).Should().StartWith("BEGIN:VCALENDAR", "the next start records the link again");
         (await app.SendAsync(new GetMyItineraryQuery(scenario.RegistrationTokens["Person 0"]))).CalendarUrl.Should().Be(before);
@@ -168,29 +170,65 @@ public sealed class PersonalLinkTests
     [Theory, AllDatabases]
     public async Task After_the_encryption_key_is_rotated_the_old_calendar_address_keeps_working_and_pages_show_a_new_one(DatabaseProvider provider)
     {
-        static string Key(byte seed) => Convert.ToBase64String(Enumerable.Repeat(seed, 32).ToArray());
-        await using var scenario = await Scenario.MissionAsync(provider, settings: new Dictionary<string, string?> { ["Privacy:EncryptionKey"] = Key(1) });
-        await scenario.InviteAsync(1);
-        await scenario.RegisterAsync("p0@example.org");
+        await using var scenario = await RegisteredAsync(provider, new Dictionary<string, string?> { ["Privacy:EncryptionKey"] = Key(1) });
         var token = scenario.RegistrationTokens["Person 0"];
         var before = (await scenario.App.SendAsync(new GetMyItineraryQuery(token))).CalendarUrl!;
 
-        await using var rotated = Slice.Over(scenario.App.Database, new Dictionary<string, string?>
-        {
-            ["Auth:PublicBaseUrl"] = Scenario.PublicBaseUrl,
-            ["Privacy:EncryptionKey"] = Key(2),
-            ["Privacy:PreviousEncryptionKeys:0"] = Key(1),
-        });
-        await using (var scope = rotated.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance, scope.ServiceProvider.GetServices<IMigrationFollowUp>()).MigrateAsync();
-        }
+        await using var rotated = Slice.Over(scenario.App.Database, Settings(("Privacy:EncryptionKey", Key(2)), ("Privacy:PreviousEncryptionKeys:0", Key(1))));
+        await StartAsync(rotated);
+        await StartAsync(rotated);
 
         var after = (await rotated.SendAsync(new GetMyItineraryQuery(token))).CalendarUrl!;
         after.Should().NotBe(before, "the old address's secret cannot be derived with the new key");
         (await rotated.SendAsync(new GetCalendarFeedQuery(Calendar(before)))).Should().StartWith("BEGIN:VCALENDAR", "subscribed calendars keep working");
         (await rotated.SendAsync(new GetCalendarFeedQuery(Calendar(after)))).Should().StartWith("BEGIN:VCALENDAR");
+        (await rotated.QueryAsync(db => db.PersonalLinks.CountAsync(l => l.Purpose == LinkPurpose.CalendarFeed)))
+            .Should().Be(2, "one new link per person, however often the app starts");
+
+        await using var compromised = Slice.Over(scenario.App.Database,
+            Settings(("Privacy:EncryptionKey", Key(2)), ("Privacy:PreviousEncryptionKeys:0", Key(1)), ("Privacy:RevokeCalendarLinksOfPreviousKeys", "true")));
+        await StartAsync(compromised);
+        await NotFound(() => compromised.SendAsync(new GetCalendarFeedQuery(Calendar(before))));
+        (await compromised.SendAsync(new GetCalendarFeedQuery(Calendar(after)))).Should().StartWith("BEGIN:VCALENDAR");
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_changed_expiry_rule_reaches_the_links_already_given_at_the_next_start(DatabaseProvider provider)
+    {
+        await using var scenario = await RegisteredAsync(provider, new Dictionary<string, string?> { ["Auth:RegistrationLinkDaysAfterMission"] = "90" });
+        await StartAsync(scenario.App);
+        var mission = await scenario.App.QueryAsync(db => db.Missions.AsNoTracking().SingleAsync());
+        Task<DateTime> RegistrationLinkExpiry(Slice app) => app.QueryAsync(db => db.PersonalLinks
+            .Where(l => l.Purpose == LinkPurpose.Registration).Select(l => l.ExpiresAt).SingleAsync());
+        (await RegistrationLinkExpiry(scenario.App)).Should().Be(mission.UtcWindow().To.AddDays(90));
+
+        await using var shorter = Slice.Over(scenario.App.Database, Settings(("Auth:RegistrationLinkDaysAfterMission", "14")));
+        await StartAsync(shorter);
+
+        (await RegistrationLinkExpiry(shorter)).Should().Be(mission.UtcWindow().To.AddDays(14), "the organisers shortened how long personal data is reachable");
+        (await shorter.QueryAsync(db => db.PersonalLinks.Where(l => l.Purpose == LinkPurpose.Invitation).Select(l => l.ExpiresAt).SingleAsync()))
+            .Should().Be(mission.LinksExpireAt);
+    }
+
+    private static string Key(byte seed) => Convert.ToBase64String(Enumerable.Repeat(seed, 32).ToArray());
+
+    private static Dictionary<string, string?> Settings(params (string Key, string Value)[] settings) =>
+        settings.Append(("Auth:PublicBaseUrl", Scenario.PublicBaseUrl)).ToDictionary(s => s.Item1, s => (string?)s.Item2);
+
+    private static async Task<Scenario> RegisteredAsync(DatabaseProvider provider, Dictionary<string, string?> settings)
+    {
+        var scenario = await Scenario.MissionAsync(provider, settings: settings);
+        await scenario.InviteAsync(1);
+        await scenario.RegisterAsync("p0@example.org");
+        return scenario;
+    }
+
+    /// <summary>What an app start does to the database: migrate (nothing pending here) and the follow-ups.</summary>
+    private static async Task StartAsync(Slice app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance, scope.ServiceProvider.GetServices<IMigrationFollowUp>()).MigrateAsync();
     }
 
     [Theory, AllDatabases]

@@ -12,9 +12,11 @@ internal sealed class PersonalLinkConfiguration : IEntityTypeConfiguration<Perso
         b.ToTable("PersonalLinks");
         b.Property(x => x.TokenHash).HasMaxLength(64);
         b.Property(x => x.RevokedReason).HasMaxLength(PersonalLink.ReasonMax);
+        b.Property(x => x.KeyId).HasMaxLength(PersonalLink.KeyIdMax);
         b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.TokenHash).IsUnique();
         b.HasIndex(x => new { x.SubjectId, x.Purpose });
         b.HasIndex(x => x.MissionId);
+        b.HasIndex(x => new { x.Purpose, x.KeyId });
     }
 }

@@ -125,6 +125,15 @@ public sealed class CeremonyPerson : IVersioned
     /// <summary>Signatories, dignitaries and witnesses confirm they attend; the organisers' own people and the press do not.</summary>
     public static bool Confirms(CeremonyRole role) => role is not (CeremonyRole.MasterOfCeremonies or CeremonyRole.Press or CeremonyRole.Photographer);
 
+    /// <summary>The delegate behind this place was erased: the place stays (the seating and signing order hold), the person goes.</summary>
+    public void Erase()
+    {
+        Name = "Erased participant";
+        Title = null;
+        Organisation = "—";
+        Email = null;
+    }
+
     public void Update(string name, string? title, string organisation, string? email)
     {
         Name = name.Trim();

@@ -38,9 +38,11 @@ public sealed class PersonalLink
         public const string InvitationRevoked = "the invitation was withdrawn";
         public const string ContactChanged = "the host's contact person changed";
         public const string RevokedByOrganiser = "revoked by an organiser";
+        public const string KeyReplaced = "the installation's key was replaced";
     }
 
     public const int ReasonMax = 100;
+    public const int KeyIdMax = 16;
 
     private PersonalLink()
     {
@@ -68,6 +70,9 @@ public sealed class PersonalLink
     public string TokenHash { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>For a derived secret (calendar feeds): which installation key it was derived with (PersonalDataProtector.CurrentKeyId); empty for random secrets.</summary>
+    public string? KeyId { get; private init; }
+
     /// <summary>UTC; from the purpose's rule and the mission's dates, set again when the dates move.</summary>
     public DateTime ExpiresAt { get; private set; }
     public DateTime? RevokedAt { get; private set; }
@@ -83,9 +88,10 @@ public sealed class PersonalLink
         return (new PersonalLink(Guid.NewGuid(), missionId, purpose, subjectId, SecretToken.Hash(token), expiresAt, now), token);
     }
 
-    /// <summary>A link whose secret the caller derived from <paramref name="id"/> (calendar feeds, <c>CalendarLinks</c>).</summary>
-    public static PersonalLink WithDerivedToken(Guid id, Guid missionId, LinkPurpose purpose, Guid subjectId, string token, DateTime expiresAt, DateTime now) =>
-        new(id, missionId, purpose, subjectId, SecretToken.Hash(token), expiresAt, now);
+    /// <summary>A link whose secret the caller derived from <paramref name="id"/> with the key <paramref name="keyId"/> (calendar feeds, <c>CalendarLinks</c>).</summary>
+    public static PersonalLink WithDerivedToken(Guid id, Guid missionId, LinkPurpose purpose, Guid subjectId, string token, string keyId, DateTime expiresAt,
+        DateTime now) =>
+        new(id, missionId, purpose, subjectId, SecretToken.Hash(token), expiresAt, now) { KeyId = keyId };
 
     public bool IsUsable(DateTime now) => RevokedAt is null && now < ExpiresAt;
 

@@ -3,7 +3,6 @@ using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Missions;
-using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Links;
 
@@ -134,8 +133,11 @@ public sealed class CalendarLinks(PersonalDataProtector protector, PublicLinks l
     public string Url(Guid linkId) => $"{links.Base}/c/{Token(linkId)}.ics";
 
     public PersonalLink NewLink(Guid linkId, Guid missionId, Guid registrationId, DateTime expiresAt, DateTime now) =>
-        PersonalLink.WithDerivedToken(linkId, missionId, LinkPurpose.CalendarFeed, registrationId, Token(linkId), expiresAt, now);
+        PersonalLink.WithDerivedToken(linkId, missionId, LinkPurpose.CalendarFeed, registrationId, Token(linkId), KeyId, expiresAt, now);
 
-    /// <summary>Whether the link's secret is still derived with the current key (false after the encryption key was rotated).</summary>
-    public bool IsCurrent(PersonalLink link) => SecretToken.Hash(Token(link.Id)) == link.TokenHash;
+    /// <summary>The key calendar secrets are derived with now (<see cref="PersonalDataProtector.CurrentKeyId"/>).</summary>
+    public string KeyId => protector.CurrentKeyId;
+
+    /// <summary>Whether this installation can show the link's address: its secret was derived with the current key.</summary>
+    public bool IsCurrent(PersonalLink link) => link.KeyId == KeyId;
 }

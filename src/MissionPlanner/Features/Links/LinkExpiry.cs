@@ -14,6 +14,9 @@ namespace MissionPlanner.Features.Links;
 /// </summary>
 public sealed class LinkExpiry(IOptions<LinkOptions> options)
 {
+    /// <summary>The rule in words, stored with the links it stamped so that a changed configuration is noticed (PersonalLinkFollowUp).</summary>
+    public string Rule => $"registration: {options.Value.RegistrationLinkDaysAfterMission} days after the mission; others: 7 days after";
+
     public DateTime For(LinkPurpose purpose, Mission mission) => purpose == LinkPurpose.Registration
         ? mission.UtcWindow().To.AddDays(options.Value.RegistrationLinkDaysAfterMission)
         : mission.LinksExpireAt;

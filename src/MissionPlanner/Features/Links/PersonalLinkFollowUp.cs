@@ -1,40 +1,51 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MissionPlanner.Common;
 using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Links;
 using MissionPlanner.Features.Itinerary;
 
 namespace MissionPlanner.Features.Links;
 
 /// <summary>
-/// What the PersonalLinks migration cannot do in SQL, done by the app right after it (ADR 0020):
-/// every registration gets its calendar-feed link row, whose secret is derived with the installation's
-/// key, so the calendar addresses given out before links were stored keep working; and right after the
-/// migration, every link's expiry is stamped by the configured rule (<see cref="LinkExpiry"/>). The
-/// first part runs on every migrate and finds nothing to do once done (one indexed query).
-/// After the encryption key was rotated, the app could no longer show the calendar addresses it gave
-/// out (their secrets were derived with the old key): each usable calendar link then gets a new one
-/// beside it, which the pages and emails show, while the old address keeps working until it expires.
+/// Keeps personal links in line with what only the running app knows (ADR 20), after every migrate
+/// and so at every start; each part is one indexed query when there is nothing to do:
+/// <list type="bullet">
+/// <item>Every registration has a calendar-feed link. Its secret is derived with the installation's
+/// key, which SQL in a migration cannot do; the first one's id is the registration's, so the calendar
+/// addresses given out before links were stored keep working.</item>
+/// <item>Expiry follows the configured rule (<see cref="LinkExpiry"/>): when the rule differs from the
+/// one the links were stamped with (stored in app_settings; none right after the PersonalLinks
+/// migration, whose SQL only approximates it), every usable link is stamped again.</item>
+/// <item>After the encryption key was rotated, each person whose calendar links were all derived with
+/// an older key gets a new one beside them, which pages and emails show; the old addresses keep
+/// working until they expire, unless <see cref="PrivacyOptions.RevokeCalendarLinksOfPreviousKeys"/>.</item>
+/// </list>
 /// </summary>
-internal sealed class PersonalLinkFollowUp(LinkExpiry expiry, CalendarLinks calendar, TimeProvider clock, ILogger<PersonalLinkFollowUp> logger)
-    : IMigrationFollowUp
+internal sealed class PersonalLinkFollowUp(LinkExpiry expiry, CalendarLinks calendar, IOptions<PrivacyOptions> privacy, TimeProvider clock,
+    ILogger<PersonalLinkFollowUp> logger) : IMigrationFollowUp
 {
-    public const string Migration = "20261130190000_PersonalLinks";
+    public const string RuleSetting = "personal-links.expiry-rule";
 
     public async Task RunAsync(AppDbContext db, IReadOnlyList<string> appliedNow, CancellationToken ct)
     {
-        var restamp = appliedNow.Contains(Migration);
-        var rotated = await KeyRotatedAsync(db, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var key = calendar.KeyId;
+        var rule = await db.AppSettings.FirstOrDefaultAsync(s => s.Key == RuleSetting, ct);
         var missing = await db.Registrations.AsNoTracking()
             .Where(r => r.ErasedAt == null && !db.PersonalLinks.Any(l => l.SubjectId == r.Id && l.Purpose == LinkPurpose.CalendarFeed))
             .Select(r => new { r.Id, r.MissionId })
             .ToListAsync(ct);
-        if (missing.Count == 0 && !restamp && !rotated)
+        var oldKey = await db.PersonalLinks
+            .Where(l => l.Purpose == LinkPurpose.CalendarFeed && l.KeyId != key && l.RevokedAt == null && l.ExpiresAt > now)
+            .ToListAsync(ct);
+        if (missing.Count == 0 && oldKey.Count == 0 && rule?.Value == expiry.Rule)
         {
             return;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var missions = await db.Missions.AsNoTracking().ToDictionaryAsync(m => m.Id, ct);
         foreach (var registration in missing)
         {
@@ -42,45 +53,46 @@ internal sealed class PersonalLinkFollowUp(LinkExpiry expiry, CalendarLinks cale
             db.PersonalLinks.Add(calendar.NewLink(registration.Id, mission.Id, registration.Id, expiry.For(LinkPurpose.CalendarFeed, mission), now));
         }
 
+        var subjects = oldKey.Select(l => l.SubjectId).Distinct().ToList();
+        var current = (await db.PersonalLinks.AsNoTracking()
+                .Where(l => l.Purpose == LinkPurpose.CalendarFeed && l.KeyId == key && l.RevokedAt == null && subjects.Contains(l.SubjectId))
+                .Select(l => l.SubjectId).ToListAsync(ct))
+            .ToHashSet();
         var renewed = 0;
-        if (rotated)
+        foreach (var old in oldKey.GroupBy(l => l.SubjectId).Where(g => !current.Contains(g.Key)).Select(g => g.MaxBy(l => l.ExpiresAt)!))
         {
-            var usable = await db.PersonalLinks.AsNoTracking()
-                .Where(l => l.Purpose == LinkPurpose.CalendarFeed && l.RevokedAt == null && l.ExpiresAt > now).ToListAsync(ct);
-            foreach (var old in usable.Where(l => !calendar.IsCurrent(l)))
-            {
-                db.PersonalLinks.Add(calendar.NewLink(Guid.NewGuid(), old.MissionId, old.SubjectId, old.ExpiresAt, now));
-                renewed++;
-            }
+            db.PersonalLinks.Add(calendar.NewLink(Guid.NewGuid(), old.MissionId, old.SubjectId, old.ExpiresAt, now));
+            renewed++;
+        }
+
+        if (privacy.Value.RevokeCalendarLinksOfPreviousKeys)
+        {
+            oldKey.ForEach(l => l.Revoke(now, PersonalLink.Reasons.KeyReplaced));
         }
 
         var restamped = 0;
-        if (restamp)
+        if (rule?.Value != expiry.Rule)
         {
             foreach (var link in await db.PersonalLinks.Where(l => l.RevokedAt == null).ToListAsync(ct))
             {
                 link.ExpireAt(expiry.For(link.Purpose, missions[link.MissionId]));
                 restamped++;
             }
+
+            if (rule is null)
+            {
+                db.AppSettings.Add(new AppSetting(RuleSetting, expiry.Rule));
+            }
+            else
+            {
+                rule.Value = expiry.Rule;
+            }
         }
 
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         logger.LogInformation(
-            "Personal links: {Calendars} calendar link(s) recorded, {Renewed} renewed for a new encryption key, {Restamped} expiry time(s) set by the configured rule",
-            missing.Count, renewed, restamped);
-    }
-
-    /// <summary>
-    /// The newest usable calendar link tells: a key change needs a restart, and this runs at start, so
-    /// every link made before a rotation is older than any made after it.
-    /// </summary>
-    private async Task<bool> KeyRotatedAsync(AppDbContext db, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var newest = await db.PersonalLinks.AsNoTracking()
-            .Where(l => l.Purpose == LinkPurpose.CalendarFeed && l.RevokedAt == null && l.ExpiresAt > now)
-            .OrderByDescending(l => l.CreatedAt).FirstOrDefaultAsync(ct);
-        return newest is not null && !calendar.IsCurrent(newest);
+            "Personal links: {Calendars} calendar link(s) recorded; {Renewed} renewed for a new encryption key ({Revoked} of older keys revoked); {Restamped} expiry time(s) set by the rule ({Rule})",
+            missing.Count, renewed, privacy.Value.RevokeCalendarLinksOfPreviousKeys ? oldKey.Count : 0, restamped, expiry.Rule);
     }
 }

@@ -11,9 +11,9 @@ namespace MissionPlanner.Features.Links;
 /// <summary>
 /// Issues, finds and revokes <see cref="PersonalLink"/>s: the one place where a link given to a
 /// person becomes the row it opens. Rows it adds or changes are saved by the caller's SaveChanges,
-/// in the caller's transaction; only the last-use time is written by the lookup itself.
+/// in the caller's transaction; the last-use time is written in the background (<see cref="LinkUses"/>).
 /// </summary>
-public sealed class PersonalLinks(AppDbContext db, LinkExpiry expiry, CalendarLinks calendar, TimeProvider clock)
+public sealed class PersonalLinks(AppDbContext db, LinkExpiry expiry, CalendarLinks calendar, LinkUses uses, TimeProvider clock)
 {
     /// <summary>
     /// A new link for a subject that may have had links before: those stop working
@@ -71,7 +71,7 @@ public sealed class PersonalLinks(AppDbContext db, LinkExpiry expiry, CalendarLi
 
         if (link.UseIsWorthRecording(now))
         {
-            await db.PersonalLinks.Where(l => l.Id == link.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.LastUsedAt, now), ct);
+            uses.Record(link.Id, now);
         }
 
         return link;
@@ -85,11 +85,12 @@ public sealed class PersonalLinks(AppDbContext db, LinkExpiry expiry, CalendarLi
     internal static async Task RevokeAsync(AppDbContext db, LinkPurpose? purpose, IReadOnlyCollection<Guid> subjectIds, string reason, DateTime now,
         CancellationToken ct)
     {
+        var subjects = subjectIds.ToHashSet();
         var saved = await db.PersonalLinks
             .Where(l => subjectIds.Contains(l.SubjectId) && (purpose == null || l.Purpose == purpose) && l.RevokedAt == null)
             .ToListAsync(ct);
         // Links issued earlier in this unit of work are not in the database yet.
-        var added = db.PersonalLinks.Local.Where(l => subjectIds.Contains(l.SubjectId) && (purpose == null || l.Purpose == purpose) && l.RevokedAt == null);
+        var added = db.PersonalLinks.Local.Where(l => subjects.Contains(l.SubjectId) && (purpose == null || l.Purpose == purpose) && l.RevokedAt == null);
         foreach (var link in saved.Concat(added).Distinct())
         {
             link.Revoke(now, reason);

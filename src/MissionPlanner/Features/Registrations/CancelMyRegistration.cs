@@ -1,5 +1,4 @@
 using MediatR;
-using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Features.Links;
 using MissionPlanner.Messaging;

@@ -4,7 +4,6 @@ using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Organisers;
-using MissionPlanner.Features.Links;
 using MissionPlanner.Messaging;
 
 namespace MissionPlanner.Features.Registrations;

@@ -15,14 +15,14 @@ namespace MissionPlanner.Features.Registrations;
 /// person promoted from the waitlist is emailed in the same save: their confirmation with a fresh
 /// personal link (the one before stops working) and their programme as an .ics attachment.
 /// </summary>
-internal sealed class EmailPromotedRegistrations(LinkExpiry expiry, CalendarLinks calendar, PublicLinks links, TimeProvider clock,
+internal sealed class EmailPromotedRegistrations(LinkExpiry expiry, CalendarLinks calendar, LinkUses uses, PublicLinks links, TimeProvider clock,
     IOptions<EmailOptions> email) : DomainEventHandler<RegistrationPromoted>
 {
     protected override async Task HandleAsync(AppDbContext db, IReadOnlyList<RegistrationPromoted> events, CancellationToken ct)
     {
         // Built over the context of this save, so that what they add is written by it.
         var outbox = new OutboxWriter(db, clock, email);
-        var personalLinks = new PersonalLinks(db, expiry, calendar, clock);
+        var personalLinks = new PersonalLinks(db, expiry, calendar, uses, clock);
         foreach (var promoted in events.Select(e => e.Registration).DistinctBy(r => r.Id).GroupBy(r => r.MissionId))
         {
             var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == promoted.Key, ct);

@@ -35,8 +35,16 @@ public sealed class ErasePersonHandler(AppDbContext db, PersonalLinks links, Tim
             invitation.Erase(registration.Email);
         }
 
-        // Every link they were given stops working: registration, calendar feed, invitations.
-        await links.RevokeAsync(null, [registration.Id, .. invitations.Select(i => i.Id)], PersonalLink.Reasons.Erased, cancellationToken);
+        // A ceremony place taken as a delegate keeps its seat, without their name.
+        var places = await db.CeremonyPeople.Where(p => p.RegistrationId == registration.Id).ToListAsync(cancellationToken);
+        foreach (var place in places)
+        {
+            place.Erase();
+        }
+
+        // Every link they were given stops working: registration, calendar feed, invitations, ceremony confirmations.
+        await links.RevokeAsync(null, [registration.Id, .. invitations.Select(i => i.Id), .. places.Select(p => p.Id)], PersonalLink.Reasons.Erased,
+            cancellationToken);
 
         foreach (var message in await db.OutboxMessages.Where(m => m.MissionId == request.MissionId && m.ToAddress == email).ToListAsync(cancellationToken))
         {

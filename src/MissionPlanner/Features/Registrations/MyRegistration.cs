@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Links;
@@ -64,6 +63,6 @@ internal static class RegistrationTokens
     {
         var link = await links.FindAsync(LinkPurpose.Registration, token, ct);
         var query = tracked ? db.Registrations : db.Registrations.AsNoTracking();
-        return await query.FirstOrDefaultAsync(r => r.Id == link.SubjectId, ct) ?? throw new NotFoundException("Registration");
+        return await query.FirstOrDefaultAsync(r => r.Id == link.SubjectId && r.ErasedAt == null, ct) ?? throw new NotFoundException("Registration");
     }
 }

@@ -4,10 +4,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
-using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Organisers;
-using MissionPlanner.Features.Links;
-using MissionPlanner.Messaging;
 
 namespace MissionPlanner.Features.Registrations;
 
