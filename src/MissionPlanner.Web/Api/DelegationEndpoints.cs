@@ -7,6 +7,9 @@ namespace MissionPlanner.Web.Api;
 
 public static class DelegationEndpoints
 {
+    /// <summary>Places in the delegation; empty for no limit (beyond it people are waitlisted).</summary>
+    public sealed record CapacitySetting(int? Capacity);
+
     public static RouteGroupBuilder MapDelegation(this RouteGroupBuilder api)
     {
         var delegation = api.MapGroup("/missions/{missionId:guid}/delegation").WithTags("Delegation");
@@ -14,6 +17,8 @@ public static class DelegationEndpoints
             m.Send(new GetDelegationQuery(missionId, status, sector, organisation), ct));
         delegation.MapGet("/export.csv", async (Guid missionId, IMediator m, CancellationToken ct) =>
             Results.File(await m.Send(new ExportDelegationQuery(missionId), ct), "text/csv; charset=utf-8", "delegation.csv"));
+        delegation.MapGet("/capacity", async (Guid missionId, IMediator m, CancellationToken ct) =>
+            new CapacitySetting((await m.Send(new GetDelegationQuery(missionId), ct)).Capacity));
         delegation.MapPut("/capacity", async (Guid missionId, SetCapacityCommand command, IMediator m, CancellationToken ct) =>
             Results.Ok(new { promoted = await m.Send(command with { MissionId = missionId }, ct) }));
         delegation.MapPost("/{registrationId:guid}/cancel", async (Guid missionId, Guid registrationId, IMediator m, CancellationToken ct) =>

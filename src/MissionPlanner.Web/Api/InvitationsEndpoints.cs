@@ -8,6 +8,9 @@ namespace MissionPlanner.Web.Api;
 
 public static class InvitationsEndpoints
 {
+    /// <summary>The registration deadline (mission time; empty: none) and the days before it on which those who have not answered are reminded.</summary>
+    public sealed record RegistrationSchedule(DateOnly? Deadline, IReadOnlyList<int> ReminderDays);
+
     public static RouteGroupBuilder MapInvitations(this RouteGroupBuilder api)
     {
         var invitations = api.MapGroup("/missions/{missionId:guid}/invitations").WithTags("Invitations");
@@ -30,11 +33,13 @@ public static class InvitationsEndpoints
             await m.Send(new RevokeInvitationCommand(missionId, invitationId), ct);
             return Results.NoContent();
         });
+        api.MapGet("/missions/{missionId:guid}/registration-schedule", (Guid missionId, IMediator m, CancellationToken ct) =>
+            ScheduleAsync(m, missionId, ct)).WithTags("Invitations");
         api.MapPut("/missions/{missionId:guid}/registration-schedule",
             async (Guid missionId, SetRegistrationScheduleCommand command, IMediator m, CancellationToken ct) =>
             {
                 await m.Send(command with { MissionId = missionId }, ct);
-                return Results.NoContent();
+                return await ScheduleAsync(m, missionId, ct);
             }).WithTags("Invitations");
 
         var outbox = api.MapGroup("/missions/{missionId:guid}/outbox").WithTags("Outbox");
@@ -48,5 +53,12 @@ public static class InvitationsEndpoints
         outbox.MapPost("/{messageId:guid}/cancel", async (Guid missionId, Guid messageId, IMediator m, CancellationToken ct) =>
             Results.Ok(new { cancelled = await m.Send(new CancelMessagesCommand(missionId, messageId, null), ct) }));
         return api;
+    }
+
+    private static async Task<RegistrationSchedule> ScheduleAsync(IMediator m, Guid missionId, CancellationToken ct)
+    {
+        var mission = await m.Send(new Features.Missions.GetMissionQuery(missionId), ct);
+        return new RegistrationSchedule(mission.RegistrationDeadline,
+            mission.ReminderDays.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList());
     }
 }

@@ -5,10 +5,14 @@ namespace MissionPlanner.Web.Api;
 
 public static class RegistrationFormEndpoints
 {
+    public sealed record RegistrationModeSetting(Domain.Registrations.RegistrationMode Mode);
+
     /// <summary>Organisers: the registration mode, their questions and decisions on people.</summary>
     public static RouteGroupBuilder MapRegistrationForm(this RouteGroupBuilder api)
     {
         var mission = api.MapGroup("/missions/{missionId:guid}").WithTags("Registration form");
+        mission.MapGet("/registration-mode", async (Guid missionId, IMediator m, CancellationToken ct) =>
+            new RegistrationModeSetting(await m.Send(new GetRegistrationModeQuery(missionId), ct)));
         mission.MapPut("/registration-mode", async (Guid missionId, SetRegistrationModeCommand command, IMediator m, CancellationToken ct) =>
         {
             await m.Send(command with { MissionId = missionId }, ct);

@@ -9,6 +9,7 @@ public static class VenuesEndpoints
     {
         var venues = api.MapGroup("/missions/{missionId:guid}/venues").WithTags("Venues");
         venues.MapGet("/", (Guid missionId, IMediator m, CancellationToken ct) => m.Send(new ListVenuesQuery(missionId), ct));
+        venues.MapGet("/travel-times", (Guid missionId, IMediator m, CancellationToken ct) => m.Send(new ListTravelTimesQuery(missionId), ct));
         venues.MapPut("/travel-times", async (Guid missionId, SetTravelTimeCommand command, IMediator m, CancellationToken ct) =>
         {
             await m.Send(command with { MissionId = missionId }, ct);

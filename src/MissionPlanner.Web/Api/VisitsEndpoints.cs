@@ -9,6 +9,9 @@ public static class VisitsEndpoints
 
     public sealed record LockRequest(bool Locked);
 
+    /// <summary>When participants must have ranked their visits (mission time) and how many visits each gets.</summary>
+    public sealed record VisitSettings(DateTime? PreferencesDeadline, int VisitsPerParticipant);
+
     public sealed record HostRequestsRequest(Guid? HostId);
 
     public static RouteGroupBuilder MapVisits(this RouteGroupBuilder api)
@@ -46,6 +49,11 @@ public static class VisitsEndpoints
             await m.Send(new CancelVisitCommand(missionId, visitId), ct);
             return Results.NoContent();
         });
+        visits.MapGet("/settings", async (Guid missionId, IMediator m, CancellationToken ct) =>
+        {
+            var plan = await m.Send(new GetVisitPlanQuery(missionId), ct);
+            return new VisitSettings(plan.PreferencesDeadlineLocal, plan.VisitsPerParticipant);
+        });
         visits.MapPut("/settings", async (Guid missionId, SetVisitSettingsCommand command, IMediator m, CancellationToken ct) =>
         {
             await m.Send(command with { MissionId = missionId }, ct);
@@ -57,6 +65,8 @@ public static class VisitsEndpoints
         // Moves someone by hand (pinned); with "dryRun": true only reports the warnings the move would cause.
         visits.MapPost("/plan/moves", async (Guid missionId, MoveVisitorCommand command, IMediator m, CancellationToken ct) =>
             Results.Ok(new { warnings = await m.Send(command with { MissionId = missionId }, ct) }));
+        visits.MapGet("/plan/lock", async (Guid missionId, IMediator m, CancellationToken ct) =>
+            new LockRequest((await m.Send(new GetVisitPlanQuery(missionId), ct)).Locked));
         visits.MapPut("/plan/lock", async (Guid missionId, LockRequest body, IMediator m, CancellationToken ct) =>
         {
             await m.Send(new LockVisitPlanCommand(missionId, body.Locked), ct);

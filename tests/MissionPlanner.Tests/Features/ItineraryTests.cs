@@ -55,7 +55,7 @@ public sealed partial class ItineraryTests
         annTour.StartsLocal.Should().Be(Start.AddDays(2).ToDateTime(new TimeOnly(14, 0)), "times are the mission's local time, after the clocks moved");
         annTour.DirectionsUrl.Should().Be("https://www.openstreetmap.org/directions?to=52.2097%2C0.0917");
         var outsider = () => app.SendAsync(new SetItemAudienceCommand(Audience.People, null, [Guid.NewGuid()]) { MissionId = mission, ItemId = tour });
-        (await outsider.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("People");
+        (await outsider.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("AudiencePeople");
     }
 
     [Theory, AllDatabases]

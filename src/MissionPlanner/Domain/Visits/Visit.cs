@@ -209,7 +209,8 @@ public sealed class Visit : RaisesDomainEvents, IVersioned
         ParallelGroups = parallelGroups;
         Requirements = requirements;
         ScreensVisitors = requirements.HasFlag(VisitRequirements.IdScreening);
-        ScreeningLeadDays = requirements.HasFlag(VisitRequirements.IdScreening) ? screeningLeadDays : 0;
+        // Kept as given even while the visit does not screen: it applies again when screening is switched back on.
+        ScreeningLeadDays = screeningLeadDays;
         Notes = (notes ?? "").Trim();
         Windows = string.Join(';', windows.OrderBy(w => w.Start).Select(w => $"{Format(w.Start)}/{Format(w.End)}"));
     }

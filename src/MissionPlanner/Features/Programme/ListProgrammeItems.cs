@@ -49,6 +49,9 @@ public sealed class ListProgrammeItemsHandler(AppDbContext db)
                 p.Version,
             })
             .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var chosen = (await db.ProgrammeItemPeople.AsNoTracking().Where(x => ids.Contains(x.ProgrammeItemId)).ToListAsync(cancellationToken))
+            .ToLookup(x => x.ProgrammeItemId, x => x.RegistrationId);
 
         return rows.Select(p => new ProgrammeItemDto(p.Id, p.Title, p.Description, p.Kind,
                 MissionTime.ToMissionOffset(p.StartsAt, zone), MissionTime.ToMissionOffset(p.EndsAt, zone),
@@ -60,7 +63,12 @@ public sealed class ListProgrammeItemsHandler(AppDbContext db)
             Contact = p.Contact,
             Audience = p.Audience,
             AudienceSectors = p.AudienceSectors.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Sector>).ToList(),
+            AudiencePeople = chosen[p.Id].Order().ToList(),
             Cancelled = p.Cancelled,
+            TravelMode = p.TravelMode,
+            Carrier = p.Carrier,
+            MeetingPoint = p.MeetingPoint,
+            SeatOrCoach = p.SeatOrCoach,
         })
             .ToList();
     }

@@ -57,6 +57,9 @@ public sealed record ProgrammeItemDto(
     public string? Contact { get; init; }
     public Audience Audience { get; init; }
     public IReadOnlyList<Sector> AudienceSectors { get; init; } = [];
+
+    /// <summary>Registration ids of the chosen people, when <see cref="Audience"/> is People.</summary>
+    public IReadOnlyList<Guid> AudiencePeople { get; init; } = [];
     public bool Cancelled { get; init; }
     public TravelMode? TravelMode { get; init; }
     public string? Carrier { get; init; }

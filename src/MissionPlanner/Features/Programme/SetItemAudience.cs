@@ -15,7 +15,7 @@ namespace MissionPlanner.Features.Programme;
 /// Itineraries and calendars follow at once.
 /// </summary>
 [RequiresRole(MissionRoleKind.Organiser)]
-public sealed record SetItemAudienceCommand(Audience Audience, IReadOnlyList<Sector>? Sectors, IReadOnlyList<Guid>? People)
+public sealed record SetItemAudienceCommand(Audience Audience, IReadOnlyList<Sector>? AudienceSectors, IReadOnlyList<Guid>? AudiencePeople)
     : IRequest<Unit>, IMissionRequest
 {
     [JsonIgnore]
@@ -30,9 +30,9 @@ public sealed class SetItemAudienceValidator : AbstractValidator<SetItemAudience
     public SetItemAudienceValidator()
     {
         RuleFor(x => x.Audience).IsInEnum();
-        RuleForEach(x => x.Sectors).IsInEnum();
-        RuleFor(x => x.People).NotEmpty().When(x => x.Audience == Audience.People).WithMessage("Choose at least one person.");
-        RuleFor(x => x.People).Must(p => p is null || p.Count <= 2000).WithMessage("Choose at most 2,000 people.");
+        RuleForEach(x => x.AudienceSectors).IsInEnum();
+        RuleFor(x => x.AudiencePeople).NotEmpty().When(x => x.Audience == Audience.People).WithMessage("Choose at least one person.");
+        RuleFor(x => x.AudiencePeople).Must(p => p is null || p.Count <= 2000).WithMessage("Choose at most 2,000 people.");
     }
 }
 
@@ -42,18 +42,18 @@ public sealed class SetItemAudienceHandler(AppDbContext db) : IRequestHandler<Se
     {
         var item = await db.ProgrammeItems.FirstOrDefaultAsync(p => p.MissionId == request.MissionId && p.Id == request.ItemId, cancellationToken)
             ?? throw new NotFoundException("Programme item");
-        var people = (request.People ?? []).Distinct().ToList();
+        var people = (request.AudiencePeople ?? []).Distinct().ToList();
         if (request.Audience == Audience.People)
         {
             var known = await db.Registrations.Where(r => r.MissionId == request.MissionId && people.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken);
             var unknown = people.Except(known).ToList();
             if (unknown.Count > 0)
             {
-                throw new DomainException("People", $"{unknown.Count} of the chosen people are not registered for this mission (e.g. {unknown[0]}).");
+                throw new DomainException(nameof(request.AudiencePeople), $"{unknown.Count} of the chosen people are not registered for this mission (e.g. {unknown[0]}).");
             }
         }
 
-        item.SetAudience(request.Audience, request.Sectors ?? []);
+        item.SetAudience(request.Audience, request.AudienceSectors ?? []);
         await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         // Tracked, not bulk-deleted: the change log compares the people before and after this save.
         var chosen = await db.ProgrammeItemPeople.Where(x => x.ProgrammeItemId == item.Id).ToListAsync(cancellationToken);
