@@ -191,13 +191,21 @@ public sealed class RoundTripTests
         (await api.PostJsonAsync($"{m}/status", new { status = "Open" })).EnsureSuccessStatusCode();
         await WriteAsync(api, HttpMethod.Post, $"{m}/invitations", new JsonObject
         {
-            ["email"] = "zoe.muller@uzh.example", ["name"] = "Zoë Müller", ["organisation"] = "Universität Zürich", ["message"] = "We would love to have you.",
+            ["email"] = "zoe.muller@uzh.example",
+            ["name"] = "Zoë Müller",
+            ["organisation"] = "Universität Zürich",
+            ["message"] = "We would love to have you.",
         }, $"{m}/invitations", (read, id) => read.AsArray().Single(i => (string)i!["id"]! == id)!, "message");
 
         var signing = await WriteAsync(api, HttpMethod.Post, $"{m}/programme-items", new JsonObject
         {
-            ["title"] = "Signing ceremony: QuTech and TU/e", ["kind"] = "SigningCeremony", ["startsAt"] = "2027-11-01T15:00:00",
-            ["endsAt"] = "2027-11-01T16:00:00", ["venueId"] = lab, ["capacity"] = 60, ["allowsParallel"] = false,
+            ["title"] = "Signing ceremony: QuTech and TU/e",
+            ["kind"] = "SigningCeremony",
+            ["startsAt"] = "2027-11-01T15:00:00",
+            ["endsAt"] = "2027-11-01T16:00:00",
+            ["venueId"] = lab,
+            ["capacity"] = 60,
+            ["allowsParallel"] = false,
         }, $"{m}/programme-items/{{id}}");
         var ceremony = await WriteAsync(api, HttpMethod.Post, $"{m}/ceremonies", new JsonObject { ["programmeItemId"] = signing }, $"{m}/ceremonies/{{id}}");
         var c = $"{m}/ceremonies/{ceremony}";
@@ -205,27 +213,46 @@ public sealed class RoundTripTests
         var party = await WriteAsync(api, HttpMethod.Post, $"{c}/parties", new JsonObject { ["name"] = "QuTech" }, c, (read, id) => In(read, "parties", id));
         await WriteAsync(api, HttpMethod.Put, c, new JsonObject
         {
-            ["convention"] = "HostOnTheLeft", ["hostPartyId"] = party, ["seatsPerRow"] = 6, ["version"] = 0,
+            ["convention"] = "HostOnTheLeft",
+            ["hostPartyId"] = party,
+            ["seatsPerRow"] = 6,
+            ["version"] = 0,
         }, c);
         var person = await WriteAsync(api, HttpMethod.Post, $"{c}/people", new JsonObject
         {
-            ["role"] = "Witness", ["name"] = "Prof. Lieven Vandersypen", ["title"] = "Director", ["organisation"] = "QuTech",
-            ["email"] = "lieven@qutech.example", ["partyId"] = party, ["rank"] = 5, ["tieBreak"] = 2, ["speaks"] = true,
+            ["role"] = "Witness",
+            ["name"] = "Prof. Lieven Vandersypen",
+            ["title"] = "Director",
+            ["organisation"] = "QuTech",
+            ["email"] = "lieven@qutech.example",
+            ["partyId"] = party,
+            ["rank"] = 5,
+            ["tieBreak"] = 2,
+            ["speaks"] = true,
         }, c, (read, id) => In(read, "people", id));
         await WriteAsync(api, HttpMethod.Put, $"{c}/people/{person}", new JsonObject { ["partyId"] = party, ["rank"] = 3, ["tieBreak"] = 1, ["speaks"] = false },
             c, (read, _) => In(read, "people", person));
         await WriteAsync(api, HttpMethod.Post, $"{c}/run-of-show", new JsonObject
         {
-            ["title"] = "Welcome by the ambassador", ["owner"] = "Embassy", ["gapBeforeMinutes"] = 5, ["minutes"] = 10,
+            ["title"] = "Welcome by the ambassador",
+            ["owner"] = "Embassy",
+            ["gapBeforeMinutes"] = 5,
+            ["minutes"] = 10,
         }, c, (read, id) => In(read, "runOfShow", id));
         await WriteAsync(api, HttpMethod.Post, $"{c}/agreements", new JsonObject
         {
-            ["title"] = "Memorandum of understanding on quantum hardware", ["languages"] = "English, Dutch", ["originals"] = 2, ["broughtBy"] = "QuTech",
+            ["title"] = "Memorandum of understanding on quantum hardware",
+            ["languages"] = "English, Dutch",
+            ["originals"] = 2,
+            ["broughtBy"] = "QuTech",
             ["status"] = "Final",
         }, c, (read, id) => In(read, "agreements", id));
         var task = await WriteAsync(api, HttpMethod.Post, $"{c}/tasks", new JsonObject
         {
-            ["title"] = "Bring the signing pens", ["owner"] = "Sanne de Wit", ["ownerEmail"] = "sanne@example.org", ["dueDate"] = "2027-10-30",
+            ["title"] = "Bring the signing pens",
+            ["owner"] = "Sanne de Wit",
+            ["ownerEmail"] = "sanne@example.org",
+            ["dueDate"] = "2027-10-30",
         }, c, (read, id) => In(read, "tasks", id));
         await WriteAsync(api, HttpMethod.Put, $"{c}/tasks/{task}", new JsonObject { ["done"] = true }, c, (read, _) => In(read, "tasks", task));
     }
