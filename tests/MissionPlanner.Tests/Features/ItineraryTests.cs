@@ -103,6 +103,34 @@ public sealed partial class ItineraryTests
     }
 
     [Theory, AllDatabases]
+    public async Task Losing_and_regaining_a_place_moves_the_feeds_SEQUENCE_on_each_time_and_never_back(DatabaseProvider provider)
+    {
+        await using var scenario = await Scenario.MissionAsync(provider, Start, capacity: 1);
+        var app = scenario.App;
+        await app.SendAsync(new CreateProgrammeItemCommand("Symposium", null, ProgrammeItemKind.SymposiumSession,
+            Start.ToDateTime(new TimeOnly(9, 0)), Start.ToDateTime(new TimeOnly(17, 0)), null, null, false)
+        { MissionId = scenario.Mission });
+        await scenario.InviteAsync(("ann@example.org", "Ann"), ("bob@example.org", "Bob"));
+        await scenario.RegisterAllAsync();
+        var feed = Regex.Match((await app.SendAsync(new GetMyItineraryQuery(scenario.RegistrationTokens["Ann"]))).CalendarUrl!, @"/c/([^/]+)$").Groups[1].Value;
+        async Task<(int Sequence, string Status)> AnnsEventAsync()
+        {
+            var symposium = (await IcsParser.ParseAsync(await app.SendAsync(new GetCalendarFeedQuery(feed)))).Events.Single();
+            return (symposium.Sequence, symposium.Status);
+        }
+
+        var confirmed = await AnnsEventAsync();
+        confirmed.Status.Should().Be("CONFIRMED");
+        await app.SendAsync(new DecideRegistrationCommand(RegistrationDecision.Waitlist) { MissionId = scenario.Mission, RegistrationId = scenario.RegistrationIds["Ann"] });
+        var waitlisted = await AnnsEventAsync();
+        waitlisted.Should().Match<(int Sequence, string Status)>(e => e.Status == "CANCELLED" && e.Sequence > confirmed.Sequence);
+        await app.SendAsync(new CancelRegistrationCommand(scenario.Mission, scenario.RegistrationIds["Bob"]));
+        var again = await AnnsEventAsync();
+        again.Should().Match<(int Sequence, string Status)>(e => e.Status == "CONFIRMED" && e.Sequence > waitlisted.Sequence,
+            "calendars holding the cancellation take only a later revision");
+    }
+
+    [Theory, AllDatabases]
     public async Task CalendarLinks_AreOnePersonsOnly_AndATamperedOneIsNotFound(DatabaseProvider provider)
     {
         var (app, _, links) = await ArrangeAsync(provider);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Missions;
@@ -72,6 +73,28 @@ public sealed class ProgrammeTests
         await app.SendAsync(Item(mission, venue, nine.AddHours(1), nine.AddHours(3), parallel: true));
         await app.SendAsync(Item(mission, venue, nine.AddHours(2), nine.AddHours(3)));
         (await app.CountAsync<ProgrammeItem>()).Should().Be(4);
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_cancelled_item_takes_no_time_a_replacement_fits_and_the_mission_may_shrink_past_it(DatabaseProvider provider)
+    {
+        var (app, mission, venue) = await ArrangeAsync(provider);
+        await using var _ = app;
+        var ten = new DateTime(2027, 3, 29, 10, 0, 0);
+        var keynote = await app.SendAsync(Item(mission, venue, ten, ten.AddHours(1)) with { Title = "Keynote" });
+        var screened = await app.SendAsync(Item(mission, venue, ten.AddHours(2), ten.AddHours(3)) with { Title = "Secure lab", RequiresIdScreening = true });
+        await app.SendAsync(new CancelProgrammeItemCommand(mission, keynote));
+        await app.SendAsync(new CancelProgrammeItemCommand(mission, screened));
+
+        await app.SendAsync(Item(mission, venue, ten, ten.AddHours(1)) with { Title = "Replacement keynote" });
+        (await app.SendAsync(new MissionPlanner.Features.Registrations.GetRegistrationFormQuery(mission))).AsksIdDetails
+            .Should().BeFalse("the only item that screened visitors is cancelled");
+        await app.SendAsync(new DeleteProgrammeItemCommand(mission,
+            await app.QueryAsync(db => db.ProgrammeItems.Where(p => p.Title == "Replacement keynote").Select(p => p.Id).SingleAsync())));
+        await app.SendAsync(new UpdateMissionCommand("NL–UK mission", null, "United Kingdom", "London", "Europe/London",
+            new DateOnly(2027, 3, 26), new DateOnly(2027, 3, 28), 0)
+        { MissionId = mission });
+        (await app.SendAsync(new GetMissionQuery(mission))).EndDate.Should().Be(new DateOnly(2027, 3, 28), "cancelled items do not hold the last day");
     }
 
     [Theory, AllDatabases]

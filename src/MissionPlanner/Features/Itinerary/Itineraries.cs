@@ -78,7 +78,17 @@ internal static class Itineraries
         }).ToList();
     }
 
-    public static CalendarEvent Event(ItineraryItem i, bool cancelAll, DateTime now)
+    /// <summary>
+    /// How often the person's registration has changed (its history's length): added to the SEQUENCE
+    /// of every event in their calendars, so that leaving the programme and coming back moves it on
+    /// each time and never back, as RFC 5545 (3.8.7.4) requires for one UID. It only grows: the
+    /// history is appended to and never shortened, erasure included.
+    /// </summary>
+    public static Task<int> RevisionAsync(AppDbContext db, Guid registrationId, CancellationToken ct) =>
+        db.RegistrationAudits.CountAsync(a => a.RegistrationId == registrationId, ct);
+
+    /// <param name="revision">The person's <see cref="RevisionAsync"/>.</param>
+    public static CalendarEvent Event(ItineraryItem i, bool cancelAll, DateTime now, int revision)
     {
         var details = new List<string>();
         if (i.Travel is not null)
@@ -107,8 +117,8 @@ internal static class Itineraries
         }
 
         var location = string.Join(", ", new[] { i.VenueName, i.VenueAddress, i.VenueCity }.Where(p => !string.IsNullOrWhiteSpace(p)));
-        // Leaving the itinerary is a change too: the sequence moves on so calendars take the cancellation.
-        return new CalendarEvent($"{i.Id:N}@missionplanner", i.Sequence + (cancelAll ? 1 : 0), i.StartsAtUtc, i.EndsAtUtc, i.Title,
+        // Leaving the itinerary is a change too: the revision moved on with it, so calendars take the cancellation.
+        return new CalendarEvent($"{i.Id:N}@missionplanner", i.Sequence + revision, i.StartsAtUtc, i.EndsAtUtc, i.Title,
             location.Length == 0 ? null : location, details.Count == 0 ? null : string.Join("\n", details), i.Cancelled || cancelAll, now,
             Latitude: i.Latitude, Longitude: i.Longitude);
     }

@@ -33,10 +33,10 @@ public sealed class UpdateMissionHandler(AppDbContext db) : IRequestHandler<Upda
         mission.Update(request.Title, request.Summary ?? "", request.HostCountry, request.HostCity,
             request.TimeZoneId, request.StartDate, request.EndDate);
 
-        // Shrinking the dates must not strand programme items outside the mission.
+        // Shrinking the dates must not strand programme items outside the mission (a cancelled one takes no time).
         var (from, to) = mission.UtcWindow();
         var stranded = await db.ProgrammeItems.CountAsync(
-            p => p.MissionId == mission.Id && (p.StartsAt < from || p.EndsAt > to), cancellationToken);
+            p => p.MissionId == mission.Id && !p.Cancelled && (p.StartsAt < from || p.EndsAt > to), cancellationToken);
         if (stranded > 0)
         {
             throw new DomainException(nameof(request.StartDate),

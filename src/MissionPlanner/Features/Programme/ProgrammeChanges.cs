@@ -160,11 +160,12 @@ public sealed class NotifyProgrammeChangesHandler(AppDbContext db, OutboxWriter 
             {
                 var theirs = changes.Where(c => c.AffectedIds.Contains(person.Id)).Select(c => c.Description).Distinct().ToList();
                 var items = await Itineraries.ForAsync(db, mission, person, cancellationToken);
+                var revision = await Itineraries.RevisionAsync(db, person.Id, cancellationToken);
                 var message = await outbox.EnqueueAsync("programme-changes", person.Email, person.Name,
                     new EmailModels.ProgrammeChanges(person.Name, mission.Title, PublicLinks.Where(mission), theirs, calendars.GetValueOrDefault(person.Id)),
                     mission.Id, $"programme-{now:yyyyMMdd-HHmm}", cancellationToken);
                 message.Attach("programme.ics", "text/calendar; method=PUBLISH",
-                    Common.ICalendar.Write(mission.Title, mission.TimeZone, items.Select(i => Itineraries.Event(i, false, now)).ToList()));
+                    Common.ICalendar.Write(mission.Title, mission.TimeZone, items.Select(i => Itineraries.Event(i, false, now, revision)).ToList()));
                 sent++;
             }
 

@@ -94,7 +94,7 @@ internal static class ProgrammeChecks
         if (!fields.AllowsParallel)
         {
             var clash = await db.ProgrammeItems.AsNoTracking()
-                .Where(p => p.MissionId == mission.Id && p.Id != itemId && !p.AllowsParallel
+                .Where(p => p.MissionId == mission.Id && p.Id != itemId && !p.AllowsParallel && !p.Cancelled
                             && p.StartsAt < endsAt && startsAt < p.EndsAt)
                 .Select(p => p.Title)
                 .FirstOrDefaultAsync(ct);

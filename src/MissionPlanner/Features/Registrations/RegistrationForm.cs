@@ -39,7 +39,7 @@ internal static class RegistrationIntake
 
     public static Task<bool> AsksIdDetailsAsync(AppDbContext db, Guid missionId, CancellationToken ct) =>
         db.Missions.AnyAsync(m => m.Id == missionId
-            && (db.ProgrammeItems.Any(p => p.MissionId == m.Id && p.RequiresIdScreening) || db.Visits.Any(v => v.MissionId == m.Id && v.ScreensVisitors && !v.Cancelled)), ct);
+            && (db.ProgrammeItems.Any(p => p.MissionId == m.Id && p.RequiresIdScreening && !p.Cancelled) || db.Visits.Any(v => v.MissionId == m.Id && v.ScreensVisitors && !v.Cancelled)), ct);
 
     /// <summary>
     /// Everything a registration is checked against, in one round trip: the mission, its questions,
@@ -54,7 +54,7 @@ internal static class RegistrationIntake
             db.Missions.AsNoTracking().Where(m => m.Id == missionId).Select(m => new FormSpec(
                 m,
                 db.RegistrationQuestions.Where(q => q.MissionId == m.Id).OrderBy(q => q.Position).ToList(),
-                db.ProgrammeItems.Any(p => p.MissionId == m.Id && p.RequiresIdScreening)
+                db.ProgrammeItems.Any(p => p.MissionId == m.Id && p.RequiresIdScreening && !p.Cancelled)
                     || db.Visits.Any(v => v.MissionId == m.Id && v.ScreensVisitors && !v.Cancelled),
                 email != null && db.Registrations.Any(r => r.MissionId == m.Id && r.Email == email))).FirstOrDefault()));
 

@@ -103,7 +103,10 @@ internal static class RegistrationPlaces
         {
             var now = registration.UpdatedAt;
             var items = await Itinerary.Itineraries.ForAsync(db, mission, registration, ct);
-            calendar = items.Count == 0 ? null : ICalendar.Write(mission.Title, mission.TimeZone, items.Select(i => Itinerary.Itineraries.Event(i, false, now)).ToList());
+            // Newcomers of a batch have no saved history yet (revision 0); anyone else has theirs.
+            var revision = bySector is null ? await Itinerary.Itineraries.RevisionAsync(db, registration.Id, ct) : 0;
+            calendar = items.Count == 0 ? null
+                : ICalendar.Write(mission.Title, mission.TimeZone, items.Select(i => Itinerary.Itineraries.Event(i, false, now, revision)).ToList());
             if (bySector is not null)
             {
                 bySector[registration.Sector] = calendar;
