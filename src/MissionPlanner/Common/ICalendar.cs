@@ -32,8 +32,8 @@ public static class ICalendar
             lines.Add($"UID:{e.Uid}");
             lines.Add($"SEQUENCE:{e.Sequence}");
             lines.Add($"DTSTAMP:{e.StampUtc:yyyyMMdd'T'HHmmss'Z'}");
-            lines.Add($"DTSTART;TZID={zone.Id}:{Local(e.StartsAtUtc, zone)}");
-            lines.Add($"DTEND;TZID={zone.Id}:{Local(e.EndsAtUtc, zone)}");
+            lines.Add(Time("DTSTART", e.StartsAtUtc, zone));
+            lines.Add(Time("DTEND", e.EndsAtUtc, zone));
             lines.Add($"SUMMARY:{Text(e.Summary)}");
             if (!string.IsNullOrWhiteSpace(e.Location))
             {
@@ -73,8 +73,18 @@ public static class ICalendar
     public static string Text(string value) =>
         value.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r\n", "\\n").Replace("\n", "\\n").Replace("\r", "\\n");
 
-    private static string Local(DateTime utc, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Local time with the zone's TZID; a local time that happens twice (the night the clocks go back)
+    /// in UTC instead, since RFC 5545 (3.3.5) reads an ambiguous local time as its first occurrence.
+    /// </summary>
+    private static string Time(string property, DateTime utc, TimeZoneInfo zone)
+    {
+        var instant = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(instant, zone);
+        return zone.IsAmbiguousTime(local)
+            ? $"{property}:{instant.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}"
+            : $"{property};TZID={zone.Id}:{local.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)}";
+    }
 
     /// <summary>Lines of at most 75 octets; continuation lines start with a space (RFC 5545 3.1).</summary>
     private static void Fold(StringBuilder builder, string line)

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Missions;
@@ -40,6 +41,32 @@ public sealed class ProgrammeTests
         items.Select(i => i.StartsAt.ToString("yyyy-MM-dd HH:mm zzz")).Should().Equal("2027-03-27 10:00 +00:00", "2027-03-28 10:00 +01:00");
         items.Select(i => i.StartsAt.UtcDateTime.Hour).Should().Equal(10, 9);
         items[0].VenueName.Should().Be("Embassy");
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_time_that_happens_twice_is_its_first_occurrence_everywhere_and_one_that_does_not_happen_is_refused(DatabaseProvider provider)
+    {
+        await using var app = await Slice.CreateAsync(provider);
+        var autumn = await app.SendAsync(new CreateMissionCommand("Delft mission", null, "United Kingdom", "London", "Europe/London",
+            new DateOnly(2027, 10, 29), new DateOnly(2027, 11, 1)));
+        // 31 October 2027: the clocks go back at 02:00 BST, so 01:30 happens at 00:30 UTC and again at 01:30 UTC.
+        var night = await app.SendAsync(Item(autumn, null, new DateTime(2027, 10, 31, 1, 30, 0), new DateTime(2027, 10, 31, 1, 45, 0), parallel: true));
+
+        var read = (await app.SendAsync(new ListProgrammeItemsQuery(autumn, night))).Single();
+        read.StartsAt.Should().Be(new DateTimeOffset(2027, 10, 31, 1, 30, 0, TimeSpan.FromHours(1)), "the first 01:30, shown with the offset chosen");
+        read.StartsAt.UtcDateTime.Should().Be(new DateTime(2027, 10, 31, 0, 30, 0));
+        var ics = ICalendar.Write("Delft mission", TimeZoneInfo.FindSystemTimeZoneById("Europe/London"),
+            [new CalendarEvent("u1", 0, read.StartsAt.UtcDateTime, read.EndsAt.UtcDateTime, "Night", null, null, false, DateTime.UtcNow)]);
+        var parsed = (await IcsParser.ParseAsync(ics)).Events.Single();
+        parsed.StartUtc.Should().Be("2027-10-31T00:30:00Z", "a calendar reads the same instant as the API");
+
+        // 28 March 2027: the clocks go forward at 01:00 GMT, so no 01:30 that night.
+        var spring = await app.SendAsync(new CreateMissionCommand("NL–UK mission", null, "United Kingdom", "London", "Europe/London",
+            new DateOnly(2027, 3, 26), new DateOnly(2027, 3, 29)));
+        var gap = () => app.SendAsync(Item(spring, null, new DateTime(2027, 3, 28, 1, 30, 0), new DateTime(2027, 3, 28, 3, 0, 0), parallel: true));
+        var refused = (await gap.Should().ThrowAsync<DomainException>()).Which;
+        refused.Field.Should().Be("StartsAt");
+        refused.Message.Should().Contain("does not exist").And.Contain("00:59").And.Contain("02:00");
     }
 
     [Theory, AllDatabases]

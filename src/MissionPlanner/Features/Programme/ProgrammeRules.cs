@@ -82,8 +82,8 @@ internal static class ProgrammeChecks
         AppDbContext db, Mission mission, IProgrammeItemFields fields, Guid? itemId, CancellationToken ct)
     {
         var zone = mission.TimeZone;
-        var startsAt = MissionTime.ToUtc(fields.StartsAt, zone);
-        var endsAt = MissionTime.ToUtc(fields.EndsAt, zone);
+        var startsAt = MissionTime.FromTyped(fields.StartsAt, zone, nameof(fields.StartsAt));
+        var endsAt = MissionTime.FromTyped(fields.EndsAt, zone, nameof(fields.EndsAt));
 
         if (fields.VenueId is { } venueId &&
             !await db.Venues.AnyAsync(v => v.Id == venueId && v.MissionId == mission.Id, ct))

@@ -139,8 +139,8 @@ internal static class RegistrationIntake
     {
         registration.Fill(d.Name, d.Phone, d.Organisation, d.Sector, d.JobTitle, d.Role, d.Dietary, d.Accessibility, d.ConsentPhotos, d.ConsentListing, now, d.Bio);
         var zone = mission.TimeZone;
-        registration.SetTravel(d.ArrivalAt is { } a ? MissionTime.ToUtc(a, zone) : null, d.ArrivalBy,
-            d.DepartureAt is { } dep ? MissionTime.ToUtc(dep, zone) : null, d.DepartureBy, d.AccommodationNeeded, d.EmergencyContact);
+        registration.SetTravel(d.ArrivalAt is { } a ? MissionTime.FromTyped(a, zone, nameof(d.ArrivalAt)) : null, d.ArrivalBy,
+            d.DepartureAt is { } dep ? MissionTime.FromTyped(dep, zone, nameof(d.DepartureAt)) : null, d.DepartureBy, d.AccommodationNeeded, d.EmergencyContact);
         registration.SetAnswers(answers);
         if (idDetails != registration.IdDetails)
         {

@@ -23,7 +23,7 @@ public sealed class SetVisitSettingsHandler(AppDbContext db) : IRequestHandler<S
     {
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == request.MissionId, cancellationToken);
         var plan = await VisitPlans.GetAsync(db, request.MissionId, cancellationToken);
-        var deadline = request.PreferencesDeadline is { } local ? MissionTime.ToUtc(local, mission.TimeZone) : (DateTime?)null;
+        var deadline = request.PreferencesDeadline is { } local ? MissionTime.FromTyped(local, mission.TimeZone, nameof(request.PreferencesDeadline)) : (DateTime?)null;
         if (deadline > mission.UtcWindow().From)
         {
             throw new DomainException(nameof(SetVisitSettingsCommand.PreferencesDeadline), "The deadline for preferences must be before the mission starts.");

@@ -61,7 +61,8 @@ internal static class VisitEditing
         var zone = mission.TimeZone;
         visit.Update(mission, fields.Title, fields.Kind, fields.VenueId, fields.DurationMinutes, fields.MinGroupSize, fields.MaxGroupSize,
             fields.ParallelGroups, fields.Requirements, fields.ScreeningLeadDays, fields.Notes,
-            fields.Windows.Select(w => (MissionTime.ToUtc(w.StartsAt, zone), MissionTime.ToUtc(w.EndsAt, zone))).ToList());
+            fields.Windows.Select(w => (MissionTime.FromTyped(w.StartsAt, zone, nameof(fields.Windows)), MissionTime.FromTyped(w.EndsAt, zone, nameof(fields.Windows))))
+                .ToList());
     }
 
     /// <summary>Removes places in groups that no longer exist, and the last placed beyond a smaller group size.</summary>
