@@ -83,6 +83,31 @@ public sealed partial class RegistrationTests
     }
 
     [Theory, AllDatabases]
+    public async Task Once_the_mission_has_started_a_cancellation_frees_nothing_and_after_it_nobody_can_cancel(DatabaseProvider provider)
+    {
+        await using var scenario = await Scenario.MissionAsync(provider, days: 3, capacity: 1);
+        var app = scenario.App;
+        await scenario.InviteAsync(("ann@example.org", "Ann"), ("bob@example.org", "Bob"));
+        await scenario.RegisterAllAsync();
+        var mission = await app.QueryAsync(db => db.Missions.AsNoTracking().SingleAsync());
+        app.Clock.Advance(mission.UtcWindow().From - app.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromHours(30));
+
+        await app.SendAsync(new CancelMyRegistrationCommand(scenario.RegistrationTokens["Ann"]));
+
+        (await app.SendAsync(new GetMyRegistrationQuery(scenario.RegistrationTokens["Bob"]))).Status
+            .Should().Be(RegistrationStatus.Waitlisted, "on the mission's second day nobody can still join");
+        (await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == "bob@example.org" && m.Subject.StartsWith("You are registered"))))
+            .Should().Be(0);
+        (await app.SendAsync(new GetDelegationQuery(scenario.Mission))).Confirmed.Should().Be(0);
+        (await app.QueryAsync(db => db.Missions.Select(m => m.ConfirmedCount).SingleAsync())).Should().Be(0, "the count of places stays true");
+
+        app.Clock.Advance(mission.UtcWindow().To - app.Clock.GetUtcNow().UtcDateTime);
+        (await app.SendAsync(new GetMyRegistrationQuery(scenario.RegistrationTokens["Bob"]))).CanCancel.Should().BeFalse("the page offers no cancel after the mission");
+        var late = () => app.SendAsync(new CancelMyRegistrationCommand(scenario.RegistrationTokens["Bob"]));
+        (await late.Should().ThrowAsync<DomainException>()).Which.Message.Should().Contain("mission is over");
+    }
+
+    [Theory, AllDatabases]
     public async Task OnesLink_SeesOnlyTheirOwnRegistration_AndAnyOtherTokenIsNotFound(DatabaseProvider provider)
     {
         var (app, _, tokens) = await ArrangeAsync(provider, invitees: 2, capacity: null);

@@ -49,6 +49,7 @@ public sealed partial class InvitationPagesTests
         var invitee = new WebSession(app);
         (await invitee.GetAsync(new Uri(link).PathAndQuery)).StatusCode.Should().Be(HttpStatusCode.OK);
         invitee.LastHtml.Should().Contain("Dear Bob Jansen");
+        invitee.LastHtml.Should().MatchRegex("<input[^>]*name=\"Input.Organisation\"[^>]*value=\"Innatera\"", "the form starts with the organisation the invitation holds");
         (await invitee.SubmitAsync(new Uri(link).PathAndQuery, new Dictionary<string, string>
         {
             ["Input.Name"] = "Bob Jansen",

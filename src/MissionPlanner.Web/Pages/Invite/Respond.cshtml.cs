@@ -59,6 +59,11 @@ public sealed class RespondModel(IMediator mediator) : AppPageModel(mediator)
                 Input.Name = Invitation.Name;
             }
 
+            if (string.IsNullOrEmpty(Input.Organisation))
+            {
+                Input.Organisation = Invitation.Organisation ?? "";
+            }
+
             return true;
         }
         catch (NotFoundException)

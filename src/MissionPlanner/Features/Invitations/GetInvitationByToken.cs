@@ -19,6 +19,6 @@ public sealed class GetInvitationByTokenHandler(AppDbContext db, PersonalLinks l
             PublicLinks.Dates(mission.StartDate, mission.EndDate),
             mission.RegistrationDeadline is { } d ? PublicLinks.Day(d) : null, invitation.Status,
             mission.RegistrationClosesAt is { } closes && clock.GetUtcNow().UtcDateTime >= closes)
-        { MissionId = mission.Id };
+        { MissionId = mission.Id, Organisation = invitation.Organisation };
     }
 }

@@ -12,6 +12,9 @@ public sealed record InvitationView(
     InvitationStatus Status, bool RegistrationClosed)
 {
     public Guid MissionId { get; init; }
+
+    /// <summary>The organisation the organisers gave with the invitation, to start the registration form with.</summary>
+    public string? Organisation { get; init; }
 }
 
 internal static class InvitationTokens

@@ -1,5 +1,7 @@
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
 using MissionPlanner.Features.Links;
 using MissionPlanner.Messaging;
 
@@ -14,6 +16,12 @@ public sealed class CancelMyRegistrationHandler(AppDbContext db, PersonalLinks p
     public async Task<Unit> Handle(CancelMyRegistrationCommand request, CancellationToken cancellationToken)
     {
         var registration = await RegistrationTokens.FindAsync(db, personalLinks, request.Token, cancellationToken, tracked: true);
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, cancellationToken);
+        if (clock.GetUtcNow().UtcDateTime >= mission.UtcWindow().To)
+        {
+            throw new DomainException("Status", "The mission is over: there is nothing left to cancel.");
+        }
+
         await RegistrationCancellation.CancelAsync(db, outbox, registration, "participant", clock.GetUtcNow().UtcDateTime, cancellationToken);
         return Unit.Value;
     }

@@ -56,12 +56,10 @@ public sealed class ErasePersonHandler(AppDbContext db, PersonalLinks links, Tim
         db.RegistrationAudits.Add(new RegistrationAudit(request.MissionId, registration.Id, "erased",
             user.IsSystem ? "system" : $"organiser {user.OrganiserId}", null, now));
         await db.SaveChangesAsync(cancellationToken);
-        if (wasConfirmed)
-        {
-            // The person promoted into the freed place is emailed (EmailPromotedRegistrations); the erased person is not.
-            await RegistrationPlaces.PromoteAsync(db, request.MissionId, freedOne: true, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        // Whoever gets the freed place is emailed (EmailPromotedRegistrations); the erased person is not.
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == request.MissionId, cancellationToken);
+        await RegistrationPlaces.LeaveAsync(db, mission, wasConfirmed, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

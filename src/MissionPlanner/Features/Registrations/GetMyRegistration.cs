@@ -32,6 +32,8 @@ public sealed class GetMyRegistrationHandler(AppDbContext db, PersonalLinks pers
             IdDetailsOnFile = registration.IdDetails is not null,
             DecisionMessage = registration.DecisionMessage,
             HasVisits = await db.Visits.AnyAsync(v => v.MissionId == mission.Id && !v.Cancelled, cancellationToken),
+            CanCancel = registration.Status is not (RegistrationStatus.Cancelled or RegistrationStatus.Declined)
+                        && clock.GetUtcNow().UtcDateTime < mission.UtcWindow().To,
         };
     }
 

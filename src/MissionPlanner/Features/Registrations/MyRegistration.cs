@@ -23,6 +23,9 @@ public sealed record MyRegistrationView(
 
     /// <summary>The mission offers visits the person can rank.</summary>
     public bool HasVisits { get; init; }
+
+    /// <summary>The person may still cancel: their registration is live and the mission has not ended.</summary>
+    public bool CanCancel { get; init; }
 }
 
 internal static class RegistrationCancellation
@@ -48,8 +51,7 @@ internal static class RegistrationCancellation
         // No link in a cancellation: the personal link keeps working and shows the cancelled registration.
         await outbox.EnqueueAsync("registration-status", registration.Email, registration.Name,
             RegistrationPlaces.Email(mission, registration, null, 0), mission.Id, null, ct);
-        // The next in line is emailed by EmailPromotedRegistrations as this saves.
-        await RegistrationPlaces.PromoteAsync(db, mission.Id, wasConfirmed, now, ct);
+        await RegistrationPlaces.LeaveAsync(db, mission, wasConfirmed, now, ct);
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

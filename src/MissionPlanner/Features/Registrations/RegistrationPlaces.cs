@@ -46,6 +46,24 @@ internal static class RegistrationPlaces
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConfirmedCount, m => m.ConfirmedCount + 1), ct) == 1;
 
     /// <summary>Gives a freed place (or new capacity) to the first people waiting, in order of arrival.</summary>
+    /// <summary>
+    /// Someone left (cancelled or was erased): before the mission starts, their place goes to those
+    /// waiting (who are emailed by EmailPromotedRegistrations as the caller saves); once it has
+    /// started, nobody could still come, so the place is only given up.
+    /// </summary>
+    public static async Task LeaveAsync(AppDbContext db, Mission mission, bool wasConfirmed, DateTime now, CancellationToken ct)
+    {
+        if (now < mission.UtcWindow().From)
+        {
+            await PromoteAsync(db, mission.Id, wasConfirmed, now, ct);
+        }
+        else if (wasConfirmed)
+        {
+            await db.Missions.Where(m => m.Id == mission.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConfirmedCount, m => m.ConfirmedCount - 1), ct);
+        }
+    }
+
     public static async Task<IReadOnlyList<Registration>> PromoteAsync(AppDbContext db, Guid missionId, bool freedOne, DateTime now,
         CancellationToken ct, Guid? except = null)
     {
