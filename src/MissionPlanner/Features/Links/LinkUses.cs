@@ -12,7 +12,7 @@ namespace MissionPlanner.Features.Links;
 /// import or a reminder run). Uses of one link in an interval become one update; a use still waiting
 /// when the process is killed is lost, which only leaves an older "last used".
 /// </summary>
-public sealed class LinkUses : IAsyncDisposable
+public sealed class LinkUses : IAsyncDisposable, IDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
@@ -96,8 +96,22 @@ public sealed class LinkUses : IAsyncDisposable
         }
     }
 
+    /// <summary>For a container disposed synchronously: stops the loop; uses not yet written are lost (only "last used" is older).</summary>
+    public void Dispose()
+    {
+        if (!stopping.IsCancellationRequested)
+        {
+            stopping.Cancel();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
         await stopping.CancelAsync();
         await loop;
         try
