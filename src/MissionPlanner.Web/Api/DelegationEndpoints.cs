@@ -18,7 +18,7 @@ public static class DelegationEndpoints
         delegation.MapGet("/export.csv", async (Guid missionId, IMediator m, CancellationToken ct) =>
             Results.File(await m.Send(new ExportDelegationQuery(missionId), ct), "text/csv; charset=utf-8", "delegation.csv"));
         delegation.MapGet("/capacity", async (Guid missionId, IMediator m, CancellationToken ct) =>
-            new CapacitySetting((await m.Send(new GetDelegationQuery(missionId), ct)).Capacity));
+            new CapacitySetting((await m.Send(new Features.Missions.GetMissionQuery(missionId), ct)).Capacity));
         delegation.MapPut("/capacity", async (Guid missionId, SetCapacityCommand command, IMediator m, CancellationToken ct) =>
             Results.Ok(new { promoted = await m.Send(command with { MissionId = missionId }, ct) }));
         delegation.MapPost("/{registrationId:guid}/cancel", async (Guid missionId, Guid registrationId, IMediator m, CancellationToken ct) =>

@@ -12,7 +12,7 @@ public static class RegistrationFormEndpoints
     {
         var mission = api.MapGroup("/missions/{missionId:guid}").WithTags("Registration form");
         mission.MapGet("/registration-mode", async (Guid missionId, IMediator m, CancellationToken ct) =>
-            new RegistrationModeSetting(await m.Send(new GetRegistrationModeQuery(missionId), ct)));
+            new RegistrationModeSetting((await m.Send(new Features.Missions.GetMissionQuery(missionId), ct)).RegistrationMode));
         mission.MapPut("/registration-mode", async (Guid missionId, SetRegistrationModeCommand command, IMediator m, CancellationToken ct) =>
         {
             await m.Send(command with { MissionId = missionId }, ct);

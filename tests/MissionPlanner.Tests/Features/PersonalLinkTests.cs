@@ -23,9 +23,7 @@ public sealed class PersonalLinkTests
     [Theory, AllDatabases]
     public async Task A_link_opens_only_what_it_was_given_for(DatabaseProvider provider)
     {
-        await using var scenario = await Scenario.MissionAsync(provider);
-        await scenario.InviteAsync(2);
-        await scenario.RegisterAsync("p0@example.org");
+        await using var scenario = await RegisteredAsync(provider, invited: 2);
         var app = scenario.App;
         var registration = scenario.RegistrationTokens["Person 0"];
         var invitation = scenario.InvitationTokens["p1@example.org"];
@@ -43,9 +41,7 @@ public sealed class PersonalLinkTests
     [Theory, AllDatabases]
     public async Task Each_use_is_recorded_at_most_once_a_minute(DatabaseProvider provider)
     {
-        await using var scenario = await Scenario.MissionAsync(provider);
-        await scenario.InviteAsync(1);
-        await scenario.RegisterAsync("p0@example.org");
+        await using var scenario = await RegisteredAsync(provider);
         var app = scenario.App;
         var token = scenario.RegistrationTokens["Person 0"];
         async Task<DateTime?> LastUsed()
@@ -71,9 +67,7 @@ public sealed class PersonalLinkTests
     [Theory, AllDatabases]
     public async Task Moving_the_mission_later_moves_every_links_expiry_with_it(DatabaseProvider provider)
     {
-        await using var scenario = await Scenario.MissionAsync(provider, days: 2);
-        await scenario.InviteAsync(2);
-        await scenario.RegisterAsync("p0@example.org");
+        await using var scenario = await RegisteredAsync(provider, invited: 2, days: 2);
         var app = scenario.App;
         var invitation = scenario.InvitationTokens["p1@example.org"];
         var registration = scenario.RegistrationTokens["Person 0"];
@@ -101,9 +95,7 @@ public sealed class PersonalLinkTests
     [Theory, AllDatabases]
     public async Task The_data_export_lists_a_persons_links_and_erasing_them_revokes_every_one(DatabaseProvider provider)
     {
-        await using var scenario = await Scenario.MissionAsync(provider);
-        await scenario.InviteAsync(1);
-        await scenario.RegisterAsync("p0@example.org");
+        await using var scenario = await RegisteredAsync(provider);
         var app = scenario.App;
         var invitation = scenario.InvitationTokens["p0@example.org"];
         var registration = scenario.RegistrationTokens["Person 0"];
@@ -150,9 +142,7 @@ public sealed class PersonalLinkTests
     [Theory, AllDatabases]
     public async Task A_registration_without_a_calendar_link_row_gets_the_address_it_had_before_links_were_stored(DatabaseProvider provider)
     {
-        await using var scenario = await Scenario.MissionAsync(provider);
-        await scenario.InviteAsync(1);
-        await scenario.RegisterAsync("p0@example.org");
+        await using var scenario = await RegisteredAsync(provider);
         var app = scenario.App;
         var id = scenario.RegistrationIds["Person 0"];
         var before = (await app.SendAsync(new GetMyItineraryQuery(scenario.RegistrationTokens["Person 0"]))).CalendarUrl!;
@@ -215,10 +205,11 @@ public sealed class PersonalLinkTests
     private static Dictionary<string, string?> Settings(params (string Key, string Value)[] settings) =>
         settings.Append(("Auth:PublicBaseUrl", Scenario.PublicBaseUrl)).ToDictionary(s => s.Item1, s => (string?)s.Item2);
 
-    private static async Task<Scenario> RegisteredAsync(DatabaseProvider provider, Dictionary<string, string?> settings)
+    /// <summary>A mission with <paramref name="invited"/> people invited (p0, p1, …), of whom Person 0 registered.</summary>
+    private static async Task<Scenario> RegisteredAsync(DatabaseProvider provider, Dictionary<string, string?>? settings = null, int invited = 1, int days = 4)
     {
-        var scenario = await Scenario.MissionAsync(provider, settings: settings);
-        await scenario.InviteAsync(1);
+        var scenario = await Scenario.MissionAsync(provider, days: days, settings: settings);
+        await scenario.InviteAsync(invited);
         await scenario.RegisterAsync("p0@example.org");
         return scenario;
     }

@@ -37,7 +37,6 @@ public sealed class PersonalLink
         public const string Erased = "the person's data was erased";
         public const string InvitationRevoked = "the invitation was withdrawn";
         public const string ContactChanged = "the host's contact person changed";
-        public const string RevokedByOrganiser = "revoked by an organiser";
         public const string KeyReplaced = "the installation's key was replaced";
     }
 

@@ -112,11 +112,6 @@ public sealed class PersonalLinks(AppDbContext db, LinkExpiry expiry, CalendarLi
     public async Task<string?> CalendarUrlAsync(Guid registrationId, CancellationToken ct) =>
         (await CalendarUrlsAsync([registrationId], ct)).GetValueOrDefault(registrationId);
 
-    /// <summary>Every link of these subjects, newest first, for the person's data export and the organisers.</summary>
-    public async Task<IReadOnlyList<PersonalLink>> OfAsync(IReadOnlyCollection<Guid> subjectIds, CancellationToken ct) =>
-        (await db.PersonalLinks.AsNoTracking().Where(l => subjectIds.Contains(l.SubjectId)).ToListAsync(ct))
-        .OrderByDescending(l => l.CreatedAt).ThenBy(l => l.Purpose).ToList();
-
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private static string Subject(LinkPurpose purpose) => purpose switch

@@ -16,6 +16,11 @@ public sealed record MissionDetails(
     DateOnly StartDate, DateOnly EndDate, MissionStatus Status, int Version, MissionRoleKind Role,
     int VenueCount, int ProgrammeItemCount, DateOnly? RegistrationDeadline, string ReminderDays)
 {
+    public Domain.Registrations.RegistrationMode RegistrationMode { get; init; }
+
+    /// <summary>Places in the delegation; empty for no limit.</summary>
+    public int? Capacity { get; init; }
+
     public bool CanEdit => Role >= MissionRoleKind.Organiser;
 
     public IEnumerable<DateOnly> Days =>
@@ -35,7 +40,11 @@ public sealed class GetMissionHandler(AppDbContext db, CurrentUser user) : IRequ
                     .Select(r => (MissionRoleKind?)r.Role).FirstOrDefault() ?? MissionRoleKind.Owner,
                 db.Venues.Count(v => v.MissionId == m.Id),
                 db.ProgrammeItems.Count(p => p.MissionId == m.Id),
-                m.RegistrationDeadline, m.ReminderDays))
+                m.RegistrationDeadline, m.ReminderDays)
+            {
+                RegistrationMode = m.RegistrationMode,
+                Capacity = m.Capacity,
+            })
             .FirstOrDefaultAsync(cancellationToken);
         return details ?? throw new NotFoundException("Mission");
     }

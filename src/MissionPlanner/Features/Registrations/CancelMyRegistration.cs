@@ -17,7 +17,7 @@ public sealed class CancelMyRegistrationHandler(AppDbContext db, PersonalLinks p
     {
         var registration = await RegistrationTokens.FindAsync(db, personalLinks, request.Token, cancellationToken, tracked: true);
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, cancellationToken);
-        if (clock.GetUtcNow().UtcDateTime >= mission.UtcWindow().To)
+        if (!RegistrationCancellation.StillPossible(mission, clock.GetUtcNow().UtcDateTime))
         {
             throw new DomainException("Status", "The mission is over: there is nothing left to cancel.");
         }

@@ -33,7 +33,7 @@ public sealed class GetMyRegistrationHandler(AppDbContext db, PersonalLinks pers
             DecisionMessage = registration.DecisionMessage,
             HasVisits = await db.Visits.AnyAsync(v => v.MissionId == mission.Id && !v.Cancelled, cancellationToken),
             CanCancel = registration.Status is not (RegistrationStatus.Cancelled or RegistrationStatus.Declined)
-                        && clock.GetUtcNow().UtcDateTime < mission.UtcWindow().To,
+                        && RegistrationCancellation.StillPossible(mission, clock.GetUtcNow().UtcDateTime),
         };
     }
 

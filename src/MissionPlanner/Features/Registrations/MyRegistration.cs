@@ -30,6 +30,9 @@ public sealed record MyRegistrationView(
 
 internal static class RegistrationCancellation
 {
+    /// <summary>A participant may cancel until the mission's last day has ended; after it there is nothing left to cancel.</summary>
+    public static bool StillPossible(Mission mission, DateTime now) => now < mission.UtcWindow().To;
+
     public static async Task CancelAsync(AppDbContext db, OutboxWriter outbox, Registration registration,
         string actor, DateTime now, CancellationToken ct)
     {
