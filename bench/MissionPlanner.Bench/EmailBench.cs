@@ -12,6 +12,7 @@ using MimeKit;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Missions;
+using MissionPlanner.Features.Imports;
 using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Missions;
 using MissionPlanner.Features.Outbox;

@@ -27,7 +27,7 @@ public static class DelegationEndpoints
             return Results.NoContent();
         });
         delegation.MapPost("/import", async (Guid missionId, ImportDelegatesCommand command, IMediator m, CancellationToken ct) =>
-            ImportResults.ToHttp(await m.Send(command with { MissionId = missionId }, ct)));
+            ImportResults.ToHttp(await m.Send(command with { MissionId = missionId }, ct), command.Preview));
         delegation.MapGet("/{registrationId:guid}/history", (Guid missionId, Guid registrationId, IMediator m, CancellationToken ct) =>
             m.Send(new GetRegistrationHistoryQuery(missionId, registrationId), ct));
         delegation.MapGet("/{registrationId:guid}/personal-data", async (Guid missionId, Guid registrationId, IMediator m, CancellationToken ct) =>

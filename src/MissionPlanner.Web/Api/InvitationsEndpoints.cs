@@ -22,7 +22,7 @@ public static class InvitationsEndpoints
             return Results.Created($"/api/v1/missions/{missionId}/invitations/{invitation.Id}", invitation);
         });
         invitations.MapPost("/import", async (Guid missionId, ImportInvitationsCommand command, IMediator m, CancellationToken ct) =>
-            ImportResults.ToHttp(await m.Send(command with { MissionId = missionId }, ct)));
+            ImportResults.ToHttp(await m.Send(command with { MissionId = missionId }, ct), command.Preview));
         invitations.MapPost("/{invitationId:guid}/resend", async (Guid missionId, Guid invitationId, IMediator m, CancellationToken ct) =>
         {
             await m.Send(new ResendInvitationCommand(missionId, invitationId), ct);

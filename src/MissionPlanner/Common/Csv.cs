@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace MissionPlanner.Common;
 
@@ -10,25 +11,41 @@ public sealed class CsvFormatException(int line, string message) : Exception($"L
 }
 
 /// <summary>
-/// Reads CSV as spreadsheets write it (RFC 4180): comma or semicolon (whichever the header uses),
-/// with or without a UTF-8 byte-order mark, quoted fields that may hold separators, doubled quotes
-/// and line breaks. Each record knows the line it starts on, for error messages people can find.
+/// Reads CSV as spreadsheets write it (RFC 4180): comma, semicolon or tab (whichever the header
+/// uses most, or the one Excel's <c>sep=;</c> first line names), with or without a byte-order mark,
+/// quoted fields that may hold separators, doubled quotes and line breaks. Each record knows the
+/// line it starts on, for error messages people can find. Decoding bytes is
+/// <see cref="Spreadsheet"/>'s job; this reads text.
 /// </summary>
-public static class Csv
+public static partial class Csv
 {
-    public static IReadOnlyList<CsvRecord> Parse(string text)
+    public static IReadOnlyList<CsvRecord> Parse(string text) => Parse(text, out _);
+
+    /// <summary>Parses <paramref name="text"/> and says which separator it used.</summary>
+    public static IReadOnlyList<CsvRecord> Parse(string text, out char separator)
     {
         text = text.TrimStart('\uFEFF');
-        var separator = DetectSeparator(text);
+        var line = 1;
+        var start = 0;
+        if (ExcelSeparatorLine().Match(text) is { Success: true } sep)
+        {
+            separator = sep.Groups[1].Value[0];
+            start = sep.Length;
+            line = 2;
+        }
+        else
+        {
+            separator = DetectSeparator(text);
+        }
+
         var records = new List<CsvRecord>();
         var fields = new List<string>();
         var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
+        var recordLine = line;
         var quoted = false;
         var fieldWasQuoted = false;
 
-        for (var i = 0; i < text.Length; i++)
+        for (var i = start; i < text.Length; i++)
         {
             var c = text[i];
             if (quoted)
@@ -147,6 +164,10 @@ public static class Csv
     {
         var end = text.IndexOfAny(['\r', '\n']);
         var header = end < 0 ? text : text[..end];
-        return header.Count(c => c == ';') > header.Count(c => c == ',') ? ';' : ',';
+        return new[] { ',', ';', '\t' }.MaxBy(s => header.Count(c => c == s));
     }
+
+    /// <summary>Excel's own hint on a first line of its own: <c>sep=;</c>.</summary>
+    [GeneratedRegex(@"\Asep=([,;\t|])[ \t]*(\r\n|\n|\r)", RegexOptions.IgnoreCase)]
+    private static partial Regex ExcelSeparatorLine();
 }

@@ -263,4 +263,46 @@ public sealed partial class InvitationTests
         (await app.QueryAsync(db => db.OutboxMessages.Select(m => m.ToAddress).OrderBy(a => a).ToListAsync()))
             .Should().Equal("zoë.o@example.org", "zw.person@example.org");
     }
+
+    [Theory, AllDatabases]
+    public async Task ASpreadsheetAsPeopleSaveIt_IsPreviewedWithoutSaving_ThenImportedWithEveryLetterKept(DatabaseProvider provider)
+    {
+        var (app, mission) = await ArrangeAsync(provider);
+        await using var _ = app;
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        // Excel on Windows, "CSV (semicolon delimited)": Windows-1252, first and last name apart, an extra column, one bad row.
+        var file = Encoding.GetEncoding(1252).GetBytes(
+            "First name;Last name;E-mail;Organisation;Notes\r\nZoë;Müller;zoe@example.org;Universität Zürich;vegan\r\nBob;;not-an-email;;\r\n");
+
+        var preview = await app.SendAsync(new ImportInvitationsCommand(null, File: file, Preview: true) { MissionId = mission });
+
+        preview.Imported.Should().Be(0);
+        preview.Errors.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Line = 3, Column = "email" });
+        preview.Preview!.Should().BeEquivalentTo(new { Format = "CSV, Windows-1252 (\"ANSI\"), separated by semicolons", Rows = 2, Valid = 1 });
+        preview.Preview!.Columns.Select(c => c.ReadAs).Should().Equal("first name (joined into name)", "last name (joined into name)", "email", "organisation", null);
+        preview.Preview!.FirstRows[0].Values["name"].Should().Be("Zoë Müller");
+        (await app.CountAsync<Invitation>()).Should().Be(0, "a preview saves nothing");
+        (await app.CountAsync<OutboxMessage>()).Should().Be(0);
+
+        var imported = await app.SendAsync(new ImportInvitationsCommand(null, ImportValidRowsOnly: true, File: file) { MissionId = mission });
+
+        imported.Imported.Should().Be(1);
+        (await app.QueryAsync(db => db.Invitations.SingleAsync())).Should().BeEquivalentTo(new { Name = "Zoë Müller", Organisation = "Universität Zürich" });
+        (await OutboxAsync(app)).Single().TextBody.Should().Contain("Dear Zoë Müller").And.NotContain("\uFFFD");
+    }
+
+    [Theory, AllDatabases]
+    public async Task AFileWithLostLetters_IsRefusedNamingItsLine_AndNothingIsSaved(DatabaseProvider provider)
+    {
+        var (app, mission) = await ArrangeAsync(provider);
+        await using var _ = app;
+
+        var result = await app.SendAsync(new ImportInvitationsCommand("email,name\nann@example.org,Ann\nzoe@example.org,Zo\uFFFD M\uFFFDller\n") { MissionId = mission });
+        var both = () => app.SendAsync(new ImportInvitationsCommand("email,name\nann@example.org,Ann\n", File: [1, 2, 3]) { MissionId = mission });
+
+        result.Errors.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Line = 3, Column = "" });
+        result.Preview.Should().BeNull();
+        (await app.CountAsync<Invitation>()).Should().Be(0);
+        (await both.Should().ThrowAsync<ValidationException>()).Which.Errors.Should().ContainSingle(e => e.ErrorMessage.Contains("one of the two"));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Messaging;
@@ -283,6 +284,32 @@ public sealed partial class RegistrationTests
         view.Should().BeEquivalentTo(new { Confirmed = 400, Waitlisted = 95 });
         (await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Batch == valid.Batch))).Should().Be(495);
         (await app.QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.Subject.Contains("number 95")))).Should().BeTrue();
+    }
+
+    [Theory, AllDatabases]
+    public async Task ADelegationInAnExcelWorkbook_WithTheHeadersACrmExports_IsImported(DatabaseProvider provider)
+    {
+        var (app, mission, _) = await ArrangeAsync(provider, invitees: 0, capacity: 10);
+        await using var _ = app;
+        using var workbook = new MemoryStream();
+        workbook.SaveAs(new[]
+        {
+            new Dictionary<string, object?> { ["A"] = "Surname", ["B"] = "Given Name", ["C"] = "Email Address", ["D"] = "Company", ["E"] = "Organisation type", ["F"] = "Mobile", ["G"] = "Position", ["H"] = "Owner" },
+            new Dictionary<string, object?> { ["A"] = "Jansen", ["B"] = "Bob", ["C"] = "bob@example.org", ["D"] = "Innatera", ["E"] = "Start-up", ["F"] = "+31 6 1234 5678", ["G"] = "CTO", ["H"] = "sales" },
+            new Dictionary<string, object?> { ["A"] = "Ó Briain", ["B"] = "Siobhán", ["C"] = "siobhan@example.org", ["D"] = "TU/e", ["E"] = "academia", ["F"] = null, ["G"] = null, ["H"] = null },
+        }, printHeader: false);
+
+        var result = await app.SendAsync(new ImportDelegatesCommand(null, File: workbook.ToArray()) { MissionId = mission });
+
+        result.Errors.Should().BeEmpty();
+        result.Imported.Should().Be(2);
+        result.Preview!.Columns.Where(c => c.ReadAs is null).Select(c => c.Header).Should().Equal("Owner");
+        (await app.QueryAsync(db => db.Registrations.OrderBy(r => r.Arrival).Select(r => new { r.Name, r.Organisation, r.Sector, r.JobTitle, r.Phone }).ToListAsync()))
+            .Should().BeEquivalentTo(new[]
+            {
+                new { Name = "Bob Jansen", Organisation = "Innatera", Sector = Sector.StartUp, JobTitle = (string?)"CTO", Phone = (string?)"+31 6 1234 5678" },
+                new { Name = "Siobhán Ó Briain", Organisation = "TU/e", Sector = Sector.Academia, JobTitle = (string?)null, Phone = (string?)null },
+            }, o => o.WithStrictOrdering());
     }
 
     [Theory, AllDatabases]

@@ -214,4 +214,29 @@ public sealed class MissionsApiTests
         (await delegates.ErrorFieldsAsync()).Should().Equal("line 2, sector");
         (await (await api.GetAsync($"/api/v1/missions/{id}/invitations")).ReadAsync()).AsArray().Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task AFileSentAsBytes_CanBePreviewed_ThenImported()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var (api, _) = await app.ApiClientAsync("ann@example.org");
+        var id = (string)(await (await api.PostJsonAsync("/api/v1/missions", Mission)).ReadAsync())["id"]!;
+        await api.PostJsonAsync($"/api/v1/missions/{id}/status", new { status = "Open" });
+        var file = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes("Email\tGiven name\tSurname\r\npia@example.org\tPía\tØstergaard\r\nbroken\tBo\tB\r\n")).ToArray();
+
+        var preview = await api.PostJsonAsync($"/api/v1/missions/{id}/invitations/import", new { file, preview = true });
+        var body = await preview.ReadAsync();
+
+        preview.StatusCode.Should().Be(HttpStatusCode.OK, "a preview answers how the file was read, bad rows included");
+        ((string)body["preview"]!["format"]!).Should().Be("CSV, UTF-16, separated by tabs");
+        ((string)body["preview"]!["firstRows"]![0]!["values"]!["name"]!).Should().Be("Pía Østergaard");
+        body["errors"]!.AsArray().Should().ContainSingle();
+        (await (await api.GetAsync($"/api/v1/missions/{id}/invitations")).ReadAsync()).AsArray().Should().BeEmpty();
+
+        var import = await api.PostJsonAsync($"/api/v1/missions/{id}/invitations/import", new { file, importValidRowsOnly = true });
+
+        import.StatusCode.Should().Be(HttpStatusCode.OK);
+        ((int)(await import.ReadAsync())["imported"]!).Should().Be(1);
+        (await (await api.GetAsync($"/api/v1/missions/{id}/invitations")).ReadAsync()).AsArray().Single()!["name"]!.GetValue<string>().Should().Be("Pía Østergaard");
+    }
 }

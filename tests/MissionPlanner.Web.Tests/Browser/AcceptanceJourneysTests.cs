@@ -79,8 +79,11 @@ public sealed partial class AcceptanceJourneysTests
         // Five invitations from a spreadsheet; the outbox shows them going out.
         await o.GotoAsync($"{app.Address}missions/{mission}/invitations");
         var csv = "email,name\n" + string.Concat(Enumerable.Range(1, 5).Select(i => $"delegate{i}@example.org,Delegate {i}\n"));
-        await o.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "delegates.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
-        await o.GetByRole(AriaRole.Button, new() { Name = "Check and invite" }).ClickAsync();
+        await o.GetByLabel("Spreadsheet file").SetInputFilesAsync(new FilePayload { Name = "delegates.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await o.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await o.GetByRole(AriaRole.Heading, new() { Name = "How the file was read" }).WaitForAsync();
+        await journey.StepAsync(o, "organiser-05a-import-check", "Delegate 5");
+        await o.GetByRole(AriaRole.Button, new() { Name = "Invite 5 people" }).ClickAsync();
         var invitations = await smtp.WaitForAsync(5);
         await o.GotoAsync($"{app.Address}missions/{mission}/outbox");
         await o.GetByText("delegate5@example.org").WaitForAsync();

@@ -91,6 +91,37 @@ public sealed partial class InvitationPagesTests
     }
 
     [Fact]
+    public async Task AnUploadedSpreadsheet_IsShownAsUnderstood_BeforeAnyoneIsInvited_ThenInvitedOnConfirmation()
+    {
+        var (app, smtp, organiser, mission) = await ArrangeAsync(DatabaseProvider.Sqlite);
+        await using var _ = app;
+        await using var __ = smtp;
+        await organiser.GetAsync($"/missions/{mission}/invitations");
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var form = new MultipartFormDataContent { { new StringContent(organiser.AntiforgeryToken()), "__RequestVerificationToken" } };
+        var file = new ByteArrayContent(System.Text.Encoding.GetEncoding(1252).GetBytes(
+            "Voornaam;Achternaam;E-mailadres;Organisatie;Dieet\r\nZoë;Müller;zoe@example.org;Universität Zürich;vegan\r\nBob;Jansen;bob@example.org;TU Delft;\r\nCem;;cem@;;\r\n"));
+        form.Add(file, "csv", "export.csv");
+
+        var check = await organiser.Client.PostAsync($"/missions/{mission}/invitations?handler=Import", form);
+        var html = await check.Content.ReadAsStringAsync();
+
+        html.Should().Contain("CSV, Windows-1252 (&quot;ANSI&quot;), separated by semicolons")
+            .And.MatchRegex(@"<td>E</td><td>Dieet</td><td>ignored</td>")
+            .And.MatchRegex(@"<td>2</td>\s*<td>zoe@example.org</td>\s*<td>Zoë Müller</td>")
+            .And.Contain("1 row(s) need fixing; nobody was invited yet")
+            .And.Contain("Invite 2 people");
+        (await app.QueryAsync(db => db.Invitations.CountAsync())).Should().Be(0, "checking a file invites nobody");
+        var hidden = System.Text.RegularExpressions.Regex.Match(html, "name=\"file\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var confirmed = await organiser.SubmitAsync($"/missions/{mission}/invitations",
+            new Dictionary<string, string> { ["file"] = hidden, ["validOnly"] = "true" }, handler: "ImportConfirmed");
+
+        confirmed.StatusCode.Should().BeOneOf(HttpStatusCode.OK, HttpStatusCode.Redirect);
+        (await app.QueryAsync(db => db.Invitations.OrderBy(i => i.Email).Select(i => i.Name).ToListAsync())).Should().Equal("Bob Jansen", "Zoë Müller");
+    }
+
+    [Fact]
     public async Task TheOutboxPage_ShowsARefusedMessageWithTheReason_AndResendsIt()
     {
         var (app, smtp, organiser, mission) = await ArrangeAsync(DatabaseProvider.Sqlite);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using MissionPlanner.Common;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Invitations;
@@ -8,6 +9,8 @@ using MissionPlanner.Features.Registrations;
 
 namespace MissionPlanner.Web.Pages.Missions;
 
+/// <remarks>The confirming import post carries the file as base64: up to <see cref="Spreadsheet.MaxBytes"/> × 4/3.</remarks>
+[RequestFormLimits(ValueLengthLimit = Spreadsheet.MaxBytes / 3 * 4 + 4)]
 public sealed class DelegationModel(IMediator mediator) : AppPageModel(mediator)
 {
     [BindProperty(SupportsGet = true)]
@@ -86,29 +89,48 @@ public sealed class DelegationModel(IMediator mediator) : AppPageModel(mediator)
         return ok ? Redirect($"/missions/{missionId}/delegation") : await LoadAsync(missionId) ? Page() : NotFound();
     }
 
-    public IReadOnlyList<RowError> ImportErrors { get; private set; } = [];
+    public ImportCheck? Import { get; private set; }
 
-    public async Task<IActionResult> OnPostImportAsync(Guid missionId, IFormFile? csv, bool validOnly)
+    /// <summary>Reads the uploaded list and shows how it was understood; nobody is registered until the organiser confirms.</summary>
+    public async Task<IActionResult> OnPostImportAsync(Guid missionId, IFormFile? csv)
     {
         if (!await LoadMissionAsync(missionId))
         {
             return NotFound();
         }
 
-        if (csv is null || csv.Length == 0)
+        var file = await ImportCheck.ReadAsync(csv, HttpContext.RequestAborted);
+        if (file is null)
         {
-            ModelState.AddModelError("", "Choose a CSV file.");
+            ModelState.AddModelError("", "Choose a file: CSV or Excel workbook (.xlsx).");
             return await LoadAsync(missionId) ? Page() : NotFound();
         }
 
-        using var reader = new StreamReader(csv.OpenReadStream());
-        var (ok, result) = await TrySendAsync(new ImportDelegatesCommand(await reader.ReadToEndAsync(), validOnly) { MissionId = missionId }, besideFields: false);
+        var (ok, result) = await TrySendAsync(new ImportDelegatesCommand(null, File: file, Preview: true) { MissionId = missionId }, besideFields: false);
+        Import = ok ? new ImportCheck(result, Convert.ToBase64String(file), "Import", "imported") : null;
+        return await LoadAsync(missionId) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostImportConfirmedAsync(Guid missionId, string? file, bool validOnly)
+    {
+        if (!await LoadMissionAsync(missionId))
+        {
+            return NotFound();
+        }
+
+        if (ImportCheck.FromForm(file) is not { } bytes)
+        {
+            ModelState.AddModelError("", "The file was lost on the way; choose it again.");
+            return await LoadAsync(missionId) ? Page() : NotFound();
+        }
+
+        var (ok, result) = await TrySendAsync(new ImportDelegatesCommand(null, validOnly, File: bytes) { MissionId = missionId }, besideFields: false);
         if (ok && result.Imported > 0)
         {
             return Redirect($"/missions/{missionId}/delegation");
         }
 
-        ImportErrors = ok ? result.Errors : [];
+        Import = ok ? new ImportCheck(result, file, "Import", "imported") : null;
         return await LoadAsync(missionId) ? Page() : NotFound();
     }
 

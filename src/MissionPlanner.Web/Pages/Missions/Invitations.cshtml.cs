@@ -6,6 +6,8 @@ using MissionPlanner.Features.Invitations;
 
 namespace MissionPlanner.Web.Pages.Missions;
 
+/// <remarks>The confirming import post carries the file as base64: up to <see cref="Spreadsheet.MaxBytes"/> × 4/3.</remarks>
+[RequestFormLimits(ValueLengthLimit = Spreadsheet.MaxBytes / 3 * 4 + 4)]
 public sealed class InvitationsModel(IMediator mediator) : AppPageModel(mediator)
 {
     [BindProperty]
@@ -15,8 +17,7 @@ public sealed class InvitationsModel(IMediator mediator) : AppPageModel(mediator
     public ScheduleInput Schedule { get; set; } = new();
 
     public IReadOnlyList<InvitationDto> Invitations { get; private set; } = [];
-    public IReadOnlyList<RowError> ImportErrors { get; private set; } = [];
-    public int Imported { get; private set; }
+    public ImportCheck? Import { get; private set; }
 
     public int Count(InvitationStatus status) => Invitations.Count(i => i.Status == status);
 
@@ -30,24 +31,38 @@ public sealed class InvitationsModel(IMediator mediator) : AppPageModel(mediator
         return await AfterAsync(missionId, ok, $"Invitation to {Invite.Email} is on its way.");
     }
 
-    public async Task<IActionResult> OnPostImportAsync(Guid missionId, IFormFile? csv, bool validOnly)
+    /// <summary>Reads the uploaded list and shows how it was understood; nobody is invited until the organiser confirms.</summary>
+    public async Task<IActionResult> OnPostImportAsync(Guid missionId, IFormFile? csv)
     {
         ModelState.Clear();
-        if (csv is null || csv.Length == 0)
+        var file = await ImportCheck.ReadAsync(csv, HttpContext.RequestAborted);
+        if (file is null)
         {
-            ModelState.AddModelError("", "Choose a CSV file.");
+            ModelState.AddModelError("", "Choose a file: CSV or Excel workbook (.xlsx).");
             return await AfterAsync(missionId, false, null);
         }
 
-        using var reader = new StreamReader(csv.OpenReadStream());
-        var (ok, result) = await TrySendAsync(new ImportInvitationsCommand(await reader.ReadToEndAsync(), validOnly) { MissionId = missionId }, besideFields: false);
+        var (ok, result) = await TrySendAsync(new ImportInvitationsCommand(null, File: file, Preview: true) { MissionId = missionId }, besideFields: false);
+        Import = ok ? new ImportCheck(result, Convert.ToBase64String(file), "Invite", "invited") : null;
+        return await LoadAsync(missionId) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostImportConfirmedAsync(Guid missionId, string? file, bool validOnly)
+    {
+        ModelState.Clear();
+        if (ImportCheck.FromForm(file) is not { } bytes)
+        {
+            ModelState.AddModelError("", "The file was lost on the way; choose it again.");
+            return await AfterAsync(missionId, false, null);
+        }
+
+        var (ok, result) = await TrySendAsync(new ImportInvitationsCommand(null, validOnly, File: bytes) { MissionId = missionId }, besideFields: false);
         if (ok && result.Errors.Count == 0)
         {
             return await AfterAsync(missionId, true, $"{Counted.Of(result.Imported, "invitation")} {(result.Imported == 1 ? "is" : "are")} on their way; follow them in the outbox.");
         }
 
-        ImportErrors = ok ? result.Errors : [];
-        Imported = ok ? result.Imported : 0;
+        Import = ok ? new ImportCheck(result, file, "Invite", "invited") : null;
         return await LoadAsync(missionId) ? Page() : NotFound();
     }
 

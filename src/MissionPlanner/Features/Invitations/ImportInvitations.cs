@@ -7,38 +7,31 @@ using MissionPlanner.Data;
 using MissionPlanner.Domain.Invitations;
 using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Features.Imports;
 using MissionPlanner.Features.Links;
 using MissionPlanner.Messaging;
 
 namespace MissionPlanner.Features.Invitations;
 
 /// <summary>
-/// Invites everyone in a CSV (columns: email, name, optional organisation). Every row is checked
-/// first; with any invalid row nothing is imported unless the organiser explicitly asks to import
-/// only the valid rows. All invitations and their emails commit in one transaction.
+/// Invites everyone in a list (columns: email, name — or first and last name — and optionally
+/// organisation, under any of their usual names; read by <see cref="ImportSheet"/>). Every row is
+/// checked first; with any invalid row nothing is imported unless the organiser explicitly asks to
+/// import only the valid rows. All invitations and their emails commit in one transaction.
 /// </summary>
 [RequiresRole(MissionRoleKind.Organiser)]
-public sealed record ImportInvitationsCommand(string Csv, bool ImportValidRowsOnly = false, string? Message = null)
-    : IRequest<ImportResult>, IMissionRequest
+public sealed record ImportInvitationsCommand(string? Csv, bool ImportValidRowsOnly = false, string? Message = null, byte[]? File = null, bool Preview = false)
+    : IRequest<ImportResult>, IMissionRequest, IImportCommand
 {
     [JsonIgnore]
     public Guid MissionId { get; init; }
 }
 
-public sealed record RowError(int Line, string Column, string Message);
-
-public sealed record ImportResult(int Imported, int Skipped, string? Batch, IReadOnlyList<RowError> Errors)
-{
-    public bool NothingImported => Imported == 0;
-}
-
 public sealed class ImportInvitationsValidator : AbstractValidator<ImportInvitationsCommand>
 {
-    public const int MaxRows = 5000;
-
     public ImportInvitationsValidator()
     {
-        RuleFor(x => x.Csv).NotEmpty().MaximumLength(5_000_000);
+        this.ImportFile();
         RuleFor(x => x.Message).MaximumLength(2000);
     }
 }
@@ -47,27 +40,16 @@ public sealed class ImportInvitationsHandler(AppDbContext db, OutboxWriter outbo
     : IRequestHandler<ImportInvitationsCommand, ImportResult>
 {
     private static readonly InviteeValidator RowValidator = new();
+    private static readonly ImportField[] Fields = [ImportField.Email, ImportField.Name, ImportField.Organisation];
 
     public async Task<ImportResult> Handle(ImportInvitationsCommand request, CancellationToken cancellationToken)
     {
         var mission = await db.Missions.FirstAsync(m => m.Id == request.MissionId, cancellationToken);
         InvitationEmails.EnsureCanInvite(mission);
 
-        if (!CsvSheet.TryRead(request.Csv, 1, "The file is empty.", out var sheet, out var unreadable))
+        if (!ImportSheet.TryOpen(request.Csv, request.File, Fields, "The file has nobody to invite: a header line and one line per person.", out var sheet, out var failure))
         {
-            return new ImportResult(0, 0, null, [unreadable!]);
-        }
-
-        int Column(params string[] names) => sheet.Column(names);
-        var (emailAt, nameAt, orgAt) = (Column("email", "e-mail", "email address"), Column("name", "full name"), Column("organisation", "organization", "company"));
-        if (emailAt < 0 || nameAt < 0)
-        {
-            return new ImportResult(0, 0, null, [new RowError(1, "", "The first line must name the columns: email, name and optionally organisation.")]);
-        }
-
-        if (sheet.Rows.Count > ImportInvitationsValidator.MaxRows)
-        {
-            return new ImportResult(0, 0, null, [new RowError(1, "", $"At most {ImportInvitationsValidator.MaxRows} people per file.")]);
+            return failure;
         }
 
         var already = (await db.Invitations.AsNoTracking().Where(i => i.MissionId == mission.Id).Select(i => i.Email).ToListAsync(cancellationToken))
@@ -77,8 +59,9 @@ public sealed class ImportInvitationsHandler(AppDbContext db, OutboxWriter outbo
         var valid = new List<InviteeFields>();
         foreach (var record in sheet.Rows)
         {
-            string Get(int at) => CsvSheet.Get(record, at);
-            var row = new InviteeFields(Organiser.NormaliseEmail(Get(emailAt)), Get(nameAt).Trim(), Get(orgAt));
+            var organisation = sheet.Get(record, ImportField.Organisation);
+            var row = new InviteeFields(Organiser.NormaliseEmail(sheet.Get(record, ImportField.Email)), sheet.Get(record, ImportField.Name),
+                organisation.Length == 0 ? null : organisation);
             var rowErrors = RowValidator.Validate(row).Errors
                 .Select(e => new RowError(record.Line, e.PropertyName.ToLowerInvariant(), e.ErrorMessage)).ToList();
             if (rowErrors.Count == 0 && already.Contains(row.Email))
@@ -100,9 +83,9 @@ public sealed class ImportInvitationsHandler(AppDbContext db, OutboxWriter outbo
             valid.Add(row);
         }
 
-        if (errors.Count > 0 && !request.ImportValidRowsOnly)
+        if (request.Preview || (errors.Count > 0 && !request.ImportValidRowsOnly))
         {
-            return new ImportResult(0, sheet.Rows.Count, null, errors);
+            return new ImportResult(0, sheet.Rows.Count, null, errors, sheet.Preview(valid.Count));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -117,6 +100,6 @@ public sealed class ImportInvitationsHandler(AppDbContext db, OutboxWriter outbo
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new ImportResult(valid.Count, sheet.Rows.Count - valid.Count, valid.Count > 0 ? batch : null, errors);
+        return new ImportResult(valid.Count, sheet.Rows.Count - valid.Count, valid.Count > 0 ? batch : null, errors, sheet.Preview(valid.Count));
     }
 }

@@ -8,6 +8,7 @@ using MissionPlanner.Domain.Links;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Imports;
 using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Links;
 using MissionPlanner.Messaging;
@@ -15,14 +16,16 @@ using MissionPlanner.Messaging;
 namespace MissionPlanner.Features.Registrations;
 
 /// <summary>
-/// Registers a delegation the organisers already have in a spreadsheet. Columns: email, name,
-/// organisation, sector, and optionally role, job title, phone, dietary, accessibility. Every row
+/// Registers a delegation the organisers already have in a spreadsheet. Columns: email, name (or
+/// first and last name), organisation, sector, and optionally role, job title, phone, dietary,
+/// accessibility, under any of their usual names (read by <see cref="ImportSheet"/>). Every row
 /// is checked first (line and column in each error); with any bad row nothing is imported unless
 /// only the valid rows are asked for. Places are given in file order under the same lock as
 /// registrations; each person is emailed their personal link to check and complete their details.
 /// </summary>
 [RequiresRole(MissionRoleKind.Organiser)]
-public sealed record ImportDelegatesCommand(string Csv, bool ImportValidRowsOnly = false) : IRequest<ImportResult>, IMissionRequest
+public sealed record ImportDelegatesCommand(string? Csv, bool ImportValidRowsOnly = false, byte[]? File = null, bool Preview = false)
+    : IRequest<ImportResult>, IMissionRequest, IImportCommand
 {
     [JsonIgnore]
     public Guid MissionId { get; init; }
@@ -30,39 +33,31 @@ public sealed record ImportDelegatesCommand(string Csv, bool ImportValidRowsOnly
 
 public sealed class ImportDelegatesValidator : AbstractValidator<ImportDelegatesCommand>
 {
-    public ImportDelegatesValidator() => RuleFor(x => x.Csv).NotEmpty().MaximumLength(5_000_000);
+    public ImportDelegatesValidator() => this.ImportFile();
 }
 
 public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox, PublicLinks links, PersonalLinks personalLinks, TimeProvider clock, CurrentUser user)
     : IRequestHandler<ImportDelegatesCommand, ImportResult>
 {
     private static readonly RegistrationDetailsValidator Fields = new();
+    private static readonly ImportField SectorColumn = new("sector", true, "sector", "organisation type", "organization type", "type of organisation", "category");
+    private static readonly ImportField RoleColumn = new("role", false, "role", "delegation role", "role in delegation");
+    private static readonly ImportField JobTitleColumn = new("job title", false, "job title", "title", "position", "function", "functie");
+    private static readonly ImportField PhoneColumn = new("phone", false, "phone", "mobile", "phone number", "mobile phone", "mobile number", "telephone", "tel",
+        "cell", "cell phone", "telefoon", "mobiel");
+    private static readonly ImportField DietaryColumn = new("dietary", false, "dietary", "diet", "dietary requirements", "dietary needs", "dietary restrictions",
+        "allergies");
+    private static readonly ImportField AccessibilityColumn = new("accessibility", false, "accessibility", "accessibility needs", "access needs");
+    private static readonly ImportField OrganisationColumn = ImportField.Organisation with { Required = true };
+    private static readonly ImportField[] Columns =
+        [ImportField.Email, ImportField.Name, OrganisationColumn, SectorColumn, RoleColumn, JobTitleColumn, PhoneColumn, DietaryColumn, AccessibilityColumn];
 
     public async Task<ImportResult> Handle(ImportDelegatesCommand request, CancellationToken cancellationToken)
     {
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == request.MissionId, cancellationToken);
-        if (!CsvSheet.TryRead(request.Csv, 2, "The file has no delegates: a header line and one line per person.", out var sheet, out var unreadable))
+        if (!ImportSheet.TryOpen(request.Csv, request.File, Columns, "The file has no delegates: a header line and one line per person.", out var sheet, out var failure))
         {
-            return new ImportResult(0, 0, null, [unreadable!]);
-        }
-
-        int Column(params string[] names) => sheet.Column(names);
-        var at = new
-        {
-            Email = Column("email", "e-mail"),
-            Name = Column("name", "full name"),
-            Organisation = Column("organisation", "organization"),
-            Sector = Column("sector"),
-            Role = Column("role", "delegation role"),
-            Title = Column("job title", "title"),
-            Phone = Column("phone", "mobile"),
-            Dietary = Column("dietary", "diet"),
-            Accessibility = Column("accessibility"),
-        };
-        var missing = new[] { ("email", at.Email), ("name", at.Name), ("organisation", at.Organisation), ("sector", at.Sector) }.Where(c => c.Item2 < 0).Select(c => c.Item1).ToList();
-        if (missing.Count > 0)
-        {
-            return new ImportResult(0, 0, null, [new RowError(1, "", $"The first line must name the columns; missing: {string.Join(", ", missing)}.")]);
+            return failure;
         }
 
         var existing = (await db.Registrations.AsNoTracking().Where(r => r.MissionId == mission.Id).Select(r => r.Email).ToListAsync(cancellationToken)).ToHashSet();
@@ -71,9 +66,9 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
         var valid = new List<(string Email, RegistrationDetails Row)>();
         foreach (var record in sheet.Rows)
         {
-            string Get(int i) => CsvSheet.Get(record, i).Trim();
+            string Get(ImportField field) => sheet.Get(record, field);
             var rowErrors = new List<RowError>();
-            var email = Organiser.NormaliseEmail(Get(at.Email));
+            var email = Organiser.NormaliseEmail(Get(ImportField.Email));
             if (new InviteeValidator().Validate(new InviteeFields(email, "x", null)).Errors.FirstOrDefault() is { } bad)
             {
                 rowErrors.Add(new RowError(record.Line, "email", bad.ErrorMessage));
@@ -87,22 +82,22 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
                 rowErrors.Add(new RowError(record.Line, "email", $"{email} appears twice in the file (also on line {first})."));
             }
 
-            var sector = ParseSector(Get(at.Sector));
+            var sector = ParseSector(Get(SectorColumn));
             if (sector is null)
             {
-                rowErrors.Add(new RowError(record.Line, "sector", $"'{Get(at.Sector)}' is not a sector: use academia, industry, start-up, government or other."));
+                rowErrors.Add(new RowError(record.Line, "sector", $"'{Get(SectorColumn)}' is not a sector: use academia, industry, start-up, government or other."));
             }
 
-            var role = Get(at.Role).Length == 0 ? DelegationRole.Member : ParseRole(Get(at.Role));
+            var role = Get(RoleColumn).Length == 0 ? DelegationRole.Member : ParseRole(Get(RoleColumn));
             if (role is null)
             {
-                rowErrors.Add(new RowError(record.Line, "role", $"'{Get(at.Role)}' is not a delegation role: use head of delegation, deputy, member, organiser, press or guest."));
+                rowErrors.Add(new RowError(record.Line, "role", $"'{Get(RoleColumn)}' is not a delegation role: use head of delegation, deputy, member, organiser, press or guest."));
             }
 
             // Organisers who import a delegation have obtained its consent to processing.
-            var row = new RegistrationDetails(Get(at.Name), Get(at.Organisation), sector ?? Sector.Other, role ?? DelegationRole.Member, ConsentProcessing: true,
-                Phone: NullIfEmpty(Get(at.Phone)), JobTitle: NullIfEmpty(Get(at.Title)), Dietary: NullIfEmpty(Get(at.Dietary)),
-                Accessibility: NullIfEmpty(Get(at.Accessibility)));
+            var row = new RegistrationDetails(Get(ImportField.Name), Get(OrganisationColumn), sector ?? Sector.Other, role ?? DelegationRole.Member, ConsentProcessing: true,
+                Phone: NullIfEmpty(Get(PhoneColumn)), JobTitle: NullIfEmpty(Get(JobTitleColumn)), Dietary: NullIfEmpty(Get(DietaryColumn)),
+                Accessibility: NullIfEmpty(Get(AccessibilityColumn)));
             rowErrors.AddRange(Fields.Validate(row).Errors.Where(e => e.PropertyName is not (nameof(RegistrationDetails.Sector) or nameof(RegistrationDetails.Role)))
                 .Select(e => new RowError(record.Line, e.PropertyName.ToLowerInvariant() switch { "jobtitle" => "job title", var p => p }, e.ErrorMessage)));
             if (rowErrors.Count > 0)
@@ -115,9 +110,9 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
             valid.Add((email, row));
         }
 
-        if (errors.Count > 0 && !request.ImportValidRowsOnly)
+        if (request.Preview || (errors.Count > 0 && !request.ImportValidRowsOnly))
         {
-            return new ImportResult(0, sheet.Rows.Count, null, errors);
+            return new ImportResult(0, sheet.Rows.Count, null, errors, sheet.Preview(valid.Count));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -141,7 +136,7 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ImportResult(valid.Count, sheet.Rows.Count - valid.Count, batch, errors);
+        return new ImportResult(valid.Count, sheet.Rows.Count - valid.Count, batch, errors, sheet.Preview(valid.Count));
     }
 
     private static Sector? ParseSector(string value) => value.ToLowerInvariant().Replace("-", "").Replace(" ", "") switch
