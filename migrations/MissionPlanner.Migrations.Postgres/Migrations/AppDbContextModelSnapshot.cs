@@ -1518,6 +1518,10 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("cancelled_at");
 
+                    b.Property<bool>("CancelledByParticipant")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancelled_by_participant");
+
                     b.Property<bool>("ConsentListing")
                         .HasColumnType("boolean")
                         .HasColumnName("consent_listing");

@@ -1513,6 +1513,10 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("cancelled_at");
 
+                    b.Property<bool>("CancelledByParticipant")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancelled_by_participant");
+
                     b.Property<bool>("ConsentListing")
                         .HasColumnType("INTEGER")
                         .HasColumnName("consent_listing");

@@ -43,6 +43,13 @@ public sealed partial class RegistrationPagesTests
         received.Should().Contain(m => m.RcptTos.Contains("bob@example.org") && m.Subject!.StartsWith("You are registered"));
         await bob.GetAsync(LinkFor("bob@example.org", "r"));
         bob.LastHtml.Should().Contain("Confirmed");
+
+        // Ann changes her mind: her invitation link offers the form again, and she joins the end of the line.
+        await ann.GetAsync(LinkFor("ann@example.org", "i"));
+        ann.LastHtml.Should().Contain("You cancelled your registration. You can register again");
+        await ann.SubmitAsync(LinkFor("ann@example.org", "i"), Form("Ann de Vries", "TU Delft"), handler: "Register");
+        ann.LastHtml.Should().Contain("you are number 1 on the waitlist");
+        (await smtp.WaitForAsync(7)).Should().Contain(m => m.RcptTos.Contains("ann@example.org") && m.Subject!.StartsWith("You are on the waitlist"));
     }
 
     [Fact]

@@ -190,7 +190,7 @@ public sealed class Registration : RaisesDomainEvents, IVersioned
     /// <summary>An organiser decides on a pending registration: approved people take a place (or join the waitlist).</summary>
     public void Approve(bool confirmed, long arrival, DateTime now)
     {
-        EnsurePending();
+        RegistrationLifecycle.Ensure(RegistrationAction.Approve, Status);
         Arrival = arrival;
         Place(confirmed);
         UpdatedAt = now;
@@ -198,7 +198,7 @@ public sealed class Registration : RaisesDomainEvents, IVersioned
 
     public void Decline(string message, DateTime now)
     {
-        EnsurePending();
+        RegistrationLifecycle.Ensure(RegistrationAction.Decline, Status);
         Status = RegistrationStatus.Declined;
         DecisionMessage = message.Trim();
         UpdatedAt = now;
@@ -207,41 +207,66 @@ public sealed class Registration : RaisesDomainEvents, IVersioned
     /// <summary>An organiser puts a confirmed person back on the waitlist, at its end.</summary>
     public void MoveToWaitlist(long arrival, DateTime now)
     {
-        if (Status != RegistrationStatus.Confirmed)
-        {
-            throw new DomainException(nameof(Status), "Only a confirmed registration can move to the waitlist.");
-        }
-
+        RegistrationLifecycle.Ensure(RegistrationAction.MoveToWaitlist, Status);
         Arrival = arrival;
         Status = RegistrationStatus.Waitlisted;
         UpdatedAt = now;
     }
 
-    private void EnsurePending()
-    {
-        if (Status != RegistrationStatus.Pending)
-        {
-            throw new DomainException(nameof(Status), $"Only a registration awaiting approval can be approved or declined; this one is {Status.ToString().ToLowerInvariant()}.");
-        }
-    }
-
     /// <summary>A waitlisted person gets a place (one freed, more capacity, or the organisers' decision).</summary>
     public void Promote(DateTime now)
     {
+        RegistrationLifecycle.Ensure(RegistrationAction.Promote, Status);
         Status = RegistrationStatus.Confirmed;
         UpdatedAt = now;
         Raise(new RegistrationPromoted(this));
     }
 
-    public void Cancel(DateTime now)
+    /// <param name="byParticipant">The person cancelled themselves, so registering again reopens it (<see cref="RegistrationLifecycle"/>).</param>
+    public void Cancel(DateTime now, bool byParticipant)
     {
         if (Status is RegistrationStatus.Cancelled or RegistrationStatus.Declined)
         {
             throw new DomainException(nameof(Status), $"This registration is already {Status.ToString().ToLowerInvariant()}.");
         }
 
+        RegistrationLifecycle.Ensure(RegistrationAction.Cancel, Status);
         Status = RegistrationStatus.Cancelled;
         CancelledAt = now;
+        CancelledByParticipant = byParticipant;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Whether the person cancelled this registration themselves (false when the organisers did, or it is not cancelled).</summary>
+    public bool CancelledByParticipant { get; private set; }
+
+    /// <summary>
+    /// A cancelled registration comes back (<see cref="RegistrationAction.RegisterAgain"/> by the person who
+    /// cancelled it, <see cref="RegistrationAction.Reinstate"/> by the organisers) with a new arrival number;
+    /// the caller then places it (<see cref="Place"/>) or lets it await approval.
+    /// </summary>
+    public void Reopen(RegistrationAction action, long arrival, DateTime now)
+    {
+        RegistrationLifecycle.Ensure(action, Status);
+        if (Status != RegistrationStatus.Cancelled)
+        {
+            throw new DomainException(nameof(Status), $"This registration is {Status.ToString().ToLowerInvariant()}, not cancelled: there is nothing to reopen.");
+        }
+
+        if (ErasedAt is not null)
+        {
+            throw new DomainException(nameof(Status), "This person was erased; they can register anew.");
+        }
+
+        if (action == RegistrationAction.RegisterAgain && !CancelledByParticipant)
+        {
+            throw new DomainException(nameof(Status), "The organisers cancelled this registration; ask them to reinstate it.");
+        }
+
+        Arrival = arrival;
+        CancelledAt = null;
+        CancelledByParticipant = false;
+        DecisionMessage = null;
         UpdatedAt = now;
     }
 

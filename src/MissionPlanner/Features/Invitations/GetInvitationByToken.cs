@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
+using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Links;
 
 namespace MissionPlanner.Features.Invitations;
@@ -15,10 +16,12 @@ public sealed class GetInvitationByTokenHandler(AppDbContext db, PersonalLinks l
     {
         var invitation = await InvitationTokens.FindAsync(db, links, request.Token, cancellationToken);
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == invitation.MissionId, cancellationToken);
+        var cancelledThemselves = await db.Registrations.AnyAsync(r => r.MissionId == mission.Id && r.Email == invitation.Email
+            && r.Status == RegistrationStatus.Cancelled && r.CancelledByParticipant && r.ErasedAt == null, cancellationToken);
         return new InvitationView(invitation.Name, mission.Title, mission.Summary, PublicLinks.Where(mission),
             PublicLinks.Dates(mission.StartDate, mission.EndDate),
             mission.RegistrationDeadline is { } d ? PublicLinks.Day(d) : null, invitation.Status,
             mission.RegistrationClosesAt is { } closes && clock.GetUtcNow().UtcDateTime >= closes)
-        { MissionId = mission.Id, Organisation = invitation.Organisation };
+        { MissionId = mission.Id, Organisation = invitation.Organisation, CancelledThemselves = cancelledThemselves };
     }
 }

@@ -15,6 +15,9 @@ public sealed record InvitationView(
 
     /// <summary>The organisation the organisers gave with the invitation, to start the registration form with.</summary>
     public string? Organisation { get; init; }
+
+    /// <summary>The invitee registered and then cancelled themselves: they may register again while registration is open.</summary>
+    public bool CancelledThemselves { get; init; }
 }
 
 internal static class InvitationTokens

@@ -84,8 +84,10 @@ internal static class Itineraries
     /// each time and never back, as RFC 5545 (3.8.7.4) requires for one UID. It only grows: the
     /// history is appended to and never shortened, erasure included.
     /// </summary>
-    public static Task<int> RevisionAsync(AppDbContext db, Guid registrationId, CancellationToken ct) =>
-        db.RegistrationAudits.CountAsync(a => a.RegistrationId == registrationId, ct);
+    public static async Task<int> RevisionAsync(AppDbContext db, Guid registrationId, CancellationToken ct) =>
+        await db.RegistrationAudits.CountAsync(a => a.RegistrationId == registrationId, ct)
+        // An email written in the transaction that changes the registration already counts that change.
+        + db.ChangeTracker.Entries<RegistrationAudit>().Count(e => e.State == EntityState.Added && e.Entity.RegistrationId == registrationId);
 
     /// <param name="revision">The person's <see cref="RevisionAsync"/>.</param>
     public static CalendarEvent Event(ItineraryItem i, bool cancelAll, DateTime now, int revision)

@@ -22,7 +22,7 @@ public sealed class CancelMyRegistrationHandler(AppDbContext db, PersonalLinks p
             throw new DomainException("Status", "The mission is over: there is nothing left to cancel.");
         }
 
-        await RegistrationCancellation.CancelAsync(db, outbox, registration, "participant", clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await RegistrationCancellation.CancelAsync(db, outbox, registration, RegistrationCancellation.Participant, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return Unit.Value;
     }
 }

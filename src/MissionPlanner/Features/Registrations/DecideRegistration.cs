@@ -16,8 +16,9 @@ namespace MissionPlanner.Features.Registrations;
 /// <summary>
 /// An organiser's decision on one person: approve or decline a pending registration (declining
 /// with a message for them), confirm someone from the waitlist (even beyond capacity: the
-/// organisers' call) or move someone confirmed to the end of the waitlist, which frees their
-/// place for the first in line. The person is emailed the outcome.
+/// organisers' call), move someone confirmed to the end of the waitlist, which frees their
+/// place for the first in line, or reinstate a cancelled registration (a place if there is one,
+/// else the end of the waitlist; until the mission ends). The person is emailed the outcome.
 /// </summary>
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record DecideRegistrationCommand(RegistrationDecision Decision, string? Message = null) : IRequest<RegistrationStatus>, IMissionRequest
@@ -65,6 +66,18 @@ public sealed class DecideRegistrationHandler(AppDbContext db, OutboxWriter outb
             case RegistrationDecision.Confirm when registration.Status == RegistrationStatus.Waitlisted:
                 await RegistrationPlaces.TryConfirmAsync(db, mission.Id, cancellationToken, evenIfFull: true);
                 registration.Promote(now);
+                break;
+            case RegistrationDecision.Reinstate:
+                if (!RegistrationCancellation.StillPossible(mission, now))
+                {
+                    throw new DomainException("Decision", "The mission is over: there is nothing left to reinstate a registration for.");
+                }
+
+                registration.Reopen(RegistrationAction.Reinstate, arrival, now);
+                registration.Place(await RegistrationPlaces.TryConfirmAsync(db, mission.Id, cancellationToken));
+                break;
+            case RegistrationDecision.Confirm when registration.Status != RegistrationStatus.Waitlisted:
+                RegistrationLifecycle.Ensure(RegistrationAction.Confirm, registration.Status);
                 break;
             case RegistrationDecision.Waitlist:
                 registration.MoveToWaitlist(arrival, now);

@@ -12,6 +12,9 @@ public sealed record DelegateRow(
     /// <summary>Answers to the mission's own questions, as stored (question id → values).</summary>
     public string Answers { get; init; } = "{}";
     public bool IdDetailsOnFile { get; init; }
+
+    /// <summary>Anonymised by an erasure: it stays in the counts and can no longer be reinstated.</summary>
+    public bool Erased { get; init; }
 }
 
 /// <summary>What caterers and venues need: how many of each dietary need, and every accessibility need, of the confirmed.</summary>

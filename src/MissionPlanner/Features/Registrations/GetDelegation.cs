@@ -29,7 +29,7 @@ public sealed class GetDelegationHandler(AppDbContext db) : IRequestHandler<GetD
             .Where(r => string.IsNullOrEmpty(organisation) || r.Organisation == organisation)
             .Select(r => new DelegateRow(r.Id, r.Name, r.Email, r.Organisation, r.Sector, r.JobTitle, r.Role, r.Status, r.Arrival,
                 r.Dietary, r.Accessibility, r.ConsentListing, r.CreatedAt, r.PrecedenceRank)
-            { Answers = r.Answers, IdDetailsOnFile = r.IdDetails != null })
+            { Answers = r.Answers, IdDetailsOnFile = r.IdDetails != null, Erased = r.ErasedAt != null })
             .ToListAsync(cancellationToken);
         // Confirmed in order of precedence, then the waitlist in order of arrival, then the rest (pending first).
         people = [.. people.OrderBy(p => p.Status).ThenBy(p => p.Status == RegistrationStatus.Confirmed ? p.Precedence : 0)

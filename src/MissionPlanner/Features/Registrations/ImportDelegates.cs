@@ -60,7 +60,11 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
             return failure;
         }
 
-        var existing = (await db.Registrations.AsNoTracking().Where(r => r.MissionId == mission.Id).Select(r => r.Email).ToListAsync(cancellationToken)).ToHashSet();
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Someone cancelled (not erased) is reinstated by importing them again, until the mission ends (RegistrationLifecycle).
+        var existing = await db.Registrations.AsNoTracking().Where(r => r.MissionId == mission.Id)
+            .Select(r => new { r.Email, Reinstatable = r.Status == RegistrationStatus.Cancelled && r.ErasedAt == null })
+            .ToDictionaryAsync(r => r.Email, r => r.Reinstatable && RegistrationCancellation.StillPossible(mission, now), cancellationToken);
         var seen = new Dictionary<string, int>();
         var errors = new List<RowError>();
         var valid = new List<(string Email, RegistrationDetails Row)>();
@@ -73,7 +77,7 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
             {
                 rowErrors.Add(new RowError(record.Line, "email", bad.ErrorMessage));
             }
-            else if (existing.Contains(email))
+            else if (existing.TryGetValue(email, out var reinstatable) && !reinstatable)
             {
                 rowErrors.Add(new RowError(record.Line, "email", $"{email} is already registered for this mission."));
             }
@@ -115,7 +119,6 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
             return new ImportResult(0, sheet.Rows.Count, null, errors, sheet.Preview(valid.Count));
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var batch = $"delegates-{now:yyyyMMdd-HHmmss}";
         await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         var calendars = new Dictionary<Sector, string?>();
@@ -123,15 +126,28 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
         foreach (var (email, row) in valid)
         {
             var (arrival, confirmed) = await RegistrationPlaces.TakeAsync(db, mission.Id, cancellationToken);
-            var registration = new Registration(mission.Id, null, email, arrival, now);
+            var cancelled = existing.ContainsKey(email) ? await db.Registrations.FirstAsync(r => r.MissionId == mission.Id && r.Email == email, cancellationToken) : null;
+            var registration = cancelled ?? new Registration(mission.Id, null, email, arrival, now);
+            cancelled?.Reopen(RegistrationAction.Reinstate, arrival, now);
             registration.Fill(row.Name, row.Phone, row.Organisation, row.Sector, row.JobTitle, row.Role, row.Dietary, row.Accessibility, false, false, now);
             registration.Place(confirmed);
-            var token = personalLinks.IssueFirst(mission, LinkPurpose.Registration, registration.Id);
-            personalLinks.IssueFirstCalendar(mission, registration.Id);
-            db.Registrations.Add(registration);
-            db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, registration.Id, "imported", $"organiser {user.OrganiserId}", registration.Status.ToString(), now));
+            string token;
+            if (cancelled is null)
+            {
+                token = personalLinks.IssueFirst(mission, LinkPurpose.Registration, registration.Id);
+                personalLinks.IssueFirstCalendar(mission, registration.Id);
+                db.Registrations.Add(registration);
+            }
+            else
+            {
+                token = await personalLinks.IssueAsync(mission, LinkPurpose.Registration, registration.Id, cancellationToken);
+            }
+
+            db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, registration.Id, cancelled is null ? "imported" : "reinstate",
+                $"organiser {user.OrganiserId}", registration.Status.ToString(), now));
+            // Newcomers share a sector's programme; someone reinstated has a calendar history of their own.
             await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, registration, links.Registration(token), confirmed ? 0 : ++waiting, batch,
-                cancellationToken, calendars);
+                cancellationToken, cancelled is null ? calendars : null);
         }
 
         await db.SaveChangesAsync(cancellationToken);

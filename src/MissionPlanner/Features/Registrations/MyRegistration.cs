@@ -30,6 +30,9 @@ public sealed record MyRegistrationView(
 
 internal static class RegistrationCancellation
 {
+    /// <summary>The audit actor of a person acting through their own link.</summary>
+    public const string Participant = "participant";
+
     /// <summary>A participant may cancel until the mission's last day has ended; after it there is nothing left to cancel.</summary>
     public static bool StillPossible(Mission mission, DateTime now) => now < mission.UtcWindow().To;
 
@@ -39,7 +42,7 @@ internal static class RegistrationCancellation
         var wasConfirmed = registration.Status == RegistrationStatus.Confirmed;
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, ct);
         await using var transaction = await WriteTransaction.BeginAsync(db, ct);
-        registration.Cancel(now);
+        registration.Cancel(now, byParticipant: actor == Participant);
         db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, registration.Id, "cancelled", actor, null, now));
         // Their places on visits go back to the schedule (the next publication takes them out of the groups).
         var places = await db.VisitAssignments.Where(a => a.RegistrationId == registration.Id).ToListAsync(ct);

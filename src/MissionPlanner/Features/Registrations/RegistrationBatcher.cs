@@ -126,7 +126,8 @@ public sealed class RegistrationBatcher : IAsyncDisposable, IDisposable
             known[registration.Email] = registration;
         }
 
-        var newcomers = batch.Select(p => p.Submission).Where(s => !known.ContainsKey(s.Email)).DistinctBy(s => s.Email).ToList();
+        // New people, and people who cancelled themselves and register again (RegistrationLifecycle): both get a new arrival number.
+        var newcomers = batch.Select(p => p.Submission).Where(s => !known.TryGetValue(s.Email, out var r) || Returning(r)).DistinctBy(s => s.Email).ToList();
         var counters = await RegistrationPlaces.ReserveArrivalsAsync(db, mission.Id, newcomers.Count, ct);
         int? waiting = null; // counted once, when the first person of the batch joins the waitlist
         var arrival = counters.Sequence - newcomers.Count;
@@ -138,7 +139,13 @@ public sealed class RegistrationBatcher : IAsyncDisposable, IDisposable
         var calendars = new Dictionary<Sector, string?>();
         foreach (var s in newcomers)
         {
-            var registration = new Registration(mission.Id, s.InvitationId, s.Email, ++arrival, now);
+            var returning = known.TryGetValue(s.Email, out var back) ? back : null;
+            var registration = returning ?? new Registration(mission.Id, s.InvitationId, s.Email, ++arrival, now);
+            if (returning is not null)
+            {
+                returning.Reopen(RegistrationAction.RegisterAgain, ++arrival, now);
+            }
+
             RegistrationIntake.Apply(registration, s.Details, mission, s.Answers, s.IdDetails, now);
             if (s.AwaitApproval)
             {
@@ -154,16 +161,28 @@ public sealed class RegistrationBatcher : IAsyncDisposable, IDisposable
             var position = registration.Status == RegistrationStatus.Waitlisted
                 ? (int)(waiting = 1 + (waiting ?? await Waiting.For(db)(db, mission.Id, ct)))
                 : 0;
-            var token = personalLinks.IssueFirst(mission, LinkPurpose.Registration, registration.Id);
-            personalLinks.IssueFirstCalendar(mission, registration.Id);
-            db.Registrations.Add(registration);
-            if (s.InvitationId is { } invitationId && invitations.TryGetValue(invitationId, out var invitation))
+            string token;
+            if (returning is null)
             {
-                invitation.Respond(accept: true, now);
+                token = personalLinks.IssueFirst(mission, LinkPurpose.Registration, registration.Id);
+                personalLinks.IssueFirstCalendar(mission, registration.Id);
+                db.Registrations.Add(registration);
+                if (s.InvitationId is { } invitationId && invitations.TryGetValue(invitationId, out var invitation))
+                {
+                    invitation.Respond(accept: true, now);
+                }
+            }
+            else
+            {
+                // Their earlier link showed the cancellation; the new email carries a new one.
+                token = await personalLinks.IssueAsync(mission, LinkPurpose.Registration, registration.Id, ct);
             }
 
-            db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, registration.Id, "registered", "participant", registration.Status.ToString(), now));
-            await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, registration, links.Registration(token), position, null, ct, calendars);
+            db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, registration.Id, returning is null ? "registered" : "registered-again",
+                RegistrationCancellation.Participant, registration.Status.ToString(), now));
+            // A returning person has a calendar history already: their programme is their own, with its revision.
+            await RegistrationPlaces.EnqueueStatusAsync(db, outbox, mission, registration, links.Registration(token), position, null, ct,
+                returning is null ? calendars : null);
             known[s.Email] = registration;
             outcomes[s.Email] = new RegisterResult(registration.Status, position, false, token);
         }
@@ -199,6 +218,9 @@ public sealed class RegistrationBatcher : IAsyncDisposable, IDisposable
         await transaction.CommitAsync(ct);
         return results;
     }
+
+    private static bool Returning(Registration registration) =>
+        registration is { Status: RegistrationStatus.Cancelled, CancelledByParticipant: true, ErasedAt: null };
 
     // Compiled: each batch asks both, and translating them every time cost more than running them.
     private static readonly PerModel<Func<AppDbContext, Guid, List<string>, IAsyncEnumerable<Registration>>> Known = new(() =>

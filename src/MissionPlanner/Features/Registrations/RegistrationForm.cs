@@ -56,7 +56,9 @@ internal static class RegistrationIntake
                 db.RegistrationQuestions.Where(q => q.MissionId == m.Id).OrderBy(q => q.Position).ToList(),
                 db.ProgrammeItems.Any(p => p.MissionId == m.Id && p.RequiresIdScreening && !p.Cancelled)
                     || db.Visits.Any(v => v.MissionId == m.Id && v.ScreensVisitors && !v.Cancelled),
-                email != null && db.Registrations.Any(r => r.MissionId == m.Id && r.Email == email))).FirstOrDefault()));
+                // Someone who cancelled themselves registers again with a fresh form (RegistrationLifecycle).
+                email != null && db.Registrations.Any(r => r.MissionId == m.Id && r.Email == email
+                    && !(r.Status == RegistrationStatus.Cancelled && r.CancelledByParticipant && r.ErasedAt == null)))).FirstOrDefault()));
 
     public static QuestionView View(RegistrationQuestion q) => new(q.Id, q.Position, q.Prompt, q.Kind, q.OptionList, q.Required, q.Version);
 
