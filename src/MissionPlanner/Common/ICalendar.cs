@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using MissionPlanner.Domain.Missions;
+using NodaTime;
 
 namespace MissionPlanner.Common;
 
@@ -80,10 +82,9 @@ public static class ICalendar
     private static string Time(string property, DateTime utc, TimeZoneInfo zone)
     {
         var instant = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(instant, zone);
-        return zone.IsAmbiguousTime(local)
+        return MissionTime.IsAmbiguous(instant, zone)
             ? $"{property}:{instant.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}"
-            : $"{property};TZID={zone.Id}:{local.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)}";
+            : $"{property};TZID={zone.Id}:{MissionTime.ToLocal(instant, zone).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>Lines of at most 75 octets; continuation lines start with a space (RFC 5545 3.1).</summary>
@@ -111,47 +112,29 @@ public static class ICalendar
     }
 
     /// <summary>
-    /// The zone's offsets as they really are around the events: the offset in force a year before,
-    /// then every transition until a year after, each as its own STANDARD or DAYLIGHT observance.
+    /// The zone's offsets as they really are around the events, from the time zone database: the
+    /// interval in force a year before, then every transition until a year after, each as its own
+    /// STANDARD or DAYLIGHT observance (RFC 5545 3.6.5) with the zone's own abbreviation.
     /// </summary>
     private static IEnumerable<string> TimeZone(TimeZoneInfo zone, DateTime fromUtc, DateTime toUtc)
     {
-        var start = fromUtc.AddYears(-1);
-        var end = toUtc.AddYears(1);
-        var observances = new List<(DateTime AtUtc, TimeSpan From, TimeSpan To)>();
-        var offset = zone.GetUtcOffset(start);
-        observances.Add((start, offset, offset));
-        for (var t = start; t < end; t = t.AddHours(6))
-        {
-            var next = zone.GetUtcOffset(t.AddHours(6));
-            if (next == offset)
-            {
-                continue;
-            }
-
-            // Narrow the change down to the minute.
-            var (lo, hi) = (t, t.AddHours(6));
-            while (hi - lo > TimeSpan.FromMinutes(1))
-            {
-                var mid = lo + (hi - lo) / 2;
-                (lo, hi) = zone.GetUtcOffset(mid) == offset ? (mid, hi) : (lo, mid);
-            }
-
-            observances.Add((new DateTime(hi.Year, hi.Month, hi.Day, hi.Hour, hi.Minute, 0, DateTimeKind.Utc), offset, next));
-            offset = next;
-        }
-
+        var start = Instant.FromDateTimeUtc(fromUtc.AddYears(-1));
+        var end = Instant.FromDateTimeUtc(toUtc.AddYears(1));
         yield return "BEGIN:VTIMEZONE";
         yield return $"TZID:{zone.Id}";
-        foreach (var (atUtc, before, after) in observances)
+        Offset? previous = null;
+        foreach (var interval in MissionTime.Rules(zone).GetZoneIntervals(start, end))
         {
-            var kind = zone.IsDaylightSavingTime(atUtc.AddMinutes(1)) ? "DAYLIGHT" : "STANDARD";
+            var at = interval.HasStart && interval.Start > start ? interval.Start : start;
+            var before = previous ?? interval.WallOffset;
+            var kind = interval.Savings != NodaTime.Offset.Zero ? "DAYLIGHT" : "STANDARD";
             yield return $"BEGIN:{kind}";
-            yield return $"DTSTART:{(atUtc + before):yyyyMMdd'T'HHmmss}";
-            yield return $"TZOFFSETFROM:{Offset(before)}";
-            yield return $"TZOFFSETTO:{Offset(after)}";
-            yield return $"TZNAME:{Text(kind == "DAYLIGHT" ? zone.DaylightName : zone.StandardName)}";
+            yield return $"DTSTART:{at.WithOffset(before).LocalDateTime.ToDateTimeUnspecified():yyyyMMdd'T'HHmmss}";
+            yield return $"TZOFFSETFROM:{Offset(before.ToTimeSpan())}";
+            yield return $"TZOFFSETTO:{Offset(interval.WallOffset.ToTimeSpan())}";
+            yield return $"TZNAME:{Text(interval.Name)}";
             yield return $"END:{kind}";
+            previous = interval.WallOffset;
         }
 
         yield return "END:VTIMEZONE";

@@ -46,7 +46,7 @@ public sealed class Scenario : IAsyncDisposable
     /// <summary>A mission of <paramref name="days"/> days from <paramref name="start"/> (default: 30 days from the test clock), open for registration.</summary>
     public static async Task<Scenario> MissionAsync(DatabaseProvider provider, DateOnly? start = null, string title = "NL–UK mission",
         string? summary = null, string city = "London", int days = 4, bool open = true, int? capacity = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, string zone = "Europe/London")
     {
         var all = new Dictionary<string, string?> { ["Auth:PublicBaseUrl"] = PublicBaseUrl };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -56,7 +56,7 @@ public sealed class Scenario : IAsyncDisposable
 
         var app = await Slice.CreateAsync(provider, all);
         var first = start ?? DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(30);
-        var mission = await app.SendAsync(new CreateMissionCommand(title, summary, "United Kingdom", city, "Europe/London", first, first.AddDays(days - 1)));
+        var mission = await app.SendAsync(new CreateMissionCommand(title, summary, "United Kingdom", city, zone, first, first.AddDays(days - 1)));
         if (open)
         {
             await app.SendAsync(new ChangeMissionStatusCommand(MissionStatus.Open) { MissionId = mission });

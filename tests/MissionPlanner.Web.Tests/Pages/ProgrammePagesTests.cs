@@ -9,6 +9,48 @@ namespace MissionPlanner.Web.Tests.Pages;
 
 public sealed class ProgrammePagesTests
 {
+    [Fact]
+    public async Task ATimeTypedOnTheNightTheClocksGoBack_IsShownWithTheOffsetChosen_AndOneThatDoesNotExistIsRefusedWithTheNearestTimes()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var browser = new WebSession(app);
+        await browser.SignInAsync((await app.AddOrganiserAsync("ann@example.org")).SignInToken);
+        var created = await browser.SubmitAsync("/missions/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Autumn mission",
+            ["Input.HostCountry"] = "United Kingdom",
+            ["Input.HostCity"] = "London",
+            ["Input.TimeZoneId"] = "Europe/London",
+            ["Input.StartDate"] = "2027-10-30",
+            ["Input.EndDate"] = "2027-10-31",
+        });
+        var missionUrl = created.Headers.Location!.ToString();
+        Dictionary<string, string> Item(string starts, string ends) => new()
+        {
+            ["Input.Title"] = "Night walk",
+            ["Input.Kind"] = "FreeTime",
+            ["Input.StartsAt"] = starts,
+            ["Input.EndsAt"] = ends,
+        };
+
+        (await browser.SubmitAsync($"{missionUrl}/programme/new", Item("2027-10-31T01:30", "2027-10-31T02:30"))).StatusCode.Should().Be(HttpStatusCode.Redirect, browser.LastHtml);
+        await browser.GetAsync($"{missionUrl}/programme");
+
+        WebUtility.HtmlDecode(browser.LastHtml).Should().Contain("01:30–02:30").And.Contain("Starts at the first 01:30, BST, UTC+01:00.");
+
+        var spring = await browser.SubmitAsync("/missions/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Spring mission",
+            ["Input.HostCountry"] = "United Kingdom",
+            ["Input.HostCity"] = "London",
+            ["Input.TimeZoneId"] = "Europe/London",
+            ["Input.StartDate"] = "2027-03-27",
+            ["Input.EndDate"] = "2027-03-28",
+        });
+        await browser.SubmitAsync($"{spring.Headers.Location}/programme/new", Item("2027-03-28T01:30", "2027-03-28T03:30"));
+        browser.FieldError("Input.StartsAt").Should().Be("2027-03-28 01:30 does not exist in Europe/London: the clocks go forward that night. Choose 00:59 or 02:00.");
+    }
+
     [Theory, AllDatabases]
     public async Task Organiser_CreatesAMission_AndAddsAnItem_ThroughTheForms(DatabaseProvider provider)
     {

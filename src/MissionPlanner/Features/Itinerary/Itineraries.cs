@@ -13,6 +13,9 @@ public sealed record ItineraryItem(
     string? Description, string? VenueName, string? VenueAddress, string? VenueCity, double? Latitude, double? Longitude,
     string? DressCode, string? Contact, bool Cancelled, int Sequence)
 {
+    /// <summary>When the start or end happens twice on the wall clock (the clocks go back): which one it is (<see cref="MissionTime.OccurrenceNote"/>).</summary>
+    public string? OccurrenceNote { get; init; }
+
     /// <summary>For travel legs: "Coach · National Express · meet at: hotel lobby · seat or coach: Coach 2".</summary>
     public string? Travel { get; init; }
 
@@ -75,6 +78,7 @@ internal static class Itineraries
                     r.Item.TravelMode?.ToString(), r.Item.Carrier, r.Item.MeetingPoint is { } meet ? $"meet at: {meet}" : null,
                     r.Item.SeatOrCoach is { } seat ? $"seat or coach: {seat}" : null,
                 }.Where(p => p is not null)) is { Length: > 0 } travel ? travel : null,
+            OccurrenceNote = MissionTime.OccurrenceNote(r.Item.StartsAt, r.Item.EndsAt, zone),
         }).ToList();
     }
 

@@ -41,6 +41,7 @@ public static class ItineraryDocument
                     i.DressCode,
                     i.Contact,
                     i.Travel,
+                    i.OccurrenceNote,
                     i.Description,
                     i.Cancelled,
                 }).ToList(),
