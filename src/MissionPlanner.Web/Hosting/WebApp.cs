@@ -47,6 +47,7 @@ public static class WebApp
             o.Conventions.AllowAnonymousToFolder("/Register");
             o.Conventions.AllowAnonymousToFolder("/Host");
             o.Conventions.AllowAnonymousToFolder("/Ceremony");
+            o.Conventions.AllowAnonymousToFolder("/Counterpart");
         }).AddMvcOptions(o =>
         {
             // The commands' validators own the rules, so forms and the API report the same messages.
@@ -95,7 +96,7 @@ public static class WebApp
                 }
 
                 return ctx.Request.Path.StartsWithSegments("/i") || ctx.Request.Path.StartsWithSegments("/r") || ctx.Request.Path.StartsWithSegments("/c") || ctx.Request.Path.StartsWithSegments("/k")
-                       || ctx.Request.Path.StartsWithSegments("/h") || ctx.Request.Path.StartsWithSegments("/s")
+                       || ctx.Request.Path.StartsWithSegments("/h") || ctx.Request.Path.StartsWithSegments("/s") || ctx.Request.Path.StartsWithSegments("/m")
                     ? PerMinute("personal-link:" + client, auth.PersonalLinkRequestsPerMinute)
                     : RateLimitPartition.GetNoLimiter("");
             });
@@ -138,7 +139,7 @@ public static class WebApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         var api = app.MapGroup("/api/v1").RequireAuthorization();
-        api.MapMissions().MapVenues().MapProgramme().MapTeam().MapInvitations().MapDelegation().MapRegistrationForm().MapDocuments().MapVisits().MapCeremonies();
+        api.MapMissions().MapVenues().MapProgramme().MapTeam().MapInvitations().MapDelegation().MapRegistrationForm().MapDocuments().MapVisits().MapCeremonies().MapMeetings();
         app.MapGroup("/api/v1/public").AllowAnonymous().MapPublicRegistration();
         app.MapCalendarFeed();
         app.MapRazorPages();

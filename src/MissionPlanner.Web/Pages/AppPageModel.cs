@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MissionPlanner.Domain.Common;
+using MissionPlanner.Features.Imports;
 using MissionPlanner.Features.Missions;
 
 namespace MissionPlanner.Web.Pages;
@@ -74,4 +75,34 @@ public abstract class AppPageModel(IMediator mediator) : PageModel
     }
 
     protected IActionResult MissionNotFound() => NotFound();
+
+    /// <summary>Reads an uploaded list and previews it with <paramref name="preview"/>; null (with the reason in the model state) when it cannot.</summary>
+    protected async Task<ImportCheck?> PreviewImportAsync(IFormFile? upload, Func<byte[], IRequest<ImportResult>> preview, string verb, string done)
+    {
+        var file = await ImportCheck.ReadAsync(upload, HttpContext.RequestAborted);
+        if (file is null)
+        {
+            ModelState.AddModelError("", "Choose a file: CSV or Excel workbook (.xlsx).");
+            return null;
+        }
+
+        var (ok, result) = await TrySendAsync(preview(file), besideFields: false);
+        return ok ? new ImportCheck(result, Convert.ToBase64String(file), verb, done) : null;
+    }
+
+    /// <summary>
+    /// Imports the list a preview carried back (<paramref name="file"/>, base64). Done: everything imported; otherwise the
+    /// check to show again (its rows to fix), or null when the file was lost or refused (the reason is in the model state).
+    /// </summary>
+    protected async Task<(bool Done, int Imported, ImportCheck? Check)> ConfirmImportAsync(string? file, Func<byte[], IRequest<ImportResult>> import, string verb, string done)
+    {
+        if (ImportCheck.FromForm(file) is not { } bytes)
+        {
+            ModelState.AddModelError("", "The file was lost on the way; choose it again.");
+            return (false, 0, null);
+        }
+
+        var (ok, result) = await TrySendAsync(import(bytes), besideFields: false);
+        return ok && result.Errors.Count == 0 ? (true, result.Imported, null) : (false, 0, ok ? new ImportCheck(result, file, verb, done) : null);
+    }
 }

@@ -21,6 +21,9 @@ public sealed class PublicLinks(IOptions<LinkOptions> options)
     /// <summary>A signatory's or dignitary's page for confirming they attend a ceremony.</summary>
     public string Ceremony(string token) => $"{Base}/s/{Uri.EscapeDataString(token)}";
 
+    /// <summary>A B2B counterpart's page: profile, availability, the directory and their meetings.</summary>
+    public string Counterpart(string token) => $"{Base}/m/{Uri.EscapeDataString(token)}";
+
     public string Registration(string token) => $"{Base}/r/{Uri.EscapeDataString(token)}";
 
     /// <summary>The page where anyone registers when a mission's registration is open or subject to approval.</summary>

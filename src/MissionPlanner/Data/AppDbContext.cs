@@ -49,6 +49,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<CeremonyTask> CeremonyTasks => Set<CeremonyTask>();
     public DbSet<Domain.Links.PersonalLink> PersonalLinks => Set<Domain.Links.PersonalLink>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
+    public DbSet<Domain.Meetings.Counterpart> Counterparts => Set<Domain.Meetings.Counterpart>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -29,6 +29,10 @@ public static class EmailModels
     public sealed record ProgrammeChanges(string Name, string MissionTitle, string Where, IReadOnlyList<string> Changes, string? CalendarLink);
 
     /// <summary>A host is asked to confirm the visits it receives (or reminded), with its personal link.</summary>
+    /// <summary>A B2B counterpart is invited to their personal page (/m/…).</summary>
+    public sealed record CounterpartInvitation(
+        string RecipientName, string Organisation, string MissionTitle, string Where, string When, string Link, string? Message);
+
     public sealed record HostRequest(
         string ContactName, string HostName, string MissionTitle, string Where, string When, IReadOnlyList<string> Visits, string Link, bool Reminder);
 
@@ -60,6 +64,9 @@ public static class EmailModels
             "London and Cambridge, United Kingdom",
             ["'Cleanroom tour' moves to Tuesday 19 January, 14:00–16:00 at Cavendish Laboratory.", "'Dinner at the residence' is cancelled."],
             "https://missionplanner.example/c/abc.ics"),
+        ["counterpart-invitation"] = new CounterpartInvitation("Ann de Vries", "Rolls-Royce", "Innovation Mission to the UK: Neuromorphic Computing",
+            "London and Cambridge, United Kingdom", "Monday 18 – Thursday 21 January 2027", "https://missionplanner.example/m/abc",
+            "We would be glad to introduce you to the Dutch neuromorphic start-ups."),
         ["host-request"] = new HostRequest("Ann de Vries", "Cavendish Laboratory", "Innovation Mission to the UK: Neuromorphic Computing",
             "London and Cambridge, United Kingdom", "Monday 18 – Thursday 21 January 2027",
             ["Cleanroom tour: Tue 19 Jan 10:00–12:00", "Measurement lab: Tue 19 Jan 14:00–16:00"], "https://missionplanner.example/h/abc", false),

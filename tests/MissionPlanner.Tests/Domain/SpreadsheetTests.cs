@@ -1,6 +1,5 @@
 using System.Text;
 using MiniExcelLibs;
-using MissionPlanner.Common;
 using MissionPlanner.Features.Imports;
 
 namespace MissionPlanner.Tests.Domain;

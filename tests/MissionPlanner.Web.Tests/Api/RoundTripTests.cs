@@ -17,6 +17,8 @@ public sealed class RoundTripTests
         ["POST /api/v1/missions/{missionId}/status"] = "moves the mission along its status; GET shows the status",
         ["POST /api/v1/missions/{missionId}/invitations/import"] = "a spreadsheet to import",
         ["POST /api/v1/missions/{missionId}/delegation/import"] = "a spreadsheet to import",
+        ["POST /api/v1/missions/{missionId}/counterparts/import"] = "a spreadsheet to import",
+        ["POST /api/v1/missions/{missionId}/counterparts/invitations"] = "emails counterparts their links; GET shows when each was invited",
         ["POST /api/v1/missions/{missionId}/delegation/{registrationId}/decision"] = "an organiser's decision and the message emailed with it",
         ["POST /api/v1/missions/{missionId}/documents"] = "asks for documents to be printed",
         ["POST /api/v1/missions/{missionId}/visits/plan/moves"] = "moves one visitor between groups",

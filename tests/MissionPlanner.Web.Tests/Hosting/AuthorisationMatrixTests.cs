@@ -55,6 +55,7 @@ public sealed partial class AuthorisationMatrixTests
         HostLink,
         CeremonyLink,
         CheckInLink,
+        CounterpartLink,
     }
 
     /// <summary>The rules: method and route pattern → kind. A new endpoint needs a line here.</summary>
@@ -94,6 +95,9 @@ public sealed partial class AuthorisationMatrixTests
         ["GET /api/v1/missions/{missionId:guid}/documents/{runId:guid}"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/documents/{runId:guid}/files/{file}"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/hosts/"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/counterparts/"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/counterparts/{counterpartId:guid}"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/directory"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/visits/"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/visits/plan"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/ceremonies/"] = Kind.ApiRead,
@@ -108,6 +112,9 @@ public sealed partial class AuthorisationMatrixTests
         ["* s/{token}"] = Kind.CeremonyLink,
         ["* k/{token}"] = Kind.CheckInLink,
         ["* h/{token}"] = Kind.HostLink,
+        ["* m/{token}"] = Kind.CounterpartLink,
+        ["* missions/{missionId:guid}/counterparts"] = Kind.Page,
+        ["* missions/{missionId:guid}/directory"] = Kind.Page,
         ["* "] = Kind.AnyOrganiserPage,
         ["* i/{token}"] = Kind.InvitationLink,
         ["* missions/new"] = Kind.AnyOrganiserPage,
@@ -404,6 +411,7 @@ public sealed partial class AuthorisationMatrixTests
             Kind.CalendarLink => role is Role.ParticipantA or Role.ParticipantB ? S(ok) : S(HttpStatusCode.NotFound),
             Kind.HostLink => role is Role.HostX or Role.HostY ? S(ok) : S(HttpStatusCode.NotFound),
             Kind.CeremonyLink => role is Role.Organiser ? S(ok) : S(HttpStatusCode.NotFound),
+            Kind.CounterpartLink => role is Role.Organiser ? S(ok) : S(HttpStatusCode.NotFound),
             _ => throw new InvalidOperationException(kind.ToString()),
         };
         return (url, expected);
@@ -425,6 +433,7 @@ public sealed partial class AuthorisationMatrixTests
         public string HostX { get; private set; } = "";
         public string HostY { get; private set; } = "";
         public string CeremonyToken { get; private set; } = "";
+        public string CounterpartToken { get; private set; } = "";
         public Guid VisitOfX { get; private set; }
         public Guid VisitOfY { get; private set; }
         public string VisitOfYTitle { get; private set; } = "";
@@ -462,8 +471,16 @@ public sealed partial class AuthorisationMatrixTests
             w.CeremonyToken = Regex.Match(await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "ceremony-confirmation").Select(m => m.TextBody).FirstAsync()),
                 @"/s/([A-Za-z0-9_\-]+)").Groups[1].Value;
 
+            var counterpart = await app.SendAsync(new Features.Meetings.AddCounterpartCommand("Sam Patel", "sam@counterpart.example", "Rolls-Royce",
+                Domain.Missions.Sector.Industry)
+            { MissionId = w.Mission });
+            await app.SendAsync(new Features.Meetings.InviteCounterpartsCommand() { MissionId = w.Mission });
+            w.CounterpartToken = Regex.Match(await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "counterpart-invitation").Select(m => m.TextBody).FirstAsync()),
+                @"/m/([A-Za-z0-9_\-]+)").Groups[1].Value;
+
             w.ids = new Dictionary<string, string>
             {
+                ["counterpartId"] = counterpart.ToString(),
                 ["missionId"] = w.Mission.ToString(),
                 ["venueId"] = (await app.QueryAsync(db => db.Venues.Select(v => v.Id).FirstAsync())).ToString(),
                 ["itemId"] = (await app.QueryAsync(db => db.ProgrammeItems.Select(v => v.Id).FirstAsync())).ToString(),
@@ -526,6 +543,7 @@ public sealed partial class AuthorisationMatrixTests
                 (Kind.HostLink, Role.HostX) => HostX,
                 (Kind.HostLink, Role.HostY) => HostY,
                 (Kind.CeremonyLink, Role.Organiser) => CeremonyToken,
+                (Kind.CounterpartLink, Role.Organiser) => CounterpartToken,
                 (Kind.CheckInLink, _) => CheckIn(registrationA),
                 // Someone else's kind of link, or a guess: a host's token on a participant's route and the like.
                 (_, Role.HostX) => HostX,

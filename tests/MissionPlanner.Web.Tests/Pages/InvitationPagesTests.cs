@@ -208,6 +208,7 @@ public sealed partial class InvitationPagesTests
     [InlineData("h")]
     [InlineData("s")]
     [InlineData("c")]
+    [InlineData("m")]
     public async Task PersonalLinks_AreRateLimitedPerClient(string kind)
     {
         await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Auth:PersonalLinkRequestsPerMinute"] = "5" });

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using MissionPlanner.Common;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
-using MissionPlanner.Features.Invitations;
 using MissionPlanner.Features.Registrations;
 
 namespace MissionPlanner.Web.Pages.Missions;
@@ -99,15 +98,7 @@ public sealed class DelegationModel(IMediator mediator) : AppPageModel(mediator)
             return NotFound();
         }
 
-        var file = await ImportCheck.ReadAsync(csv, HttpContext.RequestAborted);
-        if (file is null)
-        {
-            ModelState.AddModelError("", "Choose a file: CSV or Excel workbook (.xlsx).");
-            return await LoadAsync(missionId) ? Page() : NotFound();
-        }
-
-        var (ok, result) = await TrySendAsync(new ImportDelegatesCommand(null, File: file, Preview: true) { MissionId = missionId }, besideFields: false);
-        Import = ok ? new ImportCheck(result, Convert.ToBase64String(file), "Import", "imported") : null;
+        Import = await PreviewImportAsync(csv, file => new ImportDelegatesCommand(null, File: file, Preview: true) { MissionId = missionId }, "Import", "imported");
         return await LoadAsync(missionId) ? Page() : NotFound();
     }
 
@@ -118,19 +109,14 @@ public sealed class DelegationModel(IMediator mediator) : AppPageModel(mediator)
             return NotFound();
         }
 
-        if (ImportCheck.FromForm(file) is not { } bytes)
-        {
-            ModelState.AddModelError("", "The file was lost on the way; choose it again.");
-            return await LoadAsync(missionId) ? Page() : NotFound();
-        }
-
-        var (ok, result) = await TrySendAsync(new ImportDelegatesCommand(null, validOnly, File: bytes) { MissionId = missionId }, besideFields: false);
-        if (ok && result.Imported > 0)
+        var (done, _, check) = await ConfirmImportAsync(file, bytes => new ImportDelegatesCommand(null, validOnly, File: bytes) { MissionId = missionId },
+            "Import", "imported");
+        if (done)
         {
             return Redirect($"/missions/{missionId}/delegation");
         }
 
-        Import = ok ? new ImportCheck(result, file, "Import", "imported") : null;
+        Import = check;
         return await LoadAsync(missionId) ? Page() : NotFound();
     }
 

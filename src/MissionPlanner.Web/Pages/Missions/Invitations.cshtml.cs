@@ -35,35 +35,22 @@ public sealed class InvitationsModel(IMediator mediator) : AppPageModel(mediator
     public async Task<IActionResult> OnPostImportAsync(Guid missionId, IFormFile? csv)
     {
         ModelState.Clear();
-        var file = await ImportCheck.ReadAsync(csv, HttpContext.RequestAborted);
-        if (file is null)
-        {
-            ModelState.AddModelError("", "Choose a file: CSV or Excel workbook (.xlsx).");
-            return await AfterAsync(missionId, false, null);
-        }
-
-        var (ok, result) = await TrySendAsync(new ImportInvitationsCommand(null, File: file, Preview: true) { MissionId = missionId }, besideFields: false);
-        Import = ok ? new ImportCheck(result, Convert.ToBase64String(file), "Invite", "invited") : null;
-        return await LoadAsync(missionId) ? Page() : NotFound();
+        Import = await PreviewImportAsync(csv, file => new ImportInvitationsCommand(null, File: file, Preview: true) { MissionId = missionId }, "Invite", "invited");
+        return await LoadAsync(missionId, keepInput: true) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostImportConfirmedAsync(Guid missionId, string? file, bool validOnly)
     {
         ModelState.Clear();
-        if (ImportCheck.FromForm(file) is not { } bytes)
+        var (done, imported, check) = await ConfirmImportAsync(file, bytes => new ImportInvitationsCommand(null, validOnly, File: bytes) { MissionId = missionId },
+            "Invite", "invited");
+        if (done)
         {
-            ModelState.AddModelError("", "The file was lost on the way; choose it again.");
-            return await AfterAsync(missionId, false, null);
+            return await AfterAsync(missionId, true, $"{Counted.Of(imported, "invitation")} {(imported == 1 ? "is" : "are")} on their way; follow them in the outbox.");
         }
 
-        var (ok, result) = await TrySendAsync(new ImportInvitationsCommand(null, validOnly, File: bytes) { MissionId = missionId }, besideFields: false);
-        if (ok && result.Errors.Count == 0)
-        {
-            return await AfterAsync(missionId, true, $"{Counted.Of(result.Imported, "invitation")} {(result.Imported == 1 ? "is" : "are")} on their way; follow them in the outbox.");
-        }
-
-        Import = ok ? new ImportCheck(result, file, "Invite", "invited") : null;
-        return await LoadAsync(missionId) ? Page() : NotFound();
+        Import = check;
+        return await LoadAsync(missionId, keepInput: true) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostScheduleAsync(Guid missionId)

@@ -19,6 +19,9 @@ public enum LinkPurpose
 
     /// <summary>/c/….ics: a participant's live calendar feed (subject: the registration).</summary>
     CalendarFeed,
+
+    /// <summary>/m/…: a B2B counterpart's page for their profile, availability, the directory and their meetings (subject: the counterpart).</summary>
+    Counterpart,
 }
 
 /// <summary>
@@ -38,6 +41,8 @@ public sealed class PersonalLink
         public const string InvitationRevoked = "the invitation was withdrawn";
         public const string ContactChanged = "the host's contact person changed";
         public const string KeyReplaced = "the installation's key was replaced";
+        public const string AddressChanged = "the person's email address changed";
+        public const string Removed = "the person was removed from the mission";
     }
 
     public const int ReasonMax = 100;

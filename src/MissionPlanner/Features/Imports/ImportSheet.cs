@@ -1,6 +1,7 @@
 using System.Text;
 using FluentValidation;
 using MissionPlanner.Common;
+using MissionPlanner.Domain.Missions;
 
 namespace MissionPlanner.Features.Imports;
 
@@ -132,6 +133,45 @@ public sealed class ImportSheet
         return columns.TryGetValue(field, out var at) && at < row.Fields.Count ? row.Fields[at].Trim() : "";
     }
 
+    /// <summary>
+    /// Checks every row: <paramref name="read"/> gives the row, its address and its own errors; an address that
+    /// <paramref name="taken"/> names (returning why) or that an earlier line already has is refused on "email".
+    /// </summary>
+    public (List<T> Valid, List<RowError> Errors) CheckRows<T>(Func<CsvRecord, (T Row, string Email, IEnumerable<RowError> Errors)> read, Func<string, string?> taken)
+    {
+        var seen = new Dictionary<string, int>();
+        var errors = new List<RowError>();
+        var valid = new List<T>();
+        foreach (var record in Rows)
+        {
+            var (row, email, own) = read(record);
+            var rowErrors = own.ToList();
+            if (rowErrors.All(e => e.Column != "email") && taken(email) is { } why)
+            {
+                rowErrors.Add(new RowError(record.Line, "email", why));
+            }
+            else if (rowErrors.All(e => e.Column != "email") && seen.TryGetValue(email, out var first))
+            {
+                rowErrors.Add(new RowError(record.Line, "email", $"{email} appears twice in the file (also on line {first})."));
+            }
+
+            if (rowErrors.Count > 0)
+            {
+                errors.AddRange(rowErrors);
+                continue;
+            }
+
+            seen[email] = record.Line;
+            valid.Add(row);
+        }
+
+        return (valid, errors);
+    }
+
+    /// <summary>The answer when nothing is to be imported: a preview, or bad rows without "import the valid rows only"; null to go on.</summary>
+    public ImportResult? Halt(IImportCommand command, IReadOnlyList<RowError> errors, int valid) =>
+        command.Preview || (errors.Count > 0 && !command.ImportValidRowsOnly) ? new ImportResult(0, Rows.Count, null, errors, Preview(valid)) : null;
+
     /// <summary>How the file was understood, with its first rows; <paramref name="valid"/> is how many rows can be imported.</summary>
     public ImportPreview Preview(int valid) => new(sheet.Format, Columns,
         sheet.Rows.Take(PreviewRows).Select(r => new PreviewRow(r.Line, fields.ToDictionary(f => f.Label, f => Get(r, f)))).ToList(),
@@ -239,6 +279,9 @@ public interface IImportCommand
 
     /// <summary>Check and show how the file is understood, importing nothing.</summary>
     bool Preview { get; }
+
+    /// <summary>With bad rows, import the others anyway (otherwise nothing is imported).</summary>
+    bool ImportValidRowsOnly { get; }
 }
 
 public static class ImportCommandRules
@@ -253,4 +296,20 @@ public static class ImportCommandRules
         validator.RuleFor(x => x.File).Must(f => f is null || f.Length <= Spreadsheet.MaxBytes)
             .WithMessage($"The file is larger than {Spreadsheet.MaxBytes / 1_000_000} MB.");
     }
+}
+
+/// <summary>Sectors as spreadsheets name them.</summary>
+public static class SectorNames
+{
+    public static Sector? Parse(string value) => value.ToLowerInvariant().Replace("-", "").Replace(" ", "") switch
+    {
+        "academia" or "academic" or "university" => Sector.Academia,
+        "industry" or "company" or "corporate" => Sector.Industry,
+        "startup" or "scaleup" => Sector.StartUp,
+        "government" or "policy" or "agency" => Sector.Government,
+        "other" or "investor" => Sector.Other,
+        _ => null,
+    };
+
+    public static string NotASector(string value) => $"'{value}' is not a sector: use academia, industry, start-up, government or other.";
 }

@@ -54,38 +54,16 @@ public sealed class ImportInvitationsHandler(AppDbContext db, OutboxWriter outbo
 
         var already = (await db.Invitations.AsNoTracking().Where(i => i.MissionId == mission.Id).Select(i => i.Email).ToListAsync(cancellationToken))
             .ToHashSet();
-        var seen = new Dictionary<string, int>();
-        var errors = new List<RowError>();
-        var valid = new List<InviteeFields>();
-        foreach (var record in sheet.Rows)
+        var (valid, errors) = sheet.CheckRows(record =>
         {
             var organisation = sheet.Get(record, ImportField.Organisation);
             var row = new InviteeFields(Organiser.NormaliseEmail(sheet.Get(record, ImportField.Email)), sheet.Get(record, ImportField.Name),
                 organisation.Length == 0 ? null : organisation);
-            var rowErrors = RowValidator.Validate(row).Errors
-                .Select(e => new RowError(record.Line, e.PropertyName.ToLowerInvariant(), e.ErrorMessage)).ToList();
-            if (rowErrors.Count == 0 && already.Contains(row.Email))
-            {
-                rowErrors.Add(new RowError(record.Line, "email", $"{row.Email} is already invited to this mission."));
-            }
-            else if (rowErrors.Count == 0 && seen.TryGetValue(row.Email, out var firstLine))
-            {
-                rowErrors.Add(new RowError(record.Line, "email", $"{row.Email} appears twice in the file (also on line {firstLine})."));
-            }
-
-            if (rowErrors.Count > 0)
-            {
-                errors.AddRange(rowErrors);
-                continue;
-            }
-
-            seen[row.Email] = record.Line;
-            valid.Add(row);
-        }
-
-        if (request.Preview || (errors.Count > 0 && !request.ImportValidRowsOnly))
+            return (row, row.Email, RowValidator.Validate(row).Errors.Select(e => new RowError(record.Line, e.PropertyName.ToLowerInvariant(), e.ErrorMessage)));
+        }, email => already.Contains(email) ? $"{email} is already invited to this mission." : null);
+        if (sheet.Halt(request, errors, valid.Count) is { } halted)
         {
-            return new ImportResult(0, sheet.Rows.Count, null, errors, sheet.Preview(valid.Count));
+            return halted;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -15,9 +15,10 @@ namespace MissionPlanner.Features.Links;
 public sealed class LinkExpiry(IOptions<LinkOptions> options)
 {
     /// <summary>The rule in words, stored with the links it stamped so that a changed configuration is noticed (PersonalLinkFollowUp).</summary>
-    public string Rule => $"registration: {options.Value.RegistrationLinkDaysAfterMission} days after the mission; others: 7 days after";
+    public string Rule => $"registration and counterpart: {options.Value.RegistrationLinkDaysAfterMission} days after the mission; others: 7 days after";
 
-    public DateTime For(LinkPurpose purpose, Mission mission) => purpose == LinkPurpose.Registration
+    /// <remarks>Counterparts keep theirs as long as participants: they are asked about their meetings' outcomes months later.</remarks>
+    public DateTime For(LinkPurpose purpose, Mission mission) => purpose is LinkPurpose.Registration or LinkPurpose.Counterpart
         ? mission.UtcWindow().To.AddDays(options.Value.RegistrationLinkDaysAfterMission)
         : mission.LinksExpireAt;
 }

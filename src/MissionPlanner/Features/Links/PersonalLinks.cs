@@ -120,6 +120,7 @@ public sealed class PersonalLinks(AppDbContext db, LinkExpiry expiry, CalendarLi
         LinkPurpose.Registration => "Registration",
         LinkPurpose.Host => "Host",
         LinkPurpose.CeremonyConfirmation => "Invitation",
+        LinkPurpose.Counterpart => "Counterpart",
         _ => "Calendar",
     };
 }

@@ -65,10 +65,7 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
         var existing = await db.Registrations.AsNoTracking().Where(r => r.MissionId == mission.Id)
             .Select(r => new { r.Email, Reinstatable = r.Status == RegistrationStatus.Cancelled && r.ErasedAt == null })
             .ToDictionaryAsync(r => r.Email, r => r.Reinstatable && RegistrationCancellation.StillPossible(mission, now), cancellationToken);
-        var seen = new Dictionary<string, int>();
-        var errors = new List<RowError>();
-        var valid = new List<(string Email, RegistrationDetails Row)>();
-        foreach (var record in sheet.Rows)
+        var (valid, errors) = sheet.CheckRows(record =>
         {
             string Get(ImportField field) => sheet.Get(record, field);
             var rowErrors = new List<RowError>();
@@ -77,19 +74,11 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
             {
                 rowErrors.Add(new RowError(record.Line, "email", bad.ErrorMessage));
             }
-            else if (existing.TryGetValue(email, out var reinstatable) && !reinstatable)
-            {
-                rowErrors.Add(new RowError(record.Line, "email", $"{email} is already registered for this mission."));
-            }
-            else if (seen.TryGetValue(email, out var first))
-            {
-                rowErrors.Add(new RowError(record.Line, "email", $"{email} appears twice in the file (also on line {first})."));
-            }
 
-            var sector = ParseSector(Get(SectorColumn));
+            var sector = SectorNames.Parse(Get(SectorColumn));
             if (sector is null)
             {
-                rowErrors.Add(new RowError(record.Line, "sector", $"'{Get(SectorColumn)}' is not a sector: use academia, industry, start-up, government or other."));
+                rowErrors.Add(new RowError(record.Line, "sector", SectorNames.NotASector(Get(SectorColumn))));
             }
 
             var role = Get(RoleColumn).Length == 0 ? DelegationRole.Member : ParseRole(Get(RoleColumn));
@@ -104,19 +93,11 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
                 Accessibility: NullIfEmpty(Get(AccessibilityColumn)));
             rowErrors.AddRange(Fields.Validate(row).Errors.Where(e => e.PropertyName is not (nameof(RegistrationDetails.Sector) or nameof(RegistrationDetails.Role)))
                 .Select(e => new RowError(record.Line, e.PropertyName.ToLowerInvariant() switch { "jobtitle" => "job title", var p => p }, e.ErrorMessage)));
-            if (rowErrors.Count > 0)
-            {
-                errors.AddRange(rowErrors);
-                continue;
-            }
-
-            seen[email] = record.Line;
-            valid.Add((email, row));
-        }
-
-        if (request.Preview || (errors.Count > 0 && !request.ImportValidRowsOnly))
+            return ((email, row), email, rowErrors);
+        }, email => existing.TryGetValue(email, out var reinstatable) && !reinstatable ? $"{email} is already registered for this mission." : null);
+        if (sheet.Halt(request, errors, valid.Count) is { } halted)
         {
-            return new ImportResult(0, sheet.Rows.Count, null, errors, sheet.Preview(valid.Count));
+            return halted;
         }
 
         var batch = $"delegates-{now:yyyyMMdd-HHmmss}";
@@ -154,16 +135,6 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
         await transaction.CommitAsync(cancellationToken);
         return new ImportResult(valid.Count, sheet.Rows.Count - valid.Count, batch, errors, sheet.Preview(valid.Count));
     }
-
-    private static Sector? ParseSector(string value) => value.ToLowerInvariant().Replace("-", "").Replace(" ", "") switch
-    {
-        "academia" or "academic" or "university" => Sector.Academia,
-        "industry" or "company" => Sector.Industry,
-        "startup" => Sector.StartUp,
-        "government" or "policy" => Sector.Government,
-        "other" => Sector.Other,
-        _ => null,
-    };
 
     private static DelegationRole? ParseRole(string value) => value.ToLowerInvariant().Replace("-", "").Replace(" ", "") switch
     {

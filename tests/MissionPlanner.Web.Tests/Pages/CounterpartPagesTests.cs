@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Features.Demo;
+using MissionPlanner.Tests.Infrastructure;
+using MissionPlanner.Web.Tests.Infrastructure;
+
+namespace MissionPlanner.Web.Tests.Pages;
+
+public sealed class CounterpartPagesTests
+{
+    [Theory, AllDatabases]
+    public async Task AnOrganiserAddsAndInvitesACounterpart_WhoCompletesTheirPage_AndTheDirectoryShowsThem(DatabaseProvider provider)
+    {
+        await using var app = await AppFactory.CreateAsync(provider);
+        var mission = (await app.SendAsync(new SeedDemoMissionCommand()))!.Value;
+        var organiser = new WebSession(app);
+        var ann = await app.AddOrganiserAsync("ann@example.org");
+        await app.GrantAsync(mission, ann.OrganiserId, MissionRoleKind.Organiser);
+        await organiser.SignInAsync(ann.SignInToken);
+
+        (await organiser.SubmitAsync($"/missions/{mission}/counterparts", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Sam Patel",
+            ["Input.Email"] = "sam@rr.example",
+            ["Input.Organisation"] = "Rolls-Royce",
+            ["Input.Sector"] = "Industry",
+            ["Input.Country"] = "United Kingdom",
+        }, handler: "Add")).StatusCode.Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
+        await organiser.SubmitAsync($"/missions/{mission}/counterparts", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "",
+            ["Input.Email"] = "not an address",
+            ["Input.Organisation"] = "X",
+        }, handler: "Add");
+        organiser.FieldError("Input.Email").Should().NotBeNullOrEmpty();
+        (await organiser.SubmitAsync($"/missions/{mission}/counterparts", new Dictionary<string, string>(), handler: "Invite")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var body = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "counterpart-invitation").Select(m => m.TextBody).SingleAsync());
+        var link = Regex.Match(body, @"/m/[A-Za-z0-9_\-]+").Value;
+
+        var sam = new WebSession(app);
+        (await sam.GetAsync(link)).StatusCode.Should().Be(HttpStatusCode.OK);
+        sam.LastHtml.Should().Contain("Dear Sam Patel (Rolls-Royce)").And.Contain("The delegation");
+        var days = Regex.Matches(sam.LastHtml, "name=\"Input.From\\[(\\d+)\\]\"").Count;
+        days.Should().BeGreaterThan(1, "one row per mission day");
+        await sam.SubmitAsync(link, new Dictionary<string, string> { ["Input.From[0]"] = "half nine", ["Input.To[0]"] = "12:00" });
+        WebUtility.HtmlDecode(sam.LastHtml).Should().Contain("'half nine' is not a time");
+        var saved = await sam.SubmitAsync(link, new Dictionary<string, string>
+        {
+            ["Input.Topics"] = "aerospace; edge AI",
+            ["Input.Offers"] = "Test rigs",
+            ["Input.Listed"] = "true",
+            ["Input.From[0]"] = "09:30",
+            ["Input.To[0]"] = "12:00",
+        });
+        saved.StatusCode.Should().Be(HttpStatusCode.Redirect, sam.LastHtml);
+        await sam.GetAsync(link);
+        sam.LastHtml.Should().Contain("value=\"09:30\"").And.Contain("Thank you: your profile and times are saved.");
+
+        await organiser.GetAsync($"/missions/{mission}/directory?topic=edge+AI");
+        organiser.LastHtml.Should().Contain("Sam Patel").And.Contain("Test rigs").And.Contain("1 of ");
+        await organiser.GetAsync($"/missions/{mission}/directory?sector=Government");
+        organiser.LastHtml.Should().NotContain("Sam Patel");
+    }
+}
