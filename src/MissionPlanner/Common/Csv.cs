@@ -162,8 +162,14 @@ public static partial class Csv
 
     private static char DetectSeparator(string text)
     {
-        var end = text.IndexOfAny(['\r', '\n']);
-        var header = end < 0 ? text : text[..end];
+        // The first line with anything on it: a file may start with blank lines.
+        var header = "";
+        for (var start = 0; start < text.Length && header.Trim().Length == 0;)
+        {
+            var end = text.IndexOfAny(['\r', '\n'], start);
+            header = end < 0 ? text[start..] : text[start..end];
+            start = end < 0 ? text.Length : end + 1;
+        }
         return new[] { ',', ';', '\t' }.MaxBy(s => header.Count(c => c == s));
     }
 

@@ -25,6 +25,9 @@ public sealed class Spreadsheet
     /// <summary>The largest file accepted, in bytes (a delegation of thousands is well under 1 MB).</summary>
     public const int MaxBytes = 5_000_000;
 
+    /// <summary>Rows read from a workbook at most; imports take far fewer (the rest is never loaded).</summary>
+    public const int MaxRows = 100_000;
+
     private const string SaveAsUtf8 = "Save it as \"CSV UTF-8\" (Excel: File › Save As › CSV UTF-8; LibreOffice: Save As › Text CSV, character set Unicode (UTF-8)) or as an Excel workbook (.xlsx), and upload that.";
 
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
@@ -177,9 +180,11 @@ public sealed class Spreadsheet
                 return (Text: text, c.Name, Score: LetterScore(text));
             })
             .OrderByDescending(c => c.Score)
+            .ThenBy(c => c.Name == "Mac Roman")
             .ToList();
+        // On a tie the reading of Windows-1252, by far the more common today, is kept.
         var best = candidates[0];
-        if (best.Score > 0 && best.Score > candidates[1].Score)
+        if (best.Score > 0)
         {
             return (best.Text, best.Name);
         }
@@ -199,7 +204,16 @@ public sealed class Spreadsheet
             }
 
             var category = char.GetUnicodeCategory(c);
-            if (char.IsLetter(c))
+            var before = i > 0 ? text[i - 1] : ' ';
+            var after = i + 1 < text.Length ? text[i + 1] : ' ';
+            if (c is '\u2018' or '\u2019' && char.IsLetter(before) && char.IsLetter(after)
+                || c is '\u2013' or '\u2014' && before == ' ' && after == ' '
+                || c is '\u201C' or '\u201D' or '\u2026' or '\u20AC')
+            {
+                // Typographic apostrophes inside words, dashes between words, quotes, ellipses, the euro sign: what Word and Excel put in text.
+                score += 2;
+            }
+            else if (char.IsLetter(c))
             {
                 var between = i > 0 && i + 1 < text.Length && char.IsLower(text[i - 1]) && char.IsLower(text[i + 1]);
                 score += between && category == UnicodeCategory.UppercaseLetter ? -1 : between ? 2 : 1;
@@ -229,9 +243,9 @@ public sealed class Spreadsheet
         try
         {
             using var stream = new MemoryStream(content, writable: false);
-            rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
+            rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().Take(MaxRows).ToList();
         }
-        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or System.Xml.XmlException or NotSupportedException or IndexOutOfRangeException or KeyNotFoundException)
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
         {
             throw new SpreadsheetException(1, "This file is a damaged or unknown kind of workbook. Save it as an Excel workbook (.xlsx) or as \"CSV UTF-8\" and upload that.");
         }
@@ -329,7 +343,17 @@ public sealed class Spreadsheet
         return 1;
     }
 
-    private static int LineOf(string text, int index) => 1 + text.AsSpan(0, index).Count('\n');
+    /// <summary>The line of a character, counting CRLF, LF and the bare CR of classic Mac files as line ends.</summary>
+    private static int LineOf(string text, int index)
+    {
+        var line = 1;
+        for (var i = 0; i < index; i++)
+        {
+            line += text[i] == '\n' || text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n') ? 1 : 0;
+        }
+
+        return line;
+    }
 
     private static bool StartsWith(byte[] content, ReadOnlySpan<byte> magic) => content.AsSpan().StartsWith(magic);
 }

@@ -120,4 +120,26 @@ public sealed class SpreadsheetTests
         Refused([.. "PK\u0003\u0004"u8, .. new byte[100]]).Message.Should().Contain("damaged");
         Refused([]).Message.Should().Be("The file is empty.");
     }
+
+    [Fact]
+    public void AWindowsFileWhoseOnlyAccentsAreWordsPunctuation_IsReadAsWindows1252_NotMacRoman()
+    {
+        var file = Encoding.GetEncoding(1252).GetBytes("email;name;organisation\r\nsean@example.org;Seán O’Brien;Children’s Trust – UK\r\n");
+
+        var sheet = Open(file);
+
+        Names(sheet).Should().Equal("Seán O’Brien");
+        sheet.Rows.Select(r => sheet.Get(r, ImportField.Organisation)).Should().Equal("Children’s Trust – UK");
+        sheet.Preview(1).Format.Should().StartWith("CSV, Windows-1252");
+        Names(Open(Encoding.GetEncoding(1252).GetBytes("email;name\r\nob@example.org;O’Brien\r\n"))).Should().Equal("O’Brien");
+    }
+
+    [Fact]
+    public void BlankLinesBeforeTheHeader_DoNotHideItsSeparator_AndClassicMacLineEndsCountAsLines()
+    {
+        Names(Open(Encoding.UTF8.GetBytes("\r\n\r\nemail;name;organisation\r\nann@example.org;Ann, de Vries;TU Delft\r\n"))).Should().Equal("Ann, de Vries");
+
+        var damaged = Refused(Encoding.UTF8.GetBytes("email,name\rann@example.org,Ann\rzoe@example.org,Zo\uFFFD\r"));
+        damaged.Line.Should().Be(3);
+    }
 }

@@ -118,4 +118,29 @@ public sealed class CounterpartTests
             .Should().BeEquivalentTo(new { Name = "Priya Shah", Organisation = "Arm", Country = "United Kingdom", Topics = "edge AI; chips", Seeks = "partners", InvitedAt = (DateTime?)null });
         (await app.QueryAsync(db => db.OutboxMessages.CountAsync())).Should().Be(0, "importing emails nobody");
     }
+
+    [Theory, AllDatabases]
+    public async Task ANewAddressIsANewPerson_AndARemovedCounterpartCanBeAddedAgain(DatabaseProvider provider)
+    {
+        await using var scenario = await Scenario.MissionAsync(provider);
+        var app = scenario.App;
+        var mission = scenario.Mission;
+        var sam = await app.SendAsync(Sam(mission));
+        await app.SendAsync(new InviteCounterpartsCommand() { MissionId = mission });
+        await app.SendAsync(new UpdateMyCounterpartProfileCommand(await LinkAsync(app, "sam@rr.example"), "AI", null, null, null, true, []));
+
+        var current = await app.SendAsync(new GetCounterpartQuery(mission, sam));
+        await app.SendAsync(new UpdateCounterpartCommand("Kim Lee", "kim@rr.example", "Rolls-Royce", Sector.Industry, null, "AI", null, null, null, current.Version)
+        { MissionId = mission, CounterpartId = sam });
+
+        (await app.SendAsync(new GetCounterpartQuery(mission, sam))).Should().BeEquivalentTo(new { Email = "kim@rr.example", Listed = false, InvitedAt = (DateTime?)null },
+            "the new address has not agreed to anything and has no link yet");
+        (await app.SendAsync(new InviteCounterpartsCommand() { MissionId = mission })).Should().Be(1, "the new address is invited with the others not invited yet");
+
+        await app.SendAsync(new RemoveCounterpartCommand(mission, sam));
+        var again = await app.SendAsync(new AddCounterpartCommand("Kim Lee", "kim@rr.example", "Rolls-Royce", Sector.Industry) { MissionId = mission });
+
+        again.Should().Be(sam, "one row per address: the removed counterpart comes back");
+        (await app.SendAsync(new ListCounterpartsQuery(mission))).Should().ContainSingle().Which.InvitedAt.Should().BeNull();
+    }
 }

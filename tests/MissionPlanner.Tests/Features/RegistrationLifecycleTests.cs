@@ -49,7 +49,7 @@ public sealed class RegistrationLifecycleTests
         await using var _ = app;
         await app.SendAsync(new RegisterOpenCommand(mission, "ann@example.org", Details("Ann")));
         app.Clock.Advance(TimeSpan.FromMinutes(1));
-        await app.SendAsync(new RegisterOpenCommand(mission, "bob@example.org", Details("Bob")));
+        await app.SendAsync(new RegisterOpenCommand(mission, "bob@example.org", Details("Bob") with { ConsentListing = true, Bio = "Bob builds chips." }));
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         var annFirstLink = await LatestLinkAsync(app, "ann@example.org");
         await app.SendAsync(new CancelMyRegistrationCommand(annFirstLink));
@@ -91,7 +91,9 @@ public sealed class RegistrationLifecycleTests
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         var import = await app.SendAsync(new ImportDelegatesCommand("email,name,organisation,sector\nbob@example.org,Bob Jansen,TNO,industry\n") { MissionId = mission });
         import.Imported.Should().Be(1);
-        (await app.QueryAsync(db => db.Registrations.SingleAsync(r => r.Id == bob.Id))).Should().BeEquivalentTo(new { Name = "Bob Jansen", Status = RegistrationStatus.Waitlisted });
+        (await app.QueryAsync(db => db.Registrations.SingleAsync(r => r.Id == bob.Id))).Should().BeEquivalentTo(
+            new { Name = "Bob Jansen", Status = RegistrationStatus.Waitlisted, ConsentListing = true, Bio = "Bob builds chips." },
+            "what Bob gave himself and the file does not hold is kept");
         await app.SendAsync(new CancelRegistrationCommand(mission, bob.Id));
         await app.SendAsync(new ErasePersonCommand(mission, bob.Id));
         var erased = () => app.SendAsync(new DecideRegistrationCommand(RegistrationDecision.Reinstate) { MissionId = mission, RegistrationId = bob.Id });

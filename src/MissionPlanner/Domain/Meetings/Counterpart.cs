@@ -66,7 +66,16 @@ public sealed class Counterpart : IVersioned
     public void Update(string name, string email, string organisation, Sector sector, string? country, DateTime now)
     {
         Name = name.Trim();
-        Email = Organiser.NormaliseEmail(email);
+        var address = Organiser.NormaliseEmail(email);
+        if (Email.Length > 0 && address != Email)
+        {
+            // Another address may be another person: their consent and times are not the previous holder's, and they need an invitation.
+            InvitedAt = null;
+            Listed = false;
+            Availability = "[]";
+        }
+
+        Email = address;
         Organisation = organisation.Trim();
         Sector = sector;
         Country = string.IsNullOrWhiteSpace(country) ? null : country.Trim();
@@ -106,6 +115,14 @@ public sealed class Counterpart : IVersioned
     }
 
     public void MarkInvited(DateTime now) => InvitedAt = now;
+
+    /// <summary>A removed counterpart added again: back in the list, not listed and not invited until they are again.</summary>
+    public void Restore(DateTime now)
+    {
+        RemovedAt = null;
+        InvitedAt = null;
+        UpdatedAt = now;
+    }
 
     public void Remove(DateTime now)
     {

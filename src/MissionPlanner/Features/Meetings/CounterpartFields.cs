@@ -46,7 +46,8 @@ public sealed class ProfileTextValidator<T> : AbstractValidator<T>
 {
     public ProfileTextValidator(Func<T, string?> topics, Func<T, string?> offers, Func<T, string?> seeks, Func<T, string?> profile)
     {
-        RuleFor(x => topics(x)).MaximumLength(Counterpart.TextMax).SingleLine()
+        RuleFor(x => topics(x)).SingleLine()
+            .Must(t => string.Join("; ", Counterpart.SplitTopics(t)).Length <= Counterpart.TextMax).WithMessage($"Topics take at most {Counterpart.TextMax} characters.")
             .Must(t => Counterpart.SplitTopics(t).Count <= Counterpart.TopicsMax).WithMessage($"At most {Counterpart.TopicsMax} topics, separated by ; or ,.")
             .OverridePropertyName("Topics");
         RuleFor(x => offers(x)).MaximumLength(Counterpart.TextMax).OverridePropertyName("Offers");

@@ -35,9 +35,7 @@ public sealed class AddCounterpartHandler(AppDbContext db, TimeProvider clock) :
         var email = Organiser.NormaliseEmail(request.Email);
         await Counterparts.EnsureNewAddressAsync(db, request.MissionId, email, null, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var counterpart = new Counterpart(request.MissionId, request.Name, email, request.Organisation, request.Sector, request.Country, now);
-        counterpart.SetProfile(Counterpart.SplitTopics(request.Topics), request.Offers, request.Seeks, request.Profile, listed: false, now);
-        db.Counterparts.Add(counterpart);
+        var counterpart = await Counterparts.AddOrRestoreAsync(db, request with { Email = email }, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return counterpart.Id;
     }
@@ -127,9 +125,29 @@ internal static class Counterparts
         await (tracked ? db.Counterparts : db.Counterparts.AsNoTracking()).FirstOrDefaultAsync(c => c.MissionId == missionId && c.Id == id && c.RemovedAt == null, ct)
         ?? throw new NotFoundException("Counterpart");
 
+    /// <summary>A new counterpart, or one removed before with the same address back in the list (one row per address and mission).</summary>
+    public static async Task<Counterpart> AddOrRestoreAsync(AppDbContext db, AddCounterpartCommand fields, DateTime now, CancellationToken ct)
+    {
+        var counterpart = await db.Counterparts.FirstOrDefaultAsync(c => c.MissionId == fields.MissionId && c.Email == fields.Email && c.RemovedAt != null, ct);
+        if (counterpart is null)
+        {
+            counterpart = new Counterpart(fields.MissionId, fields.Name, fields.Email, fields.Organisation, fields.Sector, fields.Country, now);
+            db.Counterparts.Add(counterpart);
+        }
+        else
+        {
+            counterpart.Restore(now);
+            counterpart.Update(fields.Name, fields.Email, fields.Organisation, fields.Sector, fields.Country, now);
+        }
+
+        counterpart.SetProfile(Counterpart.SplitTopics(fields.Topics), fields.Offers, fields.Seeks, fields.Profile, listed: false, now);
+        return counterpart;
+    }
+
+    /// <summary>Refuses an address another counterpart of the mission has (a removed one may be added again).</summary>
     public static async Task EnsureNewAddressAsync(AppDbContext db, Guid missionId, string email, Guid? except, CancellationToken ct)
     {
-        if (await db.Counterparts.AnyAsync(c => c.MissionId == missionId && c.Email == email && c.Id != except, ct))
+        if (await db.Counterparts.AnyAsync(c => c.MissionId == missionId && c.Email == email && c.Id != except && c.RemovedAt == null, ct))
         {
             throw new DomainException("Email", $"{email} is already a counterpart of this mission.");
         }

@@ -51,7 +51,8 @@ public sealed class ImportCounterpartsHandler(AppDbContext db, TimeProvider cloc
             return failure;
         }
 
-        var existing = (await db.Counterparts.AsNoTracking().Where(c => c.MissionId == request.MissionId).Select(c => c.Email).ToListAsync(cancellationToken)).ToHashSet();
+        var existing = (await db.Counterparts.AsNoTracking().Where(c => c.MissionId == request.MissionId && c.RemovedAt == null).Select(c => c.Email)
+            .ToListAsync(cancellationToken)).ToHashSet();
         var (valid, errors) = sheet.CheckRows(record =>
         {
             string Get(ImportField field) => sheet.Get(record, field);
@@ -78,9 +79,7 @@ public sealed class ImportCounterpartsHandler(AppDbContext db, TimeProvider cloc
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var row in valid)
         {
-            var counterpart = new Counterpart(row.MissionId, row.Name, row.Email, row.Organisation, row.Sector, row.Country, now);
-            counterpart.SetProfile(Counterpart.SplitTopics(row.Topics), row.Offers, row.Seeks, row.Profile, listed: false, now);
-            db.Counterparts.Add(counterpart);
+            await Counterparts.AddOrRestoreAsync(db, row, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

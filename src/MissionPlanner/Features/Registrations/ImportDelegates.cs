@@ -42,7 +42,7 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
     private static readonly RegistrationDetailsValidator Fields = new();
     private static readonly ImportField SectorColumn = new("sector", true, "sector", "organisation type", "organization type", "type of organisation", "category");
     private static readonly ImportField RoleColumn = new("role", false, "role", "delegation role", "role in delegation");
-    private static readonly ImportField JobTitleColumn = new("job title", false, "job title", "title", "position", "function", "functie");
+    private static readonly ImportField JobTitleColumn = new("job title", false, "job title", "position", "function", "functie");
     private static readonly ImportField PhoneColumn = new("phone", false, "phone", "mobile", "phone number", "mobile phone", "mobile number", "telephone", "tel",
         "cell", "cell phone", "telefoon", "mobiel");
     private static readonly ImportField DietaryColumn = new("dietary", false, "dietary", "diet", "dietary requirements", "dietary needs", "dietary restrictions",
@@ -110,7 +110,10 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
             var cancelled = existing.ContainsKey(email) ? await db.Registrations.FirstAsync(r => r.MissionId == mission.Id && r.Email == email, cancellationToken) : null;
             var registration = cancelled ?? new Registration(mission.Id, null, email, arrival, now);
             cancelled?.Reopen(RegistrationAction.Reinstate, arrival, now);
-            registration.Fill(row.Name, row.Phone, row.Organisation, row.Sector, row.JobTitle, row.Role, row.Dietary, row.Accessibility, false, false, now);
+            // Someone reinstated keeps what they gave themselves (consents, bio) and whatever the file leaves empty.
+            registration.Fill(row.Name, row.Phone ?? cancelled?.Phone, row.Organisation, row.Sector, row.JobTitle ?? cancelled?.JobTitle, row.Role,
+                row.Dietary ?? cancelled?.Dietary, row.Accessibility ?? cancelled?.Accessibility, cancelled?.ConsentPhotos ?? false,
+                cancelled?.ConsentListing ?? false, now, cancelled?.Bio);
             registration.Place(confirmed);
             string token;
             if (cancelled is null)
