@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 
 namespace MissionPlanner.Web.Api;
@@ -59,6 +60,7 @@ public sealed class ErrorMapping(IProblemDetailsService problems, ILogger<ErrorM
             Title = "Service unavailable",
             Detail = "The database cannot be reached just now. Please try again in a moment.",
         },
+        DbUpdateException when UniqueViolation.Is(exception) => new ProblemDetails { Status = 409, Title = "Conflict", Detail = UniqueViolation.Message },
         DbUpdateConcurrencyException => new ProblemDetails
         {
             Status = 409,

@@ -70,6 +70,10 @@ public abstract class AppPageModel(IMediator mediator) : PageModel
         {
             ModelState.AddModelError("", "Someone else changed this while you were editing. Reload the page and apply your change again.");
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException ex) when (Data.UniqueViolation.Is(ex))
+        {
+            ModelState.AddModelError("", Data.UniqueViolation.Message);
+        }
 
         return (false, default!);
     }

@@ -143,4 +143,38 @@ public sealed class CounterpartTests
         again.Should().Be(sam, "one row per address: the removed counterpart comes back");
         (await app.SendAsync(new ListCounterpartsQuery(mission))).Should().ContainSingle().Which.InvitedAt.Should().BeNull();
     }
+
+    [Theory, AllDatabases]
+    public async Task TwoAddsOfOneAddressAtOnce_LeaveOneRow_AndTheLoserIsAUniqueViolation_NotAnUnknownError(DatabaseProvider provider)
+    {
+        await using var scenario = await Scenario.MissionAsync(provider);
+        var app = scenario.App;
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            try
+            {
+                await app.SendAsync(Sam(scenario.Mission));
+                return "added";
+            }
+            catch (DomainException)
+            {
+                return "refused";
+            }
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+            {
+                return "refused";
+            }
+        }));
+
+        results.Count(r => r == "added").Should().Be(1);
+        (await app.QueryAsync(db => db.Counterparts.CountAsync())).Should().Be(1);
+
+        // The index itself, past the checks: the database's own refusal is recognised on both providers.
+        var direct = () => app.QueryAsync(async db =>
+        {
+            db.Counterparts.Add(new Counterpart(scenario.Mission, "Sam Again", "sam@rr.example", "RR", Sector.Industry, null, DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+        (await direct.Should().ThrowAsync<DbUpdateException>()).Which.Should().Match<DbUpdateException>(e => UniqueViolation.Is(e));
+    }
 }
