@@ -733,6 +733,71 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                     b.ToTable("counterparts", (string)null);
                 });
 
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("CounterpartId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counterpart_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DelegateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delegate_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_requests");
+
+                    b.HasIndex("CounterpartId")
+                        .HasDatabaseName("ix_meeting_requests_counterpart_id");
+
+                    b.HasIndex("DelegateId")
+                        .HasDatabaseName("ix_meeting_requests_delegate_id");
+
+                    b.HasIndex("MissionId", "DelegateId", "CounterpartId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_requests_mission_id_delegate_id_counterpart_id");
+
+                    b.ToTable("meeting_requests", (string)null);
+                });
+
             modelBuilder.Entity("MissionPlanner.Domain.Messaging.EmailTemplateOverride", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2285,6 +2350,30 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_counterparts_missions_mission_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingRequest", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Meetings.Counterpart", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_requests_counterparts_counterpart_id");
+
+                    b.HasOne("MissionPlanner.Domain.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_requests_registrations_delegate_id");
+
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_requests_missions_mission_id");
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Messaging.EmailTemplateOverride", b =>

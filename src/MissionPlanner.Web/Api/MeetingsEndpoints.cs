@@ -37,6 +37,8 @@ public static class MeetingsEndpoints
         counterparts.MapPost("/invitations", async (Guid missionId, InviteRequest? body, IMediator m, CancellationToken ct) =>
             Results.Ok(new { invited = await m.Send(new InviteCounterpartsCommand(body?.CounterpartIds, body?.Message) { MissionId = missionId }, ct) }));
 
+        api.MapGet("/missions/{missionId:guid}/meeting-requests", (Guid missionId, IMediator m, CancellationToken ct) =>
+            m.Send(new ListMeetingRequestsQuery(missionId), ct)).WithTags("B2B meetings");
         api.MapGet("/missions/{missionId:guid}/directory", (Guid missionId, [FromQuery] Sector? sector, [FromQuery] string? topic, [FromQuery] string? country,
                 [FromQuery] string? organisation, [FromQuery] string? search, IMediator m, CancellationToken ct) =>
             m.Send(new GetDirectoryQuery(missionId, new DirectoryFilter(sector, topic, country, organisation, search)), ct))

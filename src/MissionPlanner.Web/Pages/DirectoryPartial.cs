@@ -2,5 +2,8 @@ using MissionPlanner.Features.Meetings;
 
 namespace MissionPlanner.Web.Pages;
 
-/// <summary>The model of <c>_Directory</c>: the entries, the filter they were chosen by, and whether to say who is a delegate or a counterpart.</summary>
-public sealed record DirectoryPartial(DirectoryView View, DirectoryFilter Filter, bool ShowKind);
+/// <summary>
+/// The model of <c>_Directory</c>: the entries, the filter they were chosen by, whether to say who is a delegate or a
+/// counterpart, and the people the viewer may still ask for a meeting (a form on their card; null: no forms).
+/// </summary>
+public sealed record DirectoryPartial(DirectoryView View, DirectoryFilter Filter, bool ShowKind, IReadOnlySet<Guid>? CanAsk = null);

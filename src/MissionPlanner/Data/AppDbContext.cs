@@ -50,6 +50,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Domain.Links.PersonalLink> PersonalLinks => Set<Domain.Links.PersonalLink>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
     public DbSet<Domain.Meetings.Counterpart> Counterparts => Set<Domain.Meetings.Counterpart>();
+    public DbSet<Domain.Meetings.MeetingRequest> MeetingRequests => Set<Domain.Meetings.MeetingRequest>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

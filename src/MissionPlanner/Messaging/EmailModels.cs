@@ -33,6 +33,14 @@ public static class EmailModels
     public sealed record CounterpartInvitation(
         string RecipientName, string Organisation, string MissionTitle, string Where, string When, string Link, string? Message);
 
+    /// <summary>Someone asks the recipient for a B2B meeting; the link opens the recipient's own page to answer.</summary>
+    public sealed record MeetingRequest(
+        string RecipientName, string RequesterName, string RequesterOrganisation, string MissionTitle, string When, string? Message, string Link);
+
+    /// <summary>The answer to the recipient's meeting request.</summary>
+    public sealed record MeetingAnswer(
+        string RecipientName, string AnswererName, string AnswererOrganisation, string MissionTitle, bool Accepted, string? Reply, string Link);
+
     public sealed record HostRequest(
         string ContactName, string HostName, string MissionTitle, string Where, string When, IReadOnlyList<string> Visits, string Link, bool Reminder);
 
@@ -67,6 +75,10 @@ public static class EmailModels
         ["counterpart-invitation"] = new CounterpartInvitation("Ann de Vries", "Rolls-Royce", "Innovation Mission to the UK: Neuromorphic Computing",
             "London and Cambridge, United Kingdom", "Monday 18 – Thursday 21 January 2027", "https://missionplanner.example/m/abc",
             "We would be glad to introduce you to the Dutch neuromorphic start-ups."),
+        ["meeting-request"] = new MeetingRequest("Ann de Vries", "Sam Patel", "Rolls-Royce", "Innovation Mission to the UK: Neuromorphic Computing",
+            "Monday 18 – Thursday 21 January 2027", "We test neuromorphic chips for engine monitoring.", "https://missionplanner.example/r/abc"),
+        ["meeting-answer"] = new MeetingAnswer("Ann de Vries", "Sam Patel", "Rolls-Royce", "Innovation Mission to the UK: Neuromorphic Computing", true,
+            "Glad to: see you in London.", "https://missionplanner.example/m/abc"),
         ["host-request"] = new HostRequest("Ann de Vries", "Cavendish Laboratory", "Innovation Mission to the UK: Neuromorphic Computing",
             "London and Cambridge, United Kingdom", "Monday 18 – Thursday 21 January 2027",
             ["Cleanroom tour: Tue 19 Jan 10:00–12:00", "Measurement lab: Tue 19 Jan 14:00–16:00"], "https://missionplanner.example/h/abc", false),

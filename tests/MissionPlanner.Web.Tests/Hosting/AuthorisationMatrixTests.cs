@@ -98,6 +98,8 @@ public sealed partial class AuthorisationMatrixTests
         ["GET /api/v1/missions/{missionId:guid}/counterparts/"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/counterparts/{counterpartId:guid}"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/directory"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/meeting-requests"] = Kind.ApiRead,
+        ["* r/{token}/meetings"] = Kind.RegistrationLink,
         ["GET /api/v1/missions/{missionId:guid}/visits/"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/visits/plan"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/ceremonies/"] = Kind.ApiRead,

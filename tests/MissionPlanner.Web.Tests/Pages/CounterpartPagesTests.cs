@@ -64,4 +64,44 @@ public sealed class CounterpartPagesTests
         await organiser.GetAsync($"/missions/{mission}/directory?sector=Government");
         organiser.LastHtml.Should().NotContain("Sam Patel");
     }
+
+    [Fact]
+    public async Task ADelegateAsksOnTheirMeetingsPage_AndTheCounterpartAcceptsOnTheirs()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var mission = (await app.SendAsync(new SeedDemoMissionCommand()))!.Value;
+        await app.SendAsync(new Features.Invitations.ImportInvitationsCommand("email,name\nann@example.org,Ann de Vries\n") { MissionId = mission });
+        var invitation = Regex.Match(await app.QueryAsync(db => db.OutboxMessages.Where(m => m.ToAddress == "ann@example.org").Select(m => m.TextBody).SingleAsync()),
+            @"/i/([A-Za-z0-9_\-]+)").Groups[1].Value;
+        await app.SendAsync(new Features.Registrations.SetCapacityCommand(null) { MissionId = mission });
+        var ann = (await app.SendAsync(new Features.Registrations.RegisterByInvitationCommand(invitation, new Features.Registrations.RegistrationDetails(
+            "Ann de Vries", "TU Delft", Domain.Missions.Sector.Academia, Domain.Registrations.DelegationRole.Member, true, ConsentListing: true)))).Token!;
+        await app.SendAsync(new Features.Meetings.AddCounterpartCommand("Sam Patel", "sam@rr.example", "Rolls-Royce", Domain.Missions.Sector.Industry) { MissionId = mission });
+        await app.SendAsync(new Features.Meetings.InviteCounterpartsCommand() { MissionId = mission });
+        var sam = Regex.Match(await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "counterpart-invitation").Select(m => m.TextBody).SingleAsync()),
+            @"/m/([A-Za-z0-9_\-]+)").Groups[1].Value;
+        await app.SendAsync(new Features.Meetings.UpdateMyCounterpartProfileCommand(sam, "engines", null, null, null, true, []));
+
+        var delegate_ = new WebSession(app);
+        (await delegate_.GetAsync($"/r/{ann}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        delegate_.LastHtml.Should().Contain($"/r/{ann}/meetings");
+        (await delegate_.SubmitAsync($"/r/{ann}/meetings", new Dictionary<string, string>
+        {
+            ["withId"] = await app.QueryAsync(db => db.Counterparts.Select(c => c.Id.ToString()).SingleAsync()),
+            ["message"] = "We build memristor chips.",
+        }, handler: "Ask")).StatusCode.Should().Be(HttpStatusCode.Redirect, delegate_.LastHtml);
+        await delegate_.GetAsync($"/r/{ann}/meetings");
+        delegate_.LastHtml.Should().Contain("To Sam Patel").And.Contain("Pending").And.NotContain("Ask Sam Patel to meet");
+
+        var counterpart = new WebSession(app);
+        await counterpart.GetAsync($"/m/{sam}");
+        counterpart.LastHtml.Should().Contain("From Ann de Vries").And.Contain("We build memristor chips.");
+        var requestId = await app.QueryAsync(db => db.MeetingRequests.Select(r => r.Id.ToString()).SingleAsync());
+        (await counterpart.SubmitAsync($"/m/{sam}", new Dictionary<string, string> { ["requestId"] = requestId, ["accept"] = "true", ["reply"] = "Gladly." },
+            handler: "Answer")).StatusCode.Should().Be(HttpStatusCode.Redirect, counterpart.LastHtml);
+
+        await delegate_.GetAsync($"/r/{ann}/meetings");
+        delegate_.LastHtml.Should().Contain("Accepted").And.Contain("Reply: Gladly.");
+        (await new WebSession(app).GetAsync("/r/guess/meetings")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
 }

@@ -7,7 +7,7 @@ using MissionPlanner.Features.Meetings;
 namespace MissionPlanner.Web.Pages.Counterpart;
 
 /// <summary>A counterpart's page behind their personal link: their profile, when they can meet, and the delegation.</summary>
-public sealed class HomeModel(IMediator mediator) : AppPageModel(mediator)
+public sealed class HomeModel(IMediator mediator) : MeetingPageModel(mediator)
 {
     [BindProperty]
     public ProfileInput Input { get; set; } = new();
@@ -85,6 +85,10 @@ public sealed class HomeModel(IMediator mediator) : AppPageModel(mediator)
         return null;
     }
 
+    protected override string Back(string token) => $"/m/{token}";
+
+    protected override Task<bool> LoadPageAsync(string token) => LoadAsync(token, new DirectoryFilter());
+
     private async Task<bool> LoadAsync(string token, DirectoryFilter filter)
     {
         try
@@ -96,7 +100,12 @@ public sealed class HomeModel(IMediator mediator) : AppPageModel(mediator)
             return false;
         }
 
-        Delegation = new DirectoryPartial(View.Delegation, filter, ShowKind: false);
+        if (!await LoadMeetingsAsync(token, filter))
+        {
+            return false;
+        }
+
+        Delegation = new DirectoryPartial(View.Delegation, filter, ShowKind: false, CanAsk);
         return true;
     }
 

@@ -33,6 +33,12 @@ public sealed class PersonalLinks(AppDbContext db, LinkExpiry expiry, CalendarLi
         return subjectIds.Distinct().ToDictionary(id => id, id => IssueFirst(mission, purpose, id));
     }
 
+    /// <summary>
+    /// A link that leaves the subject's earlier ones working: for notices that come often and must not end the link
+    /// the person bookmarked (B2B meeting requests and answers). It expires and is revoked like the others.
+    /// </summary>
+    public string IssueAlongside(Mission mission, LinkPurpose purpose, Guid subjectId) => IssueFirst(mission, purpose, subjectId);
+
     /// <summary>The first link of a subject created in this unit of work (nothing to revoke, so no query).</summary>
     public string IssueFirst(Mission mission, LinkPurpose purpose, Guid subjectId)
     {

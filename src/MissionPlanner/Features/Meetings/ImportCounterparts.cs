@@ -4,7 +4,6 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
-using MissionPlanner.Domain.Meetings;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Features.Imports;

@@ -1,0 +1,66 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Meetings;
+using MissionPlanner.Features.Meetings;
+
+namespace MissionPlanner.Web.Pages;
+
+/// <summary>
+/// What a delegate's and a counterpart's B2B pages share: their requests, and asking, answering and withdrawing
+/// through their personal link (a wrong or ended link is "not found").
+/// </summary>
+public abstract class MeetingPageModel(IMediator mediator) : AppPageModel(mediator)
+{
+    public MyMeetingsView Meetings { get; private set; } = null!;
+
+    /// <summary>People in the directory not yet asked (or whose request was withdrawn): their cards carry an "ask" form.</summary>
+    public IReadOnlySet<Guid> CanAsk => Meetings.Directory.Entries.Select(e => e.Id)
+        .Except(Meetings.Requests.Where(r => r.Status != MeetingRequestStatus.Withdrawn).Select(r => r.OtherId)).ToHashSet();
+
+    protected abstract string Back(string token);
+
+    public async Task<IActionResult> OnPostAskAsync(string token, Guid withId, string? message) =>
+        await SendAsync(token, new RequestMeetingCommand(token, withId, message), "Your request is on its way.");
+
+    public async Task<IActionResult> OnPostAnswerAsync(string token, Guid requestId, bool accept, string? reply) =>
+        await SendAsync(token, new AnswerMeetingRequestCommand(token, requestId, accept, reply), accept ? "Accepted: the organisers will place the meeting." : "Declined.");
+
+    public async Task<IActionResult> OnPostWithdrawAsync(string token, Guid requestId) =>
+        await SendAsync(token, new WithdrawMeetingRequestCommand(token, requestId), "Withdrawn.");
+
+    protected async Task<bool> LoadMeetingsAsync(string token, DirectoryFilter filter)
+    {
+        try
+        {
+            Meetings = await Mediator.Send(new GetMyMeetingsQuery(token, filter), HttpContext.RequestAborted);
+            return true;
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+    }
+
+    protected abstract Task<bool> LoadPageAsync(string token);
+
+    private async Task<IActionResult> SendAsync<T>(string token, IRequest<T> command, string notice)
+    {
+        ModelState.Clear();
+        try
+        {
+            var (ok, _) = await TrySendAsync(command, besideFields: false);
+            if (ok)
+            {
+                TempData["Notice"] = notice;
+                return Redirect(Back(token));
+            }
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+
+        return await LoadPageAsync(token) ? Page() : NotFound();
+    }
+}
