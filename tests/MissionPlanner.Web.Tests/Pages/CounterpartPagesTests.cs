@@ -103,5 +103,12 @@ public sealed class CounterpartPagesTests
         await delegate_.GetAsync($"/r/{ann}/meetings");
         delegate_.LastHtml.Should().Contain("Accepted").And.Contain("Reply: Gladly.");
         (await new WebSession(app).GetAsync("/r/guess/meetings")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        var organiser = new WebSession(app);
+        var owner = await app.AddOrganiserAsync("org@example.org");
+        await app.GrantAsync(mission, owner.OrganiserId, MissionRoleKind.Viewer);
+        await organiser.SignInAsync(owner.SignInToken);
+        await organiser.GetAsync($"/missions/{mission}/counterparts");
+        organiser.LastHtml.Should().Contain("1 accepted · 0 waiting for an answer").And.Contain("Reply: Gladly.");
     }
 }

@@ -15,6 +15,8 @@ public sealed class CounterpartsModel(IMediator mediator) : AppPageModel(mediato
 
     public IReadOnlyList<CounterpartDto> Counterparts { get; private set; } = [];
 
+    public IReadOnlyList<MeetingRequestSummary> Requests { get; private set; } = [];
+
     public ImportCheck? Import { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid missionId) => await LoadAsync(missionId) ? Page() : NotFound();
@@ -83,6 +85,7 @@ public sealed class CounterpartsModel(IMediator mediator) : AppPageModel(mediato
         }
 
         Counterparts = await Mediator.Send(new ListCounterpartsQuery(missionId), HttpContext.RequestAborted);
+        Requests = await Mediator.Send(new ListMeetingRequestsQuery(missionId), HttpContext.RequestAborted);
         return true;
     }
 
