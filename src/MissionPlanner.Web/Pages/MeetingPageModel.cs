@@ -14,8 +14,8 @@ public abstract class MeetingPageModel(IMediator mediator) : AppPageModel(mediat
 {
     public MyMeetingsView Meetings { get; private set; } = null!;
 
-    /// <summary>People in the directory not yet asked (or whose request was withdrawn): their cards carry an "ask" form.</summary>
-    public IReadOnlySet<Guid> CanAsk => Meetings.Directory.Entries.Select(e => e.Id)
+    /// <summary>People in <paramref name="directory"/> not yet asked (or whose request was withdrawn): their cards carry an "ask" form.</summary>
+    protected IReadOnlySet<Guid> CanAsk(DirectoryView directory) => directory.Entries.Select(e => e.Id)
         .Except(Meetings.Requests.Where(r => r.Status != MeetingRequestStatus.Withdrawn).Select(r => r.OtherId)).ToHashSet();
 
     protected abstract string Back(string token);
@@ -29,11 +29,11 @@ public abstract class MeetingPageModel(IMediator mediator) : AppPageModel(mediat
     public async Task<IActionResult> OnPostWithdrawAsync(string token, Guid requestId) =>
         await SendAsync(token, new WithdrawMeetingRequestCommand(token, requestId), "Withdrawn.");
 
-    protected async Task<bool> LoadMeetingsAsync(string token, DirectoryFilter filter)
+    protected async Task<bool> LoadMeetingsAsync(string token, DirectoryFilter filter, bool withDirectory = true)
     {
         try
         {
-            Meetings = await Mediator.Send(new GetMyMeetingsQuery(token, filter), HttpContext.RequestAborted);
+            Meetings = await Mediator.Send(new GetMyMeetingsQuery(token, filter, withDirectory), HttpContext.RequestAborted);
             return true;
         }
         catch (NotFoundException)

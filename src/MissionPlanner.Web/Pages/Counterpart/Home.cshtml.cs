@@ -100,12 +100,13 @@ public sealed class HomeModel(IMediator mediator) : MeetingPageModel(mediator)
             return false;
         }
 
-        if (!await LoadMeetingsAsync(token, filter))
+        // The page has the delegation already: only the requests are asked for.
+        if (!await LoadMeetingsAsync(token, filter, withDirectory: false))
         {
             return false;
         }
 
-        Delegation = new DirectoryPartial(View.Delegation, filter, ShowKind: false, CanAsk);
+        Delegation = new DirectoryPartial(View.Delegation, filter, ShowKind: false, CanAsk(View.Delegation));
         return true;
     }
 

@@ -10,28 +10,21 @@ public sealed class MeetingsModel(IMediator mediator) : MeetingPageModel(mediato
 {
     public DirectoryPartial Directory { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string token, Sector? sector, string? topic, string? country, string? organisation, string? search)
-    {
-        var filter = new DirectoryFilter(sector, topic, country, organisation, search);
-        if (!await LoadMeetingsAsync(token, filter))
-        {
-            return NotFound();
-        }
-
-        Directory = new DirectoryPartial(Meetings.Directory, filter, ShowKind: false, CanAsk);
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(string token, Sector? sector, string? topic, string? country, string? organisation, string? search) =>
+        await LoadAsync(token, new DirectoryFilter(sector, topic, country, organisation, search)) ? Page() : NotFound();
 
     protected override string Back(string token) => $"/r/{token}/meetings";
 
-    protected override async Task<bool> LoadPageAsync(string token)
+    protected override Task<bool> LoadPageAsync(string token) => LoadAsync(token, new DirectoryFilter());
+
+    private async Task<bool> LoadAsync(string token, DirectoryFilter filter)
     {
-        if (!await LoadMeetingsAsync(token, new DirectoryFilter()))
+        if (!await LoadMeetingsAsync(token, filter))
         {
             return false;
         }
 
-        Directory = new DirectoryPartial(Meetings.Directory, new DirectoryFilter(), ShowKind: false, CanAsk);
+        Directory = new DirectoryPartial(Meetings.Directory, filter, ShowKind: false, CanAsk(Meetings.Directory));
         return true;
     }
 }

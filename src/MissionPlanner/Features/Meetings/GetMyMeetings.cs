@@ -1,0 +1,35 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Meetings;
+using MissionPlanner.Features.Links;
+
+namespace MissionPlanner.Features.Meetings;
+
+/// <param name="WithDirectory">False when the caller has the other side's directory already (a counterpart's page): its entries are then empty.</param>
+public sealed record GetMyMeetingsQuery(string Token, DirectoryFilter? Filter = null, bool WithDirectory = true) : IRequest<MyMeetingsView>;
+
+public sealed class GetMyMeetingsHandler(AppDbContext db, PersonalLinks links) : IRequestHandler<GetMyMeetingsQuery, MyMeetingsView>
+{
+    public async Task<MyMeetingsView> Handle(GetMyMeetingsQuery request, CancellationToken cancellationToken)
+    {
+        var me = await MeetingParties.WhoAsync(db, links, request.Token, cancellationToken);
+        var other = me.Party == MeetingParty.Delegate ? DirectoryKind.Counterpart : DirectoryKind.Delegate;
+        var directory = request.WithDirectory
+            ? await Directory.LoadAsync(db, me.Mission.Id, [other], request.Filter ?? new DirectoryFilter(), cancellationToken)
+            : new DirectoryView([], 0, [], [], []);
+        var requests = await db.MeetingRequests.AsNoTracking()
+            .Where(r => r.MissionId == me.Mission.Id && (me.Party == MeetingParty.Delegate ? r.DelegateId == me.Id : r.CounterpartId == me.Id))
+            .OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);
+        var names = await MeetingParties.NamesAsync(db, me.Mission.Id, cancellationToken);
+        return new MyMeetingsView(me.Party, me.Name, me.Mission.Title, PublicLinks.Dates(me.Mission.StartDate, me.Mission.EndDate), directory,
+            requests.Select(r =>
+            {
+                var otherId = me.Party == MeetingParty.Delegate ? r.CounterpartId : r.DelegateId;
+                var (name, organisation) = names.GetValueOrDefault(otherId, ("Someone no longer listed", "—"));
+                return new MeetingRequestView(r.Id, otherId, name, organisation, r.From != me.Party, r.Status, r.Message, r.Reply, r.CreatedAt);
+            }).ToList());
+    }
+}
