@@ -672,6 +672,14 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("listed");
 
+                    b.Property<int?>("MeetingCap")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_cap");
+
+                    b.Property<int>("MeetingPriority")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_priority");
+
                     b.Property<Guid>("MissionId")
                         .HasColumnType("uuid")
                         .HasColumnName("mission_id");
@@ -738,6 +746,155 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                     b.ToTable("counterparts", (string)null);
                 });
 
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Arranged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("arranged");
+
+                    b.Property<Guid>("CounterpartId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("counterpart_id");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mission_id");
+
+                    b.Property<bool>("MustMeet")
+                        .HasColumnType("boolean")
+                        .HasColumnName("must_meet");
+
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pinned");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<Guid?>("ProgrammeItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_item_id");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<int?>("Slot")
+                        .HasColumnType("integer")
+                        .HasColumnName("slot");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<int?>("Table")
+                        .HasColumnType("integer")
+                        .HasColumnName("table");
+
+                    b.Property<Guid?>("VenueId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("venue_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("CounterpartId")
+                        .HasDatabaseName("ix_meetings_counterpart_id");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_meetings_session_id");
+
+                    b.HasIndex("VenueId")
+                        .HasDatabaseName("ix_meetings_venue_id");
+
+                    b.HasIndex("MissionId", "StartsAt")
+                        .HasDatabaseName("ix_meetings_mission_id_starts_at");
+
+                    b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingDelegate", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.HasKey("MeetingId", "RegistrationId")
+                        .HasName("pk_meeting_delegates");
+
+                    b.HasIndex("RegistrationId")
+                        .HasDatabaseName("ix_meeting_delegates_registration_id");
+
+                    b.ToTable("meeting_delegates", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingPlan", b =>
+                {
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mission_id");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<bool>("ChangedSincePublish")
+                        .HasColumnType("boolean")
+                        .HasColumnName("changed_since_publish");
+
+                    b.Property<DateTime?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_run_at");
+
+                    b.Property<DateTime?>("LockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_at");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedCounterparts")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("published_counterparts");
+
+                    b.Property<string>("Unplaced")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("unplaced");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("MissionId")
+                        .HasName("pk_meeting_plans");
+
+                    b.ToTable("meeting_plans", (string)null);
+                });
+
             modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -801,6 +958,42 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_meeting_requests_mission_id_delegate_id_counterpart_id");
 
                     b.ToTable("meeting_requests", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingSession", b =>
+                {
+                    b.Property<Guid>("ProgrammeItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_item_id");
+
+                    b.Property<int>("BreakMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("break_minutes");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mission_id");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("slot_minutes");
+
+                    b.Property<int>("Tables")
+                        .HasColumnType("integer")
+                        .HasColumnName("tables");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("ProgrammeItemId")
+                        .HasName("pk_meeting_sessions");
+
+                    b.HasIndex("MissionId")
+                        .HasDatabaseName("ix_meeting_sessions_mission_id");
+
+                    b.ToTable("meeting_sessions", (string)null);
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Messaging.EmailTemplateOverride", b =>
@@ -1312,6 +1505,10 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
                     b.Property<string>("MeetingPoint")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
@@ -1368,6 +1565,9 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_programme_items");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_programme_items_meeting_id");
 
                     b.HasIndex("VenueId")
                         .HasDatabaseName("ix_programme_items_venue_id");
@@ -1753,6 +1953,14 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("job_title");
+
+                    b.Property<int?>("MeetingCap")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_cap");
+
+                    b.Property<int>("MeetingPriority")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_priority");
 
                     b.Property<Guid>("MissionId")
                         .HasColumnType("uuid")
@@ -2357,6 +2565,62 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_counterparts_missions_mission_id");
                 });
 
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.Meeting", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Meetings.Counterpart", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_counterparts_counterpart_id");
+
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_missions_mission_id");
+
+                    b.HasOne("MissionPlanner.Domain.Meetings.MeetingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_meetings_meeting_sessions_session_id");
+
+                    b.HasOne("MissionPlanner.Domain.Missions.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meetings_venues_venue_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingDelegate", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Meetings.Meeting", null)
+                        .WithMany("Delegates")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_delegates_meetings_meeting_id");
+
+                    b.HasOne("MissionPlanner.Domain.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_delegates_registrations_registration_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingPlan", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithOne()
+                        .HasForeignKey("MissionPlanner.Domain.Meetings.MeetingPlan", "MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_plans_missions_mission_id");
+                });
+
             modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingRequest", b =>
                 {
                     b.HasOne("MissionPlanner.Domain.Meetings.Counterpart", null)
@@ -2379,6 +2643,23 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_requests_missions_mission_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingSession", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_sessions_missions_mission_id");
+
+                    b.HasOne("MissionPlanner.Domain.Missions.ProgrammeItem", null)
+                        .WithOne()
+                        .HasForeignKey("MissionPlanner.Domain.Meetings.MeetingSession", "ProgrammeItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_sessions_programme_items_programme_item_id");
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Messaging.EmailTemplateOverride", b =>
@@ -2674,6 +2955,11 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_visit_preferences_visits_visit_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Delegates");
                 });
 #pragma warning restore 612, 618
         }

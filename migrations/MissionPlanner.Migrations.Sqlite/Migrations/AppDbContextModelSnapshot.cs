@@ -667,6 +667,14 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("listed");
 
+                    b.Property<int?>("MeetingCap")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meeting_cap");
+
+                    b.Property<int>("MeetingPriority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meeting_priority");
+
                     b.Property<Guid>("MissionId")
                         .HasColumnType("TEXT")
                         .HasColumnName("mission_id");
@@ -733,6 +741,155 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                     b.ToTable("counterparts", (string)null);
                 });
 
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Arranged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("arranged");
+
+                    b.Property<Guid>("CounterpartId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counterpart_id");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mission_id");
+
+                    b.Property<bool>("MustMeet")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("must_meet");
+
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pinned");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<Guid?>("ProgrammeItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programme_item_id");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<int?>("Slot")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("slot");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_at");
+
+                    b.Property<int?>("Table")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("table");
+
+                    b.Property<Guid?>("VenueId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("venue_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("CounterpartId")
+                        .HasDatabaseName("ix_meetings_counterpart_id");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_meetings_session_id");
+
+                    b.HasIndex("VenueId")
+                        .HasDatabaseName("ix_meetings_venue_id");
+
+                    b.HasIndex("MissionId", "StartsAt")
+                        .HasDatabaseName("ix_meetings_mission_id_starts_at");
+
+                    b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingDelegate", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registration_id");
+
+                    b.HasKey("MeetingId", "RegistrationId")
+                        .HasName("pk_meeting_delegates");
+
+                    b.HasIndex("RegistrationId")
+                        .HasDatabaseName("ix_meeting_delegates_registration_id");
+
+                    b.ToTable("meeting_delegates", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingPlan", b =>
+                {
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mission_id");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.Property<bool>("ChangedSincePublish")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_since_publish");
+
+                    b.Property<DateTime?>("LastRunAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_run_at");
+
+                    b.Property<DateTime?>("LockedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_at");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedCounterparts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_counterparts");
+
+                    b.Property<string>("Unplaced")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unplaced");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("MissionId")
+                        .HasName("pk_meeting_plans");
+
+                    b.ToTable("meeting_plans", (string)null);
+                });
+
             modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -796,6 +953,42 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_meeting_requests_mission_id_delegate_id_counterpart_id");
 
                     b.ToTable("meeting_requests", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingSession", b =>
+                {
+                    b.Property<Guid>("ProgrammeItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programme_item_id");
+
+                    b.Property<int>("BreakMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("break_minutes");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mission_id");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("slot_minutes");
+
+                    b.Property<int>("Tables")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tables");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("ProgrammeItemId")
+                        .HasName("pk_meeting_sessions");
+
+                    b.HasIndex("MissionId")
+                        .HasDatabaseName("ix_meeting_sessions_mission_id");
+
+                    b.ToTable("meeting_sessions", (string)null);
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Messaging.EmailTemplateOverride", b =>
@@ -1307,6 +1500,10 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_id");
+
                     b.Property<string>("MeetingPoint")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT")
@@ -1363,6 +1560,9 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_programme_items");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_programme_items_meeting_id");
 
                     b.HasIndex("VenueId")
                         .HasDatabaseName("ix_programme_items_venue_id");
@@ -1748,6 +1948,14 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("job_title");
+
+                    b.Property<int?>("MeetingCap")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meeting_cap");
+
+                    b.Property<int>("MeetingPriority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meeting_priority");
 
                     b.Property<Guid>("MissionId")
                         .HasColumnType("TEXT")
@@ -2352,6 +2560,62 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_counterparts_missions_mission_id");
                 });
 
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.Meeting", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Meetings.Counterpart", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_counterparts_counterpart_id");
+
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_missions_mission_id");
+
+                    b.HasOne("MissionPlanner.Domain.Meetings.MeetingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_meetings_meeting_sessions_session_id");
+
+                    b.HasOne("MissionPlanner.Domain.Missions.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meetings_venues_venue_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingDelegate", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Meetings.Meeting", null)
+                        .WithMany("Delegates")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_delegates_meetings_meeting_id");
+
+                    b.HasOne("MissionPlanner.Domain.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_delegates_registrations_registration_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingPlan", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithOne()
+                        .HasForeignKey("MissionPlanner.Domain.Meetings.MeetingPlan", "MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_plans_missions_mission_id");
+                });
+
             modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingRequest", b =>
                 {
                     b.HasOne("MissionPlanner.Domain.Meetings.Counterpart", null)
@@ -2374,6 +2638,23 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_requests_missions_mission_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingSession", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_sessions_missions_mission_id");
+
+                    b.HasOne("MissionPlanner.Domain.Missions.ProgrammeItem", null)
+                        .WithOne()
+                        .HasForeignKey("MissionPlanner.Domain.Meetings.MeetingSession", "ProgrammeItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_sessions_programme_items_programme_item_id");
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Messaging.EmailTemplateOverride", b =>
@@ -2669,6 +2950,11 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_visit_preferences_visits_visit_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Delegates");
                 });
 #pragma warning restore 612, 618
         }

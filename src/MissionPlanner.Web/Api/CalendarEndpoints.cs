@@ -1,5 +1,6 @@
 using MediatR;
 using MissionPlanner.Features.Itinerary;
+using MissionPlanner.Features.Meetings;
 
 namespace MissionPlanner.Web.Api;
 
@@ -14,6 +15,14 @@ public static class CalendarEndpoints
         app.MapGet("/c/{token}", async (string token, IMediator m, HttpContext http, CancellationToken ct) =>
         {
             var ics = await m.Send(new GetCalendarFeedQuery(token), ct);
+            http.Response.Headers.CacheControl = "private, no-cache";
+            return Results.Text(ics, "text/calendar; charset=utf-8");
+        }).AllowAnonymous().WithTags("Calendar");
+
+        // A counterpart's published B2B meetings, behind their personal link.
+        app.MapGet("/m/{token}/calendar.ics", async (string token, IMediator m, HttpContext http, CancellationToken ct) =>
+        {
+            var ics = await m.Send(new GetCounterpartCalendarQuery(token), ct);
             http.Response.Headers.CacheControl = "private, no-cache";
             return Results.Text(ics, "text/calendar; charset=utf-8");
         }).AllowAnonymous().WithTags("Calendar");

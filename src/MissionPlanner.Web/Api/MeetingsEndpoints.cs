@@ -10,6 +10,12 @@ public static class MeetingsEndpoints
 {
     public sealed record InviteRequest(IReadOnlyList<Guid>? CounterpartIds, string? Message);
 
+    public sealed record SessionRequest(int SlotMinutes, int BreakMinutes, int Tables);
+
+    public sealed record ArrangeRequest(Guid CounterpartId, IReadOnlyList<Guid> DelegateIds, MeetingPlacement Where, bool MustMeet = true);
+
+    public sealed record LimitsRequest(int? Cap, int Priority = 0);
+
     public static RouteGroupBuilder MapMeetings(this RouteGroupBuilder api)
     {
         var counterparts = api.MapGroup("/missions/{missionId:guid}/counterparts").WithTags("B2B meetings");
@@ -36,6 +42,44 @@ public static class MeetingsEndpoints
         // Emails the given counterparts (or everyone not yet invited) their personal link.
         counterparts.MapPost("/invitations", async (Guid missionId, InviteRequest? body, IMediator m, CancellationToken ct) =>
             Results.Ok(new { invited = await m.Send(new InviteCounterpartsCommand(body?.CounterpartIds, body?.Message) { MissionId = missionId }, ct) }));
+
+        var plan = api.MapGroup("/missions/{missionId:guid}/meeting-plan").WithTags("B2B meetings");
+        plan.MapGet("/", (Guid missionId, IMediator m, CancellationToken ct) => m.Send(new GetMeetingPlanQuery(missionId), ct));
+        // Slot length and break (minutes) and tables of a programme item of kind B2BMeetings.
+        plan.MapPut("/sessions/{itemId:guid}", (Guid missionId, Guid itemId, SessionRequest body, IMediator m, CancellationToken ct) =>
+            m.Send(new ConfigureMeetingSessionCommand(missionId, itemId, body.SlotMinutes, body.BreakMinutes, body.Tables), ct));
+        plan.MapPost("/run", (Guid missionId, IMediator m, CancellationToken ct) => m.Send(new RunMeetingSchedulingCommand(missionId), ct));
+        plan.MapPost("/meetings", async (Guid missionId, ArrangeRequest body, IMediator m, CancellationToken ct) =>
+        {
+            var meeting = await m.Send(new ArrangeMeetingCommand(missionId, body.CounterpartId, body.DelegateIds, body.Where, body.MustMeet), ct);
+            return Results.Created($"/api/v1/missions/{missionId}/meeting-plan", meeting);
+        });
+        // Moves a meeting and pins it there; ?dryRun=true only reports the warnings the move would cause.
+        plan.MapPut("/meetings/{meetingId:guid}", async (Guid missionId, Guid meetingId, MeetingPlacement body, [FromQuery] bool? dryRun, IMediator m,
+                CancellationToken ct) =>
+            Results.Ok(new { warnings = await m.Send(new MoveMeetingCommand(meetingId, body) { MissionId = missionId, DryRun = dryRun == true }, ct) }));
+        plan.MapDelete("/meetings/{meetingId:guid}", async (Guid missionId, Guid meetingId, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new RemoveMeetingCommand(missionId, meetingId), ct);
+            return Results.NoContent();
+        });
+        plan.MapPost("/lock", async (Guid missionId, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new LockMeetingPlanCommand(missionId, true), ct);
+            return Results.NoContent();
+        });
+        plan.MapPost("/unlock", async (Guid missionId, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new LockMeetingPlanCommand(missionId, false), ct);
+            return Results.NoContent();
+        });
+        plan.MapPost("/publish", (Guid missionId, IMediator m, CancellationToken ct) => m.Send(new PublishMeetingPlanCommand(missionId), ct));
+        // A person's meeting cap (null: none) and, for a delegate, priority (0–10).
+        plan.MapPut("/limits/{personId:guid}", async (Guid missionId, Guid personId, LimitsRequest body, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new SetMeetingLimitsCommand(missionId, personId, body.Cap, body.Priority), ct);
+            return Results.NoContent();
+        });
 
         api.MapGet("/missions/{missionId:guid}/meeting-requests", (Guid missionId, IMediator m, CancellationToken ct) =>
             m.Send(new ListMeetingRequestsQuery(missionId), ct)).WithTags("B2B meetings");

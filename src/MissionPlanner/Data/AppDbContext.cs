@@ -51,6 +51,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
     public DbSet<Domain.Meetings.Counterpart> Counterparts => Set<Domain.Meetings.Counterpart>();
     public DbSet<Domain.Meetings.MeetingRequest> MeetingRequests => Set<Domain.Meetings.MeetingRequest>();
+    public DbSet<Domain.Meetings.MeetingSession> MeetingSessions => Set<Domain.Meetings.MeetingSession>();
+    public DbSet<Domain.Meetings.Meeting> Meetings => Set<Domain.Meetings.Meeting>();
+    public DbSet<Domain.Meetings.MeetingDelegate> MeetingDelegates => Set<Domain.Meetings.MeetingDelegate>();
+    public DbSet<Domain.Meetings.MeetingPlan> MeetingPlans => Set<Domain.Meetings.MeetingPlan>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -41,6 +41,9 @@ public static class EmailModels
     public sealed record MeetingAnswer(
         string RecipientName, string AnswererName, string AnswererOrganisation, string MissionTitle, bool Accepted, string? Reply, string Link);
 
+    /// <summary>A counterpart's B2B meetings as published (or changed since), each line saying when, where and with whom.</summary>
+    public sealed record MeetingSchedule(string RecipientName, string MissionTitle, string Where, IReadOnlyList<string> Meetings, bool Changed, string Link);
+
     public sealed record HostRequest(
         string ContactName, string HostName, string MissionTitle, string Where, string When, IReadOnlyList<string> Visits, string Link, bool Reminder);
 
@@ -79,6 +82,10 @@ public static class EmailModels
             "Monday 18 – Thursday 21 January 2027", "We test neuromorphic chips for engine monitoring.", "https://missionplanner.example/r/abc"),
         ["meeting-answer"] = new MeetingAnswer("Ann de Vries", "Sam Patel", "Rolls-Royce", "Innovation Mission to the UK: Neuromorphic Computing", true,
             "Glad to: see you in London.", "https://missionplanner.example/m/abc"),
+        ["meeting-schedule"] = new MeetingSchedule("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing",
+            "London and Cambridge, United Kingdom",
+            ["table 4 in 'B2B meetings', Tue 19 Jan 14:00–14:20 · with Sam Patel (Innatera)", "Embassy library, Wed 20 Jan 09:00–09:30 · with Lise Bakker (TNO)"],
+            false, "https://missionplanner.example/m/abc"),
         ["host-request"] = new HostRequest("Ann de Vries", "Cavendish Laboratory", "Innovation Mission to the UK: Neuromorphic Computing",
             "London and Cambridge, United Kingdom", "Monday 18 – Thursday 21 January 2027",
             ["Cleanroom tour: Tue 19 Jan 10:00–12:00", "Measurement lab: Tue 19 Jan 14:00–16:00"], "https://missionplanner.example/h/abc", false),

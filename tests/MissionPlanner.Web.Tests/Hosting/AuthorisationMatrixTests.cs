@@ -100,6 +100,8 @@ public sealed partial class AuthorisationMatrixTests
         ["GET /api/v1/missions/{missionId:guid}/directory"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/meeting-requests"] = Kind.ApiRead,
         ["* r/{token}/meetings"] = Kind.RegistrationLink,
+        ["GET /api/v1/missions/{missionId:guid}/meeting-plan/"] = Kind.ApiRead,
+        ["GET /m/{token}/calendar.ics"] = Kind.CounterpartLink,
         ["GET /api/v1/missions/{missionId:guid}/visits/"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/visits/plan"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/ceremonies/"] = Kind.ApiRead,
@@ -483,6 +485,7 @@ public sealed partial class AuthorisationMatrixTests
             w.ids = new Dictionary<string, string>
             {
                 ["counterpartId"] = counterpart.ToString(),
+                ["meetingId"] = Guid.NewGuid().ToString(),
                 ["missionId"] = w.Mission.ToString(),
                 ["venueId"] = (await app.QueryAsync(db => db.Venues.Select(v => v.Id).FirstAsync())).ToString(),
                 ["itemId"] = (await app.QueryAsync(db => db.ProgrammeItems.Select(v => v.Id).FirstAsync())).ToString(),

@@ -23,5 +23,6 @@ internal sealed class ProgrammeItemConfiguration : IEntityTypeConfiguration<Prog
         b.Property(x => x.SeatOrCoach).HasMaxLength(50);
         b.Ignore(x => x.AudienceSectorList);
         b.HasIndex(x => x.VisitId);
+        b.HasIndex(x => x.MeetingId);
     }
 }

@@ -116,6 +116,21 @@ public sealed class Counterpart : IVersioned
 
     public void MarkInvited(DateTime now) => InvitedAt = now;
 
+    /// <summary>The most B2B meetings this person takes; null: no limit.</summary>
+    public int? MeetingCap { get; private set; }
+
+    /// <summary>Set by the organisers: higher is served first when meetings compete (a delegate who came for meetings).</summary>
+    public int MeetingPriority { get; private set; }
+
+    /// <summary>The organisers' per-person meeting limits.</summary>
+    /// <exception cref="DomainException">On <c>MeetingCap</c> (0–50) or <c>MeetingPriority</c> (0–10).</exception>
+    public void SetMeetingLimits(int? cap, int priority)
+    {
+        MeetingLimits.Check(cap, priority);
+        MeetingCap = cap;
+        MeetingPriority = priority;
+    }
+
     /// <summary>A removed counterpart added again: back in the list, not listed and not invited until they are again.</summary>
     public void Restore(DateTime now)
     {

@@ -42,4 +42,10 @@ public enum ProgrammeItemKind
     StrategicSession,
     TravelLeg,
     FreeTime,
+
+    /// <summary>A B2B meetings session: slots of one-to-one meetings at tables (<see cref="Meetings.MeetingSession"/>).</summary>
+    B2BMeetings,
+
+    /// <summary>One published B2B meeting, in the itineraries of the delegates who meet (<see cref="Meetings.Meeting"/>).</summary>
+    B2BMeeting,
 }

@@ -61,6 +61,11 @@ public sealed class ProgrammeItem : RaisesDomainEvents, IVersioned
     public Guid? VisitId { get; private set; }
     public int? VisitGroup { get; private set; }
 
+    /// <summary>For a published B2B meeting: the meeting (<see cref="Meetings.Meeting"/>).</summary>
+    public Guid? MeetingId { get; private set; }
+
+    public void LinkToMeeting(Guid meetingId) => MeetingId = meetingId;
+
     public void LinkToVisit(Guid visitId, int group)
     {
         VisitId = visitId;

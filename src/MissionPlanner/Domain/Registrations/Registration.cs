@@ -106,6 +106,21 @@ public sealed class Registration : RaisesDomainEvents, IVersioned
     public DateTime? CancelledAt { get; private set; }
     public int Version { get; set; }
 
+    /// <summary>The most B2B meetings this person takes; null: no limit.</summary>
+    public int? MeetingCap { get; private set; }
+
+    /// <summary>Set by the organisers: higher is served first when meetings compete (a delegate who came for meetings).</summary>
+    public int MeetingPriority { get; private set; }
+
+    /// <summary>The organisers' per-person meeting limits.</summary>
+    /// <exception cref="DomainException">On <c>MeetingCap</c> (0–50) or <c>MeetingPriority</c> (0–10).</exception>
+    public void SetMeetingLimits(int? cap, int priority)
+    {
+        Meetings.MeetingLimits.Check(cap, priority);
+        MeetingCap = cap;
+        MeetingPriority = priority;
+    }
+
     public void Fill(string name, string? phone, string organisation, Sector sector, string? jobTitle, DelegationRole role,
         string? dietary, string? accessibility, bool consentPhotos, bool consentListing, DateTime now, string? bio = null)
     {

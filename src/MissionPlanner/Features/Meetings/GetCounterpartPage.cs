@@ -13,7 +13,11 @@ public sealed record DayAvailability(DateOnly Day, TimeOnly? From, TimeOnly? To)
 /// <summary>What a counterpart sees on their page (/m/…): the mission, their profile, their availability per day, and the delegation.</summary>
 public sealed record CounterpartPage(
     string MissionTitle, string Where, string When, string TimeZoneId, string Name, string Organisation, Sector Sector, string? Country, string Topics,
-    string? Offers, string? Seeks, string? Profile, bool Listed, IReadOnlyList<DayAvailability> Days, DirectoryView Delegation);
+    string? Offers, string? Seeks, string? Profile, bool Listed, IReadOnlyList<DayAvailability> Days, DirectoryView Delegation)
+{
+    /// <summary>Their published B2B meetings, worded from their side.</summary>
+    public IReadOnlyList<Itinerary.ItineraryItem> Schedule { get; init; } = [];
+}
 
 public sealed record GetCounterpartPageQuery(string Token, DirectoryFilter? Filter = null) : IRequest<CounterpartPage>;
 
@@ -34,6 +38,9 @@ public sealed class GetCounterpartPageHandler(AppDbContext db, PersonalLinks lin
         var delegation = await Directory.LoadAsync(db, mission.Id, [DirectoryKind.Delegate], request.Filter ?? new DirectoryFilter(), cancellationToken);
         return new CounterpartPage(mission.Title, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate), mission.TimeZoneId,
             counterpart.Name, counterpart.Organisation, counterpart.Sector, counterpart.Country, counterpart.Topics, counterpart.Offers, counterpart.Seeks,
-            counterpart.Profile, counterpart.Listed, days, delegation);
+            counterpart.Profile, counterpart.Listed, days, delegation)
+        {
+            Schedule = await CounterpartSchedules.ItemsAsync(db, mission, counterpart.Id, cancellationToken),
+        };
     }
 }

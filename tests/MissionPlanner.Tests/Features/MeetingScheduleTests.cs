@@ -1,0 +1,195 @@
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Itinerary;
+using MissionPlanner.Features.Meetings;
+using MissionPlanner.Features.Programme;
+using MissionPlanner.Features.Registrations;
+using MissionPlanner.Features.Venues;
+using MissionPlanner.Tests.Infrastructure;
+
+namespace MissionPlanner.Tests.Features;
+
+/// <summary>
+/// B2B meeting sessions, the scheduler run on accepted requests, organisers' arrangements and moves,
+/// lock and publish (issue 17, items 4–7), on both databases.
+/// </summary>
+public sealed class MeetingScheduleTests
+{
+    private sealed record World(Scenario Scenario, Guid Session, Guid Sam, Guid Kim, string SamToken, string KimToken, Guid P0, Guid P1, Guid P2)
+    {
+        public Slice App => Scenario.App;
+        public Guid Mission => Scenario.Mission;
+        public DateTime At(int hour, int minute) => Scenario.Start.ToDateTime(new TimeOnly(hour, minute));
+    }
+
+    /// <summary>
+    /// P0 and P1 of TU Delft each asked Sam Patel (Rolls-Royce); P2 of Innatera asked Sam and Kim Lee.
+    /// One B2B session 14:00–15:00 in the hall: three 20-minute slots, one table. P2 is on a lab tour
+    /// until 14:10, 30 minutes from the hall, so is free for the 14:40 slot only.
+    /// </summary>
+    private static async Task<World> ArrangeAsync(DatabaseProvider provider)
+    {
+        var scenario = await Scenario.MissionAsync(provider);
+        var (app, mission) = (scenario.App, scenario.Mission);
+        await scenario.InviteAsync(3);
+        await scenario.RegisterAllAsync(name => new RegistrationDetails(name, name == "Person 2" ? "Innatera" : "TU Delft", Sector.Industry,
+            DelegationRole.Member, ConsentProcessing: true, ConsentListing: true));
+        var (p0, p1, p2) = (scenario.RegistrationIds["Person 0"], scenario.RegistrationIds["Person 1"], scenario.RegistrationIds["Person 2"]);
+        var hall = await app.SendAsync(new CreateVenueCommand("Hall", "Strand 1", "London", VenueKind.ConferenceCentre, null, null) { MissionId = mission });
+        var lab = await app.SendAsync(new CreateVenueCommand("Lab", "Gower Street", "London", VenueKind.Lab, null, null) { MissionId = mission });
+        await app.SendAsync(new SetTravelTimeCommand(hall, lab, 30) { MissionId = mission });
+        var day = scenario.Start;
+        var tour = await app.SendAsync(new CreateProgrammeItemCommand("Lab tour", null, ProgrammeItemKind.LabTour,
+            day.ToDateTime(new TimeOnly(13, 0)), day.ToDateTime(new TimeOnly(14, 10)), lab, null, true) { MissionId = mission });
+        await app.SendAsync(new SetItemAudienceCommand(Audience.People, null, [p2]) { MissionId = mission, ItemId = tour });
+        var session = await app.SendAsync(new CreateProgrammeItemCommand("Matchmaking", null, ProgrammeItemKind.B2BMeetings,
+            day.ToDateTime(new TimeOnly(14, 0)), day.ToDateTime(new TimeOnly(15, 0)), hall, null, true) { MissionId = mission });
+
+        var sam = await app.SendAsync(new AddCounterpartCommand("Sam Patel", "sam@rr.example", "Rolls-Royce", Sector.Industry) { MissionId = mission });
+        var kim = await app.SendAsync(new AddCounterpartCommand("Kim Lee", "kim@ucl.example", "UCL", Sector.Academia) { MissionId = mission });
+        await app.SendAsync(new InviteCounterpartsCommand() { MissionId = mission });
+        var invitations = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "counterpart-invitation").ToListAsync());
+        string TokenOf(string address) => Token(invitations.Single(m => m.ToAddress == address).TextBody, "m");
+        var (samToken, kimToken) = (TokenOf("sam@rr.example"), TokenOf("kim@ucl.example"));
+        foreach (var token in new[] { samToken, kimToken })
+        {
+            await app.SendAsync(new UpdateMyCounterpartProfileCommand(token, "engines", null, null, null, Listed: true, []));
+        }
+
+        foreach (var (person, counterpart, answerer) in new[] { ("Person 0", sam, samToken), ("Person 1", sam, samToken), ("Person 2", sam, samToken), ("Person 2", kim, kimToken) })
+        {
+            var request = await app.SendAsync(new RequestMeetingCommand(scenario.RegistrationTokens[person], counterpart));
+            await app.SendAsync(new AnswerMeetingRequestCommand(answerer, request, Accept: true));
+        }
+
+        return new World(scenario, session, sam, kim, samToken, kimToken, p0, p1, p2);
+    }
+
+    private static string Token(string body, string kind) => System.Text.RegularExpressions.Regex.Match(body, $@"/{kind}/([A-Za-z0-9_\-]+)").Groups[1].Value;
+
+    [Theory, AllDatabases]
+    public async Task TheScheduler_PlacesAcceptedRequestsAroundEachProgramme_JoinsColleagues_AndExplainsWhatDidNotFit(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.Scenario;
+        var app = w.App;
+        var tooLong = () => app.SendAsync(new ConfigureMeetingSessionCommand(w.Mission, w.Session, 90, 0, 1));
+        (await tooLong.Should().ThrowAsync<DomainException>()).Which.Should().BeEquivalentTo(new { Field = "SlotMinutes" }, "a 90-minute slot does not fit a 60-minute session");
+        var noSession = () => app.SendAsync(new RunMeetingSchedulingCommand(w.Mission));
+        (await noSession.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("Sessions");
+
+        var session = await app.SendAsync(new ConfigureMeetingSessionCommand(w.Mission, w.Session, 20, 0, 1));
+        session.Slots.Should().Be(3);
+        var run = await app.SendAsync(new RunMeetingSchedulingCommand(w.Mission));
+
+        run.Placed.Should().Be(2, "one table: P2 is free for the last slot only, so one of P2's two meetings cannot be placed");
+        run.Unplaced.Should().ContainSingle().Which.People.Should().Contain("Person 2 (Innatera)");
+        run.Warnings.Should().BeEmpty();
+        var plan = await app.SendAsync(new GetMeetingPlanQuery(w.Mission));
+        plan.Meetings.Should().HaveCount(2);
+        plan.Meetings.Should().ContainSingle(m => m.DelegateIds.Count == 2, "P0 and P1 of TU Delft meet Sam together: one meeting for the three")
+            .Which.Should().BeEquivalentTo(new { Counterpart = "Sam Patel", Delegates = new[] { "Person 0 (TU Delft)", "Person 1 (TU Delft)" } });
+        var p2Meeting = plan.Meetings.Single(m => m.DelegateIds.Contains(w.P2));
+        p2Meeting.StartsLocal.Should().Be(w.At(14, 40), "the lab tour ends at 14:10 and the hall is 30 minutes away");
+        plan.Sessions.Single().Slots.Select(s => s.Tables.Single()).Should().OnlyContain(m => m == null || m.SessionId == w.Session);
+        plan.Unplaced.Should().ContainSingle();
+
+        var again = await app.SendAsync(new RunMeetingSchedulingCommand(w.Mission));
+        (await app.SendAsync(new GetMeetingPlanQuery(w.Mission))).Meetings.Select(m => m.Id).Should().BeEquivalentTo(plan.Meetings.Select(m => m.Id),
+            "running again places the same people in the same meetings, which keep their identity");
+        again.Placed.Should().Be(2);
+    }
+
+    [Theory, AllDatabases]
+    public async Task ArrangedMeetings_ThatClash_AreRefusedNamingTheClash_AndMovesWarn(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.Scenario;
+        var app = w.App;
+        await app.SendAsync(new ConfigureMeetingSessionCommand(w.Mission, w.Session, 20, 0, 2));
+
+        var clash = () => app.SendAsync(new ArrangeMeetingCommand(w.Mission, w.Kim, [w.P2], new MeetingPlacement(w.Session, 1, null, null, null, null, null)));
+        (await clash.Should().ThrowAsync<DomainException>()).Which.Should().Match<DomainException>(e => e.Field == "Clash" && e.Message.Contains("'Lab tour'"));
+        var outside = () => app.SendAsync(new ArrangeMeetingCommand(w.Mission, w.Kim, [w.P0],
+            new MeetingPlacement(null, null, null, w.At(9, 0).AddDays(10), w.At(9, 30).AddDays(10), null, "Embassy library")));
+        (await outside.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("StartsAt", "a meeting falls within the mission's days");
+        var unknown = () => app.SendAsync(new ArrangeMeetingCommand(w.Mission, w.P0, [w.P1], new MeetingPlacement(w.Session, 1, null, null, null, null, null)));
+        (await unknown.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("CounterpartId");
+        (await app.QueryAsync(db => db.Meetings.CountAsync())).Should().Be(0, "nothing refused is saved");
+
+        var arranged = await app.SendAsync(new ArrangeMeetingCommand(w.Mission, w.Kim, [w.P0],
+            new MeetingPlacement(null, null, null, w.At(9, 0), w.At(9, 30), null, "Embassy library")));
+        arranged.Where.Should().StartWith("Embassy library");
+        await app.SendAsync(new RunMeetingSchedulingCommand(w.Mission));
+        var plan = await app.SendAsync(new GetMeetingPlanQuery(w.Mission));
+        plan.Meetings.Should().Contain(m => m.Id == arranged.Id && m.Pinned && m.StartsLocal == w.At(9, 0), "the scheduler keeps an arranged meeting");
+
+        var p2 = plan.Meetings.First(m => m.DelegateIds.Contains(w.P2));
+        var moveTo = new MeetingPlacement(w.Session, 1, 2, null, null, null, null);
+        var preview = await app.SendAsync(new MoveMeetingCommand(p2.Id, moveTo) { MissionId = w.Mission, DryRun = true });
+        preview.Should().ContainSingle(x => x.Contains("'Lab tour'"));
+        (await app.SendAsync(new GetMeetingPlanQuery(w.Mission))).Meetings.Single(m => m.Id == p2.Id).Slot.Should().Be(p2.Slot, "a dry run saves nothing");
+        var warnings = await app.SendAsync(new MoveMeetingCommand(p2.Id, moveTo) { MissionId = w.Mission });
+        warnings.Should().ContainSingle(x => x.Contains("'Lab tour'"), "a move is made, and says what it breaks");
+        (await app.SendAsync(new GetMeetingPlanQuery(w.Mission))).Warnings.Should().Contain(x => x.Contains("'Lab tour'"));
+        var taken = (await app.SendAsync(new GetMeetingPlanQuery(w.Mission))).Meetings.First(m => m.Id != p2.Id && m.SessionId is not null);
+        var onTop = () => app.SendAsync(new MoveMeetingCommand(taken.Id, new MeetingPlacement(w.Session, 1, 2, null, null, null, null)) { MissionId = w.Mission });
+        (await onTop.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("Table");
+
+        await app.SendAsync(new LockMeetingPlanCommand(w.Mission, true));
+        var locked = () => app.SendAsync(new RunMeetingSchedulingCommand(w.Mission));
+        (await locked.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("LockedAt");
+    }
+
+    [Theory, AllDatabases]
+    public async Task Publishing_PutsMeetingsInItinerariesAndCalendars_AndRepublishingTellsOnlyThoseAffected(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.Scenario;
+        var app = w.App;
+        await app.SendAsync(new ConfigureMeetingSessionCommand(w.Mission, w.Session, 20, 0, 1));
+        await app.SendAsync(new RunMeetingSchedulingCommand(w.Mission));
+
+        var first = await app.SendAsync(new PublishMeetingPlanCommand(w.Mission));
+
+        first.Should().BeEquivalentTo(new { Meetings = 2, Cancelled = 0 });
+        var itinerary = await app.SendAsync(new GetMyItineraryQuery(w.Scenario.RegistrationTokens["Person 0"]));
+        var meeting = itinerary.Items.Should().ContainSingle(i => i.Kind == ProgrammeItemKind.B2BMeeting).Which;
+        meeting.Title.Should().Be("B2B meeting: Sam Patel (Rolls-Royce)");
+        meeting.Description.Should().Contain("Table 1, Matchmaking").And.Contain("Together with Person 0 and Person 1");
+        meeting.VenueName.Should().Be("Hall");
+        var placed = await app.SendAsync(new GetMeetingPlanQuery(w.Mission));
+        var emails = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "meeting-schedule").ToListAsync());
+        emails.Select(m => m.ToAddress).Should().BeEquivalentTo(placed.Meetings.Select(m => m.Counterpart == "Sam Patel" ? "sam@rr.example" : "kim@ucl.example").Distinct(),
+            "each counterpart with meetings is emailed their schedule");
+        first.CounterpartsEmailed.Should().Be(emails.Count);
+        emails.Single(m => m.ToAddress == "sam@rr.example").TextBody.Should().Contain("Person 0 (TU Delft) and Person 1 (TU Delft)").And.Contain("table 1 in 'Matchmaking'");
+        var calendar = await app.SendAsync(new GetCounterpartCalendarQuery(w.SamToken));
+        calendar.Should().Contain("SUMMARY:B2B meeting: Person 0 (TU Delft) and Person 1 (TU Delft)");
+        (await app.SendAsync(new GetCounterpartPageQuery(w.SamToken))).Schedule.Should().HaveCount(placed.Meetings.Count(m => m.Counterpart == "Sam Patel"));
+
+        // Move the joint meeting to another slot: only its people hear of it.
+        var plan = await app.SendAsync(new GetMeetingPlanQuery(w.Mission));
+        var joint = plan.Meetings.Single(m => m.DelegateIds.Count == 2);
+        var free = plan.Sessions.Single().Slots.First(s => s.Tables[0] is null);
+        await app.SendAsync(new MoveMeetingCommand(joint.Id, new MeetingPlacement(w.Session, free.Number, 1, null, null, null, null)) { MissionId = w.Mission });
+        var changesBefore = await app.QueryAsync(db => db.ProgrammeChanges.Select(c => c.Id).ToListAsync());
+        var second = await app.SendAsync(new PublishMeetingPlanCommand(w.Mission));
+
+        second.CounterpartsEmailed.Should().Be(1, "only Sam's meetings changed");
+        (await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Template == "meeting-schedule" && m.ToAddress == "sam@rr.example"))).Should().Be(2);
+        var newChanges = await app.QueryAsync(db => db.ProgrammeChanges.Where(c => !changesBefore.Contains(c.Id)).ToListAsync());
+        newChanges.Should().ContainSingle().Which.Affected.Should().Contain(w.P0.ToString("N")).And.Contain(w.P1.ToString("N")).And.NotContain(w.P2.ToString("N"));
+        (await app.SendAsync(new GetMyItineraryQuery(w.Scenario.RegistrationTokens["Person 0"]))).Items.Single(i => i.Kind == ProgrammeItemKind.B2BMeeting)
+            .StartsLocal.Should().Be(free.StartsLocal);
+
+        // Taking a meeting out cancels it in the itinerary.
+        await app.SendAsync(new RemoveMeetingCommand(w.Mission, joint.Id));
+        (await app.SendAsync(new PublishMeetingPlanCommand(w.Mission))).Cancelled.Should().Be(1);
+        (await app.SendAsync(new GetMyItineraryQuery(w.Scenario.RegistrationTokens["Person 0"]))).Items.Single(i => i.Kind == ProgrammeItemKind.B2BMeeting)
+            .Cancelled.Should().BeTrue();
+    }
+}
