@@ -43,10 +43,12 @@ public sealed class MeetingScheduleTests
         await app.SendAsync(new SetTravelTimeCommand(hall, lab, 30) { MissionId = mission });
         var day = scenario.Start;
         var tour = await app.SendAsync(new CreateProgrammeItemCommand("Lab tour", null, ProgrammeItemKind.LabTour,
-            day.ToDateTime(new TimeOnly(13, 0)), day.ToDateTime(new TimeOnly(14, 10)), lab, null, true) { MissionId = mission });
+            day.ToDateTime(new TimeOnly(13, 0)), day.ToDateTime(new TimeOnly(14, 10)), lab, null, true)
+        { MissionId = mission });
         await app.SendAsync(new SetItemAudienceCommand(Audience.People, null, [p2]) { MissionId = mission, ItemId = tour });
         var session = await app.SendAsync(new CreateProgrammeItemCommand("Matchmaking", null, ProgrammeItemKind.B2BMeetings,
-            day.ToDateTime(new TimeOnly(14, 0)), day.ToDateTime(new TimeOnly(15, 0)), hall, null, true) { MissionId = mission });
+            day.ToDateTime(new TimeOnly(14, 0)), day.ToDateTime(new TimeOnly(15, 0)), hall, null, true)
+        { MissionId = mission });
 
         var sam = await app.SendAsync(new AddCounterpartCommand("Sam Patel", "sam@rr.example", "Rolls-Royce", Sector.Industry) { MissionId = mission });
         var kim = await app.SendAsync(new AddCounterpartCommand("Kim Lee", "kim@ucl.example", "UCL", Sector.Academia) { MissionId = mission });
