@@ -163,6 +163,11 @@ public sealed class MeetingScheduleTests
         meeting.Title.Should().Be("B2B meeting: Sam Patel (Rolls-Royce)");
         meeting.Description.Should().Contain("Table 1, Matchmaking").And.Contain("Together with Person 0 and Person 1");
         meeting.VenueName.Should().Be("Hall");
+        (await app.SendAsync(new GetProgrammeWarningsQuery(w.Mission))).Should().BeEmpty(
+            "people are at a B2B session only for their meetings: P2's lab tour overlapping the session, or a meeting inside it, is no double booking");
+        var byHand = () => app.SendAsync(new CreateProgrammeItemCommand("A meeting", null, ProgrammeItemKind.B2BMeeting, w.At(9, 0), w.At(9, 30), null, null, true)
+        { MissionId = w.Mission });
+        (await byHand.Should().ThrowAsync<FluentValidation.ValidationException>()).Which.Errors.Should().ContainSingle(e => e.PropertyName == "Kind");
         var placed = await app.SendAsync(new GetMeetingPlanQuery(w.Mission));
         var emails = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "meeting-schedule").ToListAsync());
         emails.Select(m => m.ToAddress).Should().BeEquivalentTo(placed.Meetings.Select(m => m.Counterpart == "Sam Patel" ? "sam@rr.example" : "kim@ucl.example").Distinct(),

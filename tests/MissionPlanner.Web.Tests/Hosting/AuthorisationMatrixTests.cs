@@ -119,6 +119,7 @@ public sealed partial class AuthorisationMatrixTests
         ["* m/{token}"] = Kind.CounterpartLink,
         ["* missions/{missionId:guid}/counterparts"] = Kind.Page,
         ["* missions/{missionId:guid}/directory"] = Kind.Page,
+        ["* missions/{missionId:guid}/meetings"] = Kind.Page,
         ["* "] = Kind.AnyOrganiserPage,
         ["* i/{token}"] = Kind.InvitationLink,
         ["* missions/new"] = Kind.AnyOrganiserPage,

@@ -106,9 +106,61 @@ public sealed class CounterpartPagesTests
 
         var organiser = new WebSession(app);
         var owner = await app.AddOrganiserAsync("org@example.org");
-        await app.GrantAsync(mission, owner.OrganiserId, MissionRoleKind.Viewer);
+        await app.GrantAsync(mission, owner.OrganiserId, MissionRoleKind.Organiser);
         await organiser.SignInAsync(owner.SignInToken);
         await organiser.GetAsync($"/missions/{mission}/counterparts");
         organiser.LastHtml.Should().Contain("1 accepted · 0 waiting for an answer").And.Contain("Reply: Gladly.");
+
+        // The organiser adds a B2B session, sets its slots and tables, runs the scheduler and publishes.
+        var day = await app.QueryAsync(db => db.Missions.Where(m => m.Id == mission).Select(m => m.StartDate).SingleAsync());
+        var session = await app.SendAsync(new Features.Programme.CreateProgrammeItemCommand("Matchmaking", null, Domain.Missions.ProgrammeItemKind.B2BMeetings,
+            day.ToDateTime(new TimeOnly(7, 0)), day.ToDateTime(new TimeOnly(8, 0)), null, null, true)
+        { MissionId = mission });
+        await organiser.GetAsync($"/missions/{mission}/meetings");
+        organiser.LastHtml.Should().Contain("Matchmaking").And.Contain("slots not set yet").And.Contain("1 accepted request");
+        (await organiser.SubmitAsync($"/missions/{mission}/meetings", new Dictionary<string, string>
+        {
+            ["itemId"] = session.ToString(),
+            ["slotMinutes"] = "90",
+            ["breakMinutes"] = "0",
+            ["tables"] = "4",
+        }, handler: "Session")).StatusCode.Should().Be(HttpStatusCode.OK, "a 90-minute slot does not fit a one-hour session");
+        WebUtility.HtmlDecode(organiser.LastHtml).Should().Contain("A 90-minute slot does not fit in 'Matchmaking'");
+        (await organiser.SubmitAsync($"/missions/{mission}/meetings", new Dictionary<string, string>
+        {
+            ["itemId"] = session.ToString(),
+            ["slotMinutes"] = "15",
+            ["breakMinutes"] = "5",
+            ["tables"] = "4",
+        }, handler: "Session")).StatusCode.Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
+        (await organiser.SubmitAsync($"/missions/{mission}/meetings", new Dictionary<string, string>(), handler: "Run")).StatusCode.Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
+        await organiser.GetAsync($"/missions/{mission}/meetings");
+        organiser.LastHtml.Should().Contain("Scheduled 1 meeting").And.Contain("Room plan: Matchmaking").And.Contain("<th scope=\"col\">Table 4</th>")
+            .And.Contain("Ann de Vries (TU Delft)").And.Contain("not published");
+        var meetingId = await app.QueryAsync(db => db.Meetings.Select(m => m.Id).SingleAsync());
+        var preview = await organiser.Client.GetStringAsync($"/missions/{mission}/meetings?handler=Preview&meetingId={meetingId}&to={session}/2&table=3");
+        preview.Should().Be("{\"warnings\":[]}", "the slot is free and so is Ann");
+        (await organiser.SubmitAsync($"/missions/{mission}/meetings", new Dictionary<string, string> { ["meetingId"] = meetingId.ToString(), ["to"] = $"{session}/2", ["table"] = "3" },
+            handler: "Move")).StatusCode.Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
+        (await organiser.SubmitAsync($"/missions/{mission}/meetings", new Dictionary<string, string>(), handler: "Publish")).StatusCode.Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
+
+        await counterpart.GetAsync($"/m/{sam}");
+        counterpart.LastHtml.Should().Contain("Your meetings").And.Contain("B2B meeting: Ann de Vries (TU Delft)").And.Contain("07:20–07:35").And.Contain("Table 3, Matchmaking");
+        var pdf = await counterpart.Client.GetAsync($"/m/{sam}?handler=Pdf");
+        pdf.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
+        var file = Path.Combine(Path.GetTempPath(), $"meetings-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, await pdf.Content.ReadAsByteArrayAsync());
+        using (var pdftotext = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true })!)
+        {
+            var text = await pdftotext.StandardOutput.ReadToEndAsync();
+            await pdftotext.WaitForExitAsync();
+            File.Delete(file);
+            text.Should().Contain("B2B meeting: Ann de Vries (TU Delft)", "the PDF is the counterpart's own schedule");
+        }
+        var calendar = await counterpart.Client.GetStringAsync($"/m/{sam}/calendar.ics");
+        calendar.Should().Contain("SUMMARY:B2B meeting: Ann de Vries (TU Delft)");
+        (await new WebSession(app).Client.GetAsync("/m/guess/calendar.ics")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        await delegate_.GetAsync($"/r/{ann}/itinerary");
+        delegate_.LastHtml.Should().Contain("B2B meeting: Sam Patel (Rolls-Royce)").And.Contain("Table 3, Matchmaking");
     }
 }

@@ -16,6 +16,22 @@ public sealed class HomeModel(IMediator mediator) : MeetingPageModel(mediator)
 
     public DirectoryPartial Delegation { get; private set; } = null!;
 
+    public string Token { get; private set; } = "";
+
+    /// <summary>Their published meetings as a PDF (GET: reading changes nothing).</summary>
+    public async Task<IActionResult> OnGetPdfAsync(string token)
+    {
+        try
+        {
+            var pdf = await Mediator.Send(new GetCounterpartSchedulePdfQuery(token), HttpContext.RequestAborted);
+            return File(pdf, "application/pdf", "my-meetings.pdf");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
     public async Task<IActionResult> OnGetAsync(string token, Sector? sector, string? topic, string? country, string? organisation, string? search)
     {
         var filter = new DirectoryFilter(sector, topic, country, organisation, search);
@@ -91,6 +107,7 @@ public sealed class HomeModel(IMediator mediator) : MeetingPageModel(mediator)
 
     private async Task<bool> LoadAsync(string token, DirectoryFilter filter)
     {
+        Token = token;
         try
         {
             View = await Mediator.Send(new GetCounterpartPageQuery(token, filter), HttpContext.RequestAborted);

@@ -12,6 +12,9 @@ public sealed partial class ProgrammeModel(IMediator mediator) : AppPageModel(me
 
     public IReadOnlyList<ProgrammeWarning> Warnings { get; private set; } = [];
 
+    /// <summary>Published B2B meetings, shown on the B2B schedule page rather than here.</summary>
+    public int B2BMeetings { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid missionId)
     {
         if (!await LoadMissionAsync(missionId))
@@ -19,7 +22,10 @@ public sealed partial class ProgrammeModel(IMediator mediator) : AppPageModel(me
             return MissionNotFound();
         }
 
-        Items = await Mediator.Send(new ListProgrammeItemsQuery(missionId), HttpContext.RequestAborted);
+        var items = await Mediator.Send(new ListProgrammeItemsQuery(missionId), HttpContext.RequestAborted);
+        // One item per published B2B meeting: they are on the B2B schedule, not in the mission's programme.
+        Items = items.Where(i => i.Kind != ProgrammeItemKind.B2BMeeting).ToList();
+        B2BMeetings = items.Count(i => i.Kind == ProgrammeItemKind.B2BMeeting && !i.Cancelled);
         Warnings = await Mediator.Send(new GetProgrammeWarningsQuery(missionId), HttpContext.RequestAborted);
         return Page();
     }
@@ -30,6 +36,11 @@ public sealed partial class ProgrammeModel(IMediator mediator) : AppPageModel(me
     /// <summary>"SymposiumSession" → "Symposium session".</summary>
     public static string KindLabel(ProgrammeItemKind kind)
     {
+        if (kind is ProgrammeItemKind.B2BMeetings or ProgrammeItemKind.B2BMeeting)
+        {
+            return kind == ProgrammeItemKind.B2BMeetings ? "B2B meetings" : "B2B meeting";
+        }
+
         var words = Words().Replace(kind.ToString(), " $1").ToLowerInvariant();
         return char.ToUpperInvariant(words[0]) + words[1..];
     }

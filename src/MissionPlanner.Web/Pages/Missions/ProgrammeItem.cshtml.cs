@@ -18,7 +18,7 @@ public sealed class ProgrammeItemModel(IMediator mediator) : AppPageModel(mediat
 
     public bool IsNew { get; private set; }
     public IEnumerable<SelectListItem> Kinds { get; } =
-        Enum.GetValues<ProgrammeItemKind>().Select(k => new SelectListItem(ProgrammeModel.KindLabel(k), k.ToString()));
+        Enum.GetValues<ProgrammeItemKind>().Where(k => k != ProgrammeItemKind.B2BMeeting).Select(k => new SelectListItem(ProgrammeModel.KindLabel(k), k.ToString()));
     public IEnumerable<SelectListItem> Venues { get; private set; } = [];
 
     public ProgrammeItemDto? Item { get; private set; }

@@ -35,6 +35,9 @@ public sealed class GetMeetingPlanHandler(AppDbContext db) : IRequestHandler<Get
             cancellationToken);
         return new MeetingPlanView(data.Plan.LastRunAt, data.Plan.LockedAt is not null, data.Plan.PublishedAt, data.Plan.ChangedSincePublish, data.Plan.Version,
             sessions, unconfigured.Where(i => !configured.Contains(i.Id)).Select(i => MeetingSessionView.Of(i, null, zone, 0)).ToList(),
-            meetings, MeetingSchedulingData.ReadUnplaced(data.Plan.Unplaced), data.Warnings(data.Meetings), accepted, asked);
+            meetings, MeetingSchedulingData.ReadUnplaced(data.Plan.Unplaced), data.Warnings(data.Meetings), accepted, asked,
+            data.People.Values.OrderBy(p => p.Party).ThenBy(p => p.Name, StringComparer.CurrentCulture)
+                .Select(p => new MeetingPersonView(p.Id, p.Party, p.Label, p.Cap, p.Priority,
+                    data.Meetings.Count(m => m.CounterpartId == p.Id || m.Delegates.Any(d => d.RegistrationId == p.Id)))).ToList());
     }
 }

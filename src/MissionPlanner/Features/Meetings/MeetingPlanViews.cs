@@ -30,6 +30,9 @@ public sealed record SlotPlan(int Number, DateTime StartsLocal, DateTime EndsLoc
 
 public sealed record SessionPlan(MeetingSessionView Session, IReadOnlyList<SlotPlan> Slots);
 
+/// <summary>Someone who can meet (a confirmed delegate or a counterpart still listed), with the organisers' cap and priority.</summary>
+public sealed record MeetingPersonView(Guid Id, MeetingParty Party, string Label, int? Cap, int Priority, int Meetings);
+
 /// <summary>
 /// The B2B schedule for organisers: sessions as room plans, meetings outside the sessions, what the
 /// last run could not place and why, what the schedule breaks, and the plan's state. <see cref="Version"/>
@@ -38,4 +41,5 @@ public sealed record SessionPlan(MeetingSessionView Session, IReadOnlyList<SlotP
 public sealed record MeetingPlanView(
     DateTime? LastRunAt, bool Locked, DateTime? PublishedAt, bool ChangedSincePublish, int Version,
     IReadOnlyList<SessionPlan> Sessions, IReadOnlyList<MeetingSessionView> Unconfigured, IReadOnlyList<PlannedMeeting> Meetings,
-    IReadOnlyList<UnplacedMeetingView> Unplaced, IReadOnlyList<string> Warnings, int AcceptedRequests, IReadOnlyList<string> AskedWithoutMeeting);
+    IReadOnlyList<UnplacedMeetingView> Unplaced, IReadOnlyList<string> Warnings, int AcceptedRequests, IReadOnlyList<string> AskedWithoutMeeting,
+    IReadOnlyList<MeetingPersonView> People);

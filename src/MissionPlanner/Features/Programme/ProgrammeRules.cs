@@ -34,7 +34,9 @@ public sealed class ProgrammeItemFieldsValidator : AbstractValidator<IProgrammeI
     {
         RuleFor(x => x.Title).NotEmpty().MaximumLength(ProgrammeItem.TitleMax).SingleLine();
         RuleFor(x => x.Description).MaximumLength(ProgrammeItem.DescriptionMax);
-        RuleFor(x => x.Kind).IsInEnum();
+        RuleFor(x => x.Kind).IsInEnum()
+            .NotEqual(ProgrammeItemKind.B2BMeeting)
+            .WithMessage("One B2B meeting is placed and moved on the B2B schedule; for a block of meetings, create a B2B meetings session.");
         RuleFor(x => x.StartsAt).NotEmpty();
         RuleFor(x => x.EndsAt).NotEmpty()
             .GreaterThan(x => x.StartsAt).WithMessage("The end must be after the start.");

@@ -66,7 +66,11 @@ public sealed class GetProgrammeWarningsHandler(AppDbContext db) : IRequestHandl
             {
                 for (var b = a + 1; b < mine.Count && mine[b].StartsAt < mine[a].EndsAt; b++)
                 {
-                    Add(mine[a].Id, mine[b].Id, ProgrammeWarningKind.DoubleBooked, person.Name);
+                    // People are at a B2B session only for their own meetings, which are items of their own and checked as such.
+                    if (mine[a].Kind != ProgrammeItemKind.B2BMeetings && mine[b].Kind != ProgrammeItemKind.B2BMeetings)
+                    {
+                        Add(mine[a].Id, mine[b].Id, ProgrammeWarningKind.DoubleBooked, person.Name);
+                    }
                 }
 
                 if (a + 1 < mine.Count && mine[a + 1].StartsAt >= mine[a].EndsAt && mine[a].VenueId is { } here && mine[a + 1].VenueId is { } there && here != there)

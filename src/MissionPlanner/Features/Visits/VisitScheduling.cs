@@ -47,7 +47,9 @@ internal sealed class VisitSchedulingData
             .OrderBy(r => r.Name).Select(r => new { Person = new Person(r.Id, r.Name, r.Organisation, r.IdDetails != null), r.Sector }).ToListAsync(ct);
         var people = confirmed.Select(r => r.Person).ToList();
         var sectors = confirmed.ToDictionary(r => r.Person.Id, r => r.Sector.ToString());
-        var items = await db.ProgrammeItems.AsNoTracking().Where(p => p.MissionId == missionId && !p.Cancelled && p.VisitId == null).ToListAsync(ct);
+        // A B2B session keeps people busy only in their own meetings, which are items of their own.
+        var items = await db.ProgrammeItems.AsNoTracking()
+            .Where(p => p.MissionId == missionId && !p.Cancelled && p.VisitId == null && p.Kind != ProgrammeItemKind.B2BMeetings).ToListAsync(ct);
         var chosen = (await db.ProgrammeItemPeople.AsNoTracking().Where(x => items.Select(i => i.Id).Contains(x.ProgrammeItemId)).ToListAsync(ct))
             .ToLookup(x => x.RegistrationId, x => x.ProgrammeItemId);
         var busy = people.ToDictionary(p => p.Id, p => items
