@@ -19,6 +19,9 @@ public static class MeetingSolver
 
     private const int ImprovementPasses = 12;
 
+    /// <summary>How many meetings deep a chain of moves may go to let an unplaced meeting in.</summary>
+    private const int ChainDepth = 2;
+
     /// <summary>Meetings tried out of their place to let another in, per solve: bounds the time on large problems (deterministically).</summary>
     private const int DisplacementBudget = 200_000;
 
@@ -121,6 +124,7 @@ public static class MeetingSolver
         private readonly List<int>[] slotRequests;
         private readonly int totalTables;
         private int budget = DisplacementBudget;
+        private int chainBudget = DisplacementBudget;
         private int covered;
         private int must;
         private int meetings;
@@ -361,11 +365,14 @@ public static class MeetingSolver
             for (var pass = 0; pass < ImprovementPasses; pass++)
             {
                 var improved = false;
-                for (var r = 0; r < assign.Length; r++)
+                // What counts most first: a "must meet", then a meeting for someone who has none.
+                foreach (var r in Enumerable.Range(0, assign.Length).Where(r => assign[r] < 0 && pinned[r] < 0)
+                             .OrderByDescending(r => problem.Requests[r].MustMeet).ThenByDescending(r => attendees[r].Any(p => asked[p] && count[p] == 0))
+                             .ThenBy(r => feasible[r].Length).ThenBy(r => r).ToList())
                 {
-                    if (assign[r] < 0 && pinned[r] < 0)
+                    if (assign[r] < 0)
                     {
-                        improved |= TryPlaceByDisplacing(r);
+                        improved |= Insert(r, ChainDepth, Droppable(r)) || TryPlaceByDisplacing(r);
                     }
                 }
 
@@ -498,6 +505,61 @@ public static class MeetingSolver
             return false;
         }
 
+        /// <summary>
+        /// Places <paramref name="r"/>, moving meetings in its way to other slots (each of them may move others in turn, up
+        /// to <paramref name="depth"/> deep). The last meeting of a chain may be left out when <paramref name="mayDrop"/> says
+        /// so: for a "must meet" or a first meeting for someone, a meeting that is neither, whose people keep another meeting.
+        /// Each success therefore improves the score.
+        /// </summary>
+        private bool Insert(int r, int depth, Func<int, bool> mayDrop)
+        {
+            if (TryPlace(r))
+            {
+                return true;
+            }
+
+            if (depth == 0)
+            {
+                return false;
+            }
+
+            foreach (var s in feasible[r])
+            {
+                foreach (var b in Blockers(r, s))
+                {
+                    if (--chainBudget < 0)
+                    {
+                        return false;
+                    }
+
+                    var from = assign[b];
+                    Remove(b);
+                    if (CanPlace(r, s))
+                    {
+                        Place(r, s);
+                        // b may not go back where it was: r is there now.
+                        if (Insert(b, depth - 1, mayDrop) || mayDrop(b))
+                        {
+                            return true;
+                        }
+
+                        Remove(r);
+                    }
+
+                    Place(b, from);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>For <see cref="Insert"/>: whether placing <paramref name="r"/> is worth leaving out an (unplaced) meeting, and which.</summary>
+        private Func<int, bool> Droppable(int r)
+        {
+            var gains = problem.Requests[r].MustMeet || attendees[r].Any(p => asked[p] && count[p] == 0);
+            return b => gains && !problem.Requests[b].MustMeet && attendees[b].All(p => !asked[p] || count[p] > 0);
+        }
+
         private bool TryPlaceByDisplacing(int r)
         {
             if (TryPlace(r))
@@ -544,7 +606,81 @@ public static class MeetingSolver
                 }
             }
 
+            // Then every meeting in the way at once (one per busy attendee, and one for the table), each placed again where it can go.
+            foreach (var s in feasible[r])
+            {
+                if (--budget < 0)
+                {
+                    return false;
+                }
+
+                var way = InTheWay(r, s);
+                if (way is null || way.Count < 2)
+                {
+                    continue;
+                }
+
+                var from = way.Select(b => assign[b]).ToArray();
+                foreach (var b in way)
+                {
+                    Remove(b);
+                }
+
+                if (CanPlace(r, s))
+                {
+                    Place(r, s);
+                    var moved = way.Where(TryPlace).ToList();
+                    if (Score.BetterThan(before))
+                    {
+                        return true;
+                    }
+
+                    moved.ForEach(Remove);
+                    Remove(r);
+                }
+
+                for (var i = 0; i < way.Count; i++)
+                {
+                    Place(way[i], from[i]);
+                }
+            }
+
             return false;
+        }
+
+        /// <summary>
+        /// The fewest placed meetings whose removal lets <paramref name="r"/> into slot <paramref name="s"/>: each attendee's
+        /// meeting that clashes with it (or, at their cap, their last), and one meeting of the slot when its tables are full;
+        /// null when a pinned meeting is in the way.
+        /// </summary>
+        private List<int>? InTheWay(int r, int s)
+        {
+            var way = new List<int>();
+            foreach (var p in attendees[r])
+            {
+                var clashing = personRequests[p].Where(b => conflict[s, assign[b]]).ToList();
+                if (clashing.Count == 0 && count[p] >= caps[p] && personRequests[p].Count > 0)
+                {
+                    clashing.Add(personRequests[p][^1]);
+                }
+
+                way.AddRange(clashing.Where(b => !way.Contains(b)));
+            }
+
+            var freed = way.Count(b => assign[b] == s);
+            if (used[s] - freed >= slots[s].Session.Tables)
+            {
+                var least = slotRequests[s].Where(b => !way.Contains(b) && pinned[b] < 0)
+                    .OrderBy(b => problem.Requests[b].MustMeet).ThenByDescending(b => feasible[b].Length).FirstOrDefault(-1);
+                if (least < 0)
+                {
+                    return null;
+                }
+
+                way.Add(least);
+            }
+
+            return way.Any(b => pinned[b] >= 0) ? null : way;
         }
 
         /// <summary>Placed meetings (not pinned) whose removal could let <paramref name="r"/> into slot <paramref name="s"/>.</summary>
