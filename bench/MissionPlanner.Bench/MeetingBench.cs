@@ -245,7 +245,7 @@ internal static class MeetingBench
             var solution = Path.Combine(dir, $"{stage}.sol");
             await File.WriteAllTextAsync(file, lp.ToString());
             using (var cbc = Process.Start(new ProcessStartInfo("cbc", [file, "sec", ((int)limitPerStage.TotalSeconds).ToString(CultureInfo.InvariantCulture), "solve", "solu", solution])
-                   { RedirectStandardOutput = true, RedirectStandardError = true })!)
+            { RedirectStandardOutput = true, RedirectStandardError = true })!)
             {
                 await cbc.StandardOutput.ReadToEndAsync();
                 await cbc.WaitForExitAsync();

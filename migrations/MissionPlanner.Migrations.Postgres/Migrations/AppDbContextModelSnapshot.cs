@@ -1958,9 +1958,25 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("meeting_cap");
 
+                    b.Property<string>("MeetingOffers")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("meeting_offers");
+
                     b.Property<int>("MeetingPriority")
                         .HasColumnType("integer")
                         .HasColumnName("meeting_priority");
+
+                    b.Property<string>("MeetingSeeks")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("meeting_seeks");
+
+                    b.Property<string>("MeetingTopics")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("meeting_topics");
 
                     b.Property<Guid>("MissionId")
                         .HasColumnType("uuid")
@@ -1998,6 +2014,10 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("sector");
+
+                    b.Property<bool>("ShareProfile")
+                        .HasColumnType("boolean")
+                        .HasColumnName("share_profile");
 
                     b.Property<string>("Status")
                         .IsRequired()

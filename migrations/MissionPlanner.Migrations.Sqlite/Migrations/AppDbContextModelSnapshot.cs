@@ -1953,9 +1953,25 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("meeting_cap");
 
+                    b.Property<string>("MeetingOffers")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_offers");
+
                     b.Property<int>("MeetingPriority")
                         .HasColumnType("INTEGER")
                         .HasColumnName("meeting_priority");
+
+                    b.Property<string>("MeetingSeeks")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_seeks");
+
+                    b.Property<string>("MeetingTopics")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_topics");
 
                     b.Property<Guid>("MissionId")
                         .HasColumnType("TEXT")
@@ -1993,6 +2009,10 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("sector");
+
+                    b.Property<bool>("ShareProfile")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("share_profile");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -19,6 +19,14 @@ public sealed class RegistrationInput
     public string? JobTitle { get; set; }
     public DelegationRole Role { get; set; } = DelegationRole.Member;
     public string? Bio { get; set; }
+
+    public string? MeetingTopics { get; set; }
+
+    public string? MeetingOffers { get; set; }
+
+    public string? MeetingSeeks { get; set; }
+
+    public bool ShareProfile { get; set; }
     public List<string> DietaryChoices { get; set; } = [];
     public string? Allergies { get; set; }
     public string? Dietary { get; set; }
@@ -57,7 +65,13 @@ public sealed class RegistrationInput
     public RegistrationDetails ToDetails() => new(
         Name ?? "", Organisation ?? "", Sector, Role, ConsentProcessing, Phone, JobTitle, Bio, DietaryText, Accessibility,
         ConsentPhotos, ConsentListing, Unspecified(ArrivalAt), ArrivalBy, Unspecified(DepartureAt), DepartureBy, AccommodationNeeded, EmergencyContact,
-        Answers.Count == 0 ? null : Answers.ToDictionary(a => a.Key, a => a.Value.ToArray()), Nationality, IdNumber, DateOfBirth);
+        Answers.Count == 0 ? null : Answers.ToDictionary(a => a.Key, a => a.Value.ToArray()), Nationality, IdNumber, DateOfBirth)
+    {
+        MeetingTopics = MeetingTopics,
+        MeetingOffers = MeetingOffers,
+        MeetingSeeks = MeetingSeeks,
+        ShareProfile = ShareProfile,
+    };
 
     public static RegistrationInput From(MyRegistrationView r)
     {
@@ -69,6 +83,10 @@ public sealed class RegistrationInput
             Sector = r.Sector,
             Role = r.Role,
             Bio = r.Bio,
+            MeetingTopics = r.MeetingTopics,
+            MeetingOffers = r.MeetingOffers,
+            MeetingSeeks = r.MeetingSeeks,
+            ShareProfile = r.ShareProfile,
             Accessibility = r.Accessibility,
             DietaryChoices = [.. parts.Where(DietaryOptions.Contains)],
             Allergies = parts.FirstOrDefault(p => p.StartsWith("allergies:", StringComparison.Ordinal))?["allergies:".Length..].Trim(),

@@ -81,4 +81,43 @@ public sealed class MeetingRequestTests
         (await app.QueryAsync(db => db.MeetingRequests.CountAsync())).Should().Be(0);
         (await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Template == "meeting-request"))).Should().Be(0);
     }
+
+    [Theory, AllDatabases]
+    public async Task ADelegatesProfile_IsShownToCounterparts_OnlyWithTheirConsent(DatabaseProvider provider)
+    {
+        var scenario = await Scenario.MissionAsync(provider);
+        await using var _ = scenario;
+        var app = scenario.App;
+        await scenario.InviteAsync(2);
+        await scenario.RegisterAllAsync(name => new RegistrationDetails(name, name == "Person 0" ? "Innatera" : "TU Delft", Sector.Industry, DelegationRole.Member,
+            ConsentProcessing: true, Bio: "Spiking chips.", ConsentListing: true)
+        {
+            MeetingTopics = "neuromorphic; edge AI",
+            MeetingOffers = "Chips to test",
+            MeetingSeeks = "Pilot customers",
+            ShareProfile = name == "Person 0",
+        });
+        await app.SendAsync(new AddCounterpartCommand("Sam Patel", "sam@rr.example", "Rolls-Royce", Sector.Industry) { MissionId = scenario.Mission });
+        await app.SendAsync(new InviteCounterpartsCommand() { MissionId = scenario.Mission });
+        var sam = Token(await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "counterpart-invitation").Select(m => m.TextBody).SingleAsync()), "m");
+
+        var delegation = (await app.SendAsync(new GetCounterpartPageQuery(sam))).Delegation.Entries;
+
+        delegation.Single(e => e.Name == "Person 0").Should().BeEquivalentTo(new
+        {
+            Topics = new[] { "neuromorphic", "edge AI" },
+            Offers = "Chips to test",
+            Seeks = "Pilot customers",
+            Profile = "Spiking chips.",
+        });
+        delegation.Single(e => e.Name == "Person 1").Should().BeEquivalentTo(new { Organisation = "TU Delft", Topics = Array.Empty<string>(), Offers = (string?)null, Profile = (string?)null },
+            "without consent a counterpart sees name and organisation only");
+        (await app.SendAsync(new GetCounterpartPageQuery(sam, new DirectoryFilter(Topic: "Edge AI")))).Delegation.Entries.Select(e => e.Name).Should().Equal("Person 0");
+        var tooMany = () => app.SendAsync(new UpdateMyRegistrationCommand(scenario.RegistrationTokens["Person 1"],
+            new RegistrationDetails("Person 1", "TU Delft", Sector.Industry, DelegationRole.Member, true)
+            {
+                MeetingTopics = string.Join(";", Enumerable.Range(0, Counterpart.TopicsMax + 1).Select(i => $"t{i}")),
+            }));
+        (await tooMany.Should().ThrowAsync<FluentValidation.ValidationException>()).Which.Errors.Should().Contain(e => e.PropertyName.EndsWith("MeetingTopics"));
+    }
 }

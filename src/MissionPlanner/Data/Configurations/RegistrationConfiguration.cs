@@ -20,6 +20,9 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         b.Property(x => x.Dietary).HasMaxLength(Registration.TextMax);
         b.Property(x => x.Accessibility).HasMaxLength(Registration.TextMax);
         b.Property(x => x.Bio).HasMaxLength(Registration.BioMax);
+        b.Property(x => x.MeetingTopics).HasMaxLength(Domain.Meetings.Counterpart.TextMax);
+        b.Property(x => x.MeetingOffers).HasMaxLength(Domain.Meetings.Counterpart.TextMax);
+        b.Property(x => x.MeetingSeeks).HasMaxLength(Domain.Meetings.Counterpart.TextMax);
         b.Property(x => x.DecisionMessage).HasMaxLength(Registration.TextMax);
         b.Ignore(x => x.EffectivePrecedence);
         b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);

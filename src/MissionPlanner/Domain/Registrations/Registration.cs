@@ -106,6 +106,27 @@ public sealed class Registration : RaisesDomainEvents, IVersioned
     public DateTime? CancelledAt { get; private set; }
     public int Version { get; set; }
 
+    /// <summary>B2B profile: topics separated by "; " (see <see cref="Meetings.Counterpart.SplitTopics"/>).</summary>
+    public string MeetingTopics { get; private set; } = "";
+
+    /// <summary>B2B profile: what they offer a counterpart.</summary>
+    public string? MeetingOffers { get; private set; }
+
+    /// <summary>B2B profile: what they look for.</summary>
+    public string? MeetingSeeks { get; private set; }
+
+    /// <summary>Agreed that counterparts see their B2B profile (topics, offers, seeks and bio); without it they see name and organisation only.</summary>
+    public bool ShareProfile { get; private set; }
+
+    /// <summary>What the delegate tells counterparts about themselves for B2B meetings, and whether counterparts may see it.</summary>
+    public void SetMeetingProfile(IEnumerable<string> topics, string? offers, string? seeks, bool share)
+    {
+        MeetingTopics = string.Join("; ", topics.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase));
+        MeetingOffers = string.IsNullOrWhiteSpace(offers) ? null : offers.Trim();
+        MeetingSeeks = string.IsNullOrWhiteSpace(seeks) ? null : seeks.Trim();
+        ShareProfile = share;
+    }
+
     /// <summary>The most B2B meetings this person takes; null: no limit.</summary>
     public int? MeetingCap { get; private set; }
 
@@ -294,6 +315,10 @@ public sealed class Registration : RaisesDomainEvents, IVersioned
         Organisation = "—";
         JobTitle = null;
         Bio = null;
+        MeetingTopics = "";
+        MeetingOffers = null;
+        MeetingSeeks = null;
+        ShareProfile = false;
         Answers = "{}";
         IdDetails = null;
         DecisionMessage = null;

@@ -15,7 +15,7 @@ public enum DirectoryKind
     Counterpart,
 }
 
-/// <summary>Someone in the directory, with what they shared: a delegate's profile is their bio; a counterpart's their whole profile.</summary>
+/// <summary>Someone in the directory, with what they shared: their profile (topics, offers, seeks, text) when they agreed to share it.</summary>
 public sealed record DirectoryEntry(
     DirectoryKind Kind, Guid Id, string Name, string Organisation, Sector Sector, string? Country, IReadOnlyList<string> Topics, string? Offers,
     string? Seeks, string? Profile);
@@ -51,8 +51,13 @@ internal static class Directory
         {
             all.AddRange((await db.Registrations.AsNoTracking()
                     .Where(r => r.MissionId == missionId && r.Status == RegistrationStatus.Confirmed && r.ConsentListing && r.ErasedAt == null)
-                    .Select(r => new { r.Id, r.Name, r.Organisation, r.Sector, r.Bio }).ToListAsync(ct))
-                .Select(r => new DirectoryEntry(DirectoryKind.Delegate, r.Id, r.Name, r.Organisation, r.Sector, null, [], null, null, r.Bio)));
+                    .Select(r => new { r.Id, r.Name, r.Organisation, r.Sector, r.Bio, r.ShareProfile, r.MeetingTopics, r.MeetingOffers, r.MeetingSeeks })
+                    .ToListAsync(ct))
+                // Name and organisation come with being listed; the profile only with the delegate's consent to share it.
+                .Select(r => r.ShareProfile
+                    ? new DirectoryEntry(DirectoryKind.Delegate, r.Id, r.Name, r.Organisation, r.Sector, null, Counterpart.SplitTopics(r.MeetingTopics), r.MeetingOffers,
+                        r.MeetingSeeks, r.Bio)
+                    : new DirectoryEntry(DirectoryKind.Delegate, r.Id, r.Name, r.Organisation, r.Sector, null, [], null, null, null)));
         }
 
         if (kinds.Contains(DirectoryKind.Counterpart))

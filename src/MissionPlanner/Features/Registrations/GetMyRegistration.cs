@@ -28,6 +28,10 @@ public sealed class GetMyRegistrationHandler(AppDbContext db, PersonalLinks pers
         {
             MissionId = mission.Id,
             Bio = registration.Bio,
+            MeetingTopics = registration.MeetingTopics,
+            MeetingOffers = registration.MeetingOffers,
+            MeetingSeeks = registration.MeetingSeeks,
+            ShareProfile = registration.ShareProfile,
             Answers = RegistrationIntake.ReadAnswers(registration.Answers),
             IdDetailsOnFile = registration.IdDetails is not null,
             DecisionMessage = registration.DecisionMessage,

@@ -17,6 +17,15 @@ public sealed record MyRegistrationView(
 {
     public Guid MissionId { get; init; }
     public string? Bio { get; init; }
+
+    /// <summary>B2B profile: topics separated by "; ", what they offer and seek, and whether counterparts may see it.</summary>
+    public string MeetingTopics { get; init; } = "";
+
+    public string? MeetingOffers { get; init; }
+
+    public string? MeetingSeeks { get; init; }
+
+    public bool ShareProfile { get; init; }
     public IReadOnlyDictionary<Guid, string[]> Answers { get; init; } = new Dictionary<Guid, string[]>();
     public bool IdDetailsOnFile { get; init; }
     public string? DecisionMessage { get; init; }

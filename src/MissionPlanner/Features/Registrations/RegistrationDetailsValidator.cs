@@ -16,6 +16,11 @@ public sealed class RegistrationDetailsValidator : AbstractValidator<Registratio
         RuleFor(x => x.Sector).IsInEnum();
         RuleFor(x => x.JobTitle).MaximumLength(200);
         RuleFor(x => x.Bio).MaximumLength(Registration.BioMax);
+        RuleFor(x => x.MeetingTopics).MaximumLength(Domain.Meetings.Counterpart.TextMax)
+            .Must(t => Domain.Meetings.Counterpart.SplitTopics(t).Count <= Domain.Meetings.Counterpart.TopicsMax)
+            .WithMessage($"Give at most {Domain.Meetings.Counterpart.TopicsMax} topics.");
+        RuleFor(x => x.MeetingOffers).MaximumLength(Domain.Meetings.Counterpart.TextMax);
+        RuleFor(x => x.MeetingSeeks).MaximumLength(Domain.Meetings.Counterpart.TextMax);
         RuleFor(x => x.Role).IsInEnum();
         RuleFor(x => x.Dietary).MaximumLength(Registration.TextMax);
         RuleFor(x => x.Accessibility).MaximumLength(Registration.TextMax);

@@ -21,7 +21,18 @@ public sealed record RegistrationDetails(
     DateTime? ArrivalAt = null, string? ArrivalBy = null, DateTime? DepartureAt = null, string? DepartureBy = null,
     bool AccommodationNeeded = false, string? EmergencyContact = null,
     Dictionary<Guid, string[]>? Answers = null,
-    string? Nationality = null, string? IdNumber = null, DateOnly? DateOfBirth = null);
+    string? Nationality = null, string? IdNumber = null, DateOnly? DateOfBirth = null)
+{
+    /// <summary>B2B profile: topics separated by ";" or ",".</summary>
+    public string? MeetingTopics { get; init; }
+
+    public string? MeetingOffers { get; init; }
+
+    public string? MeetingSeeks { get; init; }
+
+    /// <summary>Consent: counterparts may see the B2B profile and bio.</summary>
+    public bool ShareProfile { get; init; }
+}
 
 public sealed record QuestionView(Guid Id, int Position, string Prompt, QuestionKind Kind, IReadOnlyList<string> Options, bool Required, int Version);
 
@@ -140,6 +151,7 @@ internal static class RegistrationIntake
     public static void Apply(Registration registration, RegistrationDetails d, Mission mission, string answers, string? idDetails, DateTime now)
     {
         registration.Fill(d.Name, d.Phone, d.Organisation, d.Sector, d.JobTitle, d.Role, d.Dietary, d.Accessibility, d.ConsentPhotos, d.ConsentListing, now, d.Bio);
+        registration.SetMeetingProfile(Domain.Meetings.Counterpart.SplitTopics(d.MeetingTopics), d.MeetingOffers, d.MeetingSeeks, d.ShareProfile);
         var zone = mission.TimeZone;
         registration.SetTravel(d.ArrivalAt is { } a ? MissionTime.FromTyped(a, zone, nameof(d.ArrivalAt)) : null, d.ArrivalBy,
             d.DepartureAt is { } dep ? MissionTime.FromTyped(dep, zone, nameof(d.DepartureAt)) : null, d.DepartureBy, d.AccommodationNeeded, d.EmergencyContact);
