@@ -870,6 +870,14 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_at");
 
+                    b.Property<bool>("PreferenceRound")
+                        .HasColumnType("boolean")
+                        .HasColumnName("preference_round");
+
+                    b.Property<DateTime?>("PreferencesDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("preferences_deadline");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
@@ -878,6 +886,10 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("published_counterparts");
+
+                    b.Property<bool>("RequestsOpen")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requests_open");
 
                     b.Property<string>("Unplaced")
                         .IsRequired()
@@ -893,6 +905,57 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasName("pk_meeting_plans");
 
                     b.ToTable("meeting_plans", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingPreference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CounterpartId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("counterpart_id");
+
+                    b.Property<Guid>("DelegateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delegate_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Interest")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("interest");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mission_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_preferences");
+
+                    b.HasIndex("CounterpartId")
+                        .HasDatabaseName("ix_meeting_preferences_counterpart_id");
+
+                    b.HasIndex("DelegateId")
+                        .HasDatabaseName("ix_meeting_preferences_delegate_id");
+
+                    b.HasIndex("MissionId", "DelegateId", "CounterpartId", "From")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_preferences_mission_id_delegate_id_counterpart_id_f~");
+
+                    b.ToTable("meeting_preferences", (string)null);
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingRequest", b =>
@@ -2639,6 +2702,30 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_plans_missions_mission_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingPreference", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Meetings.Counterpart", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_preferences_counterparts_counterpart_id");
+
+                    b.HasOne("MissionPlanner.Domain.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_preferences_registrations_delegate_id");
+
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_preferences_missions_mission_id");
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingRequest", b =>

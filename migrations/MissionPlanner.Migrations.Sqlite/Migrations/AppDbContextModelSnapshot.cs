@@ -865,6 +865,14 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("locked_at");
 
+                    b.Property<bool>("PreferenceRound")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("preference_round");
+
+                    b.Property<DateTime?>("PreferencesDeadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("preferences_deadline");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("published_at");
@@ -873,6 +881,10 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("published_counterparts");
+
+                    b.Property<bool>("RequestsOpen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requests_open");
 
                     b.Property<string>("Unplaced")
                         .IsRequired()
@@ -888,6 +900,57 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasName("pk_meeting_plans");
 
                     b.ToTable("meeting_plans", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingPreference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CounterpartId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counterpart_id");
+
+                    b.Property<Guid>("DelegateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delegate_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Interest")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interest");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mission_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_preferences");
+
+                    b.HasIndex("CounterpartId")
+                        .HasDatabaseName("ix_meeting_preferences_counterpart_id");
+
+                    b.HasIndex("DelegateId")
+                        .HasDatabaseName("ix_meeting_preferences_delegate_id");
+
+                    b.HasIndex("MissionId", "DelegateId", "CounterpartId", "From")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_preferences_mission_id_delegate_id_counterpart_id_from");
+
+                    b.ToTable("meeting_preferences", (string)null);
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingRequest", b =>
@@ -2634,6 +2697,30 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_plans_missions_mission_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingPreference", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Meetings.Counterpart", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_preferences_counterparts_counterpart_id");
+
+                    b.HasOne("MissionPlanner.Domain.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_preferences_registrations_delegate_id");
+
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_preferences_missions_mission_id");
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingRequest", b =>

@@ -16,6 +16,8 @@ public static class MeetingsEndpoints
 
     public sealed record LimitsRequest(int? Cap, int Priority = 0);
 
+    public sealed record ModesRequest(bool Requests, bool PreferenceRound, DateTime? PreferencesDeadlineLocal);
+
     public static RouteGroupBuilder MapMeetings(this RouteGroupBuilder api)
     {
         var counterparts = api.MapGroup("/missions/{missionId:guid}/counterparts").WithTags("B2B meetings");
@@ -48,6 +50,12 @@ public static class MeetingsEndpoints
         // Slot length and break (minutes) and tables of a programme item of kind B2BMeetings.
         plan.MapPut("/sessions/{itemId:guid}", (Guid missionId, Guid itemId, SessionRequest body, IMediator m, CancellationToken ct) =>
             m.Send(new ConfigureMeetingSessionCommand(missionId, itemId, body.SlotMinutes, body.BreakMinutes, body.Tables), ct));
+        // Requests (a) and/or the preference round (b) with its deadline in mission time; GET meeting-plan shows them.
+        plan.MapPut("/modes", async (Guid missionId, ModesRequest body, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new SetMeetingModesCommand(missionId, body.Requests, body.PreferenceRound, body.PreferencesDeadlineLocal), ct);
+            return Results.NoContent();
+        });
         plan.MapPost("/run", (Guid missionId, IMediator m, CancellationToken ct) => m.Send(new RunMeetingSchedulingCommand(missionId), ct));
         plan.MapPost("/meetings", async (Guid missionId, ArrangeRequest body, IMediator m, CancellationToken ct) =>
         {

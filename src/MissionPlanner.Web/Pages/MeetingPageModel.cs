@@ -15,8 +15,15 @@ public abstract class MeetingPageModel(IMediator mediator) : AppPageModel(mediat
     public MyMeetingsView Meetings { get; private set; } = null!;
 
     /// <summary>People in <paramref name="directory"/> not yet asked (or whose request was withdrawn): their cards carry an "ask" form.</summary>
-    protected IReadOnlySet<Guid> CanAsk(DirectoryView directory) => directory.Entries.Select(e => e.Id)
+    protected IReadOnlySet<Guid> CanAsk(DirectoryView directory) => !Meetings.RequestsOpen ? new HashSet<Guid>() : directory.Entries.Select(e => e.Id)
         .Except(Meetings.Requests.Where(r => r.Status != MeetingRequestStatus.Withdrawn).Select(r => r.OtherId)).ToHashSet();
+
+    /// <summary>The viewer's marks while the preference round is open (a form on each card); null otherwise.</summary>
+    protected IReadOnlyDictionary<Guid, MeetingInterest>? Interests => Meetings.PreferencesOpen ? Meetings.Interests : null;
+
+    /// <summary>Marks someone in the preference round; an empty <paramref name="interest"/> takes the mark back.</summary>
+    public async Task<IActionResult> OnPostPreferAsync(string token, Guid withId, MeetingInterest? interest) =>
+        await SendAsync(token, new SetMyMeetingPreferenceCommand(token, withId, interest), interest is null ? "Mark removed." : "Saved.");
 
     protected abstract string Back(string token);
 

@@ -55,6 +55,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Domain.Meetings.Meeting> Meetings => Set<Domain.Meetings.Meeting>();
     public DbSet<Domain.Meetings.MeetingDelegate> MeetingDelegates => Set<Domain.Meetings.MeetingDelegate>();
     public DbSet<Domain.Meetings.MeetingPlan> MeetingPlans => Set<Domain.Meetings.MeetingPlan>();
+    public DbSet<Domain.Meetings.MeetingPreference> MeetingPreferences => Set<Domain.Meetings.MeetingPreference>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

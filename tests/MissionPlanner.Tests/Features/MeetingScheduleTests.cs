@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Meetings;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Itinerary;
@@ -198,5 +199,48 @@ public sealed class MeetingScheduleTests
         (await app.SendAsync(new PublishMeetingPlanCommand(w.Mission))).Cancelled.Should().Be(1);
         (await app.SendAsync(new GetMyItineraryQuery(w.Scenario.RegistrationTokens["Person 0"]))).Items.Single(i => i.Kind == ProgrammeItemKind.B2BMeeting)
             .Cancelled.Should().BeTrue();
+    }
+
+    [Theory, AllDatabases]
+    public async Task ThePreferenceRound_SchedulesMutualInterest_UntilItsDeadline_AndIsNotReopenedUnderALockedSchedule(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.Scenario;
+        var app = w.App;
+        var tokens = w.Scenario.RegistrationTokens;
+        await app.SendAsync(new SetMeetingModesCommand(w.Mission, Requests: false, PreferenceRound: true, PreferencesDeadlineLocal: w.At(9, 0).AddDays(-2)));
+        var ask = () => app.SendAsync(new RequestMeetingCommand(tokens["Person 0"], w.Kim));
+        (await ask.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("Requests", "this mission uses the preference round only");
+
+        await app.SendAsync(new SetMyMeetingPreferenceCommand(tokens["Person 0"], w.Kim, MeetingInterest.MustMeet));
+        await app.SendAsync(new SetMyMeetingPreferenceCommand(w.KimToken, w.P0, MeetingInterest.WouldLike));
+        await app.SendAsync(new SetMyMeetingPreferenceCommand(tokens["Person 1"], w.Kim, MeetingInterest.WouldLike));
+        await app.SendAsync(new SetMyMeetingPreferenceCommand(w.KimToken, w.P1, MeetingInterest.MustMeet));
+        await app.SendAsync(new SetMyMeetingPreferenceCommand(w.KimToken, w.P1, MeetingInterest.NoThanks));
+        (await app.SendAsync(new GetMyMeetingsQuery(w.KimToken))).Should().BeEquivalentTo(new { PreferencesOpen = true, RequestsOpen = false });
+        (await app.SendAsync(new GetMyMeetingsQuery(w.KimToken))).Interests.Should().BeEquivalentTo(new Dictionary<Guid, MeetingInterest>
+        {
+            [w.P0] = MeetingInterest.WouldLike,
+            [w.P1] = MeetingInterest.NoThanks,
+        }, "a mark changed is one mark");
+        (await app.SendAsync(new GetMeetingPlanQuery(w.Mission))).Should().BeEquivalentTo(new { Marks = 4, MutualPairs = 1 });
+
+        await app.SendAsync(new ConfigureMeetingSessionCommand(w.Mission, w.Session, 20, 0, 3));
+        await app.SendAsync(new RunMeetingSchedulingCommand(w.Mission));
+        var plan = await app.SendAsync(new GetMeetingPlanQuery(w.Mission));
+        plan.Meetings.Should().ContainSingle(m => m.CounterpartId == w.Kim && m.DelegateIds.Contains(w.P0))
+            .Which.MustMeet.Should().BeTrue("P0 must meet Kim, who would like to: mutual, and a must-meet");
+        plan.Meetings.Should().NotContain(m => m.CounterpartId == w.Kim && m.DelegateIds.Contains(w.P1), "Kim said no, thanks");
+
+        w.Scenario.App.Clock.Advance(TimeSpan.FromDays(40));
+        var late = () => app.SendAsync(new SetMyMeetingPreferenceCommand(tokens["Person 2"], w.Sam, MeetingInterest.MustMeet));
+        (await late.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("PreferencesDeadline");
+        await app.SendAsync(new PublishMeetingPlanCommand(w.Mission));
+        await app.SendAsync(new LockMeetingPlanCommand(w.Mission, true));
+        var reopen = () => app.SendAsync(new SetMeetingModesCommand(w.Mission, false, true, null));
+        (await reopen.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("PreferenceRound", "unlock first");
+        await app.SendAsync(new LockMeetingPlanCommand(w.Mission, false));
+        await app.SendAsync(new SetMeetingModesCommand(w.Mission, false, true, null));
+        await app.SendAsync(new SetMyMeetingPreferenceCommand(tokens["Person 2"], w.Sam, MeetingInterest.MustMeet));
     }
 }

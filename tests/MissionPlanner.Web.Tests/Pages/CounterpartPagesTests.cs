@@ -162,5 +162,18 @@ public sealed class CounterpartPagesTests
         (await new WebSession(app).Client.GetAsync("/m/guess/calendar.ics")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         await delegate_.GetAsync($"/r/{ann}/itinerary");
         delegate_.LastHtml.Should().Contain("B2B meeting: Sam Patel (Rolls-Royce)").And.Contain("Table 3, Matchmaking");
+
+        // The organiser turns to a preference round only: the delegate marks counterparts instead of asking them.
+        (await organiser.SubmitAsync($"/missions/{mission}/meetings", new Dictionary<string, string> { ["preferenceRound"] = "true" }, handler: "Modes"))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
+        await delegate_.GetAsync($"/r/{ann}/meetings");
+        delegate_.LastHtml.Should().Contain("Meet Sam Patel?").And.Contain("Must meet").And.NotContain("Ask Sam Patel to meet");
+        var samId = await app.QueryAsync(db => db.Counterparts.Select(c => c.Id.ToString()).SingleAsync());
+        (await delegate_.SubmitAsync($"/r/{ann}/meetings", new Dictionary<string, string> { ["withId"] = samId, ["interest"] = "MustMeet" }, handler: "Prefer"))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect, delegate_.LastHtml);
+        await delegate_.GetAsync($"/r/{ann}/meetings");
+        delegate_.LastHtml.Should().Contain("<option value=\"MustMeet\" selected=\"selected\">");
+        await organiser.GetAsync($"/missions/{mission}/meetings");
+        organiser.LastHtml.Should().Contain("Requests are off; the preference round is on: 1 marks, 0 pairs who both want to meet");
     }
 }

@@ -123,7 +123,7 @@ public sealed class HomeModel(IMediator mediator) : MeetingPageModel(mediator)
             return false;
         }
 
-        Delegation = new DirectoryPartial(View.Delegation, filter, ShowKind: false, CanAsk(View.Delegation));
+        Delegation = new DirectoryPartial(View.Delegation, filter, ShowKind: false, CanAsk(View.Delegation), Interests);
         return true;
     }
 

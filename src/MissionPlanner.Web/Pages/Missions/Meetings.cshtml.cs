@@ -22,6 +22,9 @@ public sealed class MeetingsModel(IMediator mediator) : AppPageModel(mediator)
         SendAsync(missionId, new ConfigureMeetingSessionCommand(missionId, itemId, slotMinutes, breakMinutes, tables),
             s => $"'{s.Title}': {Counted.Of(s.Slots, "slot")} of {s.SlotMinutes} minutes at {Counted.Of(s.Tables ?? 0, "table")}.");
 
+    public Task<IActionResult> OnPostModesAsync(Guid missionId, bool requests, bool preferenceRound, DateTime? deadline) =>
+        SendAsync(missionId, new SetMeetingModesCommand(missionId, requests, preferenceRound, deadline), _ => "Saved.");
+
     public Task<IActionResult> OnPostRunAsync(Guid missionId) =>
         SendAsync(missionId, new RunMeetingSchedulingCommand(missionId),
             r => $"Scheduled {Counted.Of(r.Placed, "meeting")}; {r.Unplaced.Count} could not be placed.");

@@ -24,7 +24,7 @@ public sealed class MeetingsModel(IMediator mediator) : MeetingPageModel(mediato
             return false;
         }
 
-        Directory = new DirectoryPartial(Meetings.Directory, filter, ShowKind: false, CanAsk(Meetings.Directory));
+        Directory = new DirectoryPartial(Meetings.Directory, filter, ShowKind: false, CanAsk(Meetings.Directory), Interests);
         return true;
     }
 }

@@ -11,7 +11,7 @@ namespace MissionPlanner.Features.Meetings;
 /// <param name="WithDirectory">False when the caller has the other side's directory already (a counterpart's page): its entries are then empty.</param>
 public sealed record GetMyMeetingsQuery(string Token, DirectoryFilter? Filter = null, bool WithDirectory = true) : IRequest<MyMeetingsView>;
 
-public sealed class GetMyMeetingsHandler(AppDbContext db, PersonalLinks links) : IRequestHandler<GetMyMeetingsQuery, MyMeetingsView>
+public sealed class GetMyMeetingsHandler(AppDbContext db, PersonalLinks links, TimeProvider clock) : IRequestHandler<GetMyMeetingsQuery, MyMeetingsView>
 {
     public async Task<MyMeetingsView> Handle(GetMyMeetingsQuery request, CancellationToken cancellationToken)
     {
@@ -24,12 +24,22 @@ public sealed class GetMyMeetingsHandler(AppDbContext db, PersonalLinks links) :
             .Where(r => r.MissionId == me.Mission.Id && (me.Party == MeetingParty.Delegate ? r.DelegateId == me.Id : r.CounterpartId == me.Id))
             .OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);
         var names = await MeetingParties.NamesAsync(db, me.Mission.Id, cancellationToken);
+        var plan = await db.MeetingPlans.AsNoTracking().FirstOrDefaultAsync(p => p.MissionId == me.Mission.Id, cancellationToken) ?? new MeetingPlan(me.Mission.Id);
+        var marks = await db.MeetingPreferences.AsNoTracking()
+            .Where(p => p.MissionId == me.Mission.Id && p.From == me.Party && (me.Party == MeetingParty.Delegate ? p.DelegateId == me.Id : p.CounterpartId == me.Id))
+            .ToDictionaryAsync(p => me.Party == MeetingParty.Delegate ? p.CounterpartId : p.DelegateId, p => p.Interest, cancellationToken);
         return new MyMeetingsView(me.Party, me.Name, me.Mission.Title, PublicLinks.Dates(me.Mission.StartDate, me.Mission.EndDate), directory,
             requests.Select(r =>
             {
                 var otherId = me.Party == MeetingParty.Delegate ? r.CounterpartId : r.DelegateId;
                 var (name, organisation) = names.GetValueOrDefault(otherId, ("Someone no longer listed", "—"));
                 return new MeetingRequestView(r.Id, otherId, name, organisation, r.From != me.Party, r.Status, r.Message, r.Reply, r.CreatedAt);
-            }).ToList());
+            }).ToList())
+        {
+            RequestsOpen = plan.RequestsOpen,
+            PreferencesOpen = plan.PreferencesOpen(clock.GetUtcNow().UtcDateTime),
+            PreferencesDeadlineLocal = plan.PreferencesDeadline is { } d ? Domain.Missions.MissionTime.ToLocal(d, me.Mission.TimeZone) : null,
+            Interests = marks,
+        };
     }
 }

@@ -42,4 +42,18 @@ public sealed record MeetingPlanView(
     DateTime? LastRunAt, bool Locked, DateTime? PublishedAt, bool ChangedSincePublish, int Version,
     IReadOnlyList<SessionPlan> Sessions, IReadOnlyList<MeetingSessionView> Unconfigured, IReadOnlyList<PlannedMeeting> Meetings,
     IReadOnlyList<UnplacedMeetingView> Unplaced, IReadOnlyList<string> Warnings, int AcceptedRequests, IReadOnlyList<string> AskedWithoutMeeting,
-    IReadOnlyList<MeetingPersonView> People);
+    IReadOnlyList<MeetingPersonView> People)
+{
+    /// <summary>Mode (a) is on: people ask each other.</summary>
+    public bool RequestsOpen { get; init; }
+
+    /// <summary>Mode (b) is on: the preference round, until <see cref="PreferencesDeadlineLocal"/> (mission time) when set.</summary>
+    public bool PreferenceRound { get; init; }
+
+    public DateTime? PreferencesDeadlineLocal { get; init; }
+
+    /// <summary>Marks made in the preference round, and the pairs where both sides want to meet.</summary>
+    public int Marks { get; init; }
+
+    public int MutualPairs { get; init; }
+}

@@ -9,7 +9,19 @@ public sealed record MeetingRequestView(
 
 /// <summary>Someone's B2B page: who they are, the other side's directory, and their requests.</summary>
 public sealed record MyMeetingsView(
-    MeetingParty Party, string Name, string MissionTitle, string When, DirectoryView Directory, IReadOnlyList<MeetingRequestView> Requests);
+    MeetingParty Party, string Name, string MissionTitle, string When, DirectoryView Directory, IReadOnlyList<MeetingRequestView> Requests)
+{
+    /// <summary>Mode (a): they may ask people for meetings.</summary>
+    public bool RequestsOpen { get; init; }
+
+    /// <summary>Mode (b): they may mark people now, until <see cref="PreferencesDeadlineLocal"/> (mission time) when one is set.</summary>
+    public bool PreferencesOpen { get; init; }
+
+    public DateTime? PreferencesDeadlineLocal { get; init; }
+
+    /// <summary>Their own marks in the preference round, by the other person's id.</summary>
+    public IReadOnlyDictionary<Guid, MeetingInterest> Interests { get; init; } = new Dictionary<Guid, MeetingInterest>();
+}
 
 /// <summary>A request as organisers see it.</summary>
 public sealed record MeetingRequestSummary(

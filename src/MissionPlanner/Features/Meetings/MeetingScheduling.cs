@@ -88,7 +88,12 @@ internal sealed class MeetingSchedulingData
         var meetings = await (tracked ? db.Meetings : db.Meetings.AsNoTracking()).Include(m => m.Delegates)
             .Where(m => m.MissionId == missionId).OrderBy(m => m.StartsAt).ToListAsync(ct);
         var accepted = await db.MeetingRequests.AsNoTracking().Where(r => r.MissionId == missionId && r.Status == Domain.Meetings.MeetingRequestStatus.Accepted)
-            .ToListAsync(ct);
+            .Select(r => new Interest(r.DelegateId, r.CounterpartId, false, r.From == MeetingParty.Delegate)).ToListAsync(ct);
+        var marks = await db.MeetingPreferences.AsNoTracking().Where(p => p.MissionId == missionId).ToListAsync(ct);
+        var mutual = marks.GroupBy(p => (p.DelegateId, p.CounterpartId))
+            .Select(g => (g.Key, Must: MeetingPreference.Mutual(g.FirstOrDefault(p => p.From == MeetingParty.Delegate)?.Interest,
+                g.FirstOrDefault(p => p.From == MeetingParty.Counterpart)?.Interest)))
+            .Where(x => x.Must is not null).Select(x => new Interest(x.Key.DelegateId, x.Key.CounterpartId, x.Must!.Value, true));
         return new MeetingSchedulingData
         {
             Mission = mission,
@@ -97,20 +102,23 @@ internal sealed class MeetingSchedulingData
             People = people,
             Busy = busy,
             Meetings = meetings,
-            Wanted = Group(accepted.Where(r => people.ContainsKey(r.DelegateId) && people.ContainsKey(r.CounterpartId)), people),
+            Wanted = Group(accepted.Concat(mutual).Where(r => people.ContainsKey(r.DelegateId) && people.ContainsKey(r.CounterpartId)), people),
             VenueNames = await db.Venues.AsNoTracking().Where(v => v.MissionId == missionId).ToDictionaryAsync(v => v.Id, v => v.Name, ct),
             Travel = await db.VenueTravelTimes.AsNoTracking().Where(t => t.MissionId == missionId).ToDictionaryAsync(t => (t.FromVenueId, t.ToVenueId), t => t.Minutes, ct),
         };
     }
 
+    /// <summary>A pair that wants to meet: by an accepted request or mutual interest in the preference round.</summary>
+    private sealed record Interest(Guid DelegateId, Guid CounterpartId, bool MustMeet, bool DelegateAsked);
+
     /// <summary>
-    /// Accepted requests as meetings: delegates of one organisation who each asked to meet the same
-    /// counterpart meet them together, as one meeting for all of them.
+    /// Accepted requests and mutual preferences as meetings: delegates of one organisation who each want to
+    /// meet the same counterpart meet them together, as one meeting for all of them (a "must meet" if it is for any).
     /// </summary>
-    private static List<WantedMeeting> Group(IEnumerable<Domain.Meetings.MeetingRequest> accepted, Dictionary<Guid, Meeter> people) =>
-        accepted.GroupBy(r => (r.CounterpartId, Organisation: people[r.DelegateId].Organisation.Trim().ToUpperInvariant()))
-            .Select(g => new WantedMeeting(g.Key.CounterpartId, g.Select(r => r.DelegateId).Order().ToList(), false,
-                g.Any(r => r.From == MeetingParty.Delegate)))
+    private static List<WantedMeeting> Group(IEnumerable<Interest> wanted, Dictionary<Guid, Meeter> people) =>
+        wanted.GroupBy(r => (r.CounterpartId, Organisation: people[r.DelegateId].Organisation.Trim().ToUpperInvariant()))
+            .Select(g => new WantedMeeting(g.Key.CounterpartId, g.Select(r => r.DelegateId).Distinct().Order().ToList(), g.Any(r => r.MustMeet),
+                g.Any(r => r.DelegateAsked)))
             .OrderBy(w => w.Key, StringComparer.Ordinal).ToList();
 
     public SessionSlots? SessionById(Guid? id) => Sessions.FirstOrDefault(s => s.Item.Id == id);

@@ -28,6 +28,11 @@ public sealed class RequestMeetingHandler(AppDbContext db, PersonalLinks links, 
     public async Task<Guid> Handle(RequestMeetingCommand request, CancellationToken cancellationToken)
     {
         var me = await MeetingParties.WhoAsync(db, links, request.Token, cancellationToken);
+        if (!(await MeetingPlans.GetAsync(db, me.Mission.Id, cancellationToken)).RequestsOpen)
+        {
+            throw new DomainException("Requests", "This mission arranges its meetings by the preference round, not by requests: mark the people you want to meet.");
+        }
+
         var other = me.Party == MeetingParty.Delegate ? DirectoryKind.Counterpart : DirectoryKind.Delegate;
         var directory = await Directory.LoadAsync(db, me.Mission.Id, [other], new DirectoryFilter(), cancellationToken);
         if (directory.Entries.All(e => e.Id != request.WithId))

@@ -54,6 +54,11 @@ public sealed class RunMeetingSchedulingHandler(AppDbContext db, TimeProvider cl
                 db.Meetings.Add(meeting);
             }
 
+            else if (!meeting.Arranged && wanted.TryGetValue(placed.RequestId, out var still))
+            {
+                meeting.MarkMustMeet(still.MustMeet);
+            }
+
             meeting.PlaceInSession(session.Item.Id, slot, placed.Table, session.Item.VenueId);
             kept.Add(meeting.Id);
         }
