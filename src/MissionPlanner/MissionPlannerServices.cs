@@ -62,6 +62,7 @@ public static class MissionPlannerServices
         services.AddSingleton<Documents.PdfRenderer>();
         services.AddOptions<Features.Programme.NotificationOptions>().BindConfiguration(Features.Programme.NotificationOptions.Section);
         services.AddOptions<Features.Visits.VisitOptions>().BindConfiguration(Features.Visits.VisitOptions.Section);
+        services.AddOptions<Features.Meetings.MeetingOptions>().BindConfiguration(Features.Meetings.MeetingOptions.Section);
         services.AddOptions<Features.Ceremonies.CeremonyOptions>().BindConfiguration(Features.Ceremonies.CeremonyOptions.Section);
         services.AddMediatorAndValidators();
         return services;

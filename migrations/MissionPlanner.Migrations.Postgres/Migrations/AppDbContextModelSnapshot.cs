@@ -987,6 +987,10 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("from");
 
+                    b.Property<DateTime?>("LastRemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_reminded_at");
+
                     b.Property<string>("Message")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -995,6 +999,10 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                     b.Property<Guid>("MissionId")
                         .HasColumnType("uuid")
                         .HasColumnName("mission_id");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminders");
 
                     b.Property<string>("Reply")
                         .HasMaxLength(1000)

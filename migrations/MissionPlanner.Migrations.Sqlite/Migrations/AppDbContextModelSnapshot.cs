@@ -982,6 +982,10 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("from");
 
+                    b.Property<DateTime?>("LastRemindedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_reminded_at");
+
                     b.Property<string>("Message")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
@@ -990,6 +994,10 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                     b.Property<Guid>("MissionId")
                         .HasColumnType("TEXT")
                         .HasColumnName("mission_id");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminders");
 
                     b.Property<string>("Reply")
                         .HasMaxLength(1000)

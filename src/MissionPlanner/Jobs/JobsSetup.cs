@@ -66,6 +66,10 @@ public static class JobsSetup
                 trigger => trigger.WithIdentity("host-reminders").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()),
                 job => job.WithIdentity(Features.Visits.HostRemindersJob.Key));
+            q.ScheduleJob<Features.Meetings.MeetingRequestRemindersJob>(
+                trigger => trigger.WithIdentity("meeting-request-reminders").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()),
+                job => job.WithIdentity(Features.Meetings.MeetingRequestRemindersJob.Key));
             q.ScheduleJob<Features.Ceremonies.CeremonyRemindersJob>(
                 trigger => trigger.WithIdentity("ceremony-reminders").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()),

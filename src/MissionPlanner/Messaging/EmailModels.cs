@@ -35,7 +35,11 @@ public static class EmailModels
 
     /// <summary>Someone asks the recipient for a B2B meeting; the link opens the recipient's own page to answer.</summary>
     public sealed record MeetingRequest(
-        string RecipientName, string RequesterName, string RequesterOrganisation, string MissionTitle, string When, string? Message, string Link);
+        string RecipientName, string RequesterName, string RequesterOrganisation, string MissionTitle, string When, string? Message, string Link)
+    {
+        /// <summary>Sent again because it is still unanswered.</summary>
+        public bool Reminder { get; init; }
+    }
 
     /// <summary>The answer to the recipient's meeting request.</summary>
     public sealed record MeetingAnswer(

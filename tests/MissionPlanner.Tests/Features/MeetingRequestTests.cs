@@ -120,4 +120,32 @@ public sealed class MeetingRequestTests
             }));
         (await tooMany.Should().ThrowAsync<FluentValidation.ValidationException>()).Which.Errors.Should().Contain(e => e.PropertyName.EndsWith("MeetingTopics"));
     }
+
+    [Theory, AllDatabases]
+    public async Task AnUnansweredRequest_IsRemindedEveryThreeDays_TwiceAtMost_AndNotOnceAnswered(DatabaseProvider provider)
+    {
+        var (scenario, ann, sam, annId, samId) = await ArrangeAsync(provider);
+        await using var _ = scenario;
+        var app = scenario.App;
+        var open = await app.SendAsync(new RequestMeetingCommand(ann, samId, "About engines."));
+        var kim = await app.SendAsync(new AddCounterpartCommand("Kim Lee", "kim@ucl.example", "UCL", Sector.Academia) { MissionId = scenario.Mission });
+        await app.SendAsync(new InviteCounterpartsCommand([kim]) { MissionId = scenario.Mission });
+        var kimToken = Token(await app.QueryAsync(db => db.OutboxMessages.Where(m => m.ToAddress == "kim@ucl.example").Select(m => m.TextBody).SingleAsync()), "m");
+        await app.SendAsync(new UpdateMyCounterpartProfileCommand(kimToken, "AI", null, null, null, Listed: true, []));
+        var answered = await app.SendAsync(new RequestMeetingCommand(ann, kim));
+        await app.SendAsync(new AnswerMeetingRequestCommand(kimToken, answered, false));
+
+        (await app.SendAsync(new SendMeetingRequestRemindersCommand())).Should().Be(0, "not yet three days");
+        var sent = new List<int>();
+        for (var day = 0; day < 12; day++)
+        {
+            app.Clock.Advance(TimeSpan.FromDays(1));
+            sent.Add(await app.SendAsync(new SendMeetingRequestRemindersCommand()));
+        }
+
+        sent.Should().Equal([0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0], "after 3 and 6 days, then no more");
+        var reminders = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "meeting-request" && m.Subject.StartsWith("Reminder")).ToListAsync());
+        reminders.Should().HaveCount(2).And.OnlyContain(m => m.ToAddress == "sam@rr.example" && m.TextBody.Contains("About engines.") && m.TextBody.Contains("/m/"));
+        (await app.SendAsync(new GetMyMeetingsQuery(Token(reminders[1].TextBody, "m")))).Requests.Should().ContainSingle(r => r.Id == open, "the reminder's link works");
+    }
 }

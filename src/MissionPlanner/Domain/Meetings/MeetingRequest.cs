@@ -52,6 +52,16 @@ public sealed class MeetingRequest
     public DateTime CreatedAt { get; private set; }
     public DateTime? AnsweredAt { get; private set; }
 
+    /// <summary>Reminders sent to the side that answers while the request is open, and the last one's time.</summary>
+    public int Reminders { get; private set; }
+    public DateTime? LastRemindedAt { get; private set; }
+
+    public void Reminded(DateTime now)
+    {
+        Reminders++;
+        LastRemindedAt = now;
+    }
+
     /// <summary>Who answers: the side that did not ask.</summary>
     public MeetingParty To => From == MeetingParty.Delegate ? MeetingParty.Counterpart : MeetingParty.Delegate;
 
@@ -110,5 +120,7 @@ public sealed class MeetingRequest
         Reply = null;
         CreatedAt = now;
         AnsweredAt = null;
+        Reminders = 0;
+        LastRemindedAt = null;
     }
 }

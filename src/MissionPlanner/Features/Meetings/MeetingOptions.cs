@@ -1,0 +1,13 @@
+namespace MissionPlanner.Features.Meetings;
+
+/// <summary>Settings of the B2B meetings (section "Meetings").</summary>
+public sealed class MeetingOptions
+{
+    public const string Section = "Meetings";
+
+    /// <summary>Someone who has not answered a meeting request is reminded this long after it (and after each reminder).</summary>
+    public TimeSpan RequestReminderInterval { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>At most this many reminders per request; organisers see what is still waiting on the Counterparts page.</summary>
+    public int RequestReminderLimit { get; set; } = 2;
+}
