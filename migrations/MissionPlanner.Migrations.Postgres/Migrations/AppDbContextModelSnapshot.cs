@@ -773,6 +773,11 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("must_meet");
 
+                    b.Property<string>("NoShow")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("no_show");
+
                     b.Property<bool>("Pinned")
                         .HasColumnType("boolean")
                         .HasColumnName("pinned");
@@ -846,6 +851,70 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_meeting_delegates_registration_id");
 
                     b.ToTable("meeting_delegates", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingOutcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("NextSteps")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("next_steps");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("party");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminders");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("result");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_outcomes");
+
+                    b.HasIndex("MissionId")
+                        .HasDatabaseName("ix_meeting_outcomes_mission_id");
+
+                    b.HasIndex("MeetingId", "PersonId", "Round")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_outcomes_meeting_id_person_id_round");
+
+                    b.ToTable("meeting_outcomes", (string)null);
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingPlan", b =>
@@ -2700,6 +2769,23 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_delegates_registrations_registration_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingOutcome", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_outcomes_meetings_meeting_id");
+
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_outcomes_missions_mission_id");
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingPlan", b =>

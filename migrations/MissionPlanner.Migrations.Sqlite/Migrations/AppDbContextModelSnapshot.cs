@@ -768,6 +768,11 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("must_meet");
 
+                    b.Property<string>("NoShow")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("no_show");
+
                     b.Property<bool>("Pinned")
                         .HasColumnType("INTEGER")
                         .HasColumnName("pinned");
@@ -841,6 +846,70 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_meeting_delegates_registration_id");
 
                     b.ToTable("meeting_delegates", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingOutcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asked_at");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("NextSteps")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_steps");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminders");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("round");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_outcomes");
+
+                    b.HasIndex("MissionId")
+                        .HasDatabaseName("ix_meeting_outcomes_mission_id");
+
+                    b.HasIndex("MeetingId", "PersonId", "Round")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_outcomes_meeting_id_person_id_round");
+
+                    b.ToTable("meeting_outcomes", (string)null);
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingPlan", b =>
@@ -2695,6 +2764,23 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_delegates_registrations_registration_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingOutcome", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_outcomes_meetings_meeting_id");
+
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_outcomes_missions_mission_id");
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Meetings.MeetingPlan", b =>

@@ -16,6 +16,8 @@ public static class MeetingsEndpoints
 
     public sealed record LimitsRequest(int? Cap, int Priority = 0);
 
+    public sealed record NoShowRequest(Domain.Meetings.MeetingParty? Absent);
+
     public sealed record ModesRequest(bool Requests, bool PreferenceRound, DateTime? PreferencesDeadlineLocal);
 
     public static RouteGroupBuilder MapMeetings(this RouteGroupBuilder api)
@@ -71,6 +73,15 @@ public static class MeetingsEndpoints
             await m.Send(new RemoveMeetingCommand(missionId, meetingId), ct);
             return Results.NoContent();
         });
+        // The side that did not come (null: held); GET meeting-plan shows it.
+        plan.MapPut("/meetings/{meetingId:guid}/no-show", async (Guid missionId, Guid meetingId, NoShowRequest body, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new MarkMeetingNoShowCommand(missionId, meetingId, body.Absent), ct);
+            return Results.NoContent();
+        });
+        plan.MapGet("/outcomes", (Guid missionId, IMediator m, CancellationToken ct) => m.Send(new GetMeetingOutcomesQuery(missionId), ct));
+        plan.MapGet("/outcomes.csv", async (Guid missionId, IMediator m, CancellationToken ct) =>
+            Results.Text((await m.Send(new GetMeetingOutcomesQuery(missionId), ct)).Csv(), "text/csv; charset=utf-8"));
         plan.MapPost("/lock", async (Guid missionId, IMediator m, CancellationToken ct) =>
         {
             await m.Send(new LockMeetingPlanCommand(missionId, true), ct);

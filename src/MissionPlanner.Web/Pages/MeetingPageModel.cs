@@ -21,6 +21,17 @@ public abstract class MeetingPageModel(IMediator mediator) : AppPageModel(mediat
     /// <summary>The viewer's marks while the preference round is open (a form on each card); null otherwise.</summary>
     protected IReadOnlyDictionary<Guid, MeetingInterest>? Interests => Meetings.PreferencesOpen ? Meetings.Interests : null;
 
+    public async Task<IActionResult> OnPostOutcomeAsync(string token, Guid outcomeId, MeetingResult? result, string? nextSteps) =>
+        result is { } r
+            ? await SendAsync(token, new RecordMeetingOutcomeCommand(token, outcomeId, r, nextSteps), "Thank you: the outcome is saved.")
+            : await RefuseAsync(token, "Choose an outcome.");
+
+    private async Task<IActionResult> RefuseAsync(string token, string message)
+    {
+        ModelState.AddModelError("", message);
+        return await LoadPageAsync(token) ? Page() : NotFound();
+    }
+
     /// <summary>Marks someone in the preference round; an empty <paramref name="interest"/> takes the mark back.</summary>
     public async Task<IActionResult> OnPostPreferAsync(string token, Guid withId, MeetingInterest? interest) =>
         await SendAsync(token, new SetMyMeetingPreferenceCommand(token, withId, interest), interest is null ? "Mark removed." : "Saved.");

@@ -56,6 +56,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Domain.Meetings.MeetingDelegate> MeetingDelegates => Set<Domain.Meetings.MeetingDelegate>();
     public DbSet<Domain.Meetings.MeetingPlan> MeetingPlans => Set<Domain.Meetings.MeetingPlan>();
     public DbSet<Domain.Meetings.MeetingPreference> MeetingPreferences => Set<Domain.Meetings.MeetingPreference>();
+    public DbSet<Domain.Meetings.MeetingOutcome> MeetingOutcomes => Set<Domain.Meetings.MeetingOutcome>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

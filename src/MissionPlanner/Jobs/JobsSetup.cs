@@ -70,6 +70,10 @@ public static class JobsSetup
                 trigger => trigger.WithIdentity("meeting-request-reminders").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()),
                 job => job.WithIdentity(Features.Meetings.MeetingRequestRemindersJob.Key));
+            q.ScheduleJob<Features.Meetings.MeetingOutcomesJob>(
+                trigger => trigger.WithIdentity("meeting-outcomes").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()),
+                job => job.WithIdentity(Features.Meetings.MeetingOutcomesJob.Key));
             q.ScheduleJob<Features.Ceremonies.CeremonyRemindersJob>(
                 trigger => trigger.WithIdentity("ceremony-reminders").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()),

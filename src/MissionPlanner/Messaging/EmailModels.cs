@@ -48,6 +48,10 @@ public static class EmailModels
     /// <summary>A counterpart's B2B meetings as published (or changed since), each line saying when, where and with whom.</summary>
     public sealed record MeetingSchedule(string RecipientName, string MissionTitle, string Where, IReadOnlyList<string> Meetings, bool Changed, string Link);
 
+    /// <summary>Asks one side of a held B2B meeting what came of it (right after, or months later), with their link.</summary>
+    public sealed record MeetingOutcomeRequest(
+        string RecipientName, string MissionTitle, string With, string When, bool FollowUp, bool Reminder, string Link);
+
     public sealed record HostRequest(
         string ContactName, string HostName, string MissionTitle, string Where, string When, IReadOnlyList<string> Visits, string Link, bool Reminder);
 
@@ -90,6 +94,8 @@ public static class EmailModels
             "London and Cambridge, United Kingdom",
             ["table 4 in 'B2B meetings', Tue 19 Jan 14:00–14:20 · with Sam Patel (Innatera)", "Embassy library, Wed 20 Jan 09:00–09:30 · with Lise Bakker (TNO)"],
             false, "https://missionplanner.example/m/abc"),
+        ["meeting-outcome"] = new MeetingOutcomeRequest("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing", "Sam Patel (Rolls-Royce)",
+            "Tuesday 19 January 2027, 14:00", false, false, "https://missionplanner.example/r/abc/meetings"),
         ["host-request"] = new HostRequest("Ann de Vries", "Cavendish Laboratory", "Innovation Mission to the UK: Neuromorphic Computing",
             "London and Cambridge, United Kingdom", "Monday 18 – Thursday 21 January 2027",
             ["Cleanroom tour: Tue 19 Jan 10:00–12:00", "Measurement lab: Tue 19 Jan 14:00–16:00"], "https://missionplanner.example/h/abc", false),

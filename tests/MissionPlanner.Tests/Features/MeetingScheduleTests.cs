@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Meetings;
@@ -242,5 +243,47 @@ public sealed class MeetingScheduleTests
         await app.SendAsync(new LockMeetingPlanCommand(w.Mission, false));
         await app.SendAsync(new SetMeetingModesCommand(w.Mission, false, true, null));
         await app.SendAsync(new SetMyMeetingPreferenceCommand(tokens["Person 2"], w.Sam, MeetingInterest.MustMeet));
+    }
+
+    [Theory, AllDatabases]
+    public async Task HeldMeetings_AreAskedWhatCameOfThem_RightAfterAndMonthsLater_AndNoShowsAreNot(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.Scenario;
+        var app = w.App;
+        await app.SendAsync(new ConfigureMeetingSessionCommand(w.Mission, w.Session, 20, 0, 1));
+        await app.SendAsync(new RunMeetingSchedulingCommand(w.Mission));
+        await app.SendAsync(new PublishMeetingPlanCommand(w.Mission));
+        var plan = await app.SendAsync(new GetMeetingPlanQuery(w.Mission));
+        var single = plan.Meetings.Single(m => m.DelegateIds.Count == 1);
+        await app.SendAsync(new MarkMeetingNoShowCommand(w.Mission, single.Id, MeetingParty.Counterpart));
+        (await app.SendAsync(new AskMeetingOutcomesCommand())).Should().Be(0, "no meeting has taken place yet");
+
+        app.Clock.Advance(TimeSpan.FromDays(32));
+        (await app.SendAsync(new AskMeetingOutcomesCommand())).Should().Be(3, "both delegates of the joint meeting and Sam; the no-show is not asked");
+        (await app.SendAsync(new AskMeetingOutcomesCommand())).Should().Be(0, "asked once");
+        var asked = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "meeting-outcome").ToListAsync());
+        asked.Select(m => m.ToAddress).Should().BeEquivalentTo(["p0@example.org", "p1@example.org", "sam@rr.example"]);
+        var p0Link = Token(asked.Single(m => m.ToAddress == "p0@example.org").TextBody, "r");
+        var mine = (await app.SendAsync(new GetMyMeetingsQuery(p0Link))).Outcomes.Should().ContainSingle().Which;
+        mine.With.Should().Be("Sam Patel (Rolls-Royce)");
+        await app.SendAsync(new RecordMeetingOutcomeCommand(p0Link, mine.Id, MeetingResult.AgreementInPreparation, "Draft MoU by March."));
+        var samOutcome = (await app.SendAsync(new GetMyMeetingsQuery(w.SamToken))).Outcomes.Single();
+        samOutcome.With.Should().Be("Person 0 (TU Delft) and Person 1 (TU Delft)");
+        var others = () => app.SendAsync(new RecordMeetingOutcomeCommand(w.Scenario.RegistrationTokens["Person 2"], samOutcome.Id, MeetingResult.AgreementReached));
+        await others.Should().ThrowAsync<NotFoundException>("one answers only for oneself");
+
+        app.Clock.Advance(TimeSpan.FromDays(7));
+        (await app.SendAsync(new AskMeetingOutcomesCommand())).Should().Be(2, "P1 and Sam have not answered: reminded once");
+        app.Clock.Advance(TimeSpan.FromDays(7));
+        (await app.SendAsync(new AskMeetingOutcomesCommand())).Should().Be(0, "one reminder only");
+        app.Clock.Advance(TimeSpan.FromDays(170));
+        (await app.SendAsync(new AskMeetingOutcomesCommand())).Should().Be(3, "six months on, everyone is asked again");
+        (await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Template == "meeting-outcome" && m.Subject.StartsWith("Six months on")))).Should().Be(3);
+
+        var outcomes = await app.SendAsync(new GetMeetingOutcomesQuery(w.Mission));
+        outcomes.Should().BeEquivalentTo(new { Held = 1, NoShows = 1, Asked = 6, Answered = 1 });
+        outcomes.Totals[1][MeetingResult.AgreementInPreparation].Should().Be(1);
+        outcomes.Csv().Should().Contain("AgreementInPreparation,Draft MoU by March.").And.StartWith("meeting,start_utc,delegates,counterpart,round");
     }
 }

@@ -23,6 +23,7 @@ public sealed class RoundTripTests
         ["POST /api/v1/missions/{missionId}/documents"] = "asks for documents to be printed",
         ["POST /api/v1/missions/{missionId}/visits/plan/moves"] = "moves one visitor between groups",
         ["PUT /api/v1/missions/{missionId}/meeting-plan/meetings/{meetingId}"] = "moves a meeting to a slot or a time and place; GET meeting-plan shows where it is",
+        ["PUT /api/v1/missions/{missionId}/meeting-plan/meetings/{meetingId}/no-show"] = "marks the side that did not come; GET meeting-plan shows it",
         ["PUT /api/v1/missions/{missionId}/meeting-plan/modes"] = "turns requests and the preference round on or off; GET meeting-plan shows them",
         ["PUT /api/v1/missions/{missionId}/meeting-plan/limits/{personId}"] = "sets a person's meeting cap and priority, which the scheduler honours",
         ["POST /api/v1/missions/{missionId}/ceremonies/{ceremonyId}/run-of-show/remarks"] = "sets every speaker's remarks to a length",

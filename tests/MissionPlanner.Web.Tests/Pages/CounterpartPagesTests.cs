@@ -143,6 +143,14 @@ public sealed class CounterpartPagesTests
         (await organiser.SubmitAsync($"/missions/{mission}/meetings", new Dictionary<string, string> { ["meetingId"] = meetingId.ToString(), ["to"] = $"{session}/2", ["table"] = "3" },
             handler: "Move")).StatusCode.Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
         (await organiser.SubmitAsync($"/missions/{mission}/meetings", new Dictionary<string, string>(), handler: "Publish")).StatusCode.Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
+        await organiser.GetAsync($"/missions/{mission}/meetings");
+        organiser.LastHtml.Should().Contain("On the day").And.Contain("0 meetings held, 0 not held");
+        (await organiser.SubmitAsync($"/missions/{mission}/meetings", new Dictionary<string, string> { ["meetingId"] = meetingId.ToString(), ["absent"] = "Counterpart" },
+            handler: "NoShow")).StatusCode.Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
+        (await app.QueryAsync(db => db.Meetings.Select(m => m.NoShow).SingleAsync())).Should().Be(Domain.Meetings.MeetingParty.Counterpart);
+        (await organiser.SubmitAsync($"/missions/{mission}/meetings", new Dictionary<string, string> { ["meetingId"] = meetingId.ToString(), ["absent"] = "" },
+            handler: "NoShow")).StatusCode.Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
+        (await organiser.Client.GetStringAsync($"/missions/{mission}/meetings?handler=OutcomesCsv")).Should().StartWith("meeting,start_utc");
 
         await counterpart.GetAsync($"/m/{sam}");
         counterpart.LastHtml.Should().Contain("Your meetings").And.Contain("B2B meeting: Ann de Vries (TU Delft)").And.Contain("07:20–07:35").And.Contain("Table 3, Matchmaking");

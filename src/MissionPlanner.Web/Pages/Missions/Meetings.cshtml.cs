@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using MissionPlanner.Common;
 using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Meetings;
 using MissionPlanner.Features.Meetings;
 
 namespace MissionPlanner.Web.Pages.Missions;
@@ -16,6 +17,8 @@ public sealed class MeetingsModel(IMediator mediator) : AppPageModel(mediator)
 {
     public MeetingPlanView Plan { get; private set; } = null!;
 
+    public MeetingOutcomesView Outcomes { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync(Guid missionId) => await LoadAsync(missionId) ? Page() : MissionNotFound();
 
     public Task<IActionResult> OnPostSessionAsync(Guid missionId, Guid itemId, int slotMinutes, int breakMinutes, int tables) =>
@@ -24,6 +27,21 @@ public sealed class MeetingsModel(IMediator mediator) : AppPageModel(mediator)
 
     public Task<IActionResult> OnPostModesAsync(Guid missionId, bool requests, bool preferenceRound, DateTime? deadline) =>
         SendAsync(missionId, new SetMeetingModesCommand(missionId, requests, preferenceRound, deadline), _ => "Saved.");
+
+    public Task<IActionResult> OnPostNoShowAsync(Guid missionId, Guid meetingId, MeetingParty? absent) =>
+        SendAsync(missionId, new MarkMeetingNoShowCommand(missionId, meetingId, absent), _ => absent is null ? "Marked as held." : "Marked: did not take place.");
+
+    /// <summary>Every answer about the meetings as CSV (GET: reading changes nothing).</summary>
+    public async Task<IActionResult> OnGetOutcomesCsvAsync(Guid missionId)
+    {
+        if (!await LoadMissionAsync(missionId))
+        {
+            return MissionNotFound();
+        }
+
+        var outcomes = await Mediator.Send(new GetMeetingOutcomesQuery(missionId), HttpContext.RequestAborted);
+        return File(System.Text.Encoding.UTF8.GetBytes(outcomes.Csv()), "text/csv; charset=utf-8", "meeting-outcomes.csv");
+    }
 
     public Task<IActionResult> OnPostRunAsync(Guid missionId) =>
         SendAsync(missionId, new RunMeetingSchedulingCommand(missionId),
@@ -130,6 +148,7 @@ public sealed class MeetingsModel(IMediator mediator) : AppPageModel(mediator)
         }
 
         Plan = await Mediator.Send(new GetMeetingPlanQuery(missionId), HttpContext.RequestAborted);
+        Outcomes = await Mediator.Send(new GetMeetingOutcomesQuery(missionId), HttpContext.RequestAborted);
         return true;
     }
 }

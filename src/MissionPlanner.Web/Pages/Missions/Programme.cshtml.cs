@@ -41,10 +41,16 @@ public sealed partial class ProgrammeModel(IMediator mediator) : AppPageModel(me
             return kind == ProgrammeItemKind.B2BMeetings ? "B2B meetings" : "B2B meeting";
         }
 
-        var words = Words().Replace(kind.ToString(), " $1").ToLowerInvariant();
+        return Words(kind.ToString());
+    }
+
+    /// <summary>"AgreementInPreparation" → "Agreement in preparation".</summary>
+    public static string Words(string pascal)
+    {
+        var words = WordStarts().Replace(pascal, " $1").ToLowerInvariant();
         return char.ToUpperInvariant(words[0]) + words[1..];
     }
 
     [GeneratedRegex("(?<!^)([A-Z])")]
-    private static partial Regex Words();
+    private static partial Regex WordStarts();
 }

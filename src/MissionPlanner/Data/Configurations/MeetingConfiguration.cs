@@ -13,6 +13,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         b.ToTable("Meetings");
         b.Property(x => x.Place).HasMaxLength(Meeting.PlaceMax);
         b.Ignore(x => x.PeopleKey);
+        b.Property(x => x.NoShow).HasConversion<string>().HasMaxLength(16);
         b.HasMany(x => x.Delegates).WithOne().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Delegates).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);

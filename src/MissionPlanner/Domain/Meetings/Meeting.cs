@@ -81,6 +81,11 @@ public sealed class Meeting : IVersioned
     /// <summary>The scheduler keeps it where it is.</summary>
     public bool Pinned { get; private set; }
 
+    /// <summary>Marked by the organisers on the day: the side that did not come, so the meeting did not take place (null: held, or not known).</summary>
+    public MeetingParty? NoShow { get; private set; }
+
+    public void MarkNoShow(MeetingParty? side) => NoShow = side;
+
     /// <summary>The meeting's programme item since the plan was published.</summary>
     public Guid? ProgrammeItemId { get; private set; }
     public int Version { get; set; }

@@ -40,6 +40,21 @@ public sealed class GetMyMeetingsHandler(AppDbContext db, PersonalLinks links, T
             PreferencesOpen = plan.PreferencesOpen(clock.GetUtcNow().UtcDateTime),
             PreferencesDeadlineLocal = plan.PreferencesDeadline is { } d ? Domain.Missions.MissionTime.ToLocal(d, me.Mission.TimeZone) : null,
             Interests = marks,
+            Outcomes = await OutcomesAsync(me, names, cancellationToken),
         };
+    }
+
+    private async Task<IReadOnlyList<MyMeetingOutcome>> OutcomesAsync(MeetingPerson me, Dictionary<Guid, (string Name, string Organisation)> names, CancellationToken ct)
+    {
+        var rows = await (from o in db.MeetingOutcomes.AsNoTracking()
+                          join m in db.Meetings.AsNoTracking().Include(x => x.Delegates) on o.MeetingId equals m.Id
+                          join i in db.ProgrammeItems.AsNoTracking() on m.ProgrammeItemId equals i.Id
+                          where o.PersonId == me.Id && o.Party == me.Party
+                          orderby i.StartsAt descending, o.Round descending
+                          select new { Outcome = o, Meeting = m, i.StartsAt }).ToListAsync(ct);
+        string Label(Guid id) => names.TryGetValue(id, out var n) ? $"{n.Name} ({n.Organisation})" : "someone no longer listed";
+        return rows.Select(r => new MyMeetingOutcome(r.Outcome.Id,
+            me.Party == MeetingParty.Delegate ? Label(r.Meeting.CounterpartId) : string.Join(" and ", r.Meeting.Delegates.Select(d => Label(d.RegistrationId)).Order()),
+            Domain.Missions.MissionTime.ToLocal(r.StartsAt, me.Mission.TimeZone), r.Outcome.Round, r.Outcome.Result, r.Outcome.NextSteps)).ToList();
     }
 }

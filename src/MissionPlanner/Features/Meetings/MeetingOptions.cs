@@ -10,4 +10,10 @@ public sealed class MeetingOptions
 
     /// <summary>At most this many reminders per request; organisers see what is still waiting on the Counterparts page.</summary>
     public int RequestReminderLimit { get; set; } = 2;
+
+    /// <summary>Both sides are asked again what came of a meeting this long after it (b2match asks after about six months).</summary>
+    public TimeSpan FollowUpAfter { get; set; } = TimeSpan.FromDays(182);
+
+    /// <summary>An outcome question still unanswered is asked once more this long after it was sent.</summary>
+    public TimeSpan OutcomeReminderAfter { get; set; } = TimeSpan.FromDays(7);
 }

@@ -23,7 +23,11 @@ public sealed record MeetingRunResult(int Placed, IReadOnlyList<UnplacedMeetingV
 public sealed record PlannedMeeting(
     Guid Id, Guid CounterpartId, string Counterpart, string CounterpartOrganisation, IReadOnlyList<Guid> DelegateIds, IReadOnlyList<string> Delegates,
     Guid? SessionId, int? Slot, int? Table, DateTime StartsLocal, DateTime EndsLocal, string Where, bool MustMeet, bool Arranged, bool Pinned,
-    bool Published);
+    bool Published)
+{
+    /// <summary>The side that did not come, as the organisers marked it on the day.</summary>
+    public MeetingParty? NoShow { get; init; }
+}
 
 /// <summary>One slot of a session with its tables: null where a table is free (the room plan).</summary>
 public sealed record SlotPlan(int Number, DateTime StartsLocal, DateTime EndsLocal, IReadOnlyList<PlannedMeeting?> Tables);

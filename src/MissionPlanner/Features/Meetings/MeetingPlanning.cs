@@ -18,7 +18,10 @@ internal static class MeetingPlanning
         return new PlannedMeeting(m.Id, m.CounterpartId, counterpart?.Name ?? "(removed)", counterpart?.Organisation ?? "", delegates,
             delegates.Select(d => data.People.TryGetValue(d, out var p) ? p.Label : "(no longer confirmed)").Order(StringComparer.CurrentCulture).ToList(),
             m.SessionId, m.Slot, m.Table, MissionTime.ToLocal(m.StartsAt, zone), MissionTime.ToLocal(m.EndsAt, zone), data.Where(m),
-            m.MustMeet, m.Arranged, m.Pinned, m.ProgrammeItemId is not null);
+            m.MustMeet, m.Arranged, m.Pinned, m.ProgrammeItemId is not null)
+        {
+            NoShow = m.NoShow,
+        };
     }
 
     public static Meeting Find(MeetingSchedulingData data, Guid meetingId) =>

@@ -19,9 +19,15 @@ public sealed record MyMeetingsView(
 
     public DateTime? PreferencesDeadlineLocal { get; init; }
 
+    /// <summary>Their held meetings they are asked about (newest first), answered or not.</summary>
+    public IReadOnlyList<MyMeetingOutcome> Outcomes { get; init; } = [];
+
     /// <summary>Their own marks in the preference round, by the other person's id.</summary>
     public IReadOnlyDictionary<Guid, MeetingInterest> Interests { get; init; } = new Dictionary<Guid, MeetingInterest>();
 }
+
+/// <summary>A question about a held meeting as the person sees it: with whom, when (mission time), which round, their answer.</summary>
+public sealed record MyMeetingOutcome(Guid Id, string With, DateTime StartsLocal, int Round, MeetingResult? Result, string? NextSteps);
 
 /// <summary>A request as organisers see it.</summary>
 public sealed record MeetingRequestSummary(
