@@ -79,6 +79,10 @@ public static class MeetingsEndpoints
             await m.Send(new MarkMeetingNoShowCommand(missionId, meetingId, body.Absent), ct);
             return Results.NoContent();
         });
+        // ?document=RoomPlan (default) or TableSigns.
+        plan.MapGet("/sessions/{sessionId:guid}/pdf", async (Guid missionId, Guid sessionId, [FromQuery] MeetingSessionDocument? document, IMediator m,
+                CancellationToken ct) =>
+            Results.File(await m.Send(new GetMeetingSessionPdfQuery(missionId, sessionId, document ?? MeetingSessionDocument.RoomPlan), ct), "application/pdf"));
         plan.MapGet("/outcomes", (Guid missionId, IMediator m, CancellationToken ct) => m.Send(new GetMeetingOutcomesQuery(missionId), ct));
         plan.MapGet("/outcomes.csv", async (Guid missionId, IMediator m, CancellationToken ct) =>
             Results.Text((await m.Send(new GetMeetingOutcomesQuery(missionId), ct)).Csv(), "text/csv; charset=utf-8"));

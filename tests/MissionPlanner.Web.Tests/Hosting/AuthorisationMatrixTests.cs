@@ -102,6 +102,7 @@ public sealed partial class AuthorisationMatrixTests
         ["* r/{token}/meetings"] = Kind.RegistrationLink,
         ["GET /api/v1/missions/{missionId:guid}/meeting-plan/"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/meeting-plan/outcomes"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/meeting-plan/sessions/{sessionId:guid}/pdf"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/meeting-plan/outcomes.csv"] = Kind.ApiRead,
         ["GET /m/{token}/calendar.ics"] = Kind.CounterpartLink,
         ["GET /api/v1/missions/{missionId:guid}/visits/"] = Kind.ApiRead,
@@ -509,6 +510,14 @@ public sealed partial class AuthorisationMatrixTests
                 ["template"] = "invitation",
                 ["documentName"] = "v1",
             };
+
+            // A B2B session with its slots set, for the routes that print one.
+            var day = await app.QueryAsync(db => db.Missions.Where(m => m.Id == w.Mission).Select(m => m.StartDate).SingleAsync());
+            var b2b = await app.SendAsync(new Features.Programme.CreateProgrammeItemCommand("Matchmaking", null, Domain.Missions.ProgrammeItemKind.B2BMeetings,
+                day.ToDateTime(new TimeOnly(7, 0)), day.ToDateTime(new TimeOnly(8, 0)), null, null, true)
+            { MissionId = w.Mission });
+            await app.SendAsync(new Features.Meetings.ConfigureMeetingSessionCommand(w.Mission, b2b, 20, 0, 2));
+            w.ids["sessionId"] = b2b.ToString();
 
             var organiser = await app.AddOrganiserAsync("org@example.org");
             await app.GrantAsync(w.Mission, organiser.OrganiserId, MissionRoleKind.Organiser);

@@ -151,20 +151,18 @@ public sealed class CounterpartPagesTests
         (await organiser.SubmitAsync($"/missions/{mission}/meetings", new Dictionary<string, string> { ["meetingId"] = meetingId.ToString(), ["absent"] = "" },
             handler: "NoShow")).StatusCode.Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
         (await organiser.Client.GetStringAsync($"/missions/{mission}/meetings?handler=OutcomesCsv")).Should().StartWith("meeting,start_utc");
+        foreach (var (document, expected) in new[] { ("RoomPlan", "Matchmaking: room plan"), ("TableSigns", "Table 3") })
+        {
+            var printed = await organiser.Client.GetAsync($"/missions/{mission}/meetings?handler=Pdf&sessionId={session}&document={document}");
+            printed.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
+            (await PdfTextAsync(await printed.Content.ReadAsByteArrayAsync())).Should().Contain(expected).And.Contain("Ann de Vries (TU Delft)").And.Contain("Sam Patel");
+        }
 
         await counterpart.GetAsync($"/m/{sam}");
         counterpart.LastHtml.Should().Contain("Your meetings").And.Contain("B2B meeting: Ann de Vries (TU Delft)").And.Contain("07:20–07:35").And.Contain("Table 3, Matchmaking");
         var pdf = await counterpart.Client.GetAsync($"/m/{sam}?handler=Pdf");
         pdf.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
-        var file = Path.Combine(Path.GetTempPath(), $"meetings-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, await pdf.Content.ReadAsByteArrayAsync());
-        using (var pdftotext = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true })!)
-        {
-            var text = await pdftotext.StandardOutput.ReadToEndAsync();
-            await pdftotext.WaitForExitAsync();
-            File.Delete(file);
-            text.Should().Contain("B2B meeting: Ann de Vries (TU Delft)", "the PDF is the counterpart's own schedule");
-        }
+        (await PdfTextAsync(await pdf.Content.ReadAsByteArrayAsync())).Should().Contain("B2B meeting: Ann de Vries (TU Delft)", "the PDF is the counterpart's own schedule");
         var calendar = await counterpart.Client.GetStringAsync($"/m/{sam}/calendar.ics");
         calendar.Should().Contain("SUMMARY:B2B meeting: Ann de Vries (TU Delft)");
         (await new WebSession(app).Client.GetAsync("/m/guess/calendar.ics")).StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -183,5 +181,23 @@ public sealed class CounterpartPagesTests
         delegate_.LastHtml.Should().Contain("<option value=\"MustMeet\" selected=\"selected\">");
         await organiser.GetAsync($"/missions/{mission}/meetings");
         organiser.LastHtml.Should().Contain("Requests are off; the preference round is on: 1 marks, 0 pairs who both want to meet");
+    }
+
+    /// <summary>The text of a PDF, read back with poppler's pdftotext.</summary>
+    private static async Task<string> PdfTextAsync(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"meetings-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        try
+        {
+            using var pdftotext = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true })!;
+            var text = await pdftotext.StandardOutput.ReadToEndAsync();
+            await pdftotext.WaitForExitAsync();
+            return text;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }

@@ -31,6 +31,25 @@ public sealed class MeetingsModel(IMediator mediator) : AppPageModel(mediator)
     public Task<IActionResult> OnPostNoShowAsync(Guid missionId, Guid meetingId, MeetingParty? absent) =>
         SendAsync(missionId, new MarkMeetingNoShowCommand(missionId, meetingId, absent), _ => absent is null ? "Marked as held." : "Marked: did not take place.");
 
+    /// <summary>A session's room plan or table signs as a PDF (GET: reading changes nothing).</summary>
+    public async Task<IActionResult> OnGetPdfAsync(Guid missionId, Guid sessionId, MeetingSessionDocument document)
+    {
+        if (!await LoadMissionAsync(missionId))
+        {
+            return MissionNotFound();
+        }
+
+        try
+        {
+            var pdf = await Mediator.Send(new GetMeetingSessionPdfQuery(missionId, sessionId, document), HttpContext.RequestAborted);
+            return File(pdf, "application/pdf", document == MeetingSessionDocument.RoomPlan ? "room-plan.pdf" : "table-signs.pdf");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
     /// <summary>Every answer about the meetings as CSV (GET: reading changes nothing).</summary>
     public async Task<IActionResult> OnGetOutcomesCsvAsync(Guid missionId)
     {
