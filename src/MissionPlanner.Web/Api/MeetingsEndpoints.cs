@@ -85,7 +85,7 @@ public static class MeetingsEndpoints
             Results.File(await m.Send(new GetMeetingSessionPdfQuery(missionId, sessionId, document ?? MeetingSessionDocument.RoomPlan), ct), "application/pdf"));
         plan.MapGet("/outcomes", (Guid missionId, IMediator m, CancellationToken ct) => m.Send(new GetMeetingOutcomesQuery(missionId), ct));
         plan.MapGet("/outcomes.csv", async (Guid missionId, IMediator m, CancellationToken ct) =>
-            Results.Text((await m.Send(new GetMeetingOutcomesQuery(missionId), ct)).Csv(), "text/csv; charset=utf-8"));
+            Results.File((await m.Send(new GetMeetingOutcomesQuery(missionId), ct)).Csv(), "text/csv; charset=utf-8", "meeting-outcomes.csv"));
         plan.MapPost("/lock", async (Guid missionId, IMediator m, CancellationToken ct) =>
         {
             await m.Send(new LockMeetingPlanCommand(missionId, true), ct);

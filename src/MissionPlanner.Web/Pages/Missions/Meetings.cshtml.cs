@@ -59,7 +59,7 @@ public sealed class MeetingsModel(IMediator mediator) : AppPageModel(mediator)
         }
 
         var outcomes = await Mediator.Send(new GetMeetingOutcomesQuery(missionId), HttpContext.RequestAborted);
-        return File(System.Text.Encoding.UTF8.GetBytes(outcomes.Csv()), "text/csv; charset=utf-8", "meeting-outcomes.csv");
+        return File(outcomes.Csv(), "text/csv; charset=utf-8", "meeting-outcomes.csv");
     }
 
     public Task<IActionResult> OnPostRunAsync(Guid missionId) =>

@@ -102,6 +102,7 @@ public sealed class AskMeetingOutcomesHandler(
     }
 }
 
+[DisallowConcurrentExecution]
 public sealed class MeetingOutcomesJob(IServiceScopeFactory scopes, ILogger<MeetingOutcomesJob> logger) : MissionJob(scopes, logger)
 {
     public static readonly JobKey Key = new("meeting-outcomes");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
@@ -19,20 +18,15 @@ public sealed record MeetingOutcomesView(
     int Held, int NoShows, IReadOnlyDictionary<int, IReadOnlyDictionary<MeetingResult, int>> Totals, int Asked, int Answered,
     IReadOnlyList<MeetingOutcomeRow> Rows)
 {
-    /// <summary>The rows as CSV (RFC 4180), for a spreadsheet or a funder's report.</summary>
-    public string Csv()
-    {
-        var csv = new StringBuilder("meeting,start_utc,delegates,counterpart,round,side,person,outcome,next_steps,answered_utc\r\n");
-        static string Field(string? v) => v is null ? "" : v.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{v.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : v;
-        foreach (var r in Rows)
+    /// <summary>The rows as CSV (RFC 4180; UTF-8 with a byte-order mark, formulas guarded: <see cref="Common.Csv.Document"/>), for a spreadsheet or a funder's report.</summary>
+    public byte[] Csv() => Common.Csv.Document(
+        ["meeting", "start_utc", "delegates", "counterpart", "round", "side", "person", "outcome", "next_steps", "answered_utc"],
+        Rows.Select(r => new[]
         {
-            csv.Append(string.Join(",", r.MeetingId.ToString(), r.StartsUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), Field(r.Delegates),
-                Field(r.Counterpart), r.Round.ToString(CultureInfo.InvariantCulture), r.Party.ToString(), Field(r.Person), r.Result?.ToString() ?? "",
-                Field(r.NextSteps), r.AnsweredAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "")).Append("\r\n");
-        }
-
-        return csv.ToString();
-    }
+            r.MeetingId.ToString(), r.StartsUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), r.Delegates, r.Counterpart,
+            r.Round.ToString(CultureInfo.InvariantCulture), r.Party.ToString(), r.Person, r.Result?.ToString(), r.NextSteps,
+            r.AnsweredAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        }));
 }
 
 /// <summary>What came of the B2B meetings: answers from both sides, right after and at the follow-up, with totals.</summary>

@@ -87,6 +87,16 @@ internal sealed class MeetingSchedulingData
 
         var meetings = await (tracked ? db.Meetings : db.Meetings.AsNoTracking()).Include(m => m.Delegates)
             .Where(m => m.MissionId == missionId).OrderBy(m => m.StartsAt).ToListAsync(ct);
+        // A meeting in a session takes its slot's time now: moving the session or changing its slot length moves its meetings.
+        var current = sessions.ToDictionary(x => x.i.Id, x => x.s.Slots(x.i));
+        foreach (var m in meetings.Where(m => m.SessionId is { } id && current.ContainsKey(id)))
+        {
+            if (current[m.SessionId!.Value].FirstOrDefault(x => x.Number == m.Slot) is { } slot && (slot.StartsAt, slot.EndsAt) != (m.StartsAt, m.EndsAt))
+            {
+                m.PlaceInSession(m.SessionId.Value, slot, m.Table ?? 1, sessions.First(x => x.i.Id == m.SessionId).i.VenueId);
+            }
+        }
+
         var accepted = await db.MeetingRequests.AsNoTracking().Where(r => r.MissionId == missionId && r.Status == Domain.Meetings.MeetingRequestStatus.Accepted)
             .Select(r => new Interest(r.DelegateId, r.CounterpartId, false, r.From == MeetingParty.Delegate)).ToListAsync(ct);
         var marks = await db.MeetingPreferences.AsNoTracking().Where(p => p.MissionId == missionId).ToListAsync(ct);

@@ -29,6 +29,9 @@ public sealed class SendMeetingRequestRemindersHandler(
         var due = now - options.Value.RequestReminderInterval;
         var open = await db.MeetingRequests
             .Where(r => r.Status == MeetingRequestStatus.Pending && r.Reminders < options.Value.RequestReminderLimit && (r.LastRemindedAt ?? r.CreatedAt) <= due)
+            // Only while both are still in: a confirmed delegate, a counterpart not removed.
+            .Where(r => db.Registrations.Any(x => x.Id == r.DelegateId && x.Status == Domain.Registrations.RegistrationStatus.Confirmed && x.ErasedAt == null)
+                        && db.Counterparts.Any(c => c.Id == r.CounterpartId && c.RemovedAt == null))
             .OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
         var sent = 0;
         foreach (var forMission in open.GroupBy(r => r.MissionId))
@@ -58,6 +61,7 @@ public sealed class SendMeetingRequestRemindersHandler(
     }
 }
 
+[DisallowConcurrentExecution]
 public sealed class MeetingRequestRemindersJob(IServiceScopeFactory scopes, ILogger<MeetingRequestRemindersJob> logger) : MissionJob(scopes, logger)
 {
     public static readonly JobKey Key = new("meeting-request-reminders");
