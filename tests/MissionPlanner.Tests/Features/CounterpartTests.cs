@@ -87,7 +87,11 @@ public sealed class CounterpartTests
         var app = scenario.App;
         await scenario.InviteAsync(3);
         await scenario.RegisterAllAsync(name => new MissionPlanner.Features.Registrations.RegistrationDetails(name, "TU Delft", Sector.Academia,
-            MissionPlanner.Domain.Registrations.DelegationRole.Member, ConsentProcessing: true, ConsentListing: name != "Person 1", Bio: $"{name} works on memristors."));
+            MissionPlanner.Domain.Registrations.DelegationRole.Member, ConsentProcessing: true, ConsentListing: name != "Person 1", Bio: $"{name} works on memristors.")
+        {
+            // Everyone agrees to show their profile: this test is about who is listed at all.
+            ShareProfile = true,
+        });
         await app.SendAsync(new AddCounterpartCommand("Sam Patel", "sam@rr.example", "Rolls-Royce", Sector.Industry) { MissionId = scenario.Mission });
         await app.SendAsync(new InviteCounterpartsCommand() { MissionId = scenario.Mission });
 
