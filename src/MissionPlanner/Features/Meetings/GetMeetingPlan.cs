@@ -31,7 +31,6 @@ public sealed class GetMeetingPlanHandler(AppDbContext db) : IRequestHandler<Get
         var met = data.Meetings.SelectMany(m => m.Delegates.Select(d => d.RegistrationId)).ToHashSet();
         var asked = data.Wanted.Where(w => w.DelegateAsked).SelectMany(w => w.DelegateIds).Distinct()
             .Where(d => !met.Contains(d)).Select(d => data.People[d].Label).Order().ToList();
-        var marks = await db.MeetingPreferences.AsNoTracking().Where(p => p.MissionId == request.MissionId).ToListAsync(cancellationToken);
         var accepted = await db.MeetingRequests.CountAsync(r => r.MissionId == request.MissionId && r.Status == Domain.Meetings.MeetingRequestStatus.Accepted,
             cancellationToken);
         return new MeetingPlanView(data.Plan.LastRunAt, data.Plan.LockedAt is not null, data.Plan.PublishedAt, data.Plan.ChangedSincePublish, data.Plan.Version,
@@ -44,10 +43,8 @@ public sealed class GetMeetingPlanHandler(AppDbContext db) : IRequestHandler<Get
             RequestsOpen = data.Plan.RequestsOpen,
             PreferenceRound = data.Plan.PreferenceRound,
             PreferencesDeadlineLocal = data.Plan.PreferencesDeadline is { } d ? MissionTime.ToLocal(d, zone) : null,
-            Marks = marks.Count,
-            MutualPairs = marks.GroupBy(p => (p.DelegateId, p.CounterpartId)).Count(g => Domain.Meetings.MeetingPreference.Mutual(
-                g.FirstOrDefault(p => p.From == Domain.Meetings.MeetingParty.Delegate)?.Interest,
-                g.FirstOrDefault(p => p.From == Domain.Meetings.MeetingParty.Counterpart)?.Interest) is not null),
+            Marks = data.Marks,
+            MutualPairs = data.MutualPairs,
         };
     }
 }

@@ -56,6 +56,11 @@ internal sealed class MeetingSchedulingData
     public required Dictionary<Guid, string> VenueNames { get; init; }
     public required Dictionary<(Guid, Guid), int> Travel { get; init; }
 
+    /// <summary>Marks made in the preference round, and the pairs among them where both sides want to meet.</summary>
+    public required int Marks { get; init; }
+
+    public required int MutualPairs { get; init; }
+
     public static async Task<MeetingSchedulingData> LoadAsync(AppDbContext db, Guid missionId, CancellationToken ct, bool tracked = false)
     {
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == missionId, ct);
@@ -103,7 +108,7 @@ internal sealed class MeetingSchedulingData
         var mutual = marks.GroupBy(p => (p.DelegateId, p.CounterpartId))
             .Select(g => (g.Key, Must: MeetingPreference.Mutual(g.FirstOrDefault(p => p.From == MeetingParty.Delegate)?.Interest,
                 g.FirstOrDefault(p => p.From == MeetingParty.Counterpart)?.Interest)))
-            .Where(x => x.Must is not null).Select(x => new Interest(x.Key.DelegateId, x.Key.CounterpartId, x.Must!.Value, true));
+            .Where(x => x.Must is not null).Select(x => new Interest(x.Key.DelegateId, x.Key.CounterpartId, x.Must!.Value, true)).ToList();
         return new MeetingSchedulingData
         {
             Mission = mission,
@@ -112,6 +117,8 @@ internal sealed class MeetingSchedulingData
             People = people,
             Busy = busy,
             Meetings = meetings,
+            Marks = marks.Count,
+            MutualPairs = mutual.Count,
             Wanted = Group(accepted.Concat(mutual).Where(r => people.ContainsKey(r.DelegateId) && people.ContainsKey(r.CounterpartId)), people),
             VenueNames = await db.Venues.AsNoTracking().Where(v => v.MissionId == missionId).ToDictionaryAsync(v => v.Id, v => v.Name, ct),
             Travel = await db.VenueTravelTimes.AsNoTracking().Where(t => t.MissionId == missionId).ToDictionaryAsync(t => (t.FromVenueId, t.ToVenueId), t => t.Minutes, ct),
