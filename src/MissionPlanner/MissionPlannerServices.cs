@@ -62,7 +62,12 @@ public static class MissionPlannerServices
         services.AddSingleton<Documents.PdfRenderer>();
         services.AddOptions<Features.Programme.NotificationOptions>().BindConfiguration(Features.Programme.NotificationOptions.Section);
         services.AddOptions<Features.Visits.VisitOptions>().BindConfiguration(Features.Visits.VisitOptions.Section);
-        services.AddOptions<Features.Meetings.MeetingOptions>().BindConfiguration(Features.Meetings.MeetingOptions.Section);
+        services.AddOptions<Features.Meetings.MeetingOptions>().BindConfiguration(Features.Meetings.MeetingOptions.Section)
+            .Validate(o => o.RequestReminderInterval > TimeSpan.Zero && o.RequestReminderLimit is >= 0 and <= 10,
+                "Meetings:RequestReminderInterval must be positive and Meetings:RequestReminderLimit between 0 and 10.")
+            .Validate(o => o.FollowUpAfter > TimeSpan.Zero && o.OutcomeReminderAfter > TimeSpan.Zero && o.OutcomeAnswerWindow >= TimeSpan.FromDays(1),
+                "Meetings:FollowUpAfter and Meetings:OutcomeReminderAfter must be positive, Meetings:OutcomeAnswerWindow at least a day.")
+            .ValidateOnStart();
         services.AddOptions<Features.Ceremonies.CeremonyOptions>().BindConfiguration(Features.Ceremonies.CeremonyOptions.Section);
         services.AddMediatorAndValidators();
         return services;

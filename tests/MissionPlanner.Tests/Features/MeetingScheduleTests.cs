@@ -288,11 +288,23 @@ public sealed class MeetingScheduleTests
         (await app.SendAsync(new AskMeetingOutcomesCommand())).Should().Be(0, "one reminder only");
         app.Clock.Advance(TimeSpan.FromDays(170));
         (await app.SendAsync(new AskMeetingOutcomesCommand())).Should().Be(3, "six months on, everyone is asked again");
-        (await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Template == "meeting-outcome" && m.Subject.StartsWith("Six months on")))).Should().Be(3);
+        var sixMonths = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "meeting-outcome" && m.Subject.StartsWith("Six months on")).ToListAsync());
+        sixMonths.Should().HaveCount(3);
+
+        // 216 days after the meeting, past the 90 days a personal link usually lasts: the question's own link still opens.
+        var old = () => app.SendAsync(new GetMyMeetingsQuery(p0Link));
+        await old.Should().ThrowAsync<NotFoundException>("the first link expired 90 days after the mission");
+        var followUpLink = Token(sixMonths.Single(m => m.ToAddress == "p0@example.org").TextBody, "r");
+        var again = (await app.SendAsync(new GetMyMeetingsQuery(followUpLink))).Outcomes.Single(o => o.Round == 2);
+        await app.SendAsync(new RecordMeetingOutcomeCommand(followUpLink, again.Id, MeetingResult.AgreementReached, "MoU signed."));
+        app.Clock.Advance(TimeSpan.FromDays(31));
+        var expired = () => app.SendAsync(new GetMyMeetingsQuery(followUpLink));
+        await expired.Should().ThrowAsync<NotFoundException>("it works for Meetings:OutcomeAnswerWindow (30 days), not for ever");
 
         var outcomes = await app.SendAsync(new GetMeetingOutcomesQuery(w.Mission));
-        outcomes.Should().BeEquivalentTo(new { Held = 1, NoShows = 1, Asked = 6, Answered = 1 });
+        outcomes.Should().BeEquivalentTo(new { Held = 1, NoShows = 1, Asked = 6, Answered = 2 });
         outcomes.Totals[1][MeetingResult.AgreementInPreparation].Should().Be(1);
+        outcomes.Totals[2][MeetingResult.AgreementReached].Should().Be(1);
         System.Text.Encoding.UTF8.GetString(outcomes.Csv()).Should().Contain("AgreementInPreparation,Draft MoU by March.").And.Contain("meeting,start_utc,delegates,counterpart,round");
     }
 }

@@ -21,4 +21,8 @@ public sealed class LinkExpiry(IOptions<LinkOptions> options)
     public DateTime For(LinkPurpose purpose, Mission mission) => purpose is LinkPurpose.Registration or LinkPurpose.Counterpart
         ? mission.UtcWindow().To.AddDays(options.Value.RegistrationLinkDaysAfterMission)
         : mission.LinksExpireAt;
+
+    /// <summary>The rule's expiry, or <paramref name="atLeast"/> when that is later (a question asked long after the mission).</summary>
+    public DateTime For(LinkPurpose purpose, Mission mission, DateTime? atLeast) =>
+        atLeast is { } until && until > For(purpose, mission) ? until : For(purpose, mission);
 }

@@ -35,9 +35,15 @@ public sealed class PersonalLinks(AppDbContext db, LinkExpiry expiry, CalendarLi
 
     /// <summary>
     /// A link that leaves the subject's earlier ones working: for notices that come often and must not end the link
-    /// the person bookmarked (B2B meeting requests and answers). It expires and is revoked like the others.
+    /// the person bookmarked (B2B meeting requests and answers). It expires and is revoked like the others, but not before
+    /// <paramref name="worksUntilAtLeast"/> when given (a question about a meeting's outcome, months after the mission).
     /// </summary>
-    public string IssueAlongside(Mission mission, LinkPurpose purpose, Guid subjectId) => IssueFirst(mission, purpose, subjectId);
+    public string IssueAlongside(Mission mission, LinkPurpose purpose, Guid subjectId, DateTime? worksUntilAtLeast = null)
+    {
+        var (link, token) = PersonalLink.Issue(mission.Id, purpose, subjectId, expiry.For(purpose, mission, worksUntilAtLeast), Now);
+        db.PersonalLinks.Add(link);
+        return token;
+    }
 
     /// <summary>The first link of a subject created in this unit of work (nothing to revoke, so no query).</summary>
     public string IssueFirst(Mission mission, LinkPurpose purpose, Guid subjectId)

@@ -96,7 +96,8 @@ public sealed class AskMeetingOutcomesHandler(
         var person = await MeetingParties.PersonAsync(db, mission, outcome.Party, outcome.PersonId, ct);
         await outbox.EnqueueAsync("meeting-outcome", person.Email, person.Name,
             new EmailModels.MeetingOutcomeRequest(person.Name, mission.Title, with, MissionTime.ToLocal(startsAt, mission.TimeZone).ToString("dddd d MMMM yyyy, HH:mm",
-                System.Globalization.CultureInfo.GetCultureInfo("en-GB")), outcome.Round == 2, reminder, MeetingParties.LinkFor(links, publicLinks, person)),
+                System.Globalization.CultureInfo.GetCultureInfo("en-GB")), outcome.Round == 2, reminder,
+                MeetingParties.LinkFor(links, publicLinks, person, clock.GetUtcNow().UtcDateTime + options.Value.OutcomeAnswerWindow)),
             mission.Id, null, ct);
         return true;
     }

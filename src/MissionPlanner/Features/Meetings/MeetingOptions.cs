@@ -16,4 +16,10 @@ public sealed class MeetingOptions
 
     /// <summary>An outcome question still unanswered is asked once more this long after it was sent.</summary>
     public TimeSpan OutcomeReminderAfter { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// The link in an outcome question works at least this long after it is sent, even when the person's link would have
+    /// expired by then (Auth:RegistrationLinkDaysAfterMission): the follow-up comes months after the mission.
+    /// </summary>
+    public TimeSpan OutcomeAnswerWindow { get; set; } = TimeSpan.FromDays(30);
 }

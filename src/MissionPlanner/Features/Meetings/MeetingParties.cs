@@ -50,9 +50,11 @@ internal static class MeetingParties
     }
 
     /// <summary>A personal link for the email that leaves the one the person already uses working: requests come often.</summary>
-    public static string LinkFor(PersonalLinks links, PublicLinks publicLinks, MeetingPerson person) => person.Party == MeetingParty.Delegate
-        ? publicLinks.Registration(links.IssueAlongside(person.Mission, LinkPurpose.Registration, person.Id)) + "/meetings"
-        : publicLinks.Counterpart(links.IssueAlongside(person.Mission, LinkPurpose.Counterpart, person.Id));
+    /// <summary>A new link to the person's meetings, beside the ones they have; working at least until <paramref name="worksUntilAtLeast"/> when given.</summary>
+    public static string LinkFor(PersonalLinks links, PublicLinks publicLinks, MeetingPerson person, DateTime? worksUntilAtLeast = null) =>
+        person.Party == MeetingParty.Delegate
+            ? publicLinks.Registration(links.IssueAlongside(person.Mission, LinkPurpose.Registration, person.Id, worksUntilAtLeast)) + "/meetings"
+            : publicLinks.Counterpart(links.IssueAlongside(person.Mission, LinkPurpose.Counterpart, person.Id, worksUntilAtLeast));
 
     public static async Task<MeetingRequest> MineAsync(AppDbContext db, MeetingPerson me, Guid requestId, CancellationToken ct) =>
         await db.MeetingRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.MissionId == me.Mission.Id
