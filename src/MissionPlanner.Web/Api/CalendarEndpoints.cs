@@ -1,13 +1,12 @@
 using MediatR;
 using MissionPlanner.Features.Itinerary;
-using MissionPlanner.Features.Meetings;
 
 namespace MissionPlanner.Web.Api;
 
 public static class CalendarEndpoints
 {
     /// <summary>
-    /// A participant's live calendar (iCalendar), for calendar apps to subscribe to. Anonymous: the
+    /// A participant's (or a B2B counterpart's) live calendar (iCalendar), for calendar apps to subscribe to. Anonymous: the
     /// link is the credential; a wrong one is 404. Never cached by proxies: it is personal.
     /// </summary>
     public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder app)
@@ -19,13 +18,6 @@ public static class CalendarEndpoints
             return Results.Text(ics, "text/calendar; charset=utf-8");
         }).AllowAnonymous().WithTags("Calendar");
 
-        // A counterpart's published B2B meetings, behind their personal link.
-        app.MapGet("/m/{token}/calendar.ics", async (string token, IMediator m, HttpContext http, CancellationToken ct) =>
-        {
-            var ics = await m.Send(new GetCounterpartCalendarQuery(token), ct);
-            http.Response.Headers.CacheControl = "private, no-cache";
-            return Results.Text(ics, "text/calendar; charset=utf-8");
-        }).AllowAnonymous().WithTags("Calendar");
         return app;
     }
 }

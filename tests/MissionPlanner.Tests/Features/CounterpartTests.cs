@@ -73,11 +73,17 @@ public sealed class CounterpartTests
         (await app.SendAsync(new GetDirectoryQuery(mission, new DirectoryFilter(Sector: Sector.Academia)))).Entries.Should().BeEmpty();
         (await app.SendAsync(new GetDirectoryQuery(mission, new DirectoryFilter(Search: "edge chips")))).Entries.Should().ContainSingle();
 
+        var calendarUrl = (await app.SendAsync(new GetCounterpartPageQuery(token))).CalendarUrl!;
+        var calendarToken = calendarUrl[(calendarUrl.LastIndexOf('/') + 1)..];
+        (await app.SendAsync(new MissionPlanner.Features.Itinerary.GetCalendarFeedQuery(calendarToken))).Should().StartWith("BEGIN:VCALENDAR");
         await app.SendAsync(new RemoveCounterpartCommand(mission, sam));
 
         await FluentActions.Awaiting(() => app.SendAsync(new GetCounterpartPageQuery(token))).Should().ThrowAsync<NotFoundException>("a removed counterpart's link stops working");
+        await FluentActions.Awaiting(() => app.SendAsync(new MissionPlanner.Features.Itinerary.GetCalendarFeedQuery(calendarToken)))
+            .Should().ThrowAsync<NotFoundException>("and their calendar's");
         (await app.SendAsync(new GetDirectoryQuery(mission, new DirectoryFilter()))).Entries.Should().NotContain(e => e.Kind == DirectoryKind.Counterpart);
-        (await app.QueryAsync(db => db.PersonalLinks.SingleAsync(l => l.Purpose == LinkPurpose.Counterpart))).RevokedReason.Should().Be(PersonalLink.Reasons.Removed);
+        (await app.QueryAsync(db => db.PersonalLinks.Where(l => l.SubjectId == sam).Select(l => l.RevokedReason).ToListAsync()))
+            .Should().Equal(PersonalLink.Reasons.Removed, PersonalLink.Reasons.Removed);
     }
 
     [Theory, AllDatabases]

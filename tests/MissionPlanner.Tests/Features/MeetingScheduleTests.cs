@@ -176,7 +176,10 @@ public sealed class MeetingScheduleTests
             "each counterpart with meetings is emailed their schedule");
         first.CounterpartsEmailed.Should().Be(emails.Count);
         emails.Single(m => m.ToAddress == "sam@rr.example").TextBody.Should().Contain("Person 0 (TU Delft) and Person 1 (TU Delft)").And.Contain("table 1 in 'Matchmaking'");
-        var calendar = await app.SendAsync(new GetCounterpartCalendarQuery(w.SamToken));
+        // The calendar has a link of its own, so a calendar app never holds the page's link.
+        var calendarUrl = (await app.SendAsync(new GetCounterpartPageQuery(w.SamToken))).CalendarUrl!;
+        calendarUrl.Should().NotContain(w.SamToken);
+        var calendar = await app.SendAsync(new GetCalendarFeedQuery(calendarUrl[(calendarUrl.LastIndexOf('/') + 1)..]));
         calendar.Should().Contain("SUMMARY:B2B meeting: Person 0 (TU Delft) and Person 1 (TU Delft)");
         (await app.SendAsync(new GetCounterpartPageQuery(w.SamToken))).Schedule.Should().HaveCount(placed.Meetings.Count(m => m.Counterpart == "Sam Patel"));
 

@@ -104,7 +104,6 @@ public sealed partial class AuthorisationMatrixTests
         ["GET /api/v1/missions/{missionId:guid}/meeting-plan/outcomes"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/meeting-plan/sessions/{sessionId:guid}/pdf"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/meeting-plan/outcomes.csv"] = Kind.ApiRead,
-        ["GET /m/{token}/calendar.ics"] = Kind.CounterpartLink,
         ["GET /api/v1/missions/{missionId:guid}/visits/"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/visits/plan"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/ceremonies/"] = Kind.ApiRead,

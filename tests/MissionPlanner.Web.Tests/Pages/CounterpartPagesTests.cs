@@ -163,9 +163,9 @@ public sealed class CounterpartPagesTests
         var pdf = await counterpart.Client.GetAsync($"/m/{sam}?handler=Pdf");
         pdf.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
         (await PdfTextAsync(await pdf.Content.ReadAsByteArrayAsync())).Should().Contain("B2B meeting: Ann de Vries (TU Delft)", "the PDF is the counterpart's own schedule");
-        var calendar = await counterpart.Client.GetStringAsync($"/m/{sam}/calendar.ics");
-        calendar.Should().Contain("SUMMARY:B2B meeting: Ann de Vries (TU Delft)");
-        (await new WebSession(app).Client.GetAsync("/m/guess/calendar.ics")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var calendarUrl = System.Text.RegularExpressions.Regex.Match(counterpart.LastHtml, "href=\"[^\"]*(/c/[^\"]+\\.ics)\">Add to your calendar").Groups[1].Value;
+        calendarUrl.Should().NotBeEmpty().And.NotContain(sam, "a calendar app never holds the page's link");
+        (await counterpart.Client.GetStringAsync(calendarUrl)).Should().Contain("SUMMARY:B2B meeting: Ann de Vries (TU Delft)");
         await delegate_.GetAsync($"/r/{ann}/itinerary");
         delegate_.LastHtml.Should().Contain("B2B meeting: Sam Patel (Rolls-Royce)").And.Contain("Table 3, Matchmaking");
 

@@ -10,9 +10,9 @@ using MissionPlanner.Features.Links;
 namespace MissionPlanner.Features.Itinerary;
 
 /// <summary>
-/// The participant's live calendar: their itinerary as iCalendar, found by their calendar-feed link
-/// (<see cref="CalendarLinks"/>), which keeps working while the personal link is renewed. A wrong,
-/// expired or revoked link, or an erased registration, is "not found".
+/// A live calendar (iCalendar, RFC 5545) found by its calendar-feed link (<see cref="CalendarLinks"/>), which keeps
+/// working while the personal link is renewed: a participant's itinerary, or a B2B counterpart's published meetings.
+/// A wrong, expired or revoked link, an erased registration or a removed counterpart is "not found".
 /// </summary>
 public sealed record GetCalendarFeedQuery(string Token) : IRequest<string>;
 
@@ -22,10 +22,18 @@ public sealed class GetCalendarFeedHandler(AppDbContext db, PersonalLinks links,
     public async Task<string> Handle(GetCalendarFeedQuery request, CancellationToken cancellationToken)
     {
         var link = await links.FindAsync(LinkPurpose.CalendarFeed, request.Token, cancellationToken);
-        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == link.SubjectId && r.ErasedAt == null, cancellationToken)
-            ?? throw new NotFoundException("Calendar");
-        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == link.SubjectId && r.ErasedAt == null, cancellationToken);
+        if (registration is null)
+        {
+            var counterpart = await db.Counterparts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == link.SubjectId && c.RemovedAt == null, cancellationToken)
+                ?? throw new NotFoundException("Calendar");
+            var itsMission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == counterpart.MissionId, cancellationToken);
+            var meetings = await Meetings.CounterpartSchedules.ItemsAsync(db, itsMission, counterpart.Id, cancellationToken);
+            return ICalendar.Write(itsMission.Title, itsMission.TimeZone, meetings.Select(i => Itineraries.Event(i, false, now, 0)).ToList());
+        }
+
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, cancellationToken);
 
         // Someone no longer confirmed keeps the events, cancelled, so their calendar clears itself.
         var items = await Itineraries.ForAsync(db, mission, registration, cancellationToken, evenIfNotConfirmed: true);

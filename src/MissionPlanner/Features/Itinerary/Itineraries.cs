@@ -148,8 +148,8 @@ public sealed class CalendarLinks(PersonalDataProtector protector, PublicLinks l
 
     public string Url(Guid linkId) => $"{links.Base}/c/{Token(linkId)}.ics";
 
-    public PersonalLink NewLink(Guid linkId, Guid missionId, Guid registrationId, DateTime expiresAt, DateTime now) =>
-        PersonalLink.WithDerivedToken(linkId, missionId, LinkPurpose.CalendarFeed, registrationId, Token(linkId), KeyId, expiresAt, now);
+    public PersonalLink NewLink(Guid linkId, Guid missionId, Guid subjectId, DateTime expiresAt, DateTime now) =>
+        PersonalLink.WithDerivedToken(linkId, missionId, LinkPurpose.CalendarFeed, subjectId, Token(linkId), KeyId, expiresAt, now);
 
     /// <summary>The key calendar secrets are derived with now (<see cref="PersonalDataProtector.CurrentKeyId"/>).</summary>
     public string KeyId => protector.CurrentKeyId;

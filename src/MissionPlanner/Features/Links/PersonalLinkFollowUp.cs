@@ -13,7 +13,7 @@ namespace MissionPlanner.Features.Links;
 /// Keeps personal links in line with what only the running app knows (ADR 20), after every migrate
 /// and so at every start; each part is one indexed query when there is nothing to do:
 /// <list type="bullet">
-/// <item>Every registration has a calendar-feed link. Its secret is derived with the installation's
+/// <item>Every registration, and every counterpart who was sent a link, has a calendar-feed link. Its secret is derived with the installation's
 /// key, which SQL in a migration cannot do; the first one's id is the registration's, so the calendar
 /// addresses given out before links were stored keep working.</item>
 /// <item>Expiry follows the configured rule (<see cref="LinkExpiry"/>): when the rule differs from the
@@ -38,6 +38,12 @@ internal sealed class PersonalLinkFollowUp(LinkExpiry expiry, CalendarLinks cale
             .Where(r => r.ErasedAt == null && !db.PersonalLinks.Any(l => l.SubjectId == r.Id && l.Purpose == LinkPurpose.CalendarFeed))
             .Select(r => new { r.Id, r.MissionId })
             .ToListAsync(ct);
+        // Counterparts invited before their calendar had a link of its own (it was their page's).
+        missing.AddRange(await db.Counterparts.AsNoTracking()
+            .Where(c => c.RemovedAt == null && db.PersonalLinks.Any(l => l.SubjectId == c.Id && l.Purpose == LinkPurpose.Counterpart)
+                                          && !db.PersonalLinks.Any(l => l.SubjectId == c.Id && l.Purpose == LinkPurpose.CalendarFeed))
+            .Select(c => new { c.Id, c.MissionId })
+            .ToListAsync(ct));
         var oldKey = await db.PersonalLinks
             .Where(l => l.Purpose == LinkPurpose.CalendarFeed && l.KeyId != key && l.RevokedAt == null && l.ExpiresAt > now)
             .ToListAsync(ct);
@@ -47,10 +53,10 @@ internal sealed class PersonalLinkFollowUp(LinkExpiry expiry, CalendarLinks cale
         }
 
         var missions = await db.Missions.AsNoTracking().ToDictionaryAsync(m => m.Id, ct);
-        foreach (var registration in missing)
+        foreach (var subject in missing)
         {
-            var mission = missions[registration.MissionId];
-            db.PersonalLinks.Add(calendar.NewLink(registration.Id, mission.Id, registration.Id, expiry.For(LinkPurpose.CalendarFeed, mission), now));
+            var mission = missions[subject.MissionId];
+            db.PersonalLinks.Add(calendar.NewLink(subject.Id, mission.Id, subject.Id, expiry.For(LinkPurpose.CalendarFeed, mission), now));
         }
 
         var subjects = oldKey.Select(l => l.SubjectId).Distinct().ToList();

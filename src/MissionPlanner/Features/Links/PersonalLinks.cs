@@ -61,6 +61,19 @@ public sealed class PersonalLinks(AppDbContext db, LinkExpiry expiry, CalendarLi
         db.PersonalLinks.Add(calendar.NewLink(registrationId, mission.Id, registrationId, expiry.For(LinkPurpose.CalendarFeed, mission), Now));
 
     /// <summary>
+    /// A calendar-feed link for each subject that has none this installation can show (counterparts, when first invited):
+    /// their calendar app keeps its address when the page link is renewed by the next email.
+    /// </summary>
+    public async Task EnsureCalendarsAsync(Mission mission, IReadOnlyCollection<Guid> subjectIds, CancellationToken ct)
+    {
+        var shown = (await CalendarUrlsAsync(subjectIds, ct)).Keys.ToHashSet();
+        foreach (var id in subjectIds.Where(id => !shown.Contains(id)).Distinct())
+        {
+            db.PersonalLinks.Add(calendar.NewLink(Guid.NewGuid(), mission.Id, id, expiry.For(LinkPurpose.CalendarFeed, mission), Now));
+        }
+    }
+
+    /// <summary>
     /// The usable link of <paramref name="purpose"/> behind a presented secret. A wrong, expired or
     /// revoked link, or one for another purpose, is "not found" (404) alike, so a guesser learns
     /// nothing; the web layer limits how fast one client may try (Auth:PersonalLinkRequestsPerMinute).
@@ -109,7 +122,7 @@ public sealed class PersonalLinks(AppDbContext db, LinkExpiry expiry, CalendarLi
         }
     }
 
-    /// <summary>The address of each registration's usable calendar feed; a registration without one is left out.</summary>
+    /// <summary>The address of each registration's (or counterpart's) usable calendar feed; one without is left out.</summary>
     public async Task<IReadOnlyDictionary<Guid, string>> CalendarUrlsAsync(IReadOnlyCollection<Guid> registrationIds, CancellationToken ct)
     {
         var now = Now;

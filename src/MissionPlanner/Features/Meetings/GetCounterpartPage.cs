@@ -17,6 +17,9 @@ public sealed record CounterpartPage(
 {
     /// <summary>Their published B2B meetings, worded from their side.</summary>
     public IReadOnlyList<Itinerary.ItineraryItem> Schedule { get; init; } = [];
+
+    /// <summary>Their live calendar feed (/c/….ics), a link of its own so that a calendar app never holds the page's link; null when none works.</summary>
+    public string? CalendarUrl { get; init; }
 }
 
 public sealed record GetCounterpartPageQuery(string Token, DirectoryFilter? Filter = null) : IRequest<CounterpartPage>;
@@ -41,6 +44,7 @@ public sealed class GetCounterpartPageHandler(AppDbContext db, PersonalLinks lin
             counterpart.Profile, counterpart.Listed, days, delegation)
         {
             Schedule = await CounterpartSchedules.ItemsAsync(db, mission, counterpart.Id, cancellationToken),
+            CalendarUrl = await links.CalendarUrlAsync(counterpart.Id, cancellationToken),
         };
     }
 }

@@ -44,6 +44,7 @@ public sealed class InviteCounterpartsHandler(AppDbContext db, OutboxWriter outb
 
         var now = clock.GetUtcNow().UtcDateTime;
         var tokens = await personalLinks.IssueManyAsync(mission, LinkPurpose.Counterpart, counterparts.Select(c => c.Id).ToList(), cancellationToken);
+        await personalLinks.EnsureCalendarsAsync(mission, counterparts.Select(c => c.Id).ToList(), cancellationToken);
         var batch = $"counterparts-{now:yyyyMMdd-HHmmss}";
         var message = string.IsNullOrWhiteSpace(request.Message) ? null : request.Message.Trim();
         foreach (var counterpart in counterparts)

@@ -7,7 +7,7 @@ using MissionPlanner.Features.Links;
 
 namespace MissionPlanner.Features.Meetings;
 
-/// <summary>Removes a counterpart: they leave the directory and their link stops working; the row stays for the counts.</summary>
+/// <summary>Removes a counterpart: they leave the directory and their links (page and calendar) stop working; the row stays for the counts.</summary>
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record RemoveCounterpartCommand(Guid MissionId, Guid CounterpartId) : IRequest<Unit>, IMissionRequest;
 
@@ -18,7 +18,7 @@ public sealed class RemoveCounterpartHandler(AppDbContext db, TimeProvider clock
         var counterpart = await Counterparts.FindAsync(db, request.MissionId, request.CounterpartId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         counterpart.Remove(now);
-        await PersonalLinks.RevokeAsync(db, LinkPurpose.Counterpart, [counterpart.Id], PersonalLink.Reasons.Removed, now, cancellationToken);
+        await PersonalLinks.RevokeAsync(db, null, [counterpart.Id], PersonalLink.Reasons.Removed, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
