@@ -212,6 +212,15 @@ public sealed class MeetingScheduleTests
         (await app.SendAsync(new PublishMeetingPlanCommand(w.Mission))).Cancelled.Should().Be(1);
         (await app.SendAsync(new GetMyItineraryQuery(w.Scenario.RegistrationTokens["Person 0"]))).Items.Single(i => i.Kind == ProgrammeItemKind.B2BMeeting)
             .Cancelled.Should().BeTrue();
+
+        // A published meeting is not deleted by hand; deleting the session (before it) takes its meetings and their items with it.
+        var kimsItem = await app.QueryAsync(db => db.Meetings.Where(m => m.CounterpartId == w.Kim).Select(m => m.ProgrammeItemId!.Value).FirstAsync());
+        var byHandDelete = () => app.SendAsync(new DeleteProgrammeItemCommand(w.Mission, kimsItem));
+        (await byHandDelete.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("ItemId");
+        await app.SendAsync(new DeleteProgrammeItemCommand(w.Mission, w.Session));
+        (await app.QueryAsync(db => db.Meetings.CountAsync())).Should().Be(0);
+        (await app.QueryAsync(db => db.ProgrammeItems.CountAsync(i => i.Kind == ProgrammeItemKind.B2BMeeting && !i.Cancelled)))
+            .Should().Be(0, "no meeting is left in anyone's itinerary");
     }
 
     [Theory, AllDatabases]
@@ -284,6 +293,19 @@ public sealed class MeetingScheduleTests
         samOutcome.With.Should().Be("Person 0 (TU Delft) and Person 1 (TU Delft)");
         var others = () => app.SendAsync(new RecordMeetingOutcomeCommand(w.Scenario.RegistrationTokens["Person 2"], samOutcome.Id, MeetingResult.AgreementReached));
         await others.Should().ThrowAsync<NotFoundException>("one answers only for oneself");
+
+        // A held meeting is history: not moved, removed or dropped by a new run, nor its session deleted.
+        var remove = () => app.SendAsync(new RemoveMeetingCommand(w.Mission, single.Id));
+        (await remove.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("Meeting");
+        var move = () => app.SendAsync(new MoveMeetingCommand(single.Id, new MeetingPlacement(w.Session, 1, 1, null, null, null, null)) { MissionId = w.Mission });
+        (await move.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("Meeting");
+        var p2Request = await app.QueryAsync(db => db.MeetingRequests.Where(r => r.DelegateId == w.P2 && r.CounterpartId == single.CounterpartId).Select(r => r.Id).SingleAsync());
+        await app.SendAsync(new WithdrawMeetingRequestCommand(w.Scenario.RegistrationTokens["Person 2"], p2Request));
+        await app.SendAsync(new RunMeetingSchedulingCommand(w.Mission));
+        (await app.SendAsync(new GetMeetingPlanQuery(w.Mission))).Meetings.Select(m => m.Id).Should().BeEquivalentTo(plan.Meetings.Select(m => m.Id),
+            "a run after the mission keeps the meetings held, even one whose request was withdrawn since, and places nothing in the past");
+        var deleteSession = () => app.SendAsync(new DeleteProgrammeItemCommand(w.Mission, w.Session));
+        (await deleteSession.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("ItemId");
 
         app.Clock.Advance(TimeSpan.FromDays(7));
         (await app.SendAsync(new AskMeetingOutcomesCommand())).Should().Be(2, "P1 and Sam have not answered: reminded once");

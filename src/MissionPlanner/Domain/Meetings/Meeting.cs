@@ -126,6 +126,18 @@ public sealed class Meeting : IVersioned
 
     public void Pin(bool pinned) => Pinned = pinned || Arranged;
 
+    /// <summary>Published and started: from then on the meeting is history (its outcomes hang on it), so it is never moved or removed.</summary>
+    public bool HasBegun(DateTime now) => ProgrammeItemId is not null && StartsAt <= now;
+
+    /// <exception cref="DomainException">On "Meeting", when it has begun.</exception>
+    public void EnsureNotBegun(DateTime now)
+    {
+        if (HasBegun(now))
+        {
+            throw new DomainException("Meeting", "This meeting has taken place (or begun): it is kept, with what came of it, and cannot be moved or removed.");
+        }
+    }
+
     public void MarkMustMeet(bool mustMeet) => MustMeet = mustMeet;
 
     public void Published(Guid programmeItemId) => ProgrammeItemId = programmeItemId;

@@ -164,15 +164,16 @@ internal sealed class MeetingSchedulingData
 
     /// <summary>
     /// The problem for the solver: the wanted meetings, plus the pinned meetings in sessions (held in
-    /// their slot); meetings arranged outside the sessions are fixed, so they make their people busy
-    /// and count against their caps.
+    /// their slot); meetings arranged outside the sessions, and those that have begun, are fixed, so they
+    /// make their people busy and count against their caps. Slots that have begun by <paramref name="now"/>
+    /// are not offered: a run during the mission plans only what is still ahead.
     /// </summary>
-    public MeetingProblem Problem()
+    public MeetingProblem Problem(DateTime now)
     {
-        var outside = Meetings.Where(m => m.SessionId is null).ToList();
+        var outside = Meetings.Where(m => m.SessionId is null || m.HasBegun(now)).ToList();
         var fixedFor = outside.SelectMany(m => m.Delegates.Select(d => d.RegistrationId).Append(m.CounterpartId).Select(p => (p, m))).ToLookup(x => x.p, x => x.m);
         var solverSessions = Sessions.Select(s => new SolverSession(s.Item.Id.ToString("N"), s.Item.VenueId?.ToString("N") ?? "",
-            s.Slots.Select(x => new MeetingSlot(SlotId(s.Item.Id, x.Number), x.StartsAt, x.EndsAt)).ToList(), s.Session.Tables)).ToList();
+            s.Slots.Where(x => x.StartsAt > now).Select(x => new MeetingSlot(SlotId(s.Item.Id, x.Number), x.StartsAt, x.EndsAt)).ToList(), s.Session.Tables)).ToList();
         var asked = Wanted.Where(w => w.DelegateAsked).SelectMany(w => w.DelegateIds).ToHashSet();
         var attendees = People.Values.Select(p => new Attendee(p.SolverId,
             (p.Party == MeetingParty.Delegate ? Busy[p.Id].Select(b => new Slot(b.StartsAt, b.EndsAt, b.VenueId?.ToString("N") ?? "")) : [])
@@ -183,9 +184,9 @@ internal sealed class MeetingSchedulingData
 
         var requests = new Dictionary<string, SolverRequest>();
         // Pinned meetings stay in their slot; one whose slot is gone (the session moved or shrank) is placed again.
-        foreach (var m in Meetings.Where(m => m.Pinned && m.SessionId is not null && CanMeet(m.CounterpartId, m.Delegates.Select(d => d.RegistrationId))))
+        foreach (var m in Meetings.Except(outside).Where(m => m.Pinned && CanMeet(m.CounterpartId, m.Delegates.Select(d => d.RegistrationId))))
         {
-            var holds = SessionById(m.SessionId) is { } s && s.Slots.Any(x => x.Number == m.Slot);
+            var holds = SessionById(m.SessionId) is { } s && s.Slots.Any(x => x.Number == m.Slot && x.StartsAt > now);
             requests[m.PeopleKey] = new SolverRequest(m.PeopleKey, SolverPeople(m.CounterpartId, m.Delegates.Select(d => d.RegistrationId)), m.MustMeet,
                 holds ? SlotId(m.SessionId!.Value, m.Slot!.Value) : null);
         }

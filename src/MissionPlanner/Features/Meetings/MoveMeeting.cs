@@ -32,6 +32,7 @@ public sealed class MoveMeetingHandler(AppDbContext db, TimeProvider clock) : IR
         }
 
         var meeting = MeetingPlanning.Find(data, request.MeetingId);
+        meeting.EnsureNotBegun(clock.GetUtcNow().UtcDateTime);
         MeetingPlanning.Place(data, meeting, request.Where);
         var warnings = data.Warnings(data.Meetings, m => m == meeting);
         if (!request.DryRun)

@@ -28,7 +28,8 @@ public sealed class RunMeetingSchedulingHandler(AppDbContext db, TimeProvider cl
             throw new DomainException("Sessions", "There is no B2B meetings session yet: add a programme item of kind B2B meetings and set its slots and tables.");
         }
 
-        var problem = data.Problem();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var problem = data.Problem(now);
         MeetingSchedule schedule;
         try
         {
@@ -63,10 +64,9 @@ public sealed class RunMeetingSchedulingHandler(AppDbContext db, TimeProvider cl
             kept.Add(meeting.Id);
         }
 
-        // Meetings nobody asks for any more, or that did not fit this time, go; arranged ones and those outside the sessions stay.
-        var dropped = data.Meetings.Where(m => !kept.Contains(m.Id) && !m.Arranged && m.SessionId is not null).ToList();
+        // Meetings nobody asks for any more, or that did not fit this time, go; arranged ones, those outside the sessions and those begun stay.
+        var dropped = data.Meetings.Where(m => !kept.Contains(m.Id) && !m.Arranged && m.SessionId is not null && !m.HasBegun(now)).ToList();
         db.Meetings.RemoveRange(dropped);
-        var now = clock.GetUtcNow().UtcDateTime;
         var unplaced = schedule.Unplaced.Select(u => new UnplacedMeetingView(
             wanted.TryGetValue(u.RequestId, out var w) ? data.Names(w.CounterpartId, w.DelegateIds) : data.Names(existing[u.RequestId]), data.Reason(u))).ToList();
         data.Plan.Ran(MeetingSchedulingData.UnplacedJson(unplaced), now);

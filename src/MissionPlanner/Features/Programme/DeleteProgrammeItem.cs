@@ -3,20 +3,48 @@ using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Organisers;
 
 namespace MissionPlanner.Features.Programme;
 
+/// <summary>
+/// Deletes a programme item; its people are told. A published B2B meeting is removed on the B2B meetings page instead. A B2B
+/// meetings session takes its meetings with it, and their published items (their people are told), unless one has begun:
+/// then it is refused, as those meetings and their outcomes are history (cancel the item instead).
+/// </summary>
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record DeleteProgrammeItemCommand(Guid MissionId, Guid ItemId) : IRequest<Unit>, IMissionRequest;
 
-public sealed class DeleteProgrammeItemHandler(AppDbContext db) : IRequestHandler<DeleteProgrammeItemCommand, Unit>
+public sealed class DeleteProgrammeItemHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<DeleteProgrammeItemCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteProgrammeItemCommand request, CancellationToken cancellationToken)
     {
         var item = await db.ProgrammeItems
             .FirstOrDefaultAsync(p => p.MissionId == request.MissionId && p.Id == request.ItemId, cancellationToken)
             ?? throw new NotFoundException("Programme item");
+        if (item.Kind == ProgrammeItemKind.B2BMeeting)
+        {
+            throw new DomainException("ItemId", "This is a published B2B meeting: remove it on the B2B meetings page and publish again.");
+        }
+
+        if (item.Kind == ProgrammeItemKind.B2BMeetings)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var meetings = await db.Meetings.Where(m => m.SessionId == item.Id).ToListAsync(cancellationToken);
+            if (meetings.Any(m => m.HasBegun(now)))
+            {
+                throw new DomainException("ItemId", "Meetings of this session have taken place: cancel the item instead, so that they and what came of them are kept.");
+            }
+
+            var published = meetings.Where(m => m.ProgrammeItemId is not null).Select(m => m.ProgrammeItemId!.Value).ToList();
+            foreach (var meetingItem in await db.ProgrammeItems.Where(p => published.Contains(p.Id)).ToListAsync(cancellationToken))
+            {
+                meetingItem.Remove();
+                db.ProgrammeItems.Remove(meetingItem);
+            }
+        }
+
         item.Remove();
         db.ProgrammeItems.Remove(item);
         await db.SaveChangesAsync(cancellationToken);
