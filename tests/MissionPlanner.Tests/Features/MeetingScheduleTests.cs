@@ -127,9 +127,14 @@ public sealed class MeetingScheduleTests
         var arranged = await app.SendAsync(new ArrangeMeetingCommand(w.Mission, w.Kim, [w.P0],
             new MeetingPlacement(null, null, null, w.At(9, 0), w.At(9, 30), null, "Embassy library")));
         arranged.Where.Should().StartWith("Embassy library");
+        // The head of delegation meets Sam at the embassy: P1, who asked for Sam with P0, meets Sam alone, not P0 a second time.
+        var withSam = await app.SendAsync(new ArrangeMeetingCommand(w.Mission, w.Sam, [w.P0],
+            new MeetingPlacement(null, null, null, w.At(10, 0), w.At(10, 30), null, "Embassy library")));
         await app.SendAsync(new RunMeetingSchedulingCommand(w.Mission));
         var plan = await app.SendAsync(new GetMeetingPlanQuery(w.Mission));
         plan.Meetings.Should().Contain(m => m.Id == arranged.Id && m.Pinned && m.StartsLocal == w.At(9, 0), "the scheduler keeps an arranged meeting");
+        plan.Meetings.Where(m => m.CounterpartId == w.Sam && m.DelegateIds.Contains(w.P0)).Should().ContainSingle().Which.Id.Should().Be(withSam.Id);
+        plan.Meetings.Should().ContainSingle(m => m.CounterpartId == w.Sam && m.DelegateIds.SequenceEqual(new[] { w.P1 }));
 
         var p2 = plan.Meetings.First(m => m.DelegateIds.Contains(w.P2));
         var moveTo = new MeetingPlacement(w.Session, 1, 2, null, null, null, null);

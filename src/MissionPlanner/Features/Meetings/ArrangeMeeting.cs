@@ -21,7 +21,7 @@ public sealed class ArrangeMeetingHandler(AppDbContext db, TimeProvider clock) :
 {
     public async Task<PlannedMeeting> Handle(ArrangeMeetingCommand request, CancellationToken cancellationToken)
     {
-        var data = await MeetingSchedulingData.LoadAsync(db, request.MissionId, cancellationToken, tracked: true);
+        var data = await MeetingSchedulingData.LoadAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken, tracked: true);
         data.Plan.EnsureUnlocked();
         if (!data.People.TryGetValue(request.CounterpartId, out var counterpart) || counterpart.Party != MeetingParty.Counterpart)
         {

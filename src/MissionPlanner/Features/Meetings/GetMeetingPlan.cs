@@ -11,11 +11,11 @@ namespace MissionPlanner.Features.Meetings;
 [RequiresRole(MissionRoleKind.Viewer)]
 public sealed record GetMeetingPlanQuery(Guid MissionId) : IRequest<MeetingPlanView>, IMissionRequest;
 
-public sealed class GetMeetingPlanHandler(AppDbContext db) : IRequestHandler<GetMeetingPlanQuery, MeetingPlanView>
+public sealed class GetMeetingPlanHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<GetMeetingPlanQuery, MeetingPlanView>
 {
     public async Task<MeetingPlanView> Handle(GetMeetingPlanQuery request, CancellationToken cancellationToken)
     {
-        var data = await MeetingSchedulingData.LoadAsync(db, request.MissionId, cancellationToken);
+        var data = await MeetingSchedulingData.LoadAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         var zone = data.Mission.TimeZone;
         var meetings = data.Meetings.Select(m => MeetingPlanning.Planned(data, m)).ToList();
         var bySession = meetings.Where(m => m.SessionId is not null).ToLookup(m => m.SessionId!.Value);

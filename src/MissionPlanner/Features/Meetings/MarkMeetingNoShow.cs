@@ -14,11 +14,11 @@ namespace MissionPlanner.Features.Meetings;
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record MarkMeetingNoShowCommand(Guid MissionId, Guid MeetingId, MeetingParty? Absent) : IRequest<Unit>, IMissionRequest;
 
-public sealed class MarkMeetingNoShowHandler(AppDbContext db) : IRequestHandler<MarkMeetingNoShowCommand, Unit>
+public sealed class MarkMeetingNoShowHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<MarkMeetingNoShowCommand, Unit>
 {
     public async Task<Unit> Handle(MarkMeetingNoShowCommand request, CancellationToken cancellationToken)
     {
-        var data = await MeetingSchedulingData.LoadAsync(db, request.MissionId, cancellationToken, tracked: true);
+        var data = await MeetingSchedulingData.LoadAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken, tracked: true);
         MeetingPlanning.Find(data, request.MeetingId).MarkNoShow(request.Absent);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -46,6 +46,7 @@ internal sealed class MeetingSchedulingData
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
+    public required DateTime Now { get; init; }
     public required Mission Mission { get; init; }
     public required MeetingPlan Plan { get; init; }
     public required List<SessionSlots> Sessions { get; init; }
@@ -61,7 +62,8 @@ internal sealed class MeetingSchedulingData
 
     public required int MutualPairs { get; init; }
 
-    public static async Task<MeetingSchedulingData> LoadAsync(AppDbContext db, Guid missionId, CancellationToken ct, bool tracked = false)
+    /// <param name="now">What has begun by then is history (<see cref="Meeting.HasBegun"/>).</param>
+    public static async Task<MeetingSchedulingData> LoadAsync(AppDbContext db, Guid missionId, DateTime now, CancellationToken ct, bool tracked = false)
     {
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == missionId, ct);
         var plan = await MeetingPlans.GetAsync(db, missionId, ct);
@@ -109,8 +111,13 @@ internal sealed class MeetingSchedulingData
             .Select(g => (g.Key, Must: MeetingPreference.Mutual(g.FirstOrDefault(p => p.From == MeetingParty.Delegate)?.Interest,
                 g.FirstOrDefault(p => p.From == MeetingParty.Counterpart)?.Interest)))
             .Where(x => x.Must is not null).Select(x => new Interest(x.Key.DelegateId, x.Key.CounterpartId, x.Must!.Value, true)).ToList();
+        // A delegate who meets the counterpart in a meeting the scheduler does not move (arranged, pinned, outside the sessions, or
+        // begun) is not given a second one, even when colleagues asked later and their group is no longer the same people.
+        var settled = meetings.Where(m => m.Arranged || m.Pinned || m.SessionId is null || m.HasBegun(now))
+            .SelectMany(m => m.Delegates.Select(d => (d.RegistrationId, m.CounterpartId))).ToHashSet();
         return new MeetingSchedulingData
         {
+            Now = now,
             Mission = mission,
             Plan = plan,
             Sessions = sessions.Select(x => new SessionSlots(x.i, x.s, x.s.Slots(x.i))).ToList(),
@@ -119,7 +126,8 @@ internal sealed class MeetingSchedulingData
             Meetings = meetings,
             Marks = marks.Count,
             MutualPairs = mutual.Count,
-            Wanted = Group(accepted.Concat(mutual).Where(r => people.ContainsKey(r.DelegateId) && people.ContainsKey(r.CounterpartId)), people),
+            Wanted = Group(accepted.Concat(mutual).Where(r => people.ContainsKey(r.DelegateId) && people.ContainsKey(r.CounterpartId)
+                                                               && !settled.Contains((r.DelegateId, r.CounterpartId))), people),
             VenueNames = await db.Venues.AsNoTracking().Where(v => v.MissionId == missionId).ToDictionaryAsync(v => v.Id, v => v.Name, ct),
             Travel = await db.VenueTravelTimes.AsNoTracking().Where(t => t.MissionId == missionId).ToDictionaryAsync(t => (t.FromVenueId, t.ToVenueId), t => t.Minutes, ct),
         };
@@ -165,11 +173,12 @@ internal sealed class MeetingSchedulingData
     /// <summary>
     /// The problem for the solver: the wanted meetings, plus the pinned meetings in sessions (held in
     /// their slot); meetings arranged outside the sessions, and those that have begun, are fixed, so they
-    /// make their people busy and count against their caps. Slots that have begun by <paramref name="now"/>
+    /// make their people busy and count against their caps. Slots that have begun by <see cref="Now"/>
     /// are not offered: a run during the mission plans only what is still ahead.
     /// </summary>
-    public MeetingProblem Problem(DateTime now)
+    public MeetingProblem Problem()
     {
+        var now = Now;
         var outside = Meetings.Where(m => m.SessionId is null || m.HasBegun(now)).ToList();
         var fixedFor = outside.SelectMany(m => m.Delegates.Select(d => d.RegistrationId).Append(m.CounterpartId).Select(p => (p, m))).ToLookup(x => x.p, x => x.m);
         var solverSessions = Sessions.Select(s => new SolverSession(s.Item.Id.ToString("N"), s.Item.VenueId?.ToString("N") ?? "",

@@ -25,7 +25,7 @@ public sealed class MoveMeetingHandler(AppDbContext db, TimeProvider clock) : IR
 {
     public async Task<IReadOnlyList<string>> Handle(MoveMeetingCommand request, CancellationToken cancellationToken)
     {
-        var data = await MeetingSchedulingData.LoadAsync(db, request.MissionId, cancellationToken, tracked: !request.DryRun);
+        var data = await MeetingSchedulingData.LoadAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken, tracked: !request.DryRun);
         if (!request.DryRun)
         {
             data.Plan.EnsureUnlocked();

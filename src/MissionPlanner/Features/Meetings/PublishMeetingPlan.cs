@@ -34,7 +34,7 @@ public sealed class PublishMeetingPlanHandler(AppDbContext db, PersonalLinks lin
 {
     public async Task<MeetingPublishResult> Handle(PublishMeetingPlanCommand request, CancellationToken cancellationToken)
     {
-        var data = await MeetingSchedulingData.LoadAsync(db, request.MissionId, cancellationToken, tracked: true);
+        var data = await MeetingSchedulingData.LoadAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken, tracked: true);
         var mission = await db.Missions.FirstAsync(m => m.Id == request.MissionId, cancellationToken);
         var meetings = data.Meetings.Where(m => data.CanMeet(m.CounterpartId, m.Delegates.Select(d => d.RegistrationId))).ToList();
         if (meetings.Count == 0 && data.Plan.PublishedAt is null)

@@ -17,7 +17,7 @@ public sealed class RemoveMeetingHandler(AppDbContext db, TimeProvider clock) : 
 {
     public async Task<Unit> Handle(RemoveMeetingCommand request, CancellationToken cancellationToken)
     {
-        var data = await MeetingSchedulingData.LoadAsync(db, request.MissionId, cancellationToken, tracked: true);
+        var data = await MeetingSchedulingData.LoadAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken, tracked: true);
         data.Plan.EnsureUnlocked();
         var meeting = MeetingPlanning.Find(data, request.MeetingId);
         var now = clock.GetUtcNow().UtcDateTime;

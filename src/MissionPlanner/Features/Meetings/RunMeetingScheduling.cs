@@ -21,15 +21,15 @@ public sealed class RunMeetingSchedulingHandler(AppDbContext db, TimeProvider cl
 {
     public async Task<MeetingRunResult> Handle(RunMeetingSchedulingCommand request, CancellationToken cancellationToken)
     {
-        var data = await MeetingSchedulingData.LoadAsync(db, request.MissionId, cancellationToken, tracked: true);
+        var data = await MeetingSchedulingData.LoadAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken, tracked: true);
         data.Plan.EnsureUnlocked();
         if (data.Sessions.Count == 0)
         {
             throw new DomainException("Sessions", "There is no B2B meetings session yet: add a programme item of kind B2B meetings and set its slots and tables.");
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var problem = data.Problem(now);
+        var now = data.Now;
+        var problem = data.Problem();
         MeetingSchedule schedule;
         try
         {
