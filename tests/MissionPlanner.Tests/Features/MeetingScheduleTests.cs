@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Meetings;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.CheckIn;
 using MissionPlanner.Features.Itinerary;
 using MissionPlanner.Features.Meetings;
 using MissionPlanner.Features.Programme;
@@ -283,6 +285,12 @@ public sealed class MeetingScheduleTests
         var plan = await app.SendAsync(new GetMeetingPlanQuery(w.Mission));
         var single = plan.Meetings.Single(m => m.DelegateIds.Count == 1);
         await app.SendAsync(new MarkMeetingNoShowCommand(w.Mission, single.Id, MeetingParty.Counterpart));
+        // A meeting is checked in like any programme item: a delegate's badge scanned at its item.
+        var joint = plan.Meetings.Single(m => m.DelegateIds.Count == 2);
+        var jointItem = await app.QueryAsync(db => db.Meetings.Where(m => m.Id == joint.Id).Select(m => m.ProgrammeItemId!.Value).SingleAsync());
+        var badge = app.Services.GetRequiredService<CheckInLinks>().Url(w.P0).Split("/k/")[1];
+        (await app.SendAsync(new CheckInCommand(w.Mission, jointItem, badge))).Should().BeEquivalentTo(new { Name = "Person 0", AlreadyPresent = false });
+        (await app.SendAsync(new GetMeetingPlanQuery(w.Mission))).Meetings.Single(m => m.Id == joint.Id).CheckedIn.Should().Equal("Person 0");
         (await app.SendAsync(new AskMeetingOutcomesCommand())).Should().Be(0, "no meeting has taken place yet");
 
         app.Clock.Advance(TimeSpan.FromDays(32));

@@ -138,6 +138,18 @@ public sealed class CounterpartPagesTests
         organiser.LastHtml.Should().Contain("Scheduled 1 meeting").And.Contain("Room plan: Matchmaking").And.Contain("<th scope=\"col\">Table 4</th>")
             .And.Contain("Ann de Vries (TU Delft)").And.Contain("not published");
         var meetingId = await app.QueryAsync(db => db.Meetings.Select(m => m.Id).SingleAsync());
+        // Moved to another time and place, then back into the session.
+        var elsewhere = new Dictionary<string, string>
+        {
+            ["meetingId"] = meetingId.ToString(), ["to"] = "", ["startsAt"] = $"{day:yyyy-MM-dd}T10:00", ["endsAt"] = $"{day:yyyy-MM-dd}T10:30", ["place"] = "Embassy library",
+        };
+        (await organiser.Client.GetStringAsync($"/missions/{mission}/meetings?handler=Preview&{string.Join("&", elsewhere.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"))}"))
+            .Should().Contain("Ann de Vries would be at Embassy library").And.Contain("at the same time", "the preview checks Ann's programme at that time");
+        elsewhere["startsAt"] = $"{day:yyyy-MM-dd}T06:00";
+        elsewhere["endsAt"] = $"{day:yyyy-MM-dd}T06:30";
+        (await organiser.SubmitAsync($"/missions/{mission}/meetings", elsewhere, handler: "Move")).StatusCode.Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
+        await organiser.GetAsync($"/missions/{mission}/meetings");
+        organiser.LastHtml.Should().Contain("value=\"Embassy library\"").And.Contain($"value=\"{day:yyyy-MM-dd}T06:00\"", "the move form shows where it is now");
         var preview = await organiser.Client.GetStringAsync($"/missions/{mission}/meetings?handler=Preview&meetingId={meetingId}&to={session}/2&table=3");
         preview.Should().Be("{\"warnings\":[]}", "the slot is free and so is Ann");
         (await organiser.SubmitAsync($"/missions/{mission}/meetings", new Dictionary<string, string> { ["meetingId"] = meetingId.ToString(), ["to"] = $"{session}/2", ["table"] = "3" },

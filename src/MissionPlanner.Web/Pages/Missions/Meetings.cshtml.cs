@@ -104,11 +104,11 @@ public sealed class MeetingsModel(IMediator mediator) : AppPageModel(mediator)
     }
 
     /// <summary>What a move would cause, for the live warning beside the move form (reads only).</summary>
-    public async Task<IActionResult> OnGetPreviewAsync(Guid missionId, Guid meetingId, string? to, int? table)
+    public async Task<IActionResult> OnGetPreviewAsync(Guid missionId, Guid meetingId, string? to, int? table, DateTime? startsAt, DateTime? endsAt, string? place)
     {
         try
         {
-            var warnings = await Mediator.Send(new MoveMeetingCommand(meetingId, Placement(to, table, null, null, null)) { MissionId = missionId, DryRun = true },
+            var warnings = await Mediator.Send(new MoveMeetingCommand(meetingId, Placement(to, table, startsAt, endsAt, place)) { MissionId = missionId, DryRun = true },
                 HttpContext.RequestAborted);
             return new JsonResult(new { warnings });
         }

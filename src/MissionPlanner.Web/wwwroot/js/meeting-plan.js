@@ -4,7 +4,10 @@ document.querySelectorAll("form.move").forEach(form => {
   const out = form.querySelector("[data-warnings]");
   const check = async () => {
     const data = new FormData(form);
-    const query = new URLSearchParams({ meetingId: data.get("meetingId"), to: data.get("to") || "", table: data.get("table") || "" });
+    const query = new URLSearchParams();
+    for (const name of ["meetingId", "to", "table", "startsAt", "endsAt", "place"]) {
+      query.set(name, data.get(name) || "");
+    }
     const response = await fetch(`${form.dataset.preview}&${query}`, { headers: { Accept: "application/json" } });
     if (!response.ok) {
       out.textContent = "";
@@ -14,5 +17,16 @@ document.querySelectorAll("form.move").forEach(form => {
     out.textContent = warnings.length === 0 ? "No conflicts." : warnings.join(" ");
     out.classList.toggle("error", warnings.length > 0);
   };
-  form.querySelectorAll("select, input[type=number]").forEach(field => field.addEventListener("change", check));
+  form.querySelectorAll("select, input").forEach(field => field.addEventListener("change", check));
+});
+
+// The caps form shows the chosen person's cap and priority, so saving one does not reset the other.
+document.querySelectorAll("form.limits").forEach(form => {
+  const person = form.querySelector("select[name=personId]");
+  const fill = () => {
+    const chosen = person.selectedOptions[0];
+    form.querySelector("input[name=cap]").value = chosen?.dataset.cap ?? "";
+    form.querySelector("input[name=priority]").value = chosen?.dataset.priority ?? "0";
+  };
+  person.addEventListener("change", fill);
 });

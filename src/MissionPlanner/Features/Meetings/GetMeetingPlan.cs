@@ -17,7 +17,16 @@ public sealed class GetMeetingPlanHandler(AppDbContext db, TimeProvider clock) :
     {
         var data = await MeetingSchedulingData.LoadAsync(db, request.MissionId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         var zone = data.Mission.TimeZone;
-        var meetings = data.Meetings.Select(m => MeetingPlanning.Planned(data, m)).ToList();
+        var items = data.Meetings.Where(m => m.ProgrammeItemId is not null).Select(m => m.ProgrammeItemId!.Value).ToList();
+        var present = (await db.Attendances.AsNoTracking().Where(a => items.Contains(a.ProgrammeItemId))
+                .Select(a => new { a.ProgrammeItemId, a.RegistrationId }).ToListAsync(cancellationToken))
+            .ToLookup(a => a.ProgrammeItemId, a => a.RegistrationId);
+        var meetings = data.Meetings.Select(m => MeetingPlanning.Planned(data, m) with
+        {
+            CheckedIn = m.ProgrammeItemId is { } item
+                ? present[item].Where(data.People.ContainsKey).Select(p => data.People[p].Name).Order(StringComparer.CurrentCulture).ToList()
+                : [],
+        }).ToList();
         var bySession = meetings.Where(m => m.SessionId is not null).ToLookup(m => m.SessionId!.Value);
         var sessions = data.Sessions.Select(s => new SessionPlan(
             MeetingSessionView.Of(s.Item, s.Session, zone, bySession[s.Item.Id].Count()),

@@ -27,6 +27,12 @@ public sealed record PlannedMeeting(
 {
     /// <summary>The side that did not come, as the organisers marked it on the day.</summary>
     public MeetingParty? NoShow { get; init; }
+
+    /// <summary>For a meeting outside the sessions: where exactly ("Embassy library").</summary>
+    public string? Place { get; init; }
+
+    /// <summary>Its delegates checked in at the meeting (badge scans at its programme item, as at any item), by name.</summary>
+    public IReadOnlyList<string> CheckedIn { get; init; } = [];
 }
 
 /// <summary>One slot of a session with its tables: null where a table is free (the room plan).</summary>

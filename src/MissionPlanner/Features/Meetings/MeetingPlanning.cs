@@ -21,6 +21,7 @@ internal static class MeetingPlanning
             m.MustMeet, m.Arranged, m.Pinned, m.ProgrammeItemId is not null)
         {
             NoShow = m.NoShow,
+            Place = m.Place,
         };
     }
 
