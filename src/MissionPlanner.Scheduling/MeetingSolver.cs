@@ -22,6 +22,11 @@ public static class MeetingSolver
     /// <summary>How many meetings deep a chain of moves may go to let an unplaced meeting in.</summary>
     private const int ChainDepth = 2;
 
+    /// <summary>Moves tried per placed meeting by <c>ReduceIdle</c>, and at most in all: bounds its time (deterministically).</summary>
+    private const int IdleMovesPerMeeting = 400;
+
+    private const int IdleMovesLimit = 400_000;
+
     /// <summary>Meetings tried out of their place to let another in, per solve: bounds the time on large problems (deterministically).</summary>
     private const int DisplacementBudget = 200_000;
 
@@ -31,6 +36,7 @@ public static class MeetingSolver
         var state = new State(problem);
         state.Construct();
         state.Improve();
+        state.ReduceIdle();
         if (problem.Requests.Count <= 14)
         {
             state.TryExact(ExactNodeLimit);
@@ -129,6 +135,7 @@ public static class MeetingSolver
         private int must;
         private int meetings;
         private int idle;
+
 
         public State(MeetingProblem problem)
         {
@@ -438,6 +445,172 @@ public static class MeetingSolver
             }
 
             return improved;
+        }
+
+        /// <summary>
+        /// The last part of the objective alone: with the counts of the others kept, moves a meeting to another free slot,
+        /// swaps two meetings' slots, or trades a meeting for an unplaced one of the same person, to close the idle gaps in
+        /// people's days. Simulated annealing with a fixed seed (so the result is deterministic): a change that adds gaps is
+        /// taken now and then early on, to leave a local optimum; the best schedule seen is kept. A trade is kept only when
+        /// coverage, "must meet" meetings and meetings are no fewer, so the score never gets worse.
+        /// </summary>
+        public void ReduceIdle()
+        {
+            var candidates = Enumerable.Range(0, assign.Length).Where(r => pinned[r] < 0 && feasible[r].Length > 0).ToArray();
+            if (candidates.Length == 0 || idle == 0)
+            {
+                return;
+            }
+
+            var random = new Random(20261201);
+            var moves = (int)Math.Min(IdleMovesLimit, (long)IdleMovesPerMeeting * candidates.Length);
+            var best = Score;
+            var bestAssign = (int[])assign.Clone();
+            var changes = new List<(int Request, int From)>();
+            for (var i = 0; i < moves && idle > 0; i++)
+            {
+                var temperature = Math.Max(0.02, 1.5 * (1 - (double)i / moves));
+                var before = Score;
+                changes.Clear();
+                var r = candidates[random.Next(candidates.Length)];
+                var done = assign[r] >= 0 ? MoveOrSwap(r, feasible[r][random.Next(feasible[r].Length)], random, changes) : Trade(r, random, changes);
+                if (!done)
+                {
+                    continue;
+                }
+
+                var after = Score;
+                var worse = (after.Covered, after.MustMeet, after.Meetings).CompareTo((before.Covered, before.MustMeet, before.Meetings)) < 0;
+                var delta = after.IdleSlots - before.IdleSlots;
+                if (worse || delta > 0 && random.NextDouble() >= Math.Exp(-delta / temperature))
+                {
+                    Undo(changes);
+                }
+                else if (after.BetterThan(best))
+                {
+                    best = after;
+                    Array.Copy(assign, bestAssign, assign.Length);
+                }
+            }
+
+            if (best.BetterThan(Score))
+            {
+                Restore(bestAssign);
+            }
+        }
+
+        /// <summary>
+        /// Moves <paramref name="r"/> to <paramref name="s"/>, or swaps it with the meeting in its way there (one of its people's,
+        /// or any when the tables are full) when that one may take its slot. False, with nothing changed, when neither can be done.
+        /// </summary>
+        private bool MoveOrSwap(int r, int s, Random random, List<(int, int)> changes)
+        {
+            var from = assign[r];
+            if (s == from)
+            {
+                return false;
+            }
+
+            Remove(r);
+            if (CanPlace(r, s))
+            {
+                Place(r, s);
+                changes.Add((r, from));
+                return true;
+            }
+
+            var there = slotRequests[s].Where(q => attendees[q].Any(attendees[r].Contains)).ToList();
+            if (there.Count == 0 && used[s] >= slots[s].Session.Tables)
+            {
+                there = slotRequests[s];
+            }
+
+            if (there.Count > 0 && there[random.Next(there.Count)] is var q && pinned[q] < 0 && Array.BinarySearch(feasible[q], from) >= 0)
+            {
+                Remove(q);
+                if (CanPlace(r, s))
+                {
+                    Place(r, s);
+                    if (CanPlace(q, from))
+                    {
+                        Place(q, from);
+                        changes.Add((r, from));
+                        changes.Add((q, s));
+                        return true;
+                    }
+
+                    Remove(r);
+                }
+
+                Place(q, s);
+            }
+
+            Place(r, from);
+            return false;
+        }
+
+        /// <summary>Places the unplaced <paramref name="u"/> in a random slot in place of a meeting of one of its people; false, nothing changed, when that cannot be done.</summary>
+        private bool Trade(int u, Random random, List<(int, int)> changes)
+        {
+            var theirs = attendees[u].SelectMany(p => personRequests[p]).Where(q => pinned[q] < 0).Distinct().ToList();
+            if (theirs.Count == 0)
+            {
+                return false;
+            }
+
+            var q = theirs[random.Next(theirs.Count)];
+            var s = feasible[u][random.Next(feasible[u].Length)];
+            var from = assign[q];
+            Remove(q);
+            if (CanPlace(u, s))
+            {
+                Place(u, s);
+                changes.Add((q, from));
+                changes.Add((u, -1));
+                return true;
+            }
+
+            Place(q, from);
+            return false;
+        }
+
+        /// <summary>Puts back the requests a move changed: each to the slot it had (-1: unplaced).</summary>
+        private void Undo(List<(int Request, int From)> changes)
+        {
+            foreach (var (r, _) in changes)
+            {
+                if (assign[r] >= 0)
+                {
+                    Remove(r);
+                }
+            }
+
+            foreach (var (r, from) in changes)
+            {
+                if (from >= 0)
+                {
+                    Place(r, from);
+                }
+            }
+        }
+
+        private void Restore(int[] target)
+        {
+            for (var r = 0; r < assign.Length; r++)
+            {
+                if (assign[r] >= 0 && assign[r] != target[r])
+                {
+                    Remove(r);
+                }
+            }
+
+            for (var r = 0; r < assign.Length; r++)
+            {
+                if (assign[r] < 0 && target[r] >= 0)
+                {
+                    Place(r, target[r]);
+                }
+            }
         }
 
         /// <summary>Moves <paramref name="r"/> to slot <paramref name="g"/>, or swaps it with a meeting there; kept only if the score improves.</summary>
