@@ -141,7 +141,11 @@ public sealed class CounterpartPagesTests
         // Moved to another time and place, then back into the session.
         var elsewhere = new Dictionary<string, string>
         {
-            ["meetingId"] = meetingId.ToString(), ["to"] = "", ["startsAt"] = $"{day:yyyy-MM-dd}T10:00", ["endsAt"] = $"{day:yyyy-MM-dd}T10:30", ["place"] = "Embassy library",
+            ["meetingId"] = meetingId.ToString(),
+            ["to"] = "",
+            ["startsAt"] = $"{day:yyyy-MM-dd}T10:00",
+            ["endsAt"] = $"{day:yyyy-MM-dd}T10:30",
+            ["place"] = "Embassy library",
         };
         (await organiser.Client.GetStringAsync($"/missions/{mission}/meetings?handler=Preview&{string.Join("&", elsewhere.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"))}"))
             .Should().Contain("Ann de Vries would be at Embassy library").And.Contain("at the same time", "the preview checks Ann's programme at that time");
