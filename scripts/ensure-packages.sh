@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages MissionPlanner needs, if they are missing.
-#   scripts/ensure-packages.sh run    Chromium (PDF documents)
+#   scripts/ensure-packages.sh run    Chromium and the DejaVu fonts (PDF documents; page numbers are stamped in DejaVu Sans)
 #   scripts/ensure-packages.sh test   PostgreSQL, python3-aiosmtpd, Chromium, poppler-utils, python3-icalendar
 #   scripts/ensure-packages.sh bench  the test packages and coinor-cbc (the exact solver the scheduling benchmark compares with)
 # Uses apt-get when root, sudo when available, and otherwise prints the exact command to run.
 set -euo pipefail
 
-want=(chromium)
+want=(chromium fonts-dejavu-core)
 if [ "${1:-run}" = "test" ] || [ "${1:-run}" = "bench" ]; then
   want+=(postgresql python3-aiosmtpd poppler-utils python3-icalendar)
 fi
@@ -22,6 +22,7 @@ has() {
     python3-icalendar) /usr/bin/python3 -c "import icalendar" >/dev/null 2>&1 ;;
     poppler-utils) command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 ;;
     coinor-cbc) command -v cbc >/dev/null 2>&1 ;;
+    fonts-dejavu-core) [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] ;;
     *) dpkg -s "$1" >/dev/null 2>&1 ;;
   esac
 }

@@ -31,7 +31,8 @@ internal static class DocumentBench
     {
         var count = Arg(args, "--itineraries", 300);
         var dir = Path.Combine(Path.GetTempPath(), $"mp-bench-docs-{Guid.NewGuid():N}");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DataDirectory"] = dir }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DataDirectory"] = dir })
+            .AddEnvironmentVariables().Build(); // e.g. Documents__BatchSize=10 to compare batch sizes
         await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
             .AddMissionPlanner(configuration).BuildServiceProvider();
         var mission = await InScopeAsync(services, async sp =>
@@ -65,12 +66,29 @@ internal static class DocumentBench
         var job = sw.Elapsed.TotalSeconds;
         var jobMemory = memory.TakePeak();
         var done = await InScopeAsync(services, sp => sp.GetRequiredService<AppDbContext>().DocumentRuns.Select(r => r.Done).SingleAsync());
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DocumentOptions>>().Value;
+
+        // The demo mission's programme booklet, printed 5 times (one document per print, as always).
+        var demo = await InScopeAsync(services, async sp => (await sp.GetRequiredService<IMediator>().Send(new Features.Demo.SeedDemoMissionCommand()))!.Value);
+        await InScopeAsync(services, sp => sp.GetRequiredService<IMediator>().Send(new RequestDocumentsCommand(DocumentKind.Booklet) { MissionId = demo }));
+        sw.Restart();
+        await InScopeAsync(services, sp => sp.GetRequiredService<IMediator>().Send(new ProcessDocumentRunsCommand()));
+        var booklet = sw.Elapsed.TotalSeconds;
+        var bookletPages = await InScopeAsync(services, async sp =>
+        {
+            var run = await sp.GetRequiredService<AppDbContext>().DocumentRuns.AsNoTracking().SingleAsync(r => r.MissionId == demo);
+            return CountPages(await File.ReadAllBytesAsync(Path.Combine(dir, run.Folder, "programme.pdf")));
+        });
 
         Console.WriteLine($"Itineraries: {count} personal itineraries of {pages} A4 pages each, one warm Chromium, SQLite");
-        Console.WriteLine("| path | s | itineraries/s | throughput ratio | peak memory: .NET process / Chromium (MB) |");
+        Console.WriteLine("Chromium's memory is the sum of its processes' PSS (shared pages counted once, as the kernel charges them), with the sum of their RSS (shared pages counted in every process) beside it.");
+        Console.WriteLine("| path | s | itineraries/s | throughput ratio | peak memory: .NET process / Chromium PSS (RSS sum) (MB) |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
-        Console.WriteLine($"| baseline: bare engine, the same HTML printed {count} times | {bare:F1} | {count / bare:F1} | 1.00 | {bareMemory.Own} / {bareMemory.Chromium} |");
-        Console.WriteLine($"| document job: query, template, print, file, progress, zip ({done} printed) | {job:F1} | {count / job:F1} | {bare / job:F2} | {jobMemory.Own} / {jobMemory.Chromium} |");
+        Console.WriteLine($"| baseline: today's way, one itinerary per Chromium print ({count} prints of the same HTML) | {bare:F1} | {count / bare:F1} | 1.00 | " +
+                          $"{bareMemory.Own} / {bareMemory.ChromiumPss} ({bareMemory.Chromium}) |");
+        Console.WriteLine($"| document job: query, template, print in batches of {options.BatchSize}, {options.ParallelPrints} at once, split, file, progress, zip ({done} printed) | " +
+                          $"{job:F1} | {count / job:F1} | {bare / job:F2} | {jobMemory.Own} / {jobMemory.ChromiumPss} ({jobMemory.Chromium}) |");
+        Console.WriteLine($"| the demo mission's programme booklet through the document job ({bookletPages} pages) | {booklet:F2} | {bookletPages / booklet:F1} pages/s | | |");
         Console.WriteLine();
         await renderer.DisposeAsync();
         SqliteClear();
@@ -134,27 +152,33 @@ internal static class DocumentBench
         private readonly Timer timer;
         private long own;
         private long chromium;
+        private long chromiumPss;
 
         public PeakMemory() => timer = new Timer(_ => Sample(), null, 0, 100);
 
-        public (long Own, long Chromium) TakePeak()
+        public (long Own, long Chromium, long ChromiumPss) TakePeak()
         {
             Sample();
-            var peak = (Interlocked.Exchange(ref own, 0) / 1_048_576, Interlocked.Exchange(ref chromium, 0) / 1_048_576);
-            return peak;
+            return (Interlocked.Exchange(ref own, 0) / 1_048_576, Interlocked.Exchange(ref chromium, 0) / 1_048_576, Interlocked.Exchange(ref chromiumPss, 0) / 1_048_576);
         }
+
+        private static long Kilobytes(string file, string field) =>
+            File.ReadLines(file).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal)) is { } line
+                ? long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024
+                : 0;
 
         private void Sample()
         {
             long browser = 0;
+            long pss = 0;
             foreach (var dir in Directory.EnumerateDirectories("/proc"))
             {
                 try
                 {
                     if (File.ReadAllText(Path.Combine(dir, "comm")).StartsWith("chrom", StringComparison.Ordinal))
                     {
-                        var rss = File.ReadAllLines(Path.Combine(dir, "status")).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-                        browser += rss is null ? 0 : long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+                        browser += Kilobytes(Path.Combine(dir, "status"), "VmRSS:");
+                        pss += Kilobytes(Path.Combine(dir, "smaps_rollup"), "Pss:");
                     }
                 }
                 catch (IOException)
@@ -168,6 +192,7 @@ internal static class DocumentBench
             var self = Environment.WorkingSet;
             InterlockedMax(ref own, self);
             InterlockedMax(ref chromium, browser);
+            InterlockedMax(ref chromiumPss, pss);
         }
 
         private static void InterlockedMax(ref long target, long value)

@@ -58,7 +58,12 @@ public static class MissionPlannerServices
         services.AddSingleton<Features.Registrations.RegistrationBatcher>();
         services.AddSingleton<Features.Itinerary.CalendarLinks>();
         services.AddSingleton<Features.CheckIn.CheckInLinks>();
-        services.AddOptions<Documents.DocumentOptions>().BindConfiguration(Documents.DocumentOptions.Section);
+        services.AddOptions<Documents.DocumentOptions>().BindConfiguration(Documents.DocumentOptions.Section)
+            .Validate(o => o.RenderTimeout > TimeSpan.Zero && o.BatchSize is >= 1 and <= 200 && o.ParallelPrints is >= 1 and <= 8 && o.MaxOpenPages >= o.ParallelPrints
+                           && o.MaxOpenPages <= 16,
+                "Documents:RenderTimeout must be positive, Documents:BatchSize between 1 and 200, Documents:ParallelPrints between 1 and 8, "
+                + "Documents:MaxOpenPages at least Documents:ParallelPrints and at most 16.")
+            .ValidateOnStart();
         services.AddSingleton<Documents.PdfRenderer>();
         services.AddOptions<Features.Programme.NotificationOptions>().BindConfiguration(Features.Programme.NotificationOptions.Section);
         services.AddOptions<Features.Visits.VisitOptions>().BindConfiguration(Features.Visits.VisitOptions.Section);

@@ -9,13 +9,14 @@ public sealed class BrowserUnavailableException(string message, Exception? inner
 
 /// <summary>
 /// Prints HTML to PDF with headless Chromium through Playwright. One browser stays warm for the
-/// life of the process and each document gets its own page; a browser that crashed or was killed
-/// is started again on the next document.
+/// life of the process and each document gets its own page, at most <see cref="DocumentOptions.MaxOpenPages"/>
+/// at once (the rest wait); a browser that crashed or was killed is started again on the next document.
 /// </summary>
 public sealed class PdfRenderer(IOptions<DocumentOptions> options, ILogger<PdfRenderer> logger) : IAsyncDisposable
 {
     private static readonly string[] Candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
     private readonly SemaphoreSlim starting = new(1, 1);
+    private readonly SemaphoreSlim open = new(options.Value.MaxOpenPages, options.Value.MaxOpenPages);
     private IPlaywright? playwright;
     private IBrowser? browser;
     private IBrowserContext? context;
@@ -40,7 +41,15 @@ public sealed class PdfRenderer(IOptions<DocumentOptions> options, ILogger<PdfRe
             {
                 // A browser killed mid-print can leave the call waiting for an answer that never comes:
                 // the timeout covers the whole print, not only Chromium's own steps.
-                return await PrintAsync(shared, html, layout).WaitAsync(options.Value.RenderTimeout, ct);
+                await open.WaitAsync(ct);
+                try
+                {
+                    return await PrintAsync(shared, html, layout, options.Value.RenderTimeout).WaitAsync(options.Value.RenderTimeout, ct);
+                }
+                finally
+                {
+                    open.Release();
+                }
             }
             catch (Exception ex) when (attempt == 1 && ex is PlaywrightException or TimeoutException)
             {
@@ -50,12 +59,29 @@ public sealed class PdfRenderer(IOptions<DocumentOptions> options, ILogger<PdfRe
         }
     }
 
-    private async Task<byte[]> PrintAsync(IBrowserContext shared, string html, PdfLayout layout)
+    /// <summary>
+    /// Prints many documents made from one template as one Chromium job and splits the result (<see cref="PdfBatch"/>):
+    /// each document's PDF has exactly its own pages, with its own header and "Page i of n". The whole print has
+    /// <see cref="DocumentOptions.RenderTimeout"/> (a batch of 25 itineraries takes under a second).
+    /// </summary>
+    public async Task<IReadOnlyList<byte[]>> RenderManyAsync(IReadOnlyList<PdfPart> parts, PdfLayout layout, CancellationToken ct = default)
+    {
+        if (parts.Count == 0)
+        {
+            return [];
+        }
+
+        var joined = PdfBatch.Join(parts.Select(p => p.Html).ToList());
+        var pdf = await RenderAsync(joined, layout with { Header = null, PageNumbers = false }, ct);
+        return PdfBatch.Split(pdf, parts.Select(p => p.Header).ToList(), layout);
+    }
+
+    private static async Task<byte[]> PrintAsync(IBrowserContext shared, string html, PdfLayout layout, TimeSpan timeout)
     {
         // One context for all documents (no scripts, no network); a fresh page for each.
         var page = await shared.NewPageAsync();
         await using var close = new PageCloser(page);
-        page.SetDefaultTimeout((float)options.Value.RenderTimeout.TotalMilliseconds);
+        page.SetDefaultTimeout((float)timeout.TotalMilliseconds);
         await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
         return await page.PdfAsync(new PagePdfOptions
         {
@@ -129,7 +155,9 @@ public sealed class PdfRenderer(IOptions<DocumentOptions> options, ILogger<PdfRe
                     ExecutablePath = path,
                     Headless = true,
                     Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync"],
+                        "--disable-component-update", "--disable-sync",
+                        // Memory (ADR 0023): no GPU process of its own, Chromium's smaller caches.
+                        "--in-process-gpu", "--enable-low-end-device-mode"],
                 });
                 context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, Offline = true });
                 logger.LogInformation("Chromium {Version} started for documents", browser.Version);
@@ -164,6 +192,7 @@ public sealed class PdfRenderer(IOptions<DocumentOptions> options, ILogger<PdfRe
 
         playwright?.Dispose();
         starting.Dispose();
+        open.Dispose();
     }
 }
 

@@ -51,10 +51,17 @@ public sealed partial class DocumentRunTests
         view.Files.Should().Equal("itineraries.zip");
         using var zip = new ZipArchive(new MemoryStream(await app.SendAsync(new GetDocumentFileQuery(mission, run, "itineraries.zip"))));
         zip.Entries.Should().HaveCount(6);
-        var entry = zip.Entries.Single(e => e.Name.StartsWith("Person 3 ", StringComparison.Ordinal));
-        using var pdf = new MemoryStream();
-        await entry.Open().CopyToAsync(pdf);
-        (await DocumentTests.PdfText(pdf.ToArray())).Should().Contain("Person 3").And.Contain("Bilateral symposium").And.Contain("09:00–17:00");
+        // The six are printed as one Chromium job and split: each file is exactly its person's, numbered as their own.
+        for (var i = 0; i < 6; i++)
+        {
+            var entry = zip.Entries.Single(e => e.Name.StartsWith($"Person {i} ", StringComparison.Ordinal));
+            using var pdf = new MemoryStream();
+            await entry.Open().CopyToAsync(pdf);
+            var text = await DocumentTests.PdfText(pdf.ToArray());
+            text.Should().Contain($"Person {i}").And.Contain("Bilateral symposium").And.Contain("09:00–17:00").And.Contain("Page 1 of 1");
+            Enumerable.Range(0, 6).Where(j => j != i).Should().OnlyContain(j => !text.Contains($"Person {j}"), $"no page of another person is in Person {i}'s file");
+        }
+
         await FluentActions.Awaiting(() => app.SendAsync(new GetDocumentFileQuery(mission, run, "../../missionplanner.db")))
             .Should().ThrowAsync<MissionPlanner.Domain.Common.NotFoundException>("only the generation's own files can be read");
     }

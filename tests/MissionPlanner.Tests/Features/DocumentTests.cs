@@ -80,6 +80,40 @@ public sealed partial class DocumentTests
         (await act.Should().ThrowAsync<BrowserUnavailableException>()).Which.Message.Should().Contain("Documents:ChromiumPath").And.Contain("apt-get install chromium");
     }
 
+    [Fact]
+    public async Task DocumentsPrintedInOneJob_AreSplitIntoEachPersonsOwnPages_NumberedAsTheirOwn()
+    {
+        await using var renderer = new PdfRenderer(Options.Create(new DocumentOptions()), NullLogger<PdfRenderer>.Instance);
+        static string Document(string name, int paragraphs) =>
+            $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{name}</title><style>body {{ font-family: 'DejaVu Sans'; }} p {{ margin: 0 0 4mm; }}</style></head>" +
+            $"<body><h1>{name}</h1>{string.Concat(Enumerable.Range(1, paragraphs).Select(i => $"<p>{name} line {i}</p>"))}</body></html>";
+        var people = new[] { ("Ann", 5), ("Bob", 90), ("Cem", 1), ("Dee", 40) };
+
+        var pdfs = await renderer.RenderManyAsync(people.Select(p => new PdfPart(Document(p.Item1, p.Item2), $"Mission · {p.Item1}")).ToList(), new PdfLayout());
+
+        pdfs.Should().HaveCount(4);
+        for (var i = 0; i < people.Length; i++)
+        {
+            var (name, lines) = people[i];
+            var text = await PdfText(pdfs[i]);
+            var pages = Regex.Matches(text, "\f").Count;
+            foreach (var other in people.Where(p => p.Item1 != name))
+            {
+                text.Should().NotContain($"{other.Item1} line", $"no page of {other.Item1}'s is in {name}'s file");
+            }
+
+            text.Should().Contain($"{name} line {lines}", "the whole document, to its last line").And.Contain($"Mission · {name}");
+            text.Should().Contain($"Page {pages} of {pages}", "pages are numbered per person, not across the batch").And.NotContain($"of {pages + 1}");
+            var alone = Regex.Matches(await PdfText(await renderer.RenderAsync(Document(name, lines))), "\f").Count;
+            pages.Should().Be(alone, $"{name}'s pages are the ones printed alone");
+        }
+
+        await SnapshotAsync(pdfs[1], "batch-part");
+        var mixed = () => renderer.RenderManyAsync([new PdfPart(Document("Ann", 1), null), new PdfPart("<html><head><style>p { color: red }</style></head><body>x</body></html>", null)],
+            new PdfLayout());
+        await mixed.Should().ThrowAsync<ArgumentException>("documents of different templates are not printed as one");
+    }
+
     internal static async Task<string> PdfText(byte[] pdf)
     {
         var file = Path.GetTempFileName();

@@ -190,6 +190,8 @@ public sealed class DeliveryFaultTests(ITestOutputHelper output)
         var env = Environment(database, smtp);
         // A print that never answers is abandoned after this long and the browser replaced (60 s by default).
         env["Documents__RenderTimeout"] = "00:00:10";
+        // Batches of 5 (25 by default): the kill lands while the 40 are still printing, not after.
+        env["Documents__BatchSize"] = "5";
         var (missionId, token, app) = await StartAndInviteAsync(env, count: 0);
         await using (app)
         {

@@ -31,7 +31,7 @@ public sealed class DocumentRunsJob(IServiceScopeFactory scopes, ILogger<Documen
 
 /// <summary>Prints one generation: every file in its own version folder, progress saved as it goes.</summary>
 internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, DataDirectory data, PersonalLinks links,
-    CheckIn.CheckInLinks checkIn, TimeProvider clock)
+    CheckIn.CheckInLinks checkIn, Microsoft.Extensions.Options.IOptions<DocumentOptions> options, TimeProvider clock)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -115,21 +115,43 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
             .Where(r => r.MissionId == mission.Id && r.Status == RegistrationStatus.Confirmed).OrderBy(r => r.Name).ToListAsync(ct);
         await Progress(run.Id, people.Count, 0, ct);
         var calendars = await links.CalendarUrlsAsync(people.Select(p => p.Id).ToList(), ct);
-        var done = 0;
-        foreach (var person in people)
+        string FileOf(Registration person) => Path.Combine(folder, $"{person.Id:N}.pdf");
+        // A generation taken over after a crash does not print again what is already there.
+        var todo = people.Where(p => !File.Exists(FileOf(p))).ToList();
+        var done = people.Count - todo.Count;
+        var (size, parallel) = (options.Value.BatchSize, options.Value.ParallelPrints);
+        // Each round prints `parallel` batches at once, one Chromium page each; the queries before it run one at a time (one DbContext).
+        foreach (var round in todo.Chunk(size * parallel))
         {
-            // A generation taken over after a crash does not print again what is already there.
-            var file = Path.Combine(folder, $"{person.Id:N}.pdf");
-            if (!File.Exists(file))
+            var batches = new List<(Registration[] People, List<PdfPart> Parts)>();
+            foreach (var batch in round.Chunk(size))
             {
-                var view = await Itineraries.ViewAsync(db, mission, person, calendars.GetValueOrDefault(person.Id), ct);
-                await WriteAsync(file, await renderer.RenderAsync(ItineraryDocument.Html(view), new PdfLayout(Header: $"{mission.Title} · {person.Name}"), ct));
+                var parts = new List<PdfPart>(batch.Length);
+                foreach (var person in batch)
+                {
+                    var view = await Itineraries.ViewAsync(db, mission, person, calendars.GetValueOrDefault(person.Id), ct);
+                    parts.Add(new PdfPart(ItineraryDocument.Html(view), $"{mission.Title} · {person.Name}"));
+                }
+
+                batches.Add((batch, parts));
             }
 
-            if (++done % 5 == 0 || done == people.Count)
+            var printed = await Task.WhenAll(batches.Select(b => renderer.RenderManyAsync(b.Parts, new PdfLayout(), ct)));
+            for (var b = 0; b < batches.Count; b++)
             {
-                await Progress(run.Id, people.Count, done, ct);
+                for (var i = 0; i < batches[b].People.Length; i++)
+                {
+                    await WriteAsync(FileOf(batches[b].People[i]), printed[b][i]);
+                }
             }
+
+            done += round.Length;
+            await Progress(run.Id, people.Count, done, ct);
+        }
+
+        if (todo.Count == 0)
+        {
+            await Progress(run.Id, people.Count, done, ct);
         }
 
         var zip = Path.Combine(folder, "itineraries.zip");
