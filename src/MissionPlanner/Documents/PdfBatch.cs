@@ -130,22 +130,9 @@ public static class PdfBatch
         return start <= 0 || end < start ? throw new ArgumentException("A document of the batch has no <body>.") : html[start..end];
     }
 
-    private static IEnumerable<string> LinkUris(PdfPage page)
-    {
-        if (page.Elements.GetArray("/Annots") is not { } annotations)
-        {
-            yield break;
-        }
-
-        foreach (var item in annotations.Elements)
-        {
-            var annotation = item is PdfReference reference ? reference.Value as PdfDictionary : item as PdfDictionary;
-            if (annotation?.Elements.GetDictionary("/A")?.Elements.GetString("/URI") is { Length: > 0 } uri)
-            {
-                yield return uri;
-            }
-        }
-    }
+    /// <summary>The addresses of the page's link annotations.</summary>
+    private static IEnumerable<string> LinkUris(PdfPage page) =>
+        page.Elements.GetArray("/Annots")?.Elements.Select(UriOf).OfType<string>() ?? [];
 
     private static void DropMarkers(PdfPage page)
     {
@@ -156,9 +143,7 @@ public static class PdfBatch
 
         for (var i = annotations.Elements.Count - 1; i >= 0; i--)
         {
-            var item = annotations.Elements[i];
-            var annotation = item is PdfReference reference ? reference.Value as PdfDictionary : item as PdfDictionary;
-            if (annotation?.Elements.GetDictionary("/A")?.Elements.GetString("/URI") is { } uri && uri.StartsWith(Marker, StringComparison.Ordinal))
+            if (UriOf(annotations.Elements[i]) is { } uri && uri.StartsWith(Marker, StringComparison.Ordinal))
             {
                 annotations.Elements.RemoveAt(i);
             }
@@ -169,6 +154,11 @@ public static class PdfBatch
             page.Elements.Remove("/Annots");
         }
     }
+
+    /// <summary>A link annotation's address (its /A action's /URI); null for any other annotation.</summary>
+    private static string? UriOf(PdfItem item) =>
+        (item is PdfReference reference ? reference.Value as PdfDictionary : item as PdfDictionary)?.Elements.GetDictionary("/A")?.Elements.GetString("/URI")
+        is { Length: > 0 } uri ? uri : null;
 
     /// <summary>The running header and "Page i of n", as <see cref="PdfRenderer"/> has Chromium draw them: 8 px (6 pt) grey DejaVu Sans in the margins.</summary>
     private static void Stamp(PdfDocument document, string? header, PdfLayout layout)

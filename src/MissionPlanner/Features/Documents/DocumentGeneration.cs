@@ -149,11 +149,6 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
             await Progress(run.Id, people.Count, done, ct);
         }
 
-        if (todo.Count == 0)
-        {
-            await Progress(run.Id, people.Count, done, ct);
-        }
-
         var zip = Path.Combine(folder, "itineraries.zip");
         var partial = zip + ".partial";
         await using (var stream = File.Create(partial))

@@ -23,17 +23,15 @@ public sealed class GetCalendarFeedHandler(AppDbContext db, PersonalLinks links,
     {
         var link = await links.FindAsync(LinkPurpose.CalendarFeed, request.Token, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == link.MissionId, cancellationToken);
         var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == link.SubjectId && r.ErasedAt == null, cancellationToken);
         if (registration is null)
         {
-            var counterpart = await db.Counterparts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == link.SubjectId && c.RemovedAt == null, cancellationToken)
-                ?? throw new NotFoundException("Calendar");
-            var itsMission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == counterpart.MissionId, cancellationToken);
-            var meetings = await Meetings.CounterpartSchedules.ItemsAsync(db, itsMission, counterpart.Id, cancellationToken);
-            return ICalendar.Write(itsMission.Title, itsMission.TimeZone, meetings.Select(i => Itineraries.Event(i, false, now, 0)).ToList());
+            var counterpart = await db.Counterparts.AsNoTracking().AnyAsync(c => c.Id == link.SubjectId && c.RemovedAt == null, cancellationToken)
+                ? link.SubjectId : throw new NotFoundException("Calendar");
+            var meetings = await Meetings.CounterpartSchedules.ItemsAsync(db, mission, counterpart, cancellationToken);
+            return ICalendar.Write(mission.Title, mission.TimeZone, meetings.Select(i => Itineraries.Event(i, false, now, 0)).ToList());
         }
-
-        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == registration.MissionId, cancellationToken);
 
         // Someone no longer confirmed keeps the events, cancelled, so their calendar clears itself.
         var items = await Itineraries.ForAsync(db, mission, registration, cancellationToken, evenIfNotConfirmed: true);

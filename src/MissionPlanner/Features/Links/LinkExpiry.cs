@@ -23,6 +23,9 @@ public sealed class LinkExpiry(IOptions<LinkOptions> options)
         : mission.LinksExpireAt;
 
     /// <summary>The rule's expiry, or <paramref name="atLeast"/> when that is later (a question asked long after the mission).</summary>
-    public DateTime For(LinkPurpose purpose, Mission mission, DateTime? atLeast) =>
-        atLeast is { } until && until > For(purpose, mission) ? until : For(purpose, mission);
+    public DateTime For(LinkPurpose purpose, Mission mission, DateTime? atLeast)
+    {
+        var rule = For(purpose, mission);
+        return atLeast > rule ? atLeast.Value : rule;
+    }
 }

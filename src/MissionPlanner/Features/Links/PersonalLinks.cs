@@ -46,12 +46,7 @@ public sealed class PersonalLinks(AppDbContext db, LinkExpiry expiry, CalendarLi
     }
 
     /// <summary>The first link of a subject created in this unit of work (nothing to revoke, so no query).</summary>
-    public string IssueFirst(Mission mission, LinkPurpose purpose, Guid subjectId)
-    {
-        var (link, token) = PersonalLink.Issue(mission.Id, purpose, subjectId, expiry.For(purpose, mission), Now);
-        db.PersonalLinks.Add(link);
-        return token;
-    }
+    public string IssueFirst(Mission mission, LinkPurpose purpose, Guid subjectId) => IssueAlongside(mission, purpose, subjectId);
 
     /// <summary>
     /// A registration's first calendar link, created with it. Its row id is the registration's id,
