@@ -29,10 +29,11 @@ public static class Cli
             {
                 case "serve":
                     await WebApp.Build(rest).RunAsync();
-                    return 0;
+                    // Non-zero when a background part stopped the app because it could not run (SchedulerService).
+                    return Environment.ExitCode;
                 case "worker":
                     await Worker.Build(rest).RunAsync();
-                    return 0;
+                    return Environment.ExitCode;
                 case "migrate":
                     return await WithServicesAsync(rest, async sp =>
                     {

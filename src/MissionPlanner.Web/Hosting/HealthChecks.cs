@@ -1,33 +1,32 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MissionPlanner.Jobs;
-using Quartz;
 
 namespace MissionPlanner.Web.Hosting;
 
-/// <summary>Healthy when this node's scheduler runs, or when this node is configured not to run jobs.</summary>
+/// <summary>
+/// Healthy when this node's scheduler runs, or when this node is configured not to run jobs. While the
+/// scheduler starts (in the background, after the server listens) it is Degraded, which /health still
+/// answers with 200: requests do not need it. A scheduler that failed to start is Unhealthy.
+/// </summary>
 public sealed class SchedulerHealthCheck(IServiceProvider services, Microsoft.Extensions.Options.IOptions<JobsOptions> options) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!options.Value.Enabled)
         {
-            return HealthCheckResult.Healthy("Jobs are disabled on this node.");
+            return Task.FromResult(HealthCheckResult.Healthy("Jobs are disabled on this node."));
         }
 
-        var factory = services.GetService<ISchedulerFactory>();
-        if (factory is null)
+        var scheduler = services.GetService<SchedulerService>();
+        return Task.FromResult(scheduler?.State switch
         {
-            return HealthCheckResult.Unhealthy("No scheduler is registered.");
-        }
-
-        var scheduler = await factory.GetScheduler(cancellationToken);
-        return scheduler.Status switch
-        {
-            SchedulerStatus.Running => HealthCheckResult.Healthy($"Scheduler {scheduler.SchedulerName} is running."),
-            SchedulerStatus.Created or SchedulerStatus.Standby => HealthCheckResult.Degraded("The scheduler has not started yet."),
-            var other => HealthCheckResult.Unhealthy($"The scheduler is {other}."),
-        };
+            null => HealthCheckResult.Unhealthy("No scheduler is registered."),
+            SchedulerState.Running => HealthCheckResult.Healthy($"Scheduler {scheduler.Name} is running."),
+            SchedulerState.Starting => HealthCheckResult.Degraded("The scheduler is starting."),
+            SchedulerState.Failed => HealthCheckResult.Unhealthy($"The scheduler could not start: {scheduler.Failure}"),
+            _ => HealthCheckResult.Unhealthy("The scheduler has stopped."),
+        });
     }
 }
 

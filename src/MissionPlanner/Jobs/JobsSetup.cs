@@ -83,7 +83,9 @@ public static class JobsSetup
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(3)).RepeatForever()),
                 job => job.WithIdentity(Features.Documents.DocumentRunsJob.Key).DisallowConcurrentExecution());
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // Not Quartz's hosted service: ours starts the scheduler after the server listens (see SchedulerService).
+        services.AddSingleton<SchedulerService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SchedulerService>());
         return services;
     }
 }

@@ -32,6 +32,23 @@ public sealed class HealthAndOpenApiTests
     }
 
     [Theory, AllDatabases]
+    public async Task A_scheduler_that_cannot_start_stops_the_app_with_exit_code_1_and_the_reason(DatabaseProvider provider)
+    {
+        // The scheduler starts after the server listens; when it cannot (here its job store lost a
+        // table), the node must not run on without jobs as if all were well.
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE qrtz_simple_triggers");
+        }
+
+        await using var app = AppProcess.StartServer(MailingApp.Environment(database));
+
+        (await app.WaitForExitAsync(TimeSpan.FromSeconds(90))).Should().Be(1, app.Output);
+        app.Output.Should().Contain("The job scheduler could not start").And.ContainEquivalentOf("simple_triggers");
+    }
+
+    [Theory, AllDatabases]
     public async Task Health_IsUnhealthy_NamingThePendingMigrations_WhenTheAppDoesNotMigrate(DatabaseProvider provider)
     {
         await using var app = await AppFactory.CreateAsync(provider, new Dictionary<string, string?>
