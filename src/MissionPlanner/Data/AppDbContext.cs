@@ -178,7 +178,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         return builder.ToString();
     }
 
-    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    /// <summary>Stores every DateTime as UTC and reads it back as Kind Utc (public for the compiled models).</summary>
+    public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
