@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 scripts/ensure-packages.sh bench
 mkdir -p bench/results
 dotnet build MissionPlanner.sln -c Release -v q --nologo
+scripts/publish.sh
 out="bench/results/$(date -u +%Y%m%d-%H%M).md"
 dotnet run -c Release --no-build --project bench/MissionPlanner.Bench -- "$@" | tee "$out"
 # A run of every benchmark is the published report: bench/RESULTS.md, linked from the README.

@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-packages.sh run
-exec dotnet run --project src/MissionPlanner.Web -c Release -- "$@"
+scripts/publish.sh
+exec dotnet .build/app/MissionPlanner.Web.dll "$@" --contentRoot "$PWD/src/MissionPlanner.Web"
