@@ -74,6 +74,9 @@ public static class MissionPlannerServices
                 "Meetings:FollowUpAfter and Meetings:OutcomeReminderAfter must be positive, Meetings:OutcomeAnswerWindow at least a day.")
             .ValidateOnStart();
         services.AddOptions<Features.Ceremonies.CeremonyOptions>().BindConfiguration(Features.Ceremonies.CeremonyOptions.Section);
+        services.AddOptions<Features.FollowUp.FollowUpOptions>().BindConfiguration(Features.FollowUp.FollowUpOptions.Section)
+            .Validate(o => o.ReminderDaysBefore is >= 1 and <= 60, "FollowUp:ReminderDaysBefore must be between 1 and 60.")
+            .ValidateOnStart();
         services.AddMediatorAndValidators();
         return services;
     }

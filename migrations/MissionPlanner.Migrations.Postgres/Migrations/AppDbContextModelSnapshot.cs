@@ -462,6 +462,105 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                     b.ToTable("document_runs", (string)null);
                 });
 
+            modelBuilder.Entity("MissionPlanner.Domain.FollowUp.FollowUpAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("created_on");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("OwnerEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("owner_email");
+
+                    b.Property<DateTime?>("RemindedBeforeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_before_at");
+
+                    b.Property<DateTime?>("RemindedOnDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_on_due_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_up_actions");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_follow_up_actions_agreement_id");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_follow_up_actions_meeting_id");
+
+                    b.HasIndex("VisitId")
+                        .HasDatabaseName("ix_follow_up_actions_visit_id");
+
+                    b.HasIndex("MissionId", "Status", "DueDate")
+                        .HasDatabaseName("ix_follow_up_actions_mission_id_status_due_date");
+
+                    b.ToTable("follow_up_actions", (string)null);
+                });
+
             modelBuilder.Entity("MissionPlanner.Domain.Invitations.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2683,6 +2782,34 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_document_runs_missions_mission_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.FollowUp.FollowUpAction", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Ceremonies.CeremonyAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_follow_up_actions_ceremony_agreements_agreement_id");
+
+                    b.HasOne("MissionPlanner.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_follow_up_actions_meetings_meeting_id");
+
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_up_actions_missions_mission_id");
+
+                    b.HasOne("MissionPlanner.Domain.Visits.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_follow_up_actions_visits_visit_id");
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Invitations.Invitation", b =>

@@ -457,6 +457,105 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                     b.ToTable("document_runs", (string)null);
                 });
 
+            modelBuilder.Entity("MissionPlanner.Domain.FollowUp.FollowUpAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_on");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("OwnerEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_email");
+
+                    b.Property<DateTime?>("RemindedBeforeAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminded_before_at");
+
+                    b.Property<DateTime?>("RemindedOnDueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminded_on_due_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_up_actions");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_follow_up_actions_agreement_id");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_follow_up_actions_meeting_id");
+
+                    b.HasIndex("VisitId")
+                        .HasDatabaseName("ix_follow_up_actions_visit_id");
+
+                    b.HasIndex("MissionId", "Status", "DueDate")
+                        .HasDatabaseName("ix_follow_up_actions_mission_id_status_due_date");
+
+                    b.ToTable("follow_up_actions", (string)null);
+                });
+
             modelBuilder.Entity("MissionPlanner.Domain.Invitations.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2678,6 +2777,34 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_document_runs_missions_mission_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.FollowUp.FollowUpAction", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Ceremonies.CeremonyAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_follow_up_actions_ceremony_agreements_agreement_id");
+
+                    b.HasOne("MissionPlanner.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_follow_up_actions_meetings_meeting_id");
+
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_up_actions_missions_mission_id");
+
+                    b.HasOne("MissionPlanner.Domain.Visits.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_follow_up_actions_visits_visit_id");
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Invitations.Invitation", b =>

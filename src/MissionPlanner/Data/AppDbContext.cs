@@ -57,6 +57,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Domain.Meetings.MeetingPlan> MeetingPlans => Set<Domain.Meetings.MeetingPlan>();
     public DbSet<Domain.Meetings.MeetingPreference> MeetingPreferences => Set<Domain.Meetings.MeetingPreference>();
     public DbSet<Domain.Meetings.MeetingOutcome> MeetingOutcomes => Set<Domain.Meetings.MeetingOutcome>();
+    public DbSet<Domain.FollowUp.FollowUpAction> FollowUpActions => Set<Domain.FollowUp.FollowUpAction>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -78,6 +78,10 @@ public static class JobsSetup
                 trigger => trigger.WithIdentity("ceremony-reminders").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()),
                 job => job.WithIdentity(Features.Ceremonies.CeremonyRemindersJob.Key));
+            q.ScheduleJob<Features.FollowUp.ActionRemindersJob>(
+                trigger => trigger.WithIdentity("action-reminders").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
+                job => job.WithIdentity(Features.FollowUp.ActionRemindersJob.Key));
             q.ScheduleJob<Features.Documents.DocumentRunsJob>(
                 trigger => trigger.WithIdentity("document-runs").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(3)).RepeatForever()),

@@ -65,6 +65,9 @@ public static class EmailModels
     /// <summary>A ceremony task is past its due day and not done.</summary>
     public sealed record CeremonyTaskOverdue(string Owner, string Task, string CeremonyTitle, string MissionTitle, string Due);
 
+    /// <summary>A follow-up action is due in a few days (<paramref name="Today"/> false) or today.</summary>
+    public sealed record ActionReminder(string Owner, string Action, string? Notes, string MissionTitle, string Due, bool Today);
+
     /// <summary>Realistic examples, for previews and for the test that renders every template.</summary>
     public static IReadOnlyDictionary<string, object> Samples { get; } = new Dictionary<string, object>
     {
@@ -102,6 +105,8 @@ public static class EmailModels
         ["ceremony-confirmation"] = new CeremonyConfirmation("Ann de Vries", "signatory", "Signing ceremony: OPT/NET BV establishes its UK entity",
             "Innovation Mission to the UK: Neuromorphic Computing", "Monday 18 January 2027, 15:30–16:00", "Embassy of the Kingdom of the Netherlands",
             "https://missionplanner.example/s/abc", false),
+        ["action-reminder"] = new ActionReminder("Ann de Vries", "Send the draft research agreement to the University of Manchester",
+            "Agreed at the strategic session: a first draft within a month.", "Innovation Mission to the UK: Neuromorphic Computing", "Friday 19 February 2027", false),
         ["ceremony-task-overdue"] = new CeremonyTaskOverdue("Ann de Vries", "Bring the signing pens", "Signing ceremony: OPT/NET BV establishes its UK entity",
             "Innovation Mission to the UK: Neuromorphic Computing", "Friday 15 January 2027"),
         ["visit-update"] = new VisitUpdate("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing", "Cleanroom tour",

@@ -107,6 +107,8 @@ public sealed partial class AuthorisationMatrixTests
         ["GET /api/v1/missions/{missionId:guid}/visits/"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/visits/plan"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/ceremonies/"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/actions/"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/actions/{actionId:guid}"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/ceremonies/{ceremonyId:guid}/"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/ceremonies/{ceremonyId:guid}/documents/{kind}"] = Kind.ApiRead,
         ["GET /api/v1/public/missions/{missionId:guid}/"] = Kind.Public,
@@ -127,6 +129,7 @@ public sealed partial class AuthorisationMatrixTests
         ["* missions/new"] = Kind.AnyOrganiserPage,
         ["* missions/{missionId:guid}"] = Kind.Page,
         ["* missions/{missionId:guid}/ceremonies"] = Kind.Page,
+        ["* missions/{missionId:guid}/follow-up"] = Kind.Page,
         ["* missions/{missionId:guid}/ceremonies/{ceremonyId:guid}"] = Kind.Page,
         ["* missions/{missionId:guid}/delegation"] = Kind.Page,
         ["* missions/{missionId:guid}/documents"] = Kind.Page,
@@ -485,8 +488,12 @@ public sealed partial class AuthorisationMatrixTests
             w.CounterpartToken = Regex.Match(await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "counterpart-invitation").Select(m => m.TextBody).FirstAsync()),
                 @"/m/([A-Za-z0-9_\-]+)").Groups[1].Value;
 
+            var action = await app.SendAsync(new Features.FollowUp.AddFollowUpActionCommand("Share the mission report", null, "Topsector ICT",
+                "marieke@topsector.example", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60))
+            { MissionId = w.Mission });
             w.ids = new Dictionary<string, string>
             {
+                ["actionId"] = action.ToString(),
                 ["counterpartId"] = counterpart.ToString(),
                 ["meetingId"] = Guid.NewGuid().ToString(),
                 ["missionId"] = w.Mission.ToString(),

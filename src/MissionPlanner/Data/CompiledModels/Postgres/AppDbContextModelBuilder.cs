@@ -12,7 +12,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("dacdae09-fc9a-470c-af5b-00d1594d0caf"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("22fd92ce-988d-4463-9990-890675ecb0de"), entityTypeCount: 44)
         {
         }
 
@@ -27,6 +27,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             var runOfShowLine = RunOfShowLineEntityType.Create(this);
             var appSetting = AppSettingEntityType.Create(this);
             var documentRun = DocumentRunEntityType.Create(this);
+            var followUpAction = FollowUpActionEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var reminderRun = ReminderRunEntityType.Create(this);
             var personalLink = PersonalLinkEntityType.Create(this);
@@ -72,6 +73,10 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             CeremonyTaskEntityType.CreateForeignKey1(ceremonyTask, ceremony);
             RunOfShowLineEntityType.CreateForeignKey1(runOfShowLine, ceremony);
             DocumentRunEntityType.CreateForeignKey1(documentRun, mission);
+            FollowUpActionEntityType.CreateForeignKey1(followUpAction, ceremonyAgreement);
+            FollowUpActionEntityType.CreateForeignKey2(followUpAction, meeting);
+            FollowUpActionEntityType.CreateForeignKey3(followUpAction, mission);
+            FollowUpActionEntityType.CreateForeignKey4(followUpAction, visit);
             InvitationEntityType.CreateForeignKey1(invitation, mission);
             ReminderRunEntityType.CreateForeignKey1(reminderRun, mission);
             PersonalLinkEntityType.CreateForeignKey1(personalLink, mission);
@@ -137,6 +142,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             RunOfShowLineEntityType.CreateAnnotations(runOfShowLine);
             AppSettingEntityType.CreateAnnotations(appSetting);
             DocumentRunEntityType.CreateAnnotations(documentRun);
+            FollowUpActionEntityType.CreateAnnotations(followUpAction);
             InvitationEntityType.CreateAnnotations(invitation);
             ReminderRunEntityType.CreateAnnotations(reminderRun);
             PersonalLinkEntityType.CreateAnnotations(personalLink);

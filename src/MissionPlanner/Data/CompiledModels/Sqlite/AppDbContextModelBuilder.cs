@@ -11,7 +11,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2bc2982c-8294-4324-87c3-b9572cce5bd7"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("35cf9428-4df0-4644-ae32-a2cf4dd92392"), entityTypeCount: 44)
         {
         }
 
@@ -26,6 +26,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
             var runOfShowLine = RunOfShowLineEntityType.Create(this);
             var appSetting = AppSettingEntityType.Create(this);
             var documentRun = DocumentRunEntityType.Create(this);
+            var followUpAction = FollowUpActionEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var reminderRun = ReminderRunEntityType.Create(this);
             var personalLink = PersonalLinkEntityType.Create(this);
@@ -71,6 +72,10 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
             CeremonyTaskEntityType.CreateForeignKey1(ceremonyTask, ceremony);
             RunOfShowLineEntityType.CreateForeignKey1(runOfShowLine, ceremony);
             DocumentRunEntityType.CreateForeignKey1(documentRun, mission);
+            FollowUpActionEntityType.CreateForeignKey1(followUpAction, ceremonyAgreement);
+            FollowUpActionEntityType.CreateForeignKey2(followUpAction, meeting);
+            FollowUpActionEntityType.CreateForeignKey3(followUpAction, mission);
+            FollowUpActionEntityType.CreateForeignKey4(followUpAction, visit);
             InvitationEntityType.CreateForeignKey1(invitation, mission);
             ReminderRunEntityType.CreateForeignKey1(reminderRun, mission);
             PersonalLinkEntityType.CreateForeignKey1(personalLink, mission);
@@ -136,6 +141,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
             RunOfShowLineEntityType.CreateAnnotations(runOfShowLine);
             AppSettingEntityType.CreateAnnotations(appSetting);
             DocumentRunEntityType.CreateAnnotations(documentRun);
+            FollowUpActionEntityType.CreateAnnotations(followUpAction);
             InvitationEntityType.CreateAnnotations(invitation);
             ReminderRunEntityType.CreateAnnotations(reminderRun);
             PersonalLinkEntityType.CreateAnnotations(personalLink);
