@@ -27,6 +27,8 @@ public sealed class FollowUpPagesTests
 
         await organiser.GetAsync(page);
         organiser.LastHtml.Should().Contain("No follow-up action yet");
+        (await organiser.GetAsync($"/missions/{mission}/report")).StatusCode.Should().Be(HttpStatusCode.OK);
+        organiser.LastHtml.Should().Contain("Nothing has been recorded for this mission yet").And.Contain("0 confirmed delegates");
 
         // Refused, with the reason beside the field, and nothing saved.
         var refused = await organiser.SubmitAsync(page, Form("Send the draft research agreement", "not an address", today.AddDays(-1)));
@@ -54,6 +56,9 @@ public sealed class FollowUpPagesTests
             .StatusCode.Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
         await organiser.GetAsync(page);
         organiser.LastHtml.Should().Contain("is now done").And.Contain("0 open (0 overdue) · 1 done");
+        await organiser.GetAsync($"/missions/{mission}/report");
+        organiser.LastHtml.Should().NotContain("Nothing has been recorded").And.Contain("1 follow-up action</strong>")
+            .And.Contain("<svg class=\"chart\"").And.Contain("<title>Follow-up actions by status</title>");
 
         // The API: the same rules, the field named in the problem.
         var (api, bob) = await app.ApiClientAsync("bob@example.org");

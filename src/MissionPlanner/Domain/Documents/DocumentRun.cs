@@ -6,6 +6,7 @@ public enum DocumentKind
     Booklet,
     DelegationList,
     Badges,
+    MissionReport,
 }
 
 public enum DocumentRunStatus

@@ -55,11 +55,21 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
     /// <summary>After a programme change: documents that were generated before are generated again (<see cref="ReprintAfterProgrammeChange"/>).</summary>
     public static async Task RefreshAsync(AppDbContext db, Guid missionId, DateTime now, CancellationToken ct)
     {
-        var generated = await db.DocumentRuns.Where(r => r.MissionId == missionId && (r.Kind == DocumentKind.Itineraries || r.Kind == DocumentKind.Booklet))
+        var generated = await db.DocumentRuns.Where(r => r.MissionId == missionId
+                && (r.Kind == DocumentKind.Itineraries || r.Kind == DocumentKind.Booklet || r.Kind == DocumentKind.MissionReport))
             .Select(r => r.Kind).Distinct().ToListAsync(ct);
         foreach (var kind in generated)
         {
             await RequestAsync(db, missionId, kind, "the programme changed", now, ct);
+        }
+    }
+
+    /// <summary>A mission report printed before is printed again, since what it counts changed (<paramref name="reason"/>).</summary>
+    public static async Task RefreshReportAsync(AppDbContext db, Guid missionId, string reason, DateTime now, CancellationToken ct)
+    {
+        if (await db.DocumentRuns.AnyAsync(r => r.MissionId == missionId && r.Kind == DocumentKind.MissionReport, ct))
+        {
+            await RequestAsync(db, missionId, DocumentKind.MissionReport, reason, now, ct);
         }
     }
 
@@ -71,6 +81,7 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
             DocumentKind.Itineraries => File.Exists(Path.Combine(folder, "itineraries.zip")) ? ["itineraries.zip"] : [],
             DocumentKind.Booklet => File.Exists(Path.Combine(folder, "programme.pdf")) ? ["programme.pdf"] : [],
             DocumentKind.Badges => new[] { "badges.pdf", "badges-single.pdf" }.Where(f => File.Exists(Path.Combine(folder, f))).ToList(),
+            DocumentKind.MissionReport => File.Exists(Path.Combine(folder, "mission-report.pdf")) ? ["mission-report.pdf"] : [],
             _ => new[] { "delegation.pdf", "delegation-by-organisation.pdf" }.Where(f => File.Exists(Path.Combine(folder, f))).ToList(),
         };
     }
@@ -92,6 +103,12 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
                 break;
             case DocumentKind.Badges:
                 await BadgesAsync(run, mission, folder, ct);
+                break;
+            case DocumentKind.MissionReport:
+                await Progress(run.Id, total: 1, done: 0, ct);
+                var report = await Report.MissionReports.BuildAsync(db, mission.Id, clock.GetUtcNow().UtcDateTime, ct);
+                await WriteAsync(Path.Combine(folder, "mission-report.pdf"), await renderer.RenderAsync(Report.MissionReportDocument.Html(report),
+                    new PdfLayout(Header: $"{mission.Title} · mission report"), ct));
                 break;
             default:
                 await Progress(run.Id, total: 2, done: 0, ct);

@@ -46,6 +46,7 @@ public sealed class AddFollowUpActionHandler(AppDbContext db, TimeProvider clock
         action.Change(request.Title, request.Notes, request.Owner, request.OwnerEmail, request.DueDate);
         action.Follow(request.MeetingId, request.VisitId, request.AgreementId);
         db.FollowUpActions.Add(action);
+        await Documents.DocumentGeneration.RefreshReportAsync(db, request.MissionId, "the follow-up actions changed", clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return action.Id;
     }

@@ -52,6 +52,7 @@ public sealed class UpdateFollowUpActionHandler(AppDbContext db, TimeProvider cl
         action.Change(request.Title, request.Notes, request.Owner, request.OwnerEmail, request.DueDate);
         action.Follow(request.MeetingId, request.VisitId, request.AgreementId);
         action.SetStatus(request.Status, clock.GetUtcNow().UtcDateTime);
+        await Documents.DocumentGeneration.RefreshReportAsync(db, request.MissionId, "the follow-up actions changed", clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -1,0 +1,46 @@
+using System.Globalization;
+using MissionPlanner.Documents;
+
+namespace MissionPlanner.Features.Report;
+
+/// <summary>The mission report as the HTML that Chromium prints (templates/documents/mission-report.hbs), charts included as SVG.</summary>
+public static class MissionReportDocument
+{
+    public static string Html(MissionReport report)
+    {
+        var english = CultureInfo.GetCultureInfo("en-GB");
+        return DocumentTemplates.Render("mission-report", new
+        {
+            report.Title,
+            report.Where,
+            report.When,
+            Generated = report.GeneratedAt.ToString("d MMMM yyyy, HH:mm 'UTC'", english),
+            report.IsEmpty,
+            Delegates = ReportCharts.Many(report.Delegates, "confirmed delegate"),
+            SectorChart = ReportCharts.Bars("Delegates by sector", report.BySector),
+            CountryChart = ReportCharts.Bars("Delegates by country of their organisation", report.ByCountry),
+            OrganisationChart = ReportCharts.Bars("Delegates by organisation", report.ByOrganisation),
+            report.ListedDelegates,
+            ProgrammeItems = ReportCharts.Many(report.ProgrammeItems, "programme item"),
+            report.CancelledItems,
+            Attendance = report.Attendance.Select(a => new
+            {
+                a.Item,
+                When = a.StartsLocal.ToString("ddd d MMM HH:mm", english),
+                a.CheckedIn,
+                Capacity = a.Capacity?.ToString(english) ?? "",
+            }).ToList(),
+            Visits = ReportCharts.Many(report.Visits, "visit"),
+            report.VisitsCancelled,
+            Visitors = ReportCharts.Many(report.Visitors, "place"),
+            HostChart = ReportCharts.Bars("Visits by the host's answer", report.HostResponses),
+            MeetingsHeld = ReportCharts.Many(report.MeetingsHeld, "meeting"),
+            report.MeetingsNoShow,
+            OutcomeChart = ReportCharts.Bars("B2B meeting outcomes", report.MeetingOutcomes),
+            report.AgreementsSigned,
+            ActionChart = ReportCharts.Bars("Follow-up actions by status", report.Actions),
+            ActionCount = ReportCharts.Many(report.Actions.Sum(a => a.Count), "follow-up action"),
+            report.ActionsOverdue,
+        });
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Ceremonies;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.FollowUp;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Domain.Visits;
+
+namespace MissionPlanner.Features.Report;
+
+/// <summary>A label and how many: one bar of a chart.</summary>
+public sealed record ReportCount(string Label, int Count);
+
+/// <summary>Check-ins at one programme item that has happened (badge scans, one per person).</summary>
+public sealed record ReportAttendance(string Item, DateTime StartsLocal, int CheckedIn, int? Capacity);
+
+/// <summary>
+/// What came of a mission, for its funders: counts by default; names only of delegates who agreed to
+/// be listed. A mission with no data gives an honest empty report (every count zero, every list
+/// empty), never an error.
+/// </summary>
+/// <param name="Delegates">Confirmed registrations.</param>
+/// <param name="ByCountry">By the country of the delegate's organisation as recorded in the mission's organisations; "not recorded" otherwise.</param>
+/// <param name="ListedDelegates">"Name, Organisation" of the confirmed delegates who agreed to be listed.</param>
+/// <param name="ProgrammeItems">Items in the programme, cancelled ones included.</param>
+/// <param name="Attendance">Items that have started, with their check-ins, in programme order.</param>
+/// <param name="HostResponses">Visits not cancelled, by the host's answer.</param>
+/// <param name="Visitors">Places assigned on visits not cancelled.</param>
+/// <param name="MeetingsHeld">Published B2B meetings that have begun, less those where a side did not come.</param>
+/// <param name="MeetingOutcomes">Answers to the follow-up question, by result.</param>
+/// <param name="Actions">Follow-up actions by status; <paramref name="ActionsOverdue"/> of them open and past their day.</param>
+public sealed record MissionReport(
+    Guid MissionId, string Title, string Where, string When, DateTime GeneratedAt,
+    int Delegates, IReadOnlyList<ReportCount> BySector, IReadOnlyList<ReportCount> ByCountry, IReadOnlyList<ReportCount> ByOrganisation,
+    IReadOnlyList<string> ListedDelegates,
+    int ProgrammeItems, IReadOnlyList<string> CancelledItems, IReadOnlyList<ReportAttendance> Attendance,
+    int Visits, int VisitsCancelled, IReadOnlyList<ReportCount> HostResponses, int Visitors,
+    int MeetingsHeld, int MeetingsNoShow, IReadOnlyList<ReportCount> MeetingOutcomes,
+    IReadOnlyList<string> AgreementsSigned,
+    IReadOnlyList<ReportCount> Actions, int ActionsOverdue)
+{
+    /// <summary>Nothing recorded yet: no delegate, no programme item, no visit, no meeting, no action.</summary>
+    public bool IsEmpty => Delegates == 0 && ProgrammeItems == 0 && Visits + VisitsCancelled == 0 && MeetingsHeld + MeetingsNoShow == 0 && Actions.Count == 0;
+}
+
+/// <summary>Builds the <see cref="MissionReport"/> (for the page, the API and the PDF the document job prints).</summary>
+internal static class MissionReports
+{
+    public static async Task<MissionReport> BuildAsync(AppDbContext db, Guid missionId, DateTime now, CancellationToken ct)
+    {
+        var mission = await db.Missions.AsNoTracking().FirstOrDefaultAsync(m => m.Id == missionId, ct) ?? throw new NotFoundException("Mission");
+        var zone = mission.TimeZone;
+
+        var delegates = await db.Registrations.AsNoTracking()
+            .Where(r => r.MissionId == missionId && r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null)
+            .Select(r => new { r.Name, r.Organisation, r.Sector, r.ConsentListing }).ToListAsync(ct);
+        var countries = (await db.Organisations.AsNoTracking().Where(o => o.MissionId == missionId).Select(o => new { o.Name, o.Country }).ToListAsync(ct))
+            .GroupBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Country, StringComparer.OrdinalIgnoreCase);
+
+        var items = await db.ProgrammeItems.AsNoTracking().Where(i => i.MissionId == missionId).OrderBy(i => i.StartsAt)
+            .Select(i => new { i.Id, i.Title, i.StartsAt, i.Cancelled, i.Capacity }).ToListAsync(ct);
+        var checkIns = await db.Attendances.AsNoTracking().Where(a => a.MissionId == missionId)
+            .GroupBy(a => a.ProgrammeItemId).Select(g => new { g.Key, People = g.Select(a => a.RegistrationId).Distinct().Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.People, ct);
+
+        var visits = await db.Visits.AsNoTracking().Where(v => v.MissionId == missionId).Select(v => new { v.Id, v.Cancelled, v.HostResponse }).ToListAsync(ct);
+        var liveVisits = visits.Where(v => !v.Cancelled).Select(v => v.Id).ToList();
+        var visitors = await db.VisitAssignments.AsNoTracking().CountAsync(a => liveVisits.Contains(a.VisitId), ct);
+
+        var meetings = await db.Meetings.AsNoTracking()
+            .Where(m => m.MissionId == missionId && m.ProgrammeItemId != null && m.StartsAt <= now).Select(m => new { m.NoShow }).ToListAsync(ct);
+        var outcomes = await db.MeetingOutcomes.AsNoTracking().Where(o => o.MissionId == missionId && o.Result != null)
+            .GroupBy(o => o.Result).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+
+        var signed = await (from a in db.CeremonyAgreements.AsNoTracking()
+                            join c in db.Ceremonies on a.CeremonyId equals c.Id
+                            where c.MissionId == missionId && a.Status == AgreementStatus.Signed
+                            orderby a.Title
+                            select a.Title).ToListAsync(ct);
+
+        var actions = await db.FollowUpActions.AsNoTracking().Where(a => a.MissionId == missionId).Select(a => new { a.Status, a.DueDate }).ToListAsync(ct);
+        var today = DateOnly.FromDateTime(MissionTime.ToLocal(now, zone));
+
+        return new MissionReport(mission.Id, mission.Title, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate), now,
+            delegates.Count,
+            Counts(delegates.Select(d => d.Sector == Sector.StartUp ? "Start-up" : d.Sector.ToString())),
+            Counts(delegates.Select(d => countries.GetValueOrDefault(d.Organisation) is { Length: > 0 } c ? c : "not recorded")),
+            Counts(delegates.Select(d => d.Organisation)),
+            delegates.Where(d => d.ConsentListing).OrderBy(d => d.Name, StringComparer.CurrentCulture).Select(d => $"{d.Name}, {d.Organisation}").ToList(),
+            items.Count,
+            items.Where(i => i.Cancelled).Select(i => $"{i.Title} ({MissionTime.ToLocal(i.StartsAt, zone).ToString("ddd d MMM HH:mm", CultureInfo.GetCultureInfo("en-GB"))})").ToList(),
+            items.Where(i => !i.Cancelled && i.StartsAt <= now)
+                .Select(i => new ReportAttendance(i.Title, MissionTime.ToLocal(i.StartsAt, zone), checkIns.GetValueOrDefault(i.Id), i.Capacity)).ToList(),
+            liveVisits.Count, visits.Count(v => v.Cancelled),
+            Counts(visits.Where(v => !v.Cancelled).Select(v => v.HostResponse switch
+            {
+                HostResponse.Confirmed => "confirmed by the host",
+                HostResponse.Declined => "declined by the host",
+                HostResponse.ChangeProposed => "change proposed",
+                _ => "no answer",
+            })),
+            visitors,
+            meetings.Count(m => m.NoShow is null), meetings.Count(m => m.NoShow is not null),
+            outcomes.OrderBy(o => o.Key).Select(o => new ReportCount(Words(o.Key!.Value.ToString()), o.Count)).ToList(),
+            signed,
+            Counts(actions.Select(a => a.Status == ActionStatus.InProgress ? "in progress" : a.Status.ToString().ToLowerInvariant())),
+            actions.Count(a => (a.Status is ActionStatus.Open or ActionStatus.InProgress) && a.DueDate < today));
+    }
+
+    /// <summary>Most first, then by label.</summary>
+    private static List<ReportCount> Counts(IEnumerable<string> labels) =>
+        labels.GroupBy(l => l, StringComparer.CurrentCultureIgnoreCase).Select(g => new ReportCount(g.First(), g.Count()))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.CurrentCulture).ToList();
+
+    /// <summary>"AgreementReached" → "agreement reached".</summary>
+    private static string Words(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}
+
+/// <summary>
+/// Horizontal bar charts drawn as SVG on the server, for pages and PDFs alike: one bar per count,
+/// its label and number written beside it, so the chart reads without colour and a screen reader
+/// gets the same as a title and description.
+/// </summary>
+public static class ReportCharts
+{
+    /// <summary>"1 visit", "3 visits": a count with its noun.</summary>
+    public static string Many(int count, string singular, string? plural = null) =>
+        $"{count.ToString(CultureInfo.InvariantCulture)} {(count == 1 ? singular : plural ?? singular + "s")}";
+
+    public static string Bars(string title, IReadOnlyList<ReportCount> counts, int maxBars = 12)
+    {
+        if (counts.Count == 0)
+        {
+            return "";
+        }
+
+        var shown = counts.Take(maxBars).ToList();
+        if (counts.Count > maxBars)
+        {
+            shown.Add(new ReportCount($"{counts.Count - maxBars} more", counts.Skip(maxBars).Sum(c => c.Count)));
+        }
+
+        const int row = 22, heading = 22, labelWidth = 220, barWidth = 300, width = labelWidth + barWidth + 50;
+        var max = Math.Max(1, shown.Max(c => c.Count));
+        var inv = CultureInfo.InvariantCulture;
+        var height = heading + shown.Count * row + 4;
+        var svg = new StringBuilder();
+        svg.Append(inv, $"<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\">");
+        svg.Append(inv, $"<title>{WebUtility.HtmlEncode(title)}</title><desc>{WebUtility.HtmlEncode(string.Join("; ", shown.Select(c => $"{c.Label}: {c.Count}")))}</desc>");
+        svg.Append(inv, $"<text x=\"0\" y=\"15\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">{WebUtility.HtmlEncode(title)}</text>");
+        for (var i = 0; i < shown.Count; i++)
+        {
+            var y = heading + i * row + 2;
+            var length = Math.Max(2, (int)Math.Round((double)shown[i].Count / max * barWidth));
+            var label = shown[i].Label.Length > 34 ? shown[i].Label[..33] + "…" : shown[i].Label;
+            svg.Append(inv, $"<text x=\"{labelWidth - 6}\" y=\"{y + 15}\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1f24\">{WebUtility.HtmlEncode(label)}</text>");
+            svg.Append(inv, $"<rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{length}\" height=\"{row - 8}\" fill=\"#2563a8\" rx=\"2\"/>");
+            svg.Append(inv, $"<text x=\"{labelWidth + length + 5}\" y=\"{y + 15}\" font-size=\"12\" fill=\"#1b1f24\">{shown[i].Count}</text>");
+        }
+
+        return svg.Append("</svg>").ToString();
+    }
+}
