@@ -53,6 +53,7 @@ public static class MissionPlannerServices
         services.AddSingleton<PublicLinks>();
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section)
             .Validate(o => o.IdDetailsRetentionDays is >= 0 and <= 3650, "Privacy:IdDetailsRetentionDays must be between 0 and 3650.")
+            .Validate(o => o.PersonalDataRetentionDays is >= 0 and <= 3650, "Privacy:PersonalDataRetentionDays must be between 0 and 3650.")
             .ValidateOnStart();
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<Features.Registrations.RegistrationBatcher>();

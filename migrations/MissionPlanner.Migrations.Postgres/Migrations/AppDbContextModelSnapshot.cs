@@ -1524,6 +1524,14 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo");
 
+                    b.Property<DateTime?>("PersonalDataPurgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("personal_data_purged_at");
+
+                    b.Property<int?>("PersonalDataRetentionDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("personal_data_retention_days");
+
                     b.Property<DateOnly?>("RegistrationDeadline")
                         .HasColumnType("date")
                         .HasColumnName("registration_deadline");
@@ -2241,6 +2249,10 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                     b.Property<int?>("PrecedenceRank")
                         .HasColumnType("integer")
                         .HasColumnName("precedence_rank");
+
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("purged_at");
 
                     b.Property<string>("Role")
                         .IsRequired()

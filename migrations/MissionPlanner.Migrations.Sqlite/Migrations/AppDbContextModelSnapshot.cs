@@ -1519,6 +1519,14 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_demo");
 
+                    b.Property<DateTime?>("PersonalDataPurgedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("personal_data_purged_at");
+
+                    b.Property<int?>("PersonalDataRetentionDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("personal_data_retention_days");
+
                     b.Property<DateOnly?>("RegistrationDeadline")
                         .HasColumnType("TEXT")
                         .HasColumnName("registration_deadline");
@@ -2236,6 +2244,10 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                     b.Property<int?>("PrecedenceRank")
                         .HasColumnType("INTEGER")
                         .HasColumnName("precedence_rank");
+
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purged_at");
 
                     b.Property<string>("Role")
                         .IsRequired()

@@ -22,4 +22,11 @@ public sealed class PrivacyOptions
 
     /// <summary>ID details are deleted this many days after the mission's last day.</summary>
     public int IdDetailsRetentionDays { get; set; } = 30;
+
+    /// <summary>
+    /// Personal data of a mission (registrations, invitations, emails, ceremony guests, counterparts)
+    /// is purged this many days after its last day, unless the mission sets its own period; the
+    /// anonymous counts the mission report needs stay.
+    /// </summary>
+    public int PersonalDataRetentionDays { get; set; } = 365;
 }

@@ -82,6 +82,10 @@ public static class JobsSetup
                 trigger => trigger.WithIdentity("action-reminders").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
                 job => job.WithIdentity(Features.FollowUp.ActionRemindersJob.Key));
+            q.ScheduleJob<Features.Retention.PersonalDataRetentionJob>(
+                trigger => trigger.WithIdentity("personal-data-retention").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
+                job => job.WithIdentity(Features.Retention.PersonalDataRetentionJob.Key));
             q.ScheduleJob<Features.Documents.DocumentRunsJob>(
                 trigger => trigger.WithIdentity("document-runs").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(3)).RepeatForever()),

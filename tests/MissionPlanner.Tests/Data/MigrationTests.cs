@@ -48,11 +48,15 @@ public sealed class MigrationTests
         await using (var db = legacy.CreateContext())
         {
             await LegacySchema.ApplyAsync(db);
-            var mission = new Mission("Mission to Delft", "", "Netherlands", "Delft", "Europe/Amsterdam",
-                new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 3), DateTime.UtcNow);
-            db.Missions.Add(mission);
-            await db.SaveChangesAsync();
-            missionId = mission.Id;
+            // Written as that version wrote it: today's model has columns the scripts never made.
+            missionId = Guid.Parse("6F1C2A4E-0B7D-4C21-9E55-3A8D2B6C7E10");
+            await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Postgres
+                ? "INSERT INTO missions (id, title, summary, host_country, host_city, time_zone_id, start_date, end_date, status, is_demo, created_at, version) "
+                  + "VALUES ('6f1c2a4e-0b7d-4c21-9e55-3a8d2b6c7e10'::uuid, 'Mission to Delft', '', 'Netherlands', 'Delft', 'Europe/Amsterdam', "
+                  + "'2027-03-01', '2027-03-03', 'Draft', false, '2026-11-30 10:00:00+00', 0)"
+                : "INSERT INTO missions (id, title, summary, host_country, host_city, time_zone_id, start_date, end_date, status, is_demo, created_at, version) "
+                  + "VALUES ('6F1C2A4E-0B7D-4C21-9E55-3A8D2B6C7E10', 'Mission to Delft', '', 'Netherlands', 'Delft', 'Europe/Amsterdam', "
+                  + "'2027-03-01', '2027-03-03', 'Draft', 0, '2026-11-30 10:00:00', 0)");
         }
 
         await using (var db = legacy.CreateContext())

@@ -109,6 +109,7 @@ public sealed partial class AuthorisationMatrixTests
         ["GET /api/v1/missions/{missionId:guid}/ceremonies/"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/actions/"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/report"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/retention/"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/actions/{actionId:guid}"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/ceremonies/{ceremonyId:guid}/"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/ceremonies/{ceremonyId:guid}/documents/{kind}"] = Kind.ApiRead,

@@ -28,7 +28,15 @@ public sealed class FollowUpPagesTests
         await organiser.GetAsync(page);
         organiser.LastHtml.Should().Contain("No follow-up action yet");
         (await organiser.GetAsync($"/missions/{mission}/report")).StatusCode.Should().Be(HttpStatusCode.OK);
-        organiser.LastHtml.Should().Contain("Nothing has been recorded for this mission yet").And.Contain("0 confirmed delegates");
+        organiser.LastHtml.Should().Contain("Nothing has been recorded for this mission yet").And.Contain("0 confirmed delegates")
+            .And.Contain("Personal data is kept 365 days after the mission (the installation&#x27;s default)");
+        (await organiser.SubmitAsync($"/missions/{mission}/report", new Dictionary<string, string> { ["days"] = "-5" }, "Retention"))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        organiser.LastHtml.Should().Contain("Keep personal data between 0 and 3650 days after the mission.");
+        (await organiser.SubmitAsync($"/missions/{mission}/report", new Dictionary<string, string> { ["days"] = "90" }, "Retention"))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
+        await organiser.GetAsync($"/missions/{mission}/report");
+        organiser.LastHtml.Should().Contain("Personal data is kept 90 days after the mission and purged on");
 
         // Refused, with the reason beside the field, and nothing saved.
         var refused = await organiser.SubmitAsync(page, Form("Send the draft research agreement", "not an address", today.AddDays(-1)));

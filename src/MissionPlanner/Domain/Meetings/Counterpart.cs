@@ -139,6 +139,18 @@ public sealed class Counterpart : IVersioned
         UpdatedAt = now;
     }
 
+    /// <summary>The mission's retention period is over: the person goes; organisation, sector and country stay for the counts.</summary>
+    public void PurgePersonalData(DateTime now)
+    {
+        Name = "Counterpart (data purged)";
+        Email = $"purged-{Id:N}@purged.invalid";
+        Profile = null;
+        Offers = null;
+        Seeks = null;
+        Listed = false;
+        UpdatedAt = now;
+    }
+
     public void Remove(DateTime now)
     {
         RemovedAt = now;

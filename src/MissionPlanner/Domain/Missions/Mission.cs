@@ -142,6 +142,29 @@ public sealed class Mission : RaisesDomainEvents, IVersioned
     }
 
     /// <summary>The instant range covered by the mission's days in its own time zone.</summary>
+    /// <summary>Days after the mission's last day that personal data is kept; null: the installation's default (Privacy:PersonalDataRetentionDays).</summary>
+    public int? PersonalDataRetentionDays { get; private set; }
+
+    /// <summary>When the personal data of the mission was purged, its retention period over.</summary>
+    public DateTime? PersonalDataPurgedAt { get; private set; }
+
+    public const int MaxRetentionDays = 3650;
+
+    public void SetRetention(int? days)
+    {
+        if (days is < 0 or > MaxRetentionDays)
+        {
+            throw new DomainException(nameof(PersonalDataRetentionDays), $"Keep personal data between 0 and {MaxRetentionDays} days after the mission.");
+        }
+
+        PersonalDataRetentionDays = days;
+    }
+
+    /// <summary>The instant the personal data is due to be purged: the end of the mission's last day plus the retention period.</summary>
+    public DateTime PurgeDueAt(int defaultDays) => UtcWindow().To.AddDays(PersonalDataRetentionDays ?? defaultDays);
+
+    public void PersonalDataPurged(DateTime now) => PersonalDataPurgedAt = now;
+
     public (DateTime From, DateTime To) UtcWindow()
     {
         var zone = TimeZone;

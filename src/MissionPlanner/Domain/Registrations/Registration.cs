@@ -341,6 +341,42 @@ public sealed class Registration : RaisesDomainEvents, IVersioned
 
     public DateTime? ErasedAt { get; private set; }
 
+    /// <summary>When the mission's retention period ended and this person's data was purged (<see cref="PurgePersonalData"/>).</summary>
+    public DateTime? PurgedAt { get; private set; }
+
+    /// <summary>
+    /// The mission's retention period is over: everything that identifies the person goes, as with
+    /// <see cref="Erase"/>, but the registration keeps its status, sector, organisation and role,
+    /// which the mission report counts.
+    /// </summary>
+    public void PurgePersonalData(DateTime now)
+    {
+        Email = $"purged-{Id:N}@purged.invalid";
+        Name = "Participant (data purged)";
+        Phone = null;
+        JobTitle = null;
+        Bio = null;
+        MeetingTopics = "";
+        MeetingOffers = null;
+        MeetingSeeks = null;
+        ShareProfile = false;
+        Answers = "{}";
+        IdDetails = null;
+        DecisionMessage = null;
+        Dietary = null;
+        Accessibility = null;
+        ArrivalAt = null;
+        ArrivalBy = null;
+        DepartureAt = null;
+        DepartureBy = null;
+        AccommodationNeeded = false;
+        EmergencyContact = null;
+        ConsentListing = false;
+        ConsentPhotos = false;
+        UpdatedAt = now;
+        PurgedAt = now;
+    }
+
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 

@@ -22,7 +22,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
                 "MissionPlanner.Domain.Registrations.Registration",
                 typeof(Registration),
                 baseEntityType,
-                propertyCount: 41,
+                propertyCount: 42,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -357,6 +357,16 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
                 nullable: true);
             precedenceRank.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             precedenceRank.AddAnnotation("Relational:ColumnName", "precedence_rank");
+
+            var purgedAt = runtimeEntityType.AddProperty(
+                "PurgedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Registration).GetProperty("PurgedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Registration).GetField("<PurgedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new AppDbContext.UtcDateTimeConverter());
+            purgedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            purgedAt.AddAnnotation("Relational:ColumnName", "purged_at");
 
             var role = runtimeEntityType.AddProperty(
                 "Role",

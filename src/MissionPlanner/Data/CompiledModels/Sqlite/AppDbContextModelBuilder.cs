@@ -11,7 +11,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("35cf9428-4df0-4644-ae32-a2cf4dd92392"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("ceaa8294-2cc0-4d9b-bbcb-e47535958331"), entityTypeCount: 44)
         {
         }
 

@@ -20,7 +20,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
                 "MissionPlanner.Domain.Missions.Mission",
                 typeof(Mission),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 21,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -90,6 +90,23 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Mission).GetField("<IsDemo>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             isDemo.AddAnnotation("Relational:ColumnName", "is_demo");
+
+            var personalDataPurgedAt = runtimeEntityType.AddProperty(
+                "PersonalDataPurgedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Mission).GetProperty("PersonalDataPurgedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Mission).GetField("<PersonalDataPurgedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new AppDbContext.UtcDateTimeConverter());
+            personalDataPurgedAt.AddAnnotation("Relational:ColumnName", "personal_data_purged_at");
+
+            var personalDataRetentionDays = runtimeEntityType.AddProperty(
+                "PersonalDataRetentionDays",
+                typeof(int?),
+                propertyInfo: typeof(Mission).GetProperty("PersonalDataRetentionDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Mission).GetField("<PersonalDataRetentionDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            personalDataRetentionDays.AddAnnotation("Relational:ColumnName", "personal_data_retention_days");
 
             var registrationDeadline = runtimeEntityType.AddProperty(
                 "RegistrationDeadline",

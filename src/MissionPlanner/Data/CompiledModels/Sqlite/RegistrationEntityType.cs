@@ -21,7 +21,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
                 "MissionPlanner.Domain.Registrations.Registration",
                 typeof(Registration),
                 baseEntityType,
-                propertyCount: 41,
+                propertyCount: 42,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -321,6 +321,15 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Registration).GetField("<PrecedenceRank>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             precedenceRank.AddAnnotation("Relational:ColumnName", "precedence_rank");
+
+            var purgedAt = runtimeEntityType.AddProperty(
+                "PurgedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Registration).GetProperty("PurgedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Registration).GetField("<PurgedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new AppDbContext.UtcDateTimeConverter());
+            purgedAt.AddAnnotation("Relational:ColumnName", "purged_at");
 
             var role = runtimeEntityType.AddProperty(
                 "Role",

@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Organisers;
+
+namespace MissionPlanner.Features.Retention;
+
+/// <summary>
+/// Sets how many days after its last day the mission keeps personal data (0–3650), or null for the
+/// installation's default (Privacy:PersonalDataRetentionDays). Refused once the data is purged:
+/// what is gone cannot be kept longer.
+/// </summary>
+[RequiresRole(MissionRoleKind.Organiser)]
+public sealed record SetRetentionCommand(int? Days) : IRequest<Unit>, IMissionRequest
+{
+    [JsonIgnore]
+    public Guid MissionId { get; init; }
+}
+
+public sealed class SetRetentionHandler(AppDbContext db) : IRequestHandler<SetRetentionCommand, Unit>
+{
+    public async Task<Unit> Handle(SetRetentionCommand request, CancellationToken cancellationToken)
+    {
+        var mission = await db.Missions.FirstOrDefaultAsync(m => m.Id == request.MissionId, cancellationToken) ?? throw new NotFoundException("Mission");
+        if (mission.PersonalDataPurgedAt is not null)
+        {
+            throw new DomainException("Days", "This mission's personal data has already been purged.");
+        }
+
+        mission.SetRetention(request.Days);
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Meetings;
+using MissionPlanner.Features.Registrations;
+using MissionPlanner.Features.Report;
+using MissionPlanner.Features.Retention;
+using MissionPlanner.Tests.Infrastructure;
+
+namespace MissionPlanner.Tests.Features;
+
+/// <summary>Personal data kept for a set time after the mission, then purged; the report's counts stay.</summary>
+public sealed class RetentionTests
+{
+    [Theory, AllDatabases]
+    public async Task Personal_data_is_purged_when_the_retention_period_ends_and_the_report_keeps_its_counts(DatabaseProvider provider)
+    {
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3);
+        var scenario = await Scenario.MissionAsync(provider, start, days: 2);
+        var (app, mission) = (scenario.App, scenario.Mission);
+        await using var _ = app;
+        await scenario.InviteAsync(2);
+        await scenario.RegisterAllAsync(name => new RegistrationDetails(name, "TU Delft", Sector.Academia, DelegationRole.Member, true,
+            Phone: "+31 6 1234 5678", Dietary: "vegetarian", ConsentListing: true));
+        await app.SendAsync(new AddCounterpartCommand("Sam Patel", "sam@counterpart.example", "Rolls-Royce", Sector.Industry, "United Kingdom")
+        { MissionId = mission });
+
+        var before = await app.SendAsync(new GetRetentionQuery(mission));
+        before.Should().BeEquivalentTo(new { Days = 365, IsDefault = true, PurgeOn = start.AddDays(1 + 1 + 365), PurgedAt = (DateTime?)null, Registrations = 2, Invitations = 2, Counterparts = 1 },
+            o => o.ExcludingMissingMembers());
+        before.Emails.Should().BeGreaterThanOrEqualTo(2, "the invitations and confirmations went out");
+
+        var negative = () => app.SendAsync(new SetRetentionCommand(-1) { MissionId = mission });
+        (await negative.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("PersonalDataRetentionDays");
+        await app.SendAsync(new SetRetentionCommand(30) { MissionId = mission });
+        (await app.SendAsync(new GetRetentionQuery(mission))).Should().BeEquivalentTo(new { Days = 30, IsDefault = false, PurgeOn = start.AddDays(1 + 1 + 30) },
+            o => o.ExcludingMissingMembers());
+        var report = await app.SendAsync(new GetMissionReportQuery(mission));
+
+        // The day before it is due, nothing goes; the day after, everything personal does, in one go.
+        app.Clock.Advance(TimeSpan.FromDays(3 + 2 + 30 - 1));
+        (await app.SendAsync(new PurgePersonalDataCommand())).Should().Be(0);
+        (await app.QueryAsync(db => db.Registrations.CountAsync(r => r.Name.StartsWith("Person")))).Should().Be(2);
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        (await app.SendAsync(new PurgePersonalDataCommand())).Should().Be(1);
+        (await app.SendAsync(new PurgePersonalDataCommand())).Should().Be(0, "purged once");
+
+        var people = await app.QueryAsync(db => db.Registrations.Where(r => r.MissionId == mission).ToListAsync());
+        people.Should().HaveCount(2).And.OnlyContain(r => r.Name == "Participant (data purged)" && r.Email.EndsWith("@purged.invalid") && r.Phone == null
+            && r.Dietary == null && r.PurgedAt != null && r.Status == RegistrationStatus.Confirmed && r.Organisation == "TU Delft");
+        (await app.QueryAsync(db => db.OutboxMessages.Where(m => m.MissionId == mission).AllAsync(m => m.ToAddress.EndsWith(".invalid") && m.TextBody == "")))
+            .Should().BeTrue();
+        (await app.QueryAsync(db => db.Invitations.Where(i => i.MissionId == mission).AllAsync(i => i.Email.EndsWith(".invalid")))).Should().BeTrue();
+        (await app.QueryAsync(db => db.Counterparts.SingleAsync())).Should().BeEquivalentTo(new { Name = "Counterpart (data purged)", Organisation = "Rolls-Royce" },
+            o => o.ExcludingMissingMembers());
+        (await app.QueryAsync(db => db.PersonalLinks.Where(l => l.MissionId == mission).AllAsync(l => l.RevokedAt != null))).Should().BeTrue("no personal link works any more");
+
+        var after = await app.SendAsync(new GetRetentionQuery(mission));
+        after.PurgedAt.Should().NotBeNull();
+        after.Should().BeEquivalentTo(new { Registrations = 0, Invitations = 0, Emails = 0, Counterparts = 0 }, o => o.ExcludingMissingMembers());
+        var kept = await app.SendAsync(new GetMissionReportQuery(mission));
+        kept.Delegates.Should().Be(report.Delegates).And.Be(2);
+        kept.BySector.Should().Equal(report.BySector);
+        kept.ByOrganisation.Should().Equal(report.ByOrganisation);
+        report.ListedDelegates.Should().HaveCount(2);
+        kept.ListedDelegates.Should().BeEmpty("nobody is named once their data is purged");
+
+        var later = () => app.SendAsync(new SetRetentionCommand(400) { MissionId = mission });
+        await later.Should().ThrowAsync<DomainException>("what is gone cannot be kept longer");
+    }
+}
