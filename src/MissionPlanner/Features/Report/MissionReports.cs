@@ -27,12 +27,12 @@ public sealed record ReportAttendance(string Item, DateTime StartsLocal, int Che
 /// <param name="Delegates">Confirmed registrations.</param>
 /// <param name="ByCountry">By the country of the delegate's organisation as recorded in the mission's organisations; "not recorded" otherwise.</param>
 /// <param name="ListedDelegates">"Name, Organisation" of the confirmed delegates who agreed to be listed.</param>
-/// <param name="ProgrammeItems">Items in the programme, cancelled ones included.</param>
+/// <param name="ProgrammeItems">Items in the programme, cancelled ones included; B2B meeting and visit items are counted in their own sections.</param>
 /// <param name="Attendance">Items that have started, with their check-ins, in programme order.</param>
 /// <param name="HostResponses">Visits not cancelled, by the host's answer.</param>
-/// <param name="Visitors">Places assigned on visits not cancelled.</param>
-/// <param name="MeetingsHeld">Published B2B meetings that have begun, less those where a side did not come.</param>
-/// <param name="MeetingOutcomes">Answers to the follow-up question, by result.</param>
+/// <param name="Visitors">Places on visits not cancelled, held by confirmed delegates.</param>
+/// <param name="MeetingsHeld">Published B2B meetings that are over (their item not cancelled), less those where a side did not come.</param>
+/// <param name="MeetingOutcomes">Meetings by their outcome: the furthest result any side reported in the latest round answered.</param>
 /// <param name="Actions">Follow-up actions by status; <paramref name="ActionsOverdue"/> of them open and past their day.</param>
 public sealed record MissionReport(
     Guid MissionId, string Title, string Where, string When, DateTime GeneratedAt,
@@ -62,7 +62,8 @@ internal static class MissionReports
         var countries = (await db.Organisations.AsNoTracking().Where(o => o.MissionId == missionId).Select(o => new { o.Name, o.Country }).ToListAsync(ct))
             .GroupBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Country, StringComparer.OrdinalIgnoreCase);
 
-        var items = await db.ProgrammeItems.AsNoTracking().Where(i => i.MissionId == missionId).OrderBy(i => i.StartsAt)
+        // The programme as planned: B2B meeting and visit-group items have their own sections (and name people).
+        var items = await db.ProgrammeItems.AsNoTracking().Where(i => i.MissionId == missionId && i.MeetingId == null && i.VisitId == null).OrderBy(i => i.StartsAt)
             .Select(i => new { i.Id, i.Title, i.StartsAt, i.Cancelled, i.Capacity }).ToListAsync(ct);
         var checkIns = await db.Attendances.AsNoTracking().Where(a => a.MissionId == missionId)
             .GroupBy(a => a.ProgrammeItemId).Select(g => new { g.Key, People = g.Select(a => a.RegistrationId).Distinct().Count() })
@@ -70,12 +71,22 @@ internal static class MissionReports
 
         var visits = await db.Visits.AsNoTracking().Where(v => v.MissionId == missionId).Select(v => new { v.Id, v.Cancelled, v.HostResponse }).ToListAsync(ct);
         var liveVisits = visits.Where(v => !v.Cancelled).Select(v => v.Id).ToList();
-        var visitors = await db.VisitAssignments.AsNoTracking().CountAsync(a => liveVisits.Contains(a.VisitId), ct);
+        var visitors = await (from a in db.VisitAssignments.AsNoTracking()
+                              join r in db.Registrations on a.RegistrationId equals r.Id
+                              where liveVisits.Contains(a.VisitId) && r.Status == RegistrationStatus.Confirmed
+                              select a.Id).CountAsync(ct);
 
-        var meetings = await db.Meetings.AsNoTracking()
-            .Where(m => m.MissionId == missionId && m.ProgrammeItemId != null && m.StartsAt <= now).Select(m => new { m.NoShow }).ToListAsync(ct);
-        var outcomes = await db.MeetingOutcomes.AsNoTracking().Where(o => o.MissionId == missionId && o.Result != null)
-            .GroupBy(o => o.Result).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        // Held: published, its item not cancelled, and over (as the outcome questions count them).
+        var meetings = await (from m in db.Meetings.AsNoTracking()
+                              join i in db.ProgrammeItems on m.ProgrammeItemId equals i.Id
+                              where m.MissionId == missionId && !i.Cancelled && i.EndsAt <= now
+                              select new { m.NoShow }).ToListAsync(ct);
+        // One result per meeting: the furthest any side reported in the latest round answered.
+        var answers = await db.MeetingOutcomes.AsNoTracking().Where(o => o.MissionId == missionId && o.Result != null)
+            .Select(o => new { o.MeetingId, o.Round, o.Result }).ToListAsync(ct);
+        var outcomes = answers.GroupBy(o => o.MeetingId)
+            .Select(g => g.Where(o => o.Round == g.Max(x => x.Round)).Max(o => o.Result!.Value))
+            .GroupBy(r => r).Select(g => new { g.Key, Count = g.Count() }).ToList();
 
         var signed = await (from a in db.CeremonyAgreements.AsNoTracking()
                             join c in db.Ceremonies on a.CeremonyId equals c.Id
@@ -106,7 +117,7 @@ internal static class MissionReports
             })),
             visitors,
             meetings.Count(m => m.NoShow is null), meetings.Count(m => m.NoShow is not null),
-            outcomes.OrderBy(o => o.Key).Select(o => new ReportCount(Words(o.Key!.Value.ToString()), o.Count)).ToList(),
+            outcomes.OrderBy(o => o.Key).Select(o => new ReportCount(Words(o.Key.ToString()), o.Count)).ToList(),
             signed,
             Counts(actions.Select(a => a.Status == ActionStatus.InProgress ? "in progress" : a.Status.ToString().ToLowerInvariant())),
             actions.Count(a => (a.Status is ActionStatus.Open or ActionStatus.InProgress) && a.DueDate < today));
