@@ -29,6 +29,7 @@ public sealed class SchedulerService(ISchedulerFactory factory, IHostApplication
     private Task starting = Task.CompletedTask;
     private Task? stop;
     private IScheduler? scheduler;
+    private volatile bool stopRequested;
 
     public SchedulerState State { get; private set; } = SchedulerState.Starting;
 
@@ -60,6 +61,8 @@ public sealed class SchedulerService(ISchedulerFactory factory, IHostApplication
 
     private async Task StopCoreAsync(CancellationToken cancellationToken)
     {
+        // A start still running sees this and shuts its scheduler down itself, even after this gives up waiting.
+        stopRequested = true;
         try
         {
             // A start in progress finishes first (it is short), so the scheduler it makes is shut down below.
@@ -91,8 +94,19 @@ public sealed class SchedulerService(ISchedulerFactory factory, IHostApplication
             var created = await factory.GetScheduler();
             Volatile.Write(ref scheduler, created);
             await created.Start();
+            if (stopRequested)
+            {
+                // The host stopped while this started (and may have given up waiting): no job runs on its disposed services.
+                await created.Shutdown(waitForJobsToComplete: true);
+                return;
+            }
+
             State = SchedulerState.Running;
             logger.LogInformation("Job scheduler started in {Elapsed} ms", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("F0"));
+        }
+        catch (Exception) when (stopRequested)
+        {
+            // Stopping anyway: a start cut short by the shutdown is not a failure.
         }
         catch (Exception ex)
         {
