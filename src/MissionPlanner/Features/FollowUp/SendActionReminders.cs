@@ -11,8 +11,9 @@ namespace MissionPlanner.Features.FollowUp;
 /// <summary>
 /// Reminds the owners of open actions: once <see cref="FollowUpOptions.ReminderDaysBefore"/> days
 /// before the due day and once on it (days in the mission's time zone). An action created inside
-/// that window gets only the reminder on its day; one already past its day gets none (the
-/// Follow-up page lists it as overdue).
+/// that window (later than that many days before) gets only the reminder on its day; one already
+/// past its day gets none (the Follow-up page lists it as overdue); none once the mission's
+/// personal data is purged.
 /// </summary>
 public sealed record SendActionRemindersCommand : IRequest<int>;
 
@@ -26,7 +27,8 @@ public sealed class SendActionRemindersHandler(AppDbContext db, OutboxWriter out
         // Days differ by at most a day between the mission's zone and UTC: older actions are past their day everywhere.
         var oldestDue = DateOnly.FromDateTime(now).AddDays(-1);
         var open = await db.FollowUpActions
-            .Where(a => (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress) && a.RemindedOnDueAt == null && a.DueDate >= oldestDue)
+            .Where(a => (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress) && a.RemindedOnDueAt == null && a.DueDate >= oldestDue
+                && db.Missions.Any(m => m.Id == a.MissionId && m.PersonalDataPurgedAt == null))
             .ToListAsync(cancellationToken);
         var missionIds = open.Select(a => a.MissionId).ToHashSet();
         var missions = await db.Missions.AsNoTracking().Where(m => missionIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
@@ -37,7 +39,7 @@ public sealed class SendActionRemindersHandler(AppDbContext db, OutboxWriter out
             var today = FollowUpRules.Today(mission, now);
             var onDueDay = today == action.DueDate;
             var before = !onDueDay && action.RemindedBeforeAt is null && today < action.DueDate && today >= action.DueDate.AddDays(-daysBefore)
-                         && action.CreatedOn < action.DueDate.AddDays(-daysBefore);
+                         && action.CreatedOn <= action.DueDate.AddDays(-daysBefore);
             if (!onDueDay && !before)
             {
                 continue;
