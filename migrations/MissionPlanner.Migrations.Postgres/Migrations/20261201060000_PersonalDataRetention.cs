@@ -18,6 +18,12 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
+                name: "personal_data_kept_until",
+                table: "missions",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
                 name: "personal_data_purged_at",
                 table: "missions",
                 type: "timestamp with time zone",
@@ -28,6 +34,10 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                 table: "missions",
                 type: "integer",
                 nullable: true);
+
+            // Missions that exist when retention comes in are not purged for 30 days, however long ago
+            // they ended: operators get time to set longer periods before anything goes.
+            migrationBuilder.Sql("UPDATE missions SET personal_data_kept_until = now() + interval '30 days';");
         }
 
         /// <inheritdoc />
@@ -36,6 +46,10 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "purged_at",
                 table: "registrations");
+
+            migrationBuilder.DropColumn(
+                name: "personal_data_kept_until",
+                table: "missions");
 
             migrationBuilder.DropColumn(
                 name: "personal_data_purged_at",

@@ -1524,6 +1524,10 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo");
 
+                    b.Property<DateTime?>("PersonalDataKeptUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("personal_data_kept_until");
+
                     b.Property<DateTime?>("PersonalDataPurgedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("personal_data_purged_at");

@@ -1519,6 +1519,10 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_demo");
 
+                    b.Property<DateTime?>("PersonalDataKeptUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("personal_data_kept_until");
+
                     b.Property<DateTime?>("PersonalDataPurgedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("personal_data_purged_at");

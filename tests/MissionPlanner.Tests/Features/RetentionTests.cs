@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Documents;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Documents;
+using MissionPlanner.Features.FollowUp;
 using MissionPlanner.Features.Meetings;
 using MissionPlanner.Features.Registrations;
 using MissionPlanner.Features.Report;
@@ -26,6 +29,13 @@ public sealed class RetentionTests
             Phone: "+31 6 1234 5678", Dietary: "vegetarian", ConsentListing: true));
         await app.SendAsync(new AddCounterpartCommand("Sam Patel", "sam@counterpart.example", "Rolls-Royce", Sector.Industry, "United Kingdom")
         { MissionId = mission });
+
+        await app.SendAsync(new AddFollowUpActionCommand("Send Person 0 the slides", "Person 0 asked at dinner", "Person 1", "person1@example.org",
+            DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60))
+        { MissionId = mission });
+        var printed = await app.SendAsync(new RequestDocumentsCommand(DocumentKind.MissionReport) { MissionId = mission });
+        (await app.SendAsync(new ProcessDocumentRunsCommand())).Should().Be(1);
+        (await DocumentTests.PdfText(await app.SendAsync(new GetDocumentFileQuery(mission, printed, "mission-report.pdf")))).Should().Contain("Person 0, TU Delft");
 
         var before = await app.SendAsync(new GetRetentionQuery(mission));
         before.Should().BeEquivalentTo(new { Days = 365, IsDefault = true, PurgeOn = start.AddDays(1 + 1 + 365), PurgedAt = (DateTime?)null, Registrations = 2, Invitations = 2, Counterparts = 1 },
@@ -56,6 +66,10 @@ public sealed class RetentionTests
         (await app.QueryAsync(db => db.Counterparts.SingleAsync())).Should().BeEquivalentTo(new { Name = "Counterpart (data purged)", Organisation = "Rolls-Royce" },
             o => o.ExcludingMissingMembers());
         (await app.QueryAsync(db => db.PersonalLinks.Where(l => l.MissionId == mission).AllAsync(l => l.RevokedAt != null))).Should().BeTrue("no personal link works any more");
+        (await app.QueryAsync(db => db.FollowUpActions.SingleAsync())).Should().BeEquivalentTo(new { Owner = "(purged)", OwnerEmail = "purged@purged.invalid", Notes = (string?)null },
+            o => o.ExcludingMissingMembers());
+        (await app.SendAsync(new ListDocumentRunsQuery(mission))).Single(r => r.Id == printed).Files.Should().BeEmpty("the printed report named people");
+        (await app.SendAsync(new ListDocumentRunsQuery(mission))).Should().Contain(r => r.Status == DocumentRunStatus.Queued && r.Reason == "the personal data was purged");
 
         var after = await app.SendAsync(new GetRetentionQuery(mission));
         after.PurgedAt.Should().NotBeNull();
@@ -69,5 +83,25 @@ public sealed class RetentionTests
 
         var later = () => app.SendAsync(new SetRetentionCommand(400) { MissionId = mission });
         await later.Should().ThrowAsync<DomainException>("what is gone cannot be kept longer");
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_shorter_period_never_purges_within_a_week_of_the_change(DatabaseProvider provider)
+    {
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+        var scenario = await Scenario.MissionAsync(provider, start, days: 2);
+        await using var app = scenario.App;
+        await scenario.InviteAsync(1);
+        await scenario.RegisterAllAsync(name => new RegistrationDetails(name, "TU Delft", Sector.Academia, DelegationRole.Member, true));
+        app.Clock.Advance(TimeSpan.FromDays(40));
+
+        await app.SendAsync(new SetRetentionCommand(0) { MissionId = scenario.Mission });
+
+        var view = await app.SendAsync(new GetRetentionQuery(scenario.Mission));
+        view.PurgeDueAt.Should().BeCloseTo(app.Clock.GetUtcNow().UtcDateTime.AddDays(7), TimeSpan.FromSeconds(1), "a week to think again, not an hour");
+        app.Clock.Advance(TimeSpan.FromDays(6));
+        (await app.SendAsync(new PurgePersonalDataCommand())).Should().Be(0);
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        (await app.SendAsync(new PurgePersonalDataCommand())).Should().Be(1);
     }
 }

@@ -150,7 +150,17 @@ public sealed class Mission : RaisesDomainEvents, IVersioned
 
     public const int MaxRetentionDays = 3650;
 
-    public void SetRetention(int? days)
+    /// <summary>
+    /// Personal data is never purged before this instant: set for missions that existed when
+    /// retention came in (30 days after the upgrade), and when a shorter period would purge within a
+    /// week (then a week from the change), so that nobody loses data by surprise.
+    /// </summary>
+    public DateTime? PersonalDataKeptUntil { get; private set; }
+
+    /// <summary>A shorter period never purges sooner than this after the change.</summary>
+    public static readonly TimeSpan RetentionChangeGrace = TimeSpan.FromDays(7);
+
+    public void SetRetention(int? days, int defaultDays, DateTime now)
     {
         if (days is < 0 or > MaxRetentionDays)
         {
@@ -158,10 +168,22 @@ public sealed class Mission : RaisesDomainEvents, IVersioned
         }
 
         PersonalDataRetentionDays = days;
+        if (PurgeDueAt(defaultDays) < now + RetentionChangeGrace)
+        {
+            PersonalDataKeptUntil = now + RetentionChangeGrace;
+        }
     }
 
-    /// <summary>The instant the personal data is due to be purged: the end of the mission's last day plus the retention period.</summary>
-    public DateTime PurgeDueAt(int defaultDays) => UtcWindow().To.AddDays(PersonalDataRetentionDays ?? defaultDays);
+    /// <summary>
+    /// The instant the personal data is due to be purged: midnight (mission time) after the last day
+    /// plus the retention period in days, so a clock change in between does not move it; never
+    /// before <see cref="PersonalDataKeptUntil"/>.
+    /// </summary>
+    public DateTime PurgeDueAt(int defaultDays)
+    {
+        var due = MissionTime.ToUtc(EndDate.AddDays(1 + (PersonalDataRetentionDays ?? defaultDays)).ToDateTime(TimeOnly.MinValue), TimeZone);
+        return PersonalDataKeptUntil is { } kept && kept > due ? kept : due;
+    }
 
     public void PersonalDataPurged(DateTime now) => PersonalDataPurgedAt = now;
 

@@ -32,11 +32,14 @@ public sealed class AskMeetingOutcomesHandler(
         var followUp = now - options.Value.FollowUpAfter;
         var held = await (from m in db.Meetings.Include(x => x.Delegates)
                           join i in db.ProgrammeItems on m.ProgrammeItemId equals i.Id
+                          // Nobody is asked once the mission's personal data is purged (its retention period ended).
                           where !i.Cancelled && i.EndsAt <= now && m.NoShow == null
+                                && db.Missions.Any(x => x.Id == m.MissionId && x.PersonalDataPurgedAt == null)
                                 && (!db.MeetingOutcomes.Any(o => o.MeetingId == m.Id && o.Round == 1)
                                     || i.EndsAt <= followUp && !db.MeetingOutcomes.Any(o => o.MeetingId == m.Id && o.Round == 2))
                           select new { Meeting = m, i.StartsAt }).ToListAsync(cancellationToken);
-        var remind = await db.MeetingOutcomes.Where(o => o.AnsweredAt == null && o.Reminders == 0 && o.AskedAt <= now - options.Value.OutcomeReminderAfter)
+        var remind = await db.MeetingOutcomes.Where(o => o.AnsweredAt == null && o.Reminders == 0 && o.AskedAt <= now - options.Value.OutcomeReminderAfter
+                && db.Missions.Any(x => x.Id == o.MissionId && x.PersonalDataPurgedAt == null))
             .ToListAsync(cancellationToken);
         var sent = 0;
         var missions = new Dictionary<Guid, Mission>();
@@ -73,7 +76,7 @@ public sealed class AskMeetingOutcomesHandler(
         string with;
         if (outcome.Party == MeetingParty.Delegate)
         {
-            if (!await db.Registrations.AnyAsync(r => r.Id == outcome.PersonId && r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null, ct))
+            if (!await db.Registrations.AnyAsync(r => r.Id == outcome.PersonId && r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null && r.PurgedAt == null, ct))
             {
                 return false;
             }

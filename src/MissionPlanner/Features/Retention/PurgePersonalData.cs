@@ -11,14 +11,18 @@ namespace MissionPlanner.Features.Retention;
 /// <summary>
 /// Purges the personal data of every mission whose retention period is over (the job runs it
 /// hourly): registrations keep status, sector, organisation and role but lose names, addresses,
-/// answers, travel and ID details; invitations, emails, ceremony guests and counterparts lose who
-/// they were; every personal link stops working; audit details go. The mission report's counts
-/// stay. One transaction per mission, so a mission is purged whole or not at all.
+/// phone numbers, answers, travel and ID details; invitations, emails, ceremony guests and
+/// counterparts lose who they were; so do the free texts that may name people (meeting requests
+/// and replies, meeting outcomes' next steps, hosts' contacts and messages, owners of follow-up
+/// actions, ceremony tasks and run-of-show lines, programme contacts, B2B meeting items' titles);
+/// every personal link stops working; audit details go; the mission's printed documents and its
+/// emails in the pickup folder are deleted (a mission report printed before is printed again,
+/// without names). The mission report's counts stay. One transaction per mission.
 /// </summary>
 public sealed record PurgePersonalDataCommand : IRequest<int>;
 
 public sealed class PurgePersonalDataHandler(AppDbContext db, PersonalLinks links, IOptions<PrivacyOptions> options, TimeProvider clock,
-    ILogger<PurgePersonalDataHandler> logger) : IRequestHandler<PurgePersonalDataCommand, int>
+    DataDirectory data, ILogger<PurgePersonalDataHandler> logger) : IRequestHandler<PurgePersonalDataCommand, int>
 {
     public async Task<int> Handle(PurgePersonalDataCommand request, CancellationToken cancellationToken)
     {
@@ -46,10 +50,14 @@ public sealed class PurgePersonalDataHandler(AppDbContext db, PersonalLinks link
             guests.ForEach(g => g.Erase());
             var counterparts = await db.Counterparts.Where(c => c.MissionId == id).ToListAsync(cancellationToken);
             counterparts.ForEach(c => c.PurgePersonalData(now));
+            var hosts = await db.VisitHosts.Where(h => h.MissionId == id).Select(h => h.Id).ToListAsync(cancellationToken);
             await links.RevokeAsync(null, [.. registrations.Select(r => r.Id), .. invitations.Select(i => i.Id), .. guests.Select(g => g.Id),
-                .. counterparts.Select(c => c.Id)], "the mission's retention period ended", cancellationToken);
-            await db.RegistrationAudits.Where(a => a.MissionId == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Detail, (string?)null), cancellationToken);
+                .. counterparts.Select(c => c.Id), .. hosts], "the mission's retention period ended", cancellationToken);
+            await PurgeFreeTextsAsync(id, cancellationToken);
             mission.PersonalDataPurged(now);
+            await db.SaveChangesAsync(cancellationToken);
+            DeleteFiles(id, (await db.OutboxMessages.Where(m => m.MissionId == id).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet());
+            await Documents.DocumentGeneration.RefreshReportAsync(db, id, "the personal data was purged", now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Purged the personal data of mission {MissionId}: {Registrations} registrations, {Messages} emails, {Counterparts} counterparts",
@@ -58,5 +66,56 @@ public sealed class PurgePersonalDataHandler(AppDbContext db, PersonalLinks link
         }
 
         return purged;
+    }
+
+    /// <summary>Texts people typed, or the app wrote, that may name someone; counts and times stay.</summary>
+    private async Task PurgeFreeTextsAsync(Guid id, CancellationToken ct)
+    {
+        const string Purged = "(purged)";
+        const string Placeholder = "purged@purged.invalid";
+        await db.RegistrationAudits.Where(a => a.MissionId == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Detail, (string?)null), ct);
+        await db.MeetingRequests.Where(r => r.MissionId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Message, (string?)null).SetProperty(r => r.Reply, (string?)null), ct);
+        await db.MeetingOutcomes.Where(o => o.MissionId == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.NextSteps, (string?)null), ct);
+        await db.VisitHosts.Where(h => h.MissionId == id).ExecuteUpdateAsync(s => s
+            .SetProperty(h => h.ContactName, Purged).SetProperty(h => h.ContactEmail, Placeholder)
+            .SetProperty(h => h.ContactPhone, (string?)null), ct);
+        await db.Visits.Where(v => v.MissionId == id).ExecuteUpdateAsync(s => s.SetProperty(v => v.HostMessage, (string?)null), ct);
+        await db.FollowUpActions.Where(a => a.MissionId == id).ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.Owner, Purged).SetProperty(a => a.OwnerEmail, Placeholder).SetProperty(a => a.Notes, (string?)null), ct);
+        var ceremonies = db.Ceremonies.Where(c => c.MissionId == id).Select(c => c.Id);
+        await db.CeremonyTasks.Where(t => ceremonies.Contains(t.CeremonyId)).ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.Owner, Purged).SetProperty(t => t.OwnerEmail, Placeholder), ct);
+        await db.RunOfShowLines.Where(l => ceremonies.Contains(l.CeremonyId)).ExecuteUpdateAsync(s => s.SetProperty(l => l.Owner, (string?)null), ct);
+        await db.CeremonyAgreements.Where(a => ceremonies.Contains(a.CeremonyId)).ExecuteUpdateAsync(s => s.SetProperty(a => a.BroughtBy, (string?)null), ct);
+        await db.ProgrammeItems.Where(i => i.MissionId == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Contact, (string?)null), ct);
+        // A published B2B meeting's item is titled with the people who met.
+        await db.ProgrammeItems.Where(i => i.MissionId == id && i.MeetingId != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Title, "B2B meeting").SetProperty(i => i.Description, ""), ct);
+    }
+
+    /// <summary>The mission's printed documents, and its emails in the pickup folder (named …-{message id}.eml).</summary>
+    private void DeleteFiles(Guid missionId, HashSet<Guid> messages)
+    {
+        var documents = Path.Combine(data.Path, "documents", missionId.ToString("N"));
+        if (Directory.Exists(documents))
+        {
+            Directory.Delete(documents, recursive: true);
+        }
+
+        var mail = Path.Combine(data.Path, "mail");
+        if (!Directory.Exists(mail))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(mail, "*.eml"))
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (name.Length > 32 && Guid.TryParseExact(name[^32..], "N", out var message) && messages.Contains(message))
+            {
+                File.Delete(file);
+            }
+        }
     }
 }

@@ -11,8 +11,9 @@ namespace MissionPlanner.Features.Retention;
 
 /// <summary>
 /// Sets how many days after its last day the mission keeps personal data (0–3650), or null for the
-/// installation's default (Privacy:PersonalDataRetentionDays). Refused once the data is purged:
-/// what is gone cannot be kept longer.
+/// installation's default (Privacy:PersonalDataRetentionDays). A period that would purge within a
+/// week purges a week from now instead. Refused once the data is purged: what is gone cannot be
+/// kept longer.
 /// </summary>
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record SetRetentionCommand(int? Days) : IRequest<Unit>, IMissionRequest
@@ -21,7 +22,8 @@ public sealed record SetRetentionCommand(int? Days) : IRequest<Unit>, IMissionRe
     public Guid MissionId { get; init; }
 }
 
-public sealed class SetRetentionHandler(AppDbContext db) : IRequestHandler<SetRetentionCommand, Unit>
+public sealed class SetRetentionHandler(AppDbContext db, Microsoft.Extensions.Options.IOptions<PrivacyOptions> options, TimeProvider clock)
+    : IRequestHandler<SetRetentionCommand, Unit>
 {
     public async Task<Unit> Handle(SetRetentionCommand request, CancellationToken cancellationToken)
     {
@@ -31,7 +33,7 @@ public sealed class SetRetentionHandler(AppDbContext db) : IRequestHandler<SetRe
             throw new DomainException("Days", "This mission's personal data has already been purged.");
         }
 
-        mission.SetRetention(request.Days);
+        mission.SetRetention(request.Days, options.Value.PersonalDataRetentionDays, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -12,7 +12,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6e8492ba-8d63-4db9-bbc7-1c6be612722a"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("bc9d1f6f-61ae-4d7e-8067-c2936e70fdbc"), entityTypeCount: 44)
         {
         }
 

@@ -21,7 +21,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
                 "MissionPlanner.Domain.Missions.Mission",
                 typeof(Mission),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -99,6 +99,16 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
                 sentinel: false);
             isDemo.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             isDemo.AddAnnotation("Relational:ColumnName", "is_demo");
+
+            var personalDataKeptUntil = runtimeEntityType.AddProperty(
+                "PersonalDataKeptUntil",
+                typeof(DateTime?),
+                propertyInfo: typeof(Mission).GetProperty("PersonalDataKeptUntil", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Mission).GetField("<PersonalDataKeptUntil>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new AppDbContext.UtcDateTimeConverter());
+            personalDataKeptUntil.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            personalDataKeptUntil.AddAnnotation("Relational:ColumnName", "personal_data_kept_until");
 
             var personalDataPurgedAt = runtimeEntityType.AddProperty(
                 "PersonalDataPurgedAt",

@@ -11,7 +11,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ceaa8294-2cc0-4d9b-bbcb-e47535958331"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("4e698859-394d-4be1-b900-e2480a8bcb5c"), entityTypeCount: 44)
         {
         }
 

@@ -20,7 +20,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
                 "MissionPlanner.Domain.Missions.Mission",
                 typeof(Mission),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -90,6 +90,15 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Mission).GetField("<IsDemo>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             isDemo.AddAnnotation("Relational:ColumnName", "is_demo");
+
+            var personalDataKeptUntil = runtimeEntityType.AddProperty(
+                "PersonalDataKeptUntil",
+                typeof(DateTime?),
+                propertyInfo: typeof(Mission).GetProperty("PersonalDataKeptUntil", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Mission).GetField("<PersonalDataKeptUntil>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new AppDbContext.UtcDateTimeConverter());
+            personalDataKeptUntil.AddAnnotation("Relational:ColumnName", "personal_data_kept_until");
 
             var personalDataPurgedAt = runtimeEntityType.AddProperty(
                 "PersonalDataPurgedAt",
