@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Features.FollowUp;
@@ -81,6 +82,18 @@ public sealed class FollowUpPagesTests
         var body = await created.ReadAsync();
         ((string)body["status"]!).Should().Be("Open");
         (await api.GetAsync(created.Headers.Location)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // Required fields are required: nothing is quietly reopened, printed or reset by a body that leaves them out.
+        var noStatus = await api.PutAsJsonAsync(created.Headers.Location,
+            new { title = "Plan a return visit", owner = "Topsector ICT", ownerEmail = "marieke@topsector.example", dueDate = today.AddDays(30).ToString("yyyy-MM-dd"), version = 0 });
+        noStatus.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        ((JsonObject)(await noStatus.ReadAsync())["errors"]!).Select(e => e.Key).Should().Equal("status");
+        var noKind = await api.PostAsJsonAsync($"/api/v1/missions/{mission}/documents", new { });
+        noKind.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        ((JsonObject)(await noKind.ReadAsync())["errors"]!).Select(e => e.Key).Should().Equal("kind");
+        var negative = await api.PutAsJsonAsync($"/api/v1/missions/{mission}/retention", new { days = -1 });
+        negative.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        ((JsonObject)(await negative.ReadAsync())["errors"]!).Select(e => e.Key).Should().Equal("days");
     }
 
     private static Dictionary<string, string> Form(string title, string email, DateOnly due) => new()

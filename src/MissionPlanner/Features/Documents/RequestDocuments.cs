@@ -8,9 +8,9 @@ using MissionPlanner.Domain.Organisers;
 
 namespace MissionPlanner.Features.Documents;
 
-/// <summary>Asks for a new generation of one kind of document; one already waiting is reused rather than doubled.</summary>
+/// <summary>Asks for a new generation of one kind of document (required); one already waiting is reused rather than doubled.</summary>
 [RequiresRole(MissionRoleKind.Organiser)]
-public sealed record RequestDocumentsCommand(DocumentKind Kind) : IRequest<Guid>, IMissionRequest
+public sealed record RequestDocumentsCommand(DocumentKind? Kind) : IRequest<Guid>, IMissionRequest
 {
     [JsonIgnore]
     public Guid MissionId { get; init; }
@@ -18,14 +18,15 @@ public sealed record RequestDocumentsCommand(DocumentKind Kind) : IRequest<Guid>
 
 public sealed class RequestDocumentsValidator : AbstractValidator<RequestDocumentsCommand>
 {
-    public RequestDocumentsValidator() => RuleFor(x => x.Kind).IsInEnum();
+    // Required: a missing kind must not quietly print every itinerary.
+    public RequestDocumentsValidator() => RuleFor(x => x.Kind).NotNull().IsInEnum();
 }
 
 public sealed class RequestDocumentsHandler(AppDbContext db, TimeProvider clock) : IRequestHandler<RequestDocumentsCommand, Guid>
 {
     public async Task<Guid> Handle(RequestDocumentsCommand request, CancellationToken cancellationToken)
     {
-        var run = await DocumentGeneration.RequestAsync(db, request.MissionId, request.Kind, "requested by an organiser", clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var run = await DocumentGeneration.RequestAsync(db, request.MissionId, request.Kind!.Value, "requested by an organiser", clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return run;
     }

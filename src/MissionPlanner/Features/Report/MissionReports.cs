@@ -157,7 +157,7 @@ public static class ReportCharts
             shown.Add(new ReportCount($"{counts.Count - maxBars} more", counts.Skip(maxBars).Sum(c => c.Count)));
         }
 
-        const int row = 22, heading = 22, labelWidth = 220, barWidth = 300, width = labelWidth + barWidth + 50;
+        const int row = 22, heading = 22, labelWidth = 250, barWidth = 290, width = labelWidth + barWidth + 50;
         var max = Math.Max(1, shown.Max(c => c.Count));
         var inv = CultureInfo.InvariantCulture;
         var height = heading + shown.Count * row + 4;
@@ -169,6 +169,7 @@ public static class ReportCharts
         {
             var y = heading + i * row + 2;
             var length = Math.Max(2, (int)Math.Round((double)shown[i].Count / max * barWidth));
+            // About 7 px a character at 12 px: 34 fit in the label column.
             var label = shown[i].Label.Length > 34 ? shown[i].Label[..33] + "…" : shown[i].Label;
             svg.Append(inv, $"<text x=\"{labelWidth - 6}\" y=\"{y + 15}\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1f24\">{WebUtility.HtmlEncode(label)}</text>");
             svg.Append(inv, $"<rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{length}\" height=\"{row - 8}\" fill=\"#2563a8\" rx=\"2\"/>");

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
@@ -20,6 +21,12 @@ public sealed record SetRetentionCommand(int? Days) : IRequest<Unit>, IMissionRe
 {
     [JsonIgnore]
     public Guid MissionId { get; init; }
+}
+
+public sealed class SetRetentionValidator : AbstractValidator<SetRetentionCommand>
+{
+    public SetRetentionValidator() => RuleFor(x => x.Days).InclusiveBetween(0, Mission.MaxRetentionDays)
+        .WithMessage($"Keep personal data between 0 and {Mission.MaxRetentionDays} days after the mission.");
 }
 
 public sealed class SetRetentionHandler(AppDbContext db, Microsoft.Extensions.Options.IOptions<PrivacyOptions> options, TimeProvider clock)
