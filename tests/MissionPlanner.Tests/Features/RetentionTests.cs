@@ -43,7 +43,7 @@ public sealed class RetentionTests
         before.Emails.Should().BeGreaterThanOrEqualTo(2, "the invitations and confirmations went out");
 
         var negative = () => app.SendAsync(new SetRetentionCommand(-1) { MissionId = mission });
-        (await negative.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("PersonalDataRetentionDays");
+        (await negative.Should().ThrowAsync<FluentValidation.ValidationException>()).Which.Errors.Select(e => e.PropertyName).Should().Equal("Days");
         await app.SendAsync(new SetRetentionCommand(30) { MissionId = mission });
         (await app.SendAsync(new GetRetentionQuery(mission))).Should().BeEquivalentTo(new { Days = 30, IsDefault = false, PurgeOn = start.AddDays(1 + 1 + 30) },
             o => o.ExcludingMissingMembers());
