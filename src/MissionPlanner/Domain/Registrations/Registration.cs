@@ -306,29 +306,13 @@ public sealed class Registration : RaisesDomainEvents, IVersioned
         UpdatedAt = now;
     }
 
-    /// <summary>Removes everything that identifies the person; the place, sector and dates stay for the counts.</summary>
+    /// <summary>Removes everything that identifies the person, travel included; the place, sector and when they registered stay for the counts.</summary>
     public void Erase(DateTime now)
     {
         Email = $"erased-{Id:N}@erased.invalid";
         Name = "Erased participant";
-        Phone = null;
         Organisation = "—";
-        JobTitle = null;
-        Bio = null;
-        MeetingTopics = "";
-        MeetingOffers = null;
-        MeetingSeeks = null;
-        ShareProfile = false;
-        Answers = "{}";
-        IdDetails = null;
-        DecisionMessage = null;
-        Dietary = null;
-        Accessibility = null;
-        ArrivalBy = null;
-        DepartureBy = null;
-        EmergencyContact = null;
-        ConsentListing = false;
-        ConsentPhotos = false;
+        ClearPersonalDetails();
         if (Status is not (RegistrationStatus.Cancelled or RegistrationStatus.Declined))
         {
             Status = RegistrationStatus.Cancelled;
@@ -353,6 +337,14 @@ public sealed class Registration : RaisesDomainEvents, IVersioned
     {
         Email = $"purged-{Id:N}@purged.invalid";
         Name = "Participant (data purged)";
+        ClearPersonalDetails();
+        UpdatedAt = now;
+        PurgedAt = now;
+    }
+
+    /// <summary>Everything but name, address and organisation that says who the person is or what they told us.</summary>
+    private void ClearPersonalDetails()
+    {
         Phone = null;
         JobTitle = null;
         Bio = null;
@@ -373,8 +365,6 @@ public sealed class Registration : RaisesDomainEvents, IVersioned
         EmergencyContact = null;
         ConsentListing = false;
         ConsentPhotos = false;
-        UpdatedAt = now;
-        PurgedAt = now;
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
