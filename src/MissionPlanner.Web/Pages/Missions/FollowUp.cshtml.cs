@@ -68,18 +68,12 @@ public sealed class FollowUpModel(IMediator mediator) : AppPageModel(mediator)
         { MissionId = missionId, ActionId = actionId }, besideFields: false);
         if (ok)
         {
-            TempData["Notice"] = $"'{a.Title}' is now {Describe(status)}.";
+            TempData["Notice"] = $"'{a.Title}' is now {FollowUpAction.Describe(status)}.";
             return Redirect($"/missions/{missionId}/follow-up");
         }
 
         return Page();
     }
-
-    public static string Describe(ActionStatus status) => status switch
-    {
-        ActionStatus.InProgress => "in progress",
-        _ => status.ToString().ToLowerInvariant(),
-    };
 
     private async Task<bool> LoadAsync(Guid missionId)
     {

@@ -29,13 +29,13 @@ public sealed class FollowUpAction : IVersioned
     }
 
     /// <param name="today">The day the action is created, in the mission's time zone: it may not be due before it.</param>
-    public FollowUpAction(Guid missionId, string title, string owner, string ownerEmail, DateOnly dueDate, DateOnly today, DateTime now)
+    public FollowUpAction(Guid missionId, string title, string? notes, string owner, string ownerEmail, DateOnly dueDate, DateOnly today, DateTime now)
     {
         Id = Guid.NewGuid();
         MissionId = missionId;
         CreatedAt = now;
         CreatedOn = today;
-        Change(title, null, owner, ownerEmail, dueDate);
+        Change(title, notes, owner, ownerEmail, dueDate);
     }
 
     public Guid Id { get; private set; }
@@ -63,6 +63,9 @@ public sealed class FollowUpAction : IVersioned
     public int Version { get; set; }
 
     public bool IsOpen => Status is ActionStatus.Open or ActionStatus.InProgress;
+
+    /// <summary>A status in words, as pages and the report show it ("in progress").</summary>
+    public static string Describe(ActionStatus status) => status == ActionStatus.InProgress ? "in progress" : status.ToString().ToLowerInvariant();
 
     public void Change(string title, string? notes, string owner, string ownerEmail, DateOnly dueDate)
     {

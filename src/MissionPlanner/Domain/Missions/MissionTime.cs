@@ -69,6 +69,9 @@ public static class MissionTime
     public static DateTime ToLocal(DateTime utc, TimeZoneInfo zone) =>
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(Rules(zone)).LocalDateTime.ToDateTimeUnspecified();
 
+    /// <summary>The day it is in the zone at that instant (due days, deadlines and "today" are days there).</summary>
+    public static DateOnly LocalDate(DateTime utc, TimeZoneInfo zone) => DateOnly.FromDateTime(ToLocal(utc, zone));
+
     /// <summary>The instant with the mission's offset at that moment: both the instant and the wall clock.</summary>
     public static DateTimeOffset ToMissionOffset(DateTime utc, TimeZoneInfo zone) =>
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(Rules(zone)).ToDateTimeOffset();

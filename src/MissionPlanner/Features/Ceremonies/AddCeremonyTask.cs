@@ -37,7 +37,7 @@ public sealed class AddCeremonyTaskHandler(AppDbContext db) : IRequestHandler<Ad
     {
         var ceremony = await CeremonyLookup.FindAsync(db, request.MissionId, request.CeremonyId, cancellationToken);
         var (item, mission) = await CeremonyLookup.ItemAsync(db, ceremony, cancellationToken);
-        var day = DateOnly.FromDateTime(MissionTime.ToLocal(item.StartsAt, mission.TimeZone));
+        var day = MissionTime.LocalDate(item.StartsAt, mission.TimeZone);
         if (request.DueDate > day)
         {
             throw new DomainException(nameof(request.DueDate), $"The task must be due by the day of the ceremony ({day:yyyy-MM-dd}).");

@@ -52,7 +52,7 @@ internal static class CeremonyViews
         SeatView Seat(Seat s) => views[s.Person.Id] is var p ? new SeatView(s.Position, p.Name, p.Title, p.Organisation, p.Party) : null!;
         var lines = await db.RunOfShowLines.AsNoTracking().Where(l => l.CeremonyId == ceremony.Id).ToListAsync(ct);
         var timed = RunOfShow.Schedule(item.StartsAt, lines.Select(l => (l.Id, l.Position, l.Title, l.Owner, l.GapBeforeMinutes, l.Minutes)));
-        var today = DateOnly.FromDateTime(MissionTime.ToLocal(now, zone));
+        var today = MissionTime.LocalDate(now, zone);
         var tasks = await db.CeremonyTasks.AsNoTracking().Where(t => t.CeremonyId == ceremony.Id).OrderBy(t => t.DueDate).ThenBy(t => t.Title).ToListAsync(ct);
         return new CeremonyView(ceremony.Id, mission.Id, mission.Title, item.Id, item.Title, MissionTime.ToLocal(item.StartsAt, zone), MissionTime.ToLocal(item.EndsAt, zone),
             venue, ceremony.Convention, ceremony.RoleRanks, ceremony.HostPartyId, ceremony.SeatsPerRow, ceremony.Version,

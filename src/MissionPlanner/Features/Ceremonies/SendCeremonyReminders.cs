@@ -59,7 +59,7 @@ public sealed class SendCeremonyRemindersHandler(AppDbContext db, OutboxWriter o
         foreach (var task in open)
         {
             var (_, item, mission) = await ContextAsync(task.CeremonyId);
-            if (task.DueDate >= DateOnly.FromDateTime(MissionTime.ToLocal(now, mission.TimeZone)))
+            if (task.DueDate >= MissionTime.LocalDate(now, mission.TimeZone))
             {
                 continue;
             }

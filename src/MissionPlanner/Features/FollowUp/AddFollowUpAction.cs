@@ -4,6 +4,7 @@ using MediatR;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.FollowUp;
+using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Organisers;
 
 namespace MissionPlanner.Features.FollowUp;
@@ -42,8 +43,8 @@ public sealed class AddFollowUpActionHandler(AppDbContext db, TimeProvider clock
         var mission = await FollowUpRules.MissionAsync(db, request.MissionId, cancellationToken);
         await FollowUpRules.EnsureLinksAsync(db, mission.Id, request.MeetingId, request.VisitId, request.AgreementId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var action = new FollowUpAction(mission.Id, request.Title, request.Owner, request.OwnerEmail, request.DueDate, FollowUpRules.Today(mission, now), now);
-        action.Change(request.Title, request.Notes, request.Owner, request.OwnerEmail, request.DueDate);
+        var action = new FollowUpAction(mission.Id, request.Title, request.Notes, request.Owner, request.OwnerEmail, request.DueDate,
+            MissionTime.LocalDate(now, mission.TimeZone), now);
         action.Follow(request.MeetingId, request.VisitId, request.AgreementId);
         db.FollowUpActions.Add(action);
         await Documents.DocumentGeneration.RefreshReportAsync(db, request.MissionId, "the follow-up actions changed", clock.GetUtcNow().UtcDateTime, cancellationToken);

@@ -38,9 +38,6 @@ public sealed class ActionRemindersJob(IServiceScopeFactory scopes, ILogger<Acti
 
 internal static class FollowUpRules
 {
-    /// <summary>Today in the mission's time zone: due days are days there.</summary>
-    public static DateOnly Today(Mission mission, DateTime now) => DateOnly.FromDateTime(MissionTime.ToLocal(now, mission.TimeZone));
-
     public static async Task<Mission> MissionAsync(AppDbContext db, Guid missionId, CancellationToken ct) =>
         await db.Missions.AsNoTracking().FirstOrDefaultAsync(m => m.Id == missionId, ct) ?? throw new NotFoundException("Mission");
 

@@ -19,7 +19,7 @@ public sealed class ListFollowUpActionsHandler(AppDbContext db, TimeProvider clo
     public async Task<IReadOnlyList<FollowUpActionView>> Handle(ListFollowUpActionsQuery request, CancellationToken cancellationToken)
     {
         var mission = await FollowUpRules.MissionAsync(db, request.MissionId, cancellationToken);
-        var today = FollowUpRules.Today(mission, clock.GetUtcNow().UtcDateTime);
+        var today = Domain.Missions.MissionTime.LocalDate(clock.GetUtcNow().UtcDateTime, mission.TimeZone);
         var actions = await db.FollowUpActions.AsNoTracking().Where(a => a.MissionId == mission.Id).ToListAsync(cancellationToken);
 
         var agreementIds = actions.Where(a => a.AgreementId != null).Select(a => a.AgreementId!.Value).ToHashSet();
@@ -36,15 +36,18 @@ public sealed class ListFollowUpActionsHandler(AppDbContext db, TimeProvider clo
             .ToDictionaryAsync(m => m.Id, m => $"B2B meeting with {m.Name} ({m.Organisation}), {Domain.Missions.MissionTime.ToLocal(m.StartsAt, mission.TimeZone):d MMM HH:mm}",
                 cancellationToken);
 
-        return actions
+        var views = actions
             .Select(a => new FollowUpActionView(a.Id, a.Title, a.Notes, a.Owner, a.OwnerEmail, a.DueDate, a.Status, a.IsOpen && a.DueDate < today,
                 a.MeetingId, a.VisitId, a.AgreementId,
                 a.AgreementId is { } g ? agreements.GetValueOrDefault(g) : a.VisitId is { } v ? visits.GetValueOrDefault(v) : a.MeetingId is { } m ? meetings.GetValueOrDefault(m) : null,
                 a.CreatedAt, a.ClosedAt, a.Version))
-            .OrderByDescending(a => a.Overdue)
-            .ThenByDescending(a => a.Status is ActionStatus.Open or ActionStatus.InProgress)
-            .ThenBy(a => a.Status is ActionStatus.Open or ActionStatus.InProgress ? a.DueDate.DayNumber : -(a.ClosedAt ?? a.CreatedAt).Ticks / TimeSpan.TicksPerDay)
-            .ThenBy(a => a.Title, StringComparer.CurrentCulture)
             .ToList();
+        return
+        [
+            .. views.Where(a => a.Status is ActionStatus.Open or ActionStatus.InProgress)
+                .OrderByDescending(a => a.Overdue).ThenBy(a => a.DueDate).ThenBy(a => a.Title, StringComparer.CurrentCulture),
+            .. views.Where(a => a.Status is ActionStatus.Done or ActionStatus.Dropped)
+                .OrderByDescending(a => a.ClosedAt ?? a.CreatedAt).ThenBy(a => a.Title, StringComparer.CurrentCulture),
+        ];
     }
 }

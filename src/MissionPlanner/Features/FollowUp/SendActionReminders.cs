@@ -36,7 +36,7 @@ public sealed class SendActionRemindersHandler(AppDbContext db, OutboxWriter out
         foreach (var action in open)
         {
             var mission = missions[action.MissionId];
-            var today = FollowUpRules.Today(mission, now);
+            var today = Domain.Missions.MissionTime.LocalDate(now, mission.TimeZone);
             var onDueDay = today == action.DueDate;
             var before = !onDueDay && action.RemindedBeforeAt is null && today < action.DueDate && today >= action.DueDate.AddDays(-daysBefore)
                          && action.CreatedOn <= action.DueDate.AddDays(-daysBefore);

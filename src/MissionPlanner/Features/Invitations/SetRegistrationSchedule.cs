@@ -33,7 +33,7 @@ public sealed class SetRegistrationScheduleHandler(AppDbContext db, TimeProvider
         var mission = await db.Missions.FirstAsync(m => m.Id == request.MissionId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         mission.SetRegistrationSchedule(request.Deadline, request.ReminderDays,
-            DateOnly.FromDateTime(MissionTime.ToLocal(now, mission.TimeZone)), now);
+            MissionTime.LocalDate(now, mission.TimeZone), now);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

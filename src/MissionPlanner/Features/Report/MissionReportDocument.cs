@@ -9,6 +9,7 @@ public static class MissionReportDocument
     public static string Html(MissionReport report)
     {
         var english = CultureInfo.GetCultureInfo("en-GB");
+        var charts = ReportCharts.For(report);
         return DocumentTemplates.Render("mission-report", new
         {
             report.Title,
@@ -17,9 +18,9 @@ public static class MissionReportDocument
             Generated = report.GeneratedAt.ToString("d MMMM yyyy, HH:mm 'UTC'", english),
             report.IsEmpty,
             Delegates = ReportCharts.Many(report.Delegates, "confirmed delegate"),
-            SectorChart = ReportCharts.Bars("Delegates by sector", report.BySector),
-            CountryChart = ReportCharts.Bars("Delegates by country of their organisation", report.ByCountry),
-            OrganisationChart = ReportCharts.Bars("Delegates by organisation", report.ByOrganisation),
+            SectorChart = charts.Sector,
+            CountryChart = charts.Country,
+            OrganisationChart = charts.Organisation,
             report.ListedDelegates,
             ProgrammeItems = ReportCharts.Many(report.ProgrammeItems, "programme item"),
             report.CancelledItems,
@@ -33,12 +34,12 @@ public static class MissionReportDocument
             Visits = ReportCharts.Many(report.Visits, "visit"),
             report.VisitsCancelled,
             Visitors = ReportCharts.Many(report.Visitors, "place"),
-            HostChart = ReportCharts.Bars("Visits by the host's answer", report.HostResponses),
+            HostChart = charts.Hosts,
             MeetingsHeld = ReportCharts.Many(report.MeetingsHeld, "meeting"),
             report.MeetingsNoShow,
-            OutcomeChart = ReportCharts.Bars("B2B meeting outcomes", report.MeetingOutcomes),
+            OutcomeChart = charts.Outcomes,
             report.AgreementsSigned,
-            ActionChart = ReportCharts.Bars("Follow-up actions by status", report.Actions),
+            ActionChart = charts.Actions,
             ActionCount = ReportCharts.Many(report.Actions.Sum(a => a.Count), "follow-up action"),
             report.ActionsOverdue,
         });

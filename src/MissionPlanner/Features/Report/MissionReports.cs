@@ -95,7 +95,7 @@ internal static class MissionReports
                             select a.Title).ToListAsync(ct);
 
         var actions = await db.FollowUpActions.AsNoTracking().Where(a => a.MissionId == missionId).Select(a => new { a.Status, a.DueDate }).ToListAsync(ct);
-        var today = DateOnly.FromDateTime(MissionTime.ToLocal(now, zone));
+        var today = MissionTime.LocalDate(now, zone);
 
         return new MissionReport(mission.Id, mission.Title, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate), now,
             delegates.Count,
@@ -119,7 +119,7 @@ internal static class MissionReports
             meetings.Count(m => m.NoShow is null), meetings.Count(m => m.NoShow is not null),
             outcomes.OrderBy(o => o.Key).Select(o => new ReportCount(Words(o.Key.ToString()), o.Count)).ToList(),
             signed,
-            Counts(actions.Select(a => a.Status == ActionStatus.InProgress ? "in progress" : a.Status.ToString().ToLowerInvariant())),
+            Counts(actions.Select(a => FollowUpAction.Describe(a.Status))),
             actions.Count(a => (a.Status is ActionStatus.Open or ActionStatus.InProgress) && a.DueDate < today));
     }
 
@@ -138,8 +138,19 @@ internal static class MissionReports
 /// its label and number written beside it, so the chart reads without colour and a screen reader
 /// gets the same as a title and description.
 /// </summary>
+/// <summary>The report's charts as SVG, one definition for the page and the PDF.</summary>
+public sealed record ReportChartSet(string Sector, string Country, string Organisation, string Hosts, string Outcomes, string Actions);
+
 public static class ReportCharts
 {
+    public static ReportChartSet For(MissionReport report) => new(
+        Bars("Delegates by sector", report.BySector),
+        Bars("Delegates by country of their organisation", report.ByCountry),
+        Bars("Delegates by organisation", report.ByOrganisation),
+        Bars("Visits by the host's answer", report.HostResponses),
+        Bars("B2B meeting outcomes", report.MeetingOutcomes),
+        Bars("Follow-up actions by status", report.Actions));
+
     /// <summary>"1 visit", "3 visits": a count with its noun.</summary>
     public static string Many(int count, string singular, string? plural = null) =>
         $"{count.ToString(CultureInfo.InvariantCulture)} {(count == 1 ? singular : plural ?? singular + "s")}";

@@ -22,7 +22,7 @@ public sealed class GetRetentionHandler(AppDbContext db, IOptions<PrivacyOptions
         var due = mission.PurgeDueAt(defaultDays);
         var id = mission.Id;
         return new RetentionView(mission.PersonalDataRetentionDays ?? defaultDays, mission.PersonalDataRetentionDays is null, due,
-            DateOnly.FromDateTime(MissionTime.ToLocal(due, mission.TimeZone)), mission.PersonalDataPurgedAt,
+            MissionTime.LocalDate(due, mission.TimeZone), mission.PersonalDataPurgedAt,
             await db.Registrations.CountAsync(r => r.MissionId == id && r.PurgedAt == null && r.ErasedAt == null, cancellationToken),
             await db.Invitations.CountAsync(i => i.MissionId == id && !i.Email.EndsWith(".invalid"), cancellationToken),
             await db.OutboxMessages.CountAsync(m => m.MissionId == id && !m.ToAddress.EndsWith(".invalid"), cancellationToken),

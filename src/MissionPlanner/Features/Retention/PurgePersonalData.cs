@@ -43,8 +43,9 @@ public sealed class PurgePersonalDataHandler(AppDbContext db, PersonalLinks link
             registrations.ForEach(r => r.PurgePersonalData(now));
             var invitations = await db.Invitations.Where(i => i.MissionId == id).ToListAsync(cancellationToken);
             invitations.ForEach(i => i.Erase($"purged-{i.Id:N}@purged.invalid"));
-            var messages = await db.OutboxMessages.Where(m => m.MissionId == id && !m.ToAddress.EndsWith(".invalid")).ToListAsync(cancellationToken);
-            messages.ForEach(m => m.Erase($"purged-{m.Id:N}@purged.invalid"));
+            // Every email of the mission: erasing one person earlier left its pickup file behind.
+            var messages = await db.OutboxMessages.Where(m => m.MissionId == id).ToListAsync(cancellationToken);
+            messages.Where(m => !m.ToAddress.EndsWith(".invalid", StringComparison.Ordinal)).ToList().ForEach(m => m.Erase($"purged-{m.Id:N}@purged.invalid"));
             var guests = await (from p in db.CeremonyPeople join c in db.Ceremonies on p.CeremonyId equals c.Id where c.MissionId == id select p)
                 .ToListAsync(cancellationToken);
             guests.ForEach(g => g.Erase());
@@ -56,7 +57,7 @@ public sealed class PurgePersonalDataHandler(AppDbContext db, PersonalLinks link
             await PurgeFreeTextsAsync(id, cancellationToken);
             mission.PersonalDataPurged(now);
             await db.SaveChangesAsync(cancellationToken);
-            DeleteFiles(id, (await db.OutboxMessages.Where(m => m.MissionId == id).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet());
+            DeleteFiles(id, messages.Select(m => m.Id).ToHashSet());
             await Documents.DocumentGeneration.RefreshReportAsync(db, id, "the personal data was purged", now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
