@@ -78,6 +78,9 @@ public static class MissionPlannerServices
         services.AddOptions<Features.FollowUp.FollowUpOptions>().BindConfiguration(Features.FollowUp.FollowUpOptions.Section)
             .Validate(o => o.ReminderDaysBefore is >= 1 and <= 60, "FollowUp:ReminderDaysBefore must be between 1 and 60.")
             .ValidateOnStart();
+        services.AddOptions<Features.Surveys.SurveyOptions>().BindConfiguration(Features.Surveys.SurveyOptions.Section)
+            .Validate(o => o.ReminderAfterDays is >= 1 and <= 60, "Surveys:ReminderAfterDays must be between 1 and 60.")
+            .ValidateOnStart();
         services.AddMediatorAndValidators();
         return services;
     }

@@ -2404,6 +2404,233 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                     b.ToTable("registration_questions", (string)null);
                 });
 
+            modelBuilder.Entity("MissionPlanner.Domain.Surveys.Survey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("boolean")
+                        .HasColumnName("anonymous");
+
+                    b.Property<DateTime?>("ClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Intro")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("intro");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mission_id");
+
+                    b.Property<int>("OpenDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_days");
+
+                    b.Property<Guid?>("ProgrammeItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_item_id");
+
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_surveys");
+
+                    b.HasIndex("ProgrammeItemId")
+                        .HasDatabaseName("ix_surveys_programme_item_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_surveys_status");
+
+                    b.HasIndex("VisitId")
+                        .HasDatabaseName("ix_surveys_visit_id");
+
+                    b.HasIndex("MissionId", "Status")
+                        .HasDatabaseName("ix_surveys_mission_id_status");
+
+                    b.ToTable("surveys", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Surveys.SurveyAnswer", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("response_id");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("value");
+
+                    b.HasKey("ResponseId", "QuestionId")
+                        .HasName("pk_survey_answers");
+
+                    b.HasIndex("QuestionId")
+                        .HasDatabaseName("ix_survey_answers_question_id");
+
+                    b.ToTable("survey_answers", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Surveys.SurveyQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasMaxLength(4020)
+                        .HasColumnType("character varying(4020)")
+                        .HasColumnName("options");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean")
+                        .HasColumnName("required");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_questions");
+
+                    b.HasIndex("SurveyId", "Position")
+                        .HasDatabaseName("ix_survey_questions_survey_id_position");
+
+                    b.ToTable("survey_questions", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Surveys.SurveyRecipient", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<bool>("Answered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("answered");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.HasKey("SurveyId", "RegistrationId")
+                        .HasName("pk_survey_recipients");
+
+                    b.HasIndex("RegistrationId")
+                        .HasDatabaseName("ix_survey_recipients_registration_id");
+
+                    b.ToTable("survey_recipients", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mission_id");
+
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_responses");
+
+                    b.HasIndex("MissionId")
+                        .HasDatabaseName("ix_survey_responses_mission_id");
+
+                    b.HasIndex("RegistrationId")
+                        .HasDatabaseName("ix_survey_responses_registration_id");
+
+                    b.HasIndex("SurveyId", "RegistrationId")
+                        .HasDatabaseName("ix_survey_responses_survey_id_registration_id");
+
+                    b.ToTable("survey_responses", (string)null);
+                });
+
             modelBuilder.Entity("MissionPlanner.Domain.Visits.Visit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3209,6 +3436,95 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_registration_questions_missions_mission_id");
                 });
 
+            modelBuilder.Entity("MissionPlanner.Domain.Surveys.Survey", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_surveys_missions_mission_id");
+
+                    b.HasOne("MissionPlanner.Domain.Missions.ProgrammeItem", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_surveys_programme_items_programme_item_id");
+
+                    b.HasOne("MissionPlanner.Domain.Visits.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_surveys_visits_visit_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Surveys.SurveyAnswer", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Surveys.SurveyQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_answers_survey_questions_question_id");
+
+                    b.HasOne("MissionPlanner.Domain.Surveys.SurveyResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_answers_survey_responses_response_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Surveys.SurveyQuestion", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Surveys.Survey", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_questions_surveys_survey_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Surveys.SurveyRecipient", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_recipients_registrations_registration_id");
+
+                    b.HasOne("MissionPlanner.Domain.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_recipients_surveys_survey_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_responses_missions_mission_id");
+
+                    b.HasOne("MissionPlanner.Domain.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_survey_responses_registrations_registration_id");
+
+                    b.HasOne("MissionPlanner.Domain.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_responses_surveys_survey_id");
+                });
+
             modelBuilder.Entity("MissionPlanner.Domain.Visits.Visit", b =>
                 {
                     b.HasOne("MissionPlanner.Domain.Visits.VisitHost", null)
@@ -3304,6 +3620,16 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
             modelBuilder.Entity("MissionPlanner.Domain.Meetings.Meeting", b =>
                 {
                     b.Navigation("Delegates");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Surveys.Survey", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }

@@ -84,6 +84,34 @@ public sealed class Spreadsheet
     /// <summary>Reads text that is already characters (the API's <c>csv</c> field).</summary>
     public static Spreadsheet FromText(string text) => FromText(text, null);
 
+    /// <summary>
+    /// An Excel workbook (.xlsx) of one sheet: the header row, then the rows. Numbers stay numbers; text is
+    /// written as text, never as a formula, whatever it starts with. Columns are named by <paramref name="header"/>
+    /// (each name once).
+    /// </summary>
+    public static byte[] Workbook(string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        using var table = new System.Data.DataTable(sheetName);
+        var list = rows.ToList();
+        for (var c = 0; c < header.Count; c++)
+        {
+            // A column holding only whole numbers is numeric; any other is text.
+            var numeric = list.Count > 0 && list.All(r => r[c] is null or int);
+            table.Columns.Add(header[c], numeric ? typeof(int) : typeof(string));
+        }
+
+        foreach (var row in list)
+        {
+            table.Rows.Add(row.Select((v, c) => v is null ? DBNull.Value
+                : table.Columns[c].DataType == typeof(int) ? v
+                : Convert.ToString(v, CultureInfo.InvariantCulture)!).ToArray());
+        }
+
+        using var stream = new MemoryStream();
+        stream.SaveAs(table, sheetName: sheetName, excelType: ExcelType.XLSX);
+        return stream.ToArray();
+    }
+
     private static Spreadsheet FromText(string text, string? encoding)
     {
         if (text.Contains('\0'))

@@ -58,6 +58,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Domain.Meetings.MeetingPreference> MeetingPreferences => Set<Domain.Meetings.MeetingPreference>();
     public DbSet<Domain.Meetings.MeetingOutcome> MeetingOutcomes => Set<Domain.Meetings.MeetingOutcome>();
     public DbSet<Domain.FollowUp.FollowUpAction> FollowUpActions => Set<Domain.FollowUp.FollowUpAction>();
+    public DbSet<Domain.Surveys.Survey> Surveys => Set<Domain.Surveys.Survey>();
+    public DbSet<Domain.Surveys.SurveyQuestion> SurveyQuestions => Set<Domain.Surveys.SurveyQuestion>();
+    public DbSet<Domain.Surveys.SurveyRecipient> SurveyRecipients => Set<Domain.Surveys.SurveyRecipient>();
+    public DbSet<Domain.Surveys.SurveyResponse> SurveyResponses => Set<Domain.Surveys.SurveyResponse>();
+    public DbSet<Domain.Surveys.SurveyAnswer> SurveyAnswers => Set<Domain.Surveys.SurveyAnswer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

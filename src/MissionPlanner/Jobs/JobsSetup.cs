@@ -82,6 +82,10 @@ public static class JobsSetup
                 trigger => trigger.WithIdentity("action-reminders").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
                 job => job.WithIdentity(Features.FollowUp.ActionRemindersJob.Key));
+            q.ScheduleJob<Features.Surveys.SurveysJob>(
+                trigger => trigger.WithIdentity("surveys").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(10)).RepeatForever()),
+                job => job.WithIdentity(Features.Surveys.SurveysJob.Key));
             q.ScheduleJob<Features.Retention.PersonalDataRetentionJob>(
                 trigger => trigger.WithIdentity("personal-data-retention").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),

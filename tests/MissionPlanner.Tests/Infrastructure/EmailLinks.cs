@@ -37,11 +37,11 @@ public static partial class EmailLinks
     /// <summary>The token of the one link of that kind in the text.</summary>
     public static string TokenOf(string text, LinkKind kind) => Token(Single(text, kind));
 
-    /// <summary>The token a link carries (the last path segment, or the token query value of a sign-in link).</summary>
+    /// <summary>The token a link carries (the segment after /r/, /i/, … even when a page follows, as in /r/{token}/surveys/{id}; or the token query value of a sign-in link).</summary>
     public static string Token(Uri link) =>
         KindOf(link) == LinkKind.SignIn
             ? Uri.UnescapeDataString(link.Query.TrimStart('?').Split('&').Single(p => p.StartsWith("token=", StringComparison.Ordinal))["token=".Length..])
-            : Uri.UnescapeDataString(link.Segments[^1]);
+            : Uri.UnescapeDataString(link.Segments[2].TrimEnd('/'));
 
     private static LinkKind? KindOf(Uri link) => link.AbsolutePath switch
     {

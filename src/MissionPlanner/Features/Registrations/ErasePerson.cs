@@ -51,6 +51,12 @@ public sealed class ErasePersonHandler(AppDbContext db, PersonalLinks links, Tim
             message.Erase(registration.Email);
         }
 
+        // Their survey answers still count, but no longer name them, and what they wrote goes.
+        foreach (var response in await db.SurveyResponses.Include(r => r.Answers).Where(r => r.RegistrationId == registration.Id).ToListAsync(cancellationToken))
+        {
+            response.Anonymise();
+        }
+
         await db.RegistrationAudits.Where(a => a.RegistrationId == registration.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Detail, (string?)null), cancellationToken);
         db.RegistrationAudits.Add(new RegistrationAudit(request.MissionId, registration.Id, "erased",

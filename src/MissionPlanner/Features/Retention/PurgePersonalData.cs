@@ -78,6 +78,11 @@ public sealed class PurgePersonalDataHandler(AppDbContext db, PersonalLinks link
         await db.MeetingRequests.Where(r => r.MissionId == id)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Message, (string?)null).SetProperty(r => r.Reply, (string?)null), ct);
         await db.MeetingOutcomes.Where(o => o.MissionId == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.NextSteps, (string?)null), ct);
+        // Survey answers stay for the report's counts, with no name, no time and no text (as SurveyResponse.Anonymise).
+        await db.SurveyAnswers.Where(a => a.Kind == Domain.Surveys.SurveyQuestionKind.Text && db.SurveyResponses.Any(r => r.Id == a.ResponseId && r.MissionId == id))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Value, (string?)null), ct);
+        await db.SurveyResponses.Where(r => r.MissionId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.RegistrationId, (Guid?)null).SetProperty(r => r.SubmittedAt, (DateTime?)null), ct);
         await db.VisitHosts.Where(h => h.MissionId == id).ExecuteUpdateAsync(s => s
             .SetProperty(h => h.ContactName, Purged).SetProperty(h => h.ContactEmail, Placeholder)
             .SetProperty(h => h.ContactPhone, (string?)null), ct);

@@ -12,7 +12,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bc9d1f6f-61ae-4d7e-8067-c2936e70fdbc"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("eb92cb4d-77c0-473d-b6ef-dfa1dc5a5856"), entityTypeCount: 49)
         {
         }
 
@@ -57,6 +57,11 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             var registration = RegistrationEntityType.Create(this);
             var registrationAudit = RegistrationAuditEntityType.Create(this);
             var registrationQuestion = RegistrationQuestionEntityType.Create(this);
+            var survey = SurveyEntityType.Create(this);
+            var surveyAnswer = SurveyAnswerEntityType.Create(this);
+            var surveyQuestion = SurveyQuestionEntityType.Create(this);
+            var surveyRecipient = SurveyRecipientEntityType.Create(this);
+            var surveyResponse = SurveyResponseEntityType.Create(this);
             var visit = VisitEntityType.Create(this);
             var visitAssignment = VisitAssignmentEntityType.Create(this);
             var visitHost = VisitHostEntityType.Create(this);
@@ -121,6 +126,17 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             RegistrationEntityType.CreateForeignKey2(registration, mission);
             RegistrationAuditEntityType.CreateForeignKey1(registrationAudit, mission);
             RegistrationQuestionEntityType.CreateForeignKey1(registrationQuestion, mission);
+            SurveyEntityType.CreateForeignKey1(survey, mission);
+            SurveyEntityType.CreateForeignKey2(survey, programmeItem);
+            SurveyEntityType.CreateForeignKey3(survey, visit);
+            SurveyAnswerEntityType.CreateForeignKey1(surveyAnswer, surveyQuestion);
+            SurveyAnswerEntityType.CreateForeignKey2(surveyAnswer, surveyResponse);
+            SurveyQuestionEntityType.CreateForeignKey1(surveyQuestion, survey);
+            SurveyRecipientEntityType.CreateForeignKey1(surveyRecipient, registration);
+            SurveyRecipientEntityType.CreateForeignKey2(surveyRecipient, survey);
+            SurveyResponseEntityType.CreateForeignKey1(surveyResponse, mission);
+            SurveyResponseEntityType.CreateForeignKey2(surveyResponse, registration);
+            SurveyResponseEntityType.CreateForeignKey3(surveyResponse, survey);
             VisitEntityType.CreateForeignKey1(visit, visitHost);
             VisitEntityType.CreateForeignKey2(visit, mission);
             VisitEntityType.CreateForeignKey3(visit, venue);
@@ -172,6 +188,11 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             RegistrationEntityType.CreateAnnotations(registration);
             RegistrationAuditEntityType.CreateAnnotations(registrationAudit);
             RegistrationQuestionEntityType.CreateAnnotations(registrationQuestion);
+            SurveyEntityType.CreateAnnotations(survey);
+            SurveyAnswerEntityType.CreateAnnotations(surveyAnswer);
+            SurveyQuestionEntityType.CreateAnnotations(surveyQuestion);
+            SurveyRecipientEntityType.CreateAnnotations(surveyRecipient);
+            SurveyResponseEntityType.CreateAnnotations(surveyResponse);
             VisitEntityType.CreateAnnotations(visit);
             VisitAssignmentEntityType.CreateAnnotations(visitAssignment);
             VisitHostEntityType.CreateAnnotations(visitHost);

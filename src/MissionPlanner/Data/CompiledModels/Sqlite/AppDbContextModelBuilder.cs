@@ -11,7 +11,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4e698859-394d-4be1-b900-e2480a8bcb5c"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("85caa7c0-44b1-44a7-a8b3-a94f165c1053"), entityTypeCount: 49)
         {
         }
 
@@ -56,6 +56,11 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
             var registration = RegistrationEntityType.Create(this);
             var registrationAudit = RegistrationAuditEntityType.Create(this);
             var registrationQuestion = RegistrationQuestionEntityType.Create(this);
+            var survey = SurveyEntityType.Create(this);
+            var surveyAnswer = SurveyAnswerEntityType.Create(this);
+            var surveyQuestion = SurveyQuestionEntityType.Create(this);
+            var surveyRecipient = SurveyRecipientEntityType.Create(this);
+            var surveyResponse = SurveyResponseEntityType.Create(this);
             var visit = VisitEntityType.Create(this);
             var visitAssignment = VisitAssignmentEntityType.Create(this);
             var visitHost = VisitHostEntityType.Create(this);
@@ -120,6 +125,17 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
             RegistrationEntityType.CreateForeignKey2(registration, mission);
             RegistrationAuditEntityType.CreateForeignKey1(registrationAudit, mission);
             RegistrationQuestionEntityType.CreateForeignKey1(registrationQuestion, mission);
+            SurveyEntityType.CreateForeignKey1(survey, mission);
+            SurveyEntityType.CreateForeignKey2(survey, programmeItem);
+            SurveyEntityType.CreateForeignKey3(survey, visit);
+            SurveyAnswerEntityType.CreateForeignKey1(surveyAnswer, surveyQuestion);
+            SurveyAnswerEntityType.CreateForeignKey2(surveyAnswer, surveyResponse);
+            SurveyQuestionEntityType.CreateForeignKey1(surveyQuestion, survey);
+            SurveyRecipientEntityType.CreateForeignKey1(surveyRecipient, registration);
+            SurveyRecipientEntityType.CreateForeignKey2(surveyRecipient, survey);
+            SurveyResponseEntityType.CreateForeignKey1(surveyResponse, mission);
+            SurveyResponseEntityType.CreateForeignKey2(surveyResponse, registration);
+            SurveyResponseEntityType.CreateForeignKey3(surveyResponse, survey);
             VisitEntityType.CreateForeignKey1(visit, visitHost);
             VisitEntityType.CreateForeignKey2(visit, mission);
             VisitEntityType.CreateForeignKey3(visit, venue);
@@ -171,6 +187,11 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
             RegistrationEntityType.CreateAnnotations(registration);
             RegistrationAuditEntityType.CreateAnnotations(registrationAudit);
             RegistrationQuestionEntityType.CreateAnnotations(registrationQuestion);
+            SurveyEntityType.CreateAnnotations(survey);
+            SurveyAnswerEntityType.CreateAnnotations(surveyAnswer);
+            SurveyQuestionEntityType.CreateAnnotations(surveyQuestion);
+            SurveyRecipientEntityType.CreateAnnotations(surveyRecipient);
+            SurveyResponseEntityType.CreateAnnotations(surveyResponse);
             VisitEntityType.CreateAnnotations(visit);
             VisitAssignmentEntityType.CreateAnnotations(visitAssignment);
             VisitHostEntityType.CreateAnnotations(visitHost);

@@ -1,0 +1,79 @@
+using System.Globalization;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Domain.Surveys;
+
+namespace MissionPlanner.Features.Surveys;
+
+/// <summary>How survey answers are exported.</summary>
+public enum SurveyExportFormat
+{
+    /// <summary>CSV as Excel opens it (UTF-8 with a byte-order mark, formulas guarded).</summary>
+    Csv,
+
+    /// <summary>An Excel workbook; ratings are numbers.</summary>
+    Xlsx,
+}
+
+/// <summary>A file to download: its bytes, content type and name.</summary>
+public sealed record SurveyExport(byte[] Content, string ContentType, string FileName);
+
+/// <summary>
+/// Every answer of a survey, one row per person who answered and one column per question ("Q1. …"); several choices
+/// are joined by "; ". A survey that is not anonymous starts each row with the person's name, organisation and when
+/// they answered (until the mission's personal data is purged); an anonymous one has no such columns, and its rows
+/// come in no telling order.
+/// </summary>
+[RequiresRole(MissionRoleKind.Viewer)]
+public sealed record ExportSurveyResultsQuery(Guid MissionId, Guid SurveyId, SurveyExportFormat Format) : IRequest<SurveyExport>, IMissionRequest;
+
+public sealed class ExportSurveyResultsHandler(AppDbContext db) : IRequestHandler<ExportSurveyResultsQuery, SurveyExport>
+{
+    public async Task<SurveyExport> Handle(ExportSurveyResultsQuery request, CancellationToken cancellationToken)
+    {
+        var mission = await SurveyRules.MissionAsync(db, request.MissionId, cancellationToken);
+        var survey = await db.Surveys.AsNoTracking().Include(s => s.Questions).FirstOrDefaultAsync(s => s.Id == request.SurveyId && s.MissionId == mission.Id, cancellationToken)
+                     ?? throw new NotFoundException("Survey");
+        var questions = survey.Questions.OrderBy(q => q.Position).ToList();
+        var responses = await db.SurveyResponses.AsNoTracking().Include(r => r.Answers).Where(r => r.SurveyId == survey.Id)
+            .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+        var ids = responses.Where(r => r.RegistrationId is not null).Select(r => r.RegistrationId!.Value).ToList();
+        var people = await db.Registrations.AsNoTracking().Where(r => ids.Contains(r.Id) && r.ErasedAt == null)
+            .Select(r => new { r.Id, r.Name, r.Organisation }).ToDictionaryAsync(r => r.Id, cancellationToken);
+
+        var named = !survey.Anonymous;
+        var header = (named ? new[] { "Name", "Organisation", "Answered at (UTC)" } : [])
+            .Concat(questions.Select(q => $"Q{q.Position}. {q.Text}")).ToList();
+        var rows = responses.Select(r =>
+        {
+            var person = r.RegistrationId is { } id ? people.GetValueOrDefault(id) : null;
+            var cells = named
+                ? new List<object?> { person?.Name ?? "(personal data removed)", person?.Organisation, r.SubmittedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) }
+                : [];
+            var answers = r.Answers.ToDictionary(a => a.QuestionId, a => a.Value);
+            cells.AddRange(questions.Select(q => Cell(q, answers.GetValueOrDefault(q.Id))));
+            return (IReadOnlyList<object?>)cells;
+        }).ToList();
+
+        var name = $"survey-{Slug(survey.Title)}";
+        return request.Format == SurveyExportFormat.Xlsx
+            ? new SurveyExport(Spreadsheet.Workbook("Answers", header, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
+            : new SurveyExport(Csv.Document(header, rows.Select(r => r.Select(c => Convert.ToString(c, CultureInfo.InvariantCulture)))), "text/csv; charset=utf-8", name + ".csv");
+    }
+
+    private static object? Cell(SurveyQuestion q, string? value) => value is null ? null
+        : q.Kind == SurveyQuestionKind.Rating && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var rating) ? rating
+        : value.Replace("\n", q.Kind == SurveyQuestionKind.Text ? "\n" : "; ");
+
+    /// <summary>"How was the cleanroom tour?" → "how-was-the-cleanroom-tour" (letters and digits of any script; at most 60 characters).</summary>
+    private static string Slug(string title)
+    {
+        var words = new string(title.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var slug = string.Join('-', words);
+        return slug.Length == 0 ? "answers" : slug[..Math.Min(60, slug.Length)].TrimEnd('-');
+    }
+}
