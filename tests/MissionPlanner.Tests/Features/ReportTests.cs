@@ -96,7 +96,7 @@ public sealed class ReportTests
     private static DateOnly Today(Slice app) =>
         DateOnly.FromDateTime(MissionTime.ToLocal(app.Clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")));
 
-    private static async Task<string> PrintAsync(Slice app, Guid mission, string? snapshot = null)
+    internal static async Task<string> PrintAsync(Slice app, Guid mission, string? snapshot = null)
     {
         var run = await app.SendAsync(new RequestDocumentsCommand(DocumentKind.MissionReport) { MissionId = mission });
         (await app.SendAsync(new ProcessDocumentRunsCommand())).Should().Be(1);

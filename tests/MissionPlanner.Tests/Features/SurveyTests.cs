@@ -7,6 +7,7 @@ using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Surveys;
 using MissionPlanner.Features.Programme;
 using MissionPlanner.Features.Registrations;
+using MissionPlanner.Features.Report;
 using MissionPlanner.Features.Surveys;
 using MissionPlanner.Features.Venues;
 using MissionPlanner.Features.Visits;
@@ -296,6 +297,40 @@ public sealed class SurveyTests
         var results = await app.SendAsync(new GetSurveyResultsQuery(mission, survey));
         results.Questions[0].Mean.Should().Be(4);
         results.Questions[1].Texts.Should().BeEmpty();
+    }
+
+    [Theory, AllDatabases]
+    public async Task The_mission_report_shows_each_sent_surveys_results_as_charts_without_what_people_wrote(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.App;
+        (await w.App.SendAsync(new GetMissionReportQuery(w.Mission))).Surveys.Should().BeEmpty("nothing was sent yet");
+        w.App.Clock.SetUtcNow(await w.App.QueryAsync(db => db.ProgrammeItems.MaxAsync(i => i.EndsAt)));
+        await w.App.SendAsync(new SendSurveysCommand());
+        var questions = (await w.App.SendAsync(new GetSurveyQuery(w.Mission, w.MissionSurvey))).Questions.Select(q => q.Id).ToList();
+        foreach (var (name, rating) in new[] { ("Person 0", "5"), ("Person 1", "4") })
+        {
+            await w.App.SendAsync(new AnswerSurveyCommand(w.Scenario.RegistrationTokens[name], w.MissionSurvey, new Dictionary<Guid, IReadOnlyList<string>>
+            {
+                [questions[0]] = [rating],
+                [questions[1]] = ["Yes"],
+                [questions[3]] = [$"{name} says: more lab time"],
+            }));
+        }
+
+        var report = await w.App.SendAsync(new GetMissionReportQuery(w.Mission));
+        report.Surveys.Select(s => s.Title).Should().BeEquivalentTo("How was the symposium?", "The NL–UK mission: your view");
+        var mission = report.Surveys.Single(s => s.Id == w.MissionSurvey);
+        mission.Responses.Should().Be("answered by 2 of 3 people (67%)");
+        mission.Questions[0].Summary.Should().Be("2 answers, average 4.5 of 5");
+        mission.Questions[3].Texts.Should().BeEmpty("written answers may name people");
+        var charts = ReportCharts.For(report).Surveys[report.Surveys.ToList().IndexOf(mission)];
+        charts[0].Should().Contain("<title>1. How would you rate the mission as a whole?</title>").And.Contain("5 (excellent): 1");
+        charts[3].Should().BeEmpty("a text question has no chart");
+
+        var text = await ReportTests.PrintAsync(w.App, w.Mission);
+        text.Should().Contain("Feedback surveys").And.Contain("The NL–UK mission: your view").And.Contain("answered by 2 of 3 people")
+            .And.Contain("Would you join a next mission?").And.NotContain("more lab time");
     }
 
     private static Dictionary<Guid, IReadOnlyList<string>> Answers(Guid question, string value) => new() { [question] = [value] };

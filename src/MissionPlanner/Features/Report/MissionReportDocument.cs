@@ -42,6 +42,15 @@ public static class MissionReportDocument
             ActionChart = charts.Actions,
             ActionCount = ReportCharts.Many(report.Actions.Sum(a => a.Count), "follow-up action"),
             report.ActionsOverdue,
+            Surveys = report.Surveys.Select((s, i) => new
+            {
+                s.Title,
+                s.About,
+                s.Responses,
+                Anonymous = s.Anonymous ? "anonymous" : "",
+                State = s.Status == Domain.Surveys.SurveyStatus.Open ? $"open until {s.ClosesAt:d MMMM yyyy}; results so far" : "closed",
+                Questions = s.Questions.Select((q, j) => new { q.Position, q.Text, q.Summary, Chart = charts.Surveys[i][j] }).ToList(),
+            }).ToList(),
         });
     }
 }

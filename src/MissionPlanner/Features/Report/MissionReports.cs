@@ -34,6 +34,7 @@ public sealed record ReportAttendance(string Item, DateTime StartsLocal, int Che
 /// <param name="MeetingsHeld">Published B2B meetings that are over (their item not cancelled), less those where a side did not come.</param>
 /// <param name="MeetingOutcomes">Meetings by their outcome: the furthest result any side reported in the latest round answered.</param>
 /// <param name="Actions">Follow-up actions by status; <paramref name="ActionsOverdue"/> of them open and past their day.</param>
+/// <param name="Surveys">Surveys that were sent, in the order they went out: counts per question, never names or written answers (which may name people).</param>
 public sealed record MissionReport(
     Guid MissionId, string Title, string Where, string When, DateTime GeneratedAt,
     int Delegates, IReadOnlyList<ReportCount> BySector, IReadOnlyList<ReportCount> ByCountry, IReadOnlyList<ReportCount> ByOrganisation,
@@ -42,10 +43,12 @@ public sealed record MissionReport(
     int Visits, int VisitsCancelled, IReadOnlyList<ReportCount> HostResponses, int Visitors,
     int MeetingsHeld, int MeetingsNoShow, IReadOnlyList<ReportCount> MeetingOutcomes,
     IReadOnlyList<string> AgreementsSigned,
-    IReadOnlyList<ReportCount> Actions, int ActionsOverdue)
+    IReadOnlyList<ReportCount> Actions, int ActionsOverdue,
+    IReadOnlyList<Surveys.SurveyResults> Surveys)
 {
-    /// <summary>Nothing recorded yet: no delegate, no programme item, no visit, no meeting, no action.</summary>
-    public bool IsEmpty => Delegates == 0 && ProgrammeItems == 0 && Visits + VisitsCancelled == 0 && MeetingsHeld + MeetingsNoShow == 0 && Actions.Count == 0;
+    /// <summary>Nothing recorded yet: no delegate, no programme item, no visit, no meeting, no action, no survey sent.</summary>
+    public bool IsEmpty => Delegates == 0 && ProgrammeItems == 0 && Visits + VisitsCancelled == 0 && MeetingsHeld + MeetingsNoShow == 0 && Actions.Count == 0
+                           && Surveys.Count == 0;
 }
 
 /// <summary>Builds the <see cref="MissionReport"/> (for the page, the API and the PDF the document job prints).</summary>
@@ -96,6 +99,11 @@ internal static class MissionReports
 
         var actions = await db.FollowUpActions.AsNoTracking().Where(a => a.MissionId == missionId).Select(a => new { a.Status, a.DueDate }).ToListAsync(ct);
         var today = MissionTime.LocalDate(now, zone);
+        var sent = await db.Surveys.AsNoTracking().Include(s => s.Questions)
+            .Where(s => s.MissionId == missionId && (s.Status == Domain.Surveys.SurveyStatus.Open || s.Status == Domain.Surveys.SurveyStatus.Closed))
+            .OrderBy(s => s.SentAt).ToListAsync(ct);
+        var surveys = (await Surveys.SurveyResultsBuilder.BuildAsync(db, mission, sent, ct))
+            .Select(r => r with { Questions = r.Questions.Select(q => q with { Texts = [] }).ToList() }).ToList();
 
         return new MissionReport(mission.Id, mission.Title, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate), now,
             delegates.Count,
@@ -120,7 +128,8 @@ internal static class MissionReports
             outcomes.OrderBy(o => o.Key).Select(o => new ReportCount(Words(o.Key.ToString()), o.Count)).ToList(),
             signed,
             Counts(actions.Select(a => FollowUpAction.Describe(a.Status))),
-            actions.Count(a => (a.Status is ActionStatus.Open or ActionStatus.InProgress) && a.DueDate < today));
+            actions.Count(a => (a.Status is ActionStatus.Open or ActionStatus.InProgress) && a.DueDate < today),
+            surveys);
     }
 
     /// <summary>Most first, then by label.</summary>
@@ -133,14 +142,16 @@ internal static class MissionReports
         string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }
 
+/// <summary>The report's charts as SVG, one definition for the page and the PDF.</summary>
+/// <param name="Surveys">Per sent survey (in the report's order), per question: its chart, or "" for a text question.</param>
+public sealed record ReportChartSet(string Sector, string Country, string Organisation, string Hosts, string Outcomes, string Actions,
+    IReadOnlyList<IReadOnlyList<string>> Surveys);
+
 /// <summary>
 /// Horizontal bar charts drawn as SVG on the server, for pages and PDFs alike: one bar per count,
 /// its label and number written beside it, so the chart reads without colour and a screen reader
 /// gets the same as a title and description.
 /// </summary>
-/// <summary>The report's charts as SVG, one definition for the page and the PDF.</summary>
-public sealed record ReportChartSet(string Sector, string Country, string Organisation, string Hosts, string Outcomes, string Actions);
-
 public static class ReportCharts
 {
     public static ReportChartSet For(MissionReport report) => new(
@@ -149,7 +160,20 @@ public static class ReportCharts
         Bars("Delegates by organisation", report.ByOrganisation),
         Bars("Visits by the host's answer", report.HostResponses),
         Bars("B2B meeting outcomes", report.MeetingOutcomes),
-        Bars("Follow-up actions by status", report.Actions));
+        Bars("Follow-up actions by status", report.Actions),
+        report.Surveys.Select(Survey).ToList());
+
+    /// <summary>A survey's charts, one per question: ratings 1 (poor) to 5 (excellent) and options in the organiser's order, zeros shown; "" for text.</summary>
+    public static IReadOnlyList<string> Survey(Surveys.SurveyResults survey) =>
+        survey.Questions.Select(q => q.Kind switch
+        {
+            Domain.Surveys.SurveyQuestionKind.Text => "",
+            Domain.Surveys.SurveyQuestionKind.Rating => Bars($"{q.Position}. {q.Text}", q.Counts.Select(c => c with
+            {
+                Label = c.Label switch { "1" => "1 (poor)", "5" => "5 (excellent)", var l => l },
+            }).ToList()),
+            _ => Bars($"{q.Position}. {q.Text}", q.Counts, maxBars: 20),
+        }).ToList();
 
     /// <summary>"1 visit", "3 visits": a count with its noun.</summary>
     public static string Many(int count, string singular, string? plural = null) =>
@@ -175,7 +199,9 @@ public static class ReportCharts
         var svg = new StringBuilder();
         svg.Append(inv, $"<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\">");
         svg.Append(inv, $"<title>{WebUtility.HtmlEncode(title)}</title><desc>{WebUtility.HtmlEncode(string.Join("; ", shown.Select(c => $"{c.Label}: {c.Count}")))}</desc>");
-        svg.Append(inv, $"<text x=\"0\" y=\"15\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">{WebUtility.HtmlEncode(title)}</text>");
+        // About 7.5 px a character at 13 px bold: 78 fit across; the full title stays in <title> for screen readers.
+        var shownTitle = title.Length > 78 ? title[..77] + "…" : title;
+        svg.Append(inv, $"<text x=\"0\" y=\"15\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">{WebUtility.HtmlEncode(shownTitle)}</text>");
         for (var i = 0; i < shown.Count; i++)
         {
             var y = heading + i * row + 2;

@@ -17,7 +17,14 @@ namespace MissionPlanner.Features.Surveys;
 /// <param name="Mean">Rating: the average of the ratings given, or null when none.</param>
 /// <param name="Texts">Text: the answers, without names (in no telling order for an anonymous survey); empty for the other kinds.</param>
 public sealed record SurveyQuestionResult(
-    Guid Id, int Position, SurveyQuestionKind Kind, string Text, int Answers, IReadOnlyList<ReportCount> Counts, double? Mean, IReadOnlyList<string> Texts);
+    Guid Id, int Position, SurveyQuestionKind Kind, string Text, int Answers, IReadOnlyList<ReportCount> Counts, double? Mean, IReadOnlyList<string> Texts)
+{
+    /// <summary>For people: "4 answers, average 4.5 of 5", "2 written answers", "no answer yet".</summary>
+    public string Summary => Answers == 0 ? "no answer yet"
+        : Kind == SurveyQuestionKind.Rating ? $"{Report.ReportCharts.Many(Answers, "answer")}, average {Mean?.ToString("0.#", CultureInfo.InvariantCulture)} of {SurveyQuestion.RatingMax}"
+        : Kind == SurveyQuestionKind.Text ? Report.ReportCharts.Many(Answers, "written answer")
+        : Report.ReportCharts.Many(Answers, "answer");
+}
 
 /// <summary>A survey's results: who was asked and answered, and each question summed up (counts, never names).</summary>
 /// <param name="Asked">People it was sent to.</param>
@@ -28,6 +35,9 @@ public sealed record SurveyResults(
 {
     /// <summary>Answered as a share of asked, 0–1; 0 when nobody was asked.</summary>
     public double ResponseRate => Asked == 0 ? 0 : (double)Answered / Asked;
+
+    /// <summary>For people: "answered by 2 of 3 people (67 %)".</summary>
+    public string Responses => $"answered by {Answered} of {Report.ReportCharts.Many(Asked, "person", "people")} ({ResponseRate.ToString("P0", CultureInfo.GetCultureInfo("en-GB"))})";
 }
 
 /// <summary>A survey's results per question, with counts for charts and the text answers without names.</summary>
