@@ -38,7 +38,11 @@ public abstract class AppPageModel(IMediator mediator) : PageModel
     protected async Task<(bool Ok, T Result)> TrySendAsync<T>(IRequest<T> request, bool besideFields = true, string prefix = "Input")
     {
         // Commands that carry a nested record (RegistrationDetails) name fields "Details.Name"; the form calls them "Input.Name".
-        string Key(string field) => besideFields ? $"{prefix}.{(field.StartsWith("Details.", StringComparison.Ordinal) ? field["Details.".Length..] : field)}" : "";
+        string Key(string field)
+        {
+            var name = field.StartsWith("Details.", StringComparison.Ordinal) ? field["Details.".Length..] : field;
+            return !besideFields ? "" : prefix.Length == 0 ? name : $"{prefix}.{name}";
+        }
 
         // A value that could not even be read (letters in a number field) must not reach the
         // command as a silent default.

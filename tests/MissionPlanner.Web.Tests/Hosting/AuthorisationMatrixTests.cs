@@ -109,6 +109,15 @@ public sealed partial class AuthorisationMatrixTests
         ["GET /api/v1/missions/{missionId:guid}/ceremonies/"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/actions/"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/report"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/surveys/"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/surveys/{surveyId:guid}/"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/surveys/{surveyId:guid}/results"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/surveys/{surveyId:guid}/answers.csv"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/surveys/{surveyId:guid}/answers.xlsx"] = Kind.ApiRead,
+        ["* missions/{missionId:guid}/surveys"] = Kind.Page,
+        ["* missions/{missionId:guid}/surveys/{surveyId:guid}"] = Kind.Page,
+        ["* r/{token}/surveys"] = Kind.RegistrationLink,
+        ["* r/{token}/surveys/{surveyId:guid}"] = Kind.RegistrationLink,
         ["GET /api/v1/missions/{missionId:guid}/retention/"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/actions/{actionId:guid}"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/ceremonies/{ceremonyId:guid}/"] = Kind.ApiRead,
@@ -494,9 +503,20 @@ public sealed partial class AuthorisationMatrixTests
             var action = await app.SendAsync(new Features.FollowUp.AddFollowUpActionCommand("Share the mission report", null, "Topsector ICT",
                 "marieke@topsector.example", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60))
             { MissionId = w.Mission });
+            // A survey both participants were asked (as the survey job records it), so that their survey pages open.
+            var survey = await app.SendAsync(new Features.Surveys.CreateSurveyCommand("How was the mission?",
+                Questions: [new(Domain.Surveys.SurveyQuestionKind.Rating, "Your rating")])
+            { MissionId = w.Mission });
+            await app.QueryAsync(db =>
+            {
+                db.SurveyRecipients.AddRange(new Domain.Surveys.SurveyRecipient(survey, w.registrationA, DateTime.UtcNow),
+                    new Domain.Surveys.SurveyRecipient(survey, w.registrationB, DateTime.UtcNow));
+                return db.SaveChangesAsync();
+            });
             w.ids = new Dictionary<string, string>
             {
                 ["actionId"] = action.ToString(),
+                ["surveyId"] = survey.ToString(),
                 ["counterpartId"] = counterpart.ToString(),
                 ["meetingId"] = Guid.NewGuid().ToString(),
                 ["missionId"] = w.Mission.ToString(),

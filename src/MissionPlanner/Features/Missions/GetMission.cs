@@ -18,6 +18,9 @@ public sealed record MissionDetails(
 {
     public Domain.Registrations.RegistrationMode RegistrationMode { get; init; }
 
+    /// <summary>A UTC instant as the mission's clocks show it (for pages).</summary>
+    public DateTime Local(DateTime utc) => Domain.Missions.MissionTime.ToLocal(utc, TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
+
     /// <summary>Places in the delegation; empty for no limit.</summary>
     public int? Capacity { get; init; }
 
