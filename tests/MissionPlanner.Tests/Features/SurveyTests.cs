@@ -3,11 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Messaging;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Surveys;
 using MissionPlanner.Features.Programme;
 using MissionPlanner.Features.Registrations;
 using MissionPlanner.Features.Report;
+using MissionPlanner.Features.Retention;
 using MissionPlanner.Features.Surveys;
 using MissionPlanner.Features.Venues;
 using MissionPlanner.Features.Visits;
@@ -331,6 +333,38 @@ public sealed class SurveyTests
         var text = await ReportTests.PrintAsync(w.App, w.Mission);
         text.Should().Contain("Feedback surveys").And.Contain("The NL–UK mission: your view").And.Contain("answered by 2 of 3 people")
             .And.Contain("Would you join a next mission?").And.NotContain("more lab time");
+    }
+
+    [Theory, AllDatabases]
+    public async Task When_personal_data_is_purged_answers_no_longer_name_anyone_texts_go_counts_stay_and_nobody_is_reminded(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.App;
+        w.App.Clock.SetUtcNow(await w.App.QueryAsync(db => db.ProgrammeItems.MaxAsync(i => i.EndsAt)));
+        await w.App.SendAsync(new SendSurveysCommand());
+        var questions = (await w.App.SendAsync(new GetSurveyQuery(w.Mission, w.ItemSurvey))).Questions.Select(q => q.Id).ToList();
+        await w.App.SendAsync(new AnswerSurveyCommand(w.Scenario.RegistrationTokens["Person 0"], w.ItemSurvey, new Dictionary<Guid, IReadOnlyList<string>>
+        {
+            [questions[0]] = ["2"],
+            [questions[1]] = ["Person 1 talked too long"],
+        }));
+        await w.App.SendAsync(new SetRetentionCommand(0) { MissionId = w.Mission });
+
+        // A shorter period waits a week after the change; then the hourly job purges.
+        w.App.Clock.Advance(TimeSpan.FromDays(8));
+        (await w.App.SendAsync(new PurgePersonalDataCommand())).Should().Be(1);
+
+        var response = await w.App.QueryAsync(db => db.SurveyResponses.Include(r => r.Answers).SingleAsync(r => r.SurveyId == w.ItemSurvey));
+        response.RegistrationId.Should().BeNull();
+        response.SubmittedAt.Should().BeNull();
+        response.Answers.Select(a => a.Value).Should().BeEquivalentTo(["2", null]);
+        var results = await w.App.SendAsync(new GetSurveyResultsQuery(w.Mission, w.ItemSurvey));
+        results.Should().BeEquivalentTo(new { Asked = 3, Answered = 1 }, o => o.ExcludingMissingMembers());
+        results.Questions[0].Mean.Should().Be(2);
+        results.Questions[1].Should().BeEquivalentTo(new { Answers = 1, Texts = Array.Empty<string>() }, o => o.ExcludingMissingMembers());
+        var outbox = await w.App.CountAsync<OutboxMessage>();
+        (await w.App.SendAsync(new SendSurveysCommand())).Should().Be(0, "nobody is emailed once the mission's personal data is gone");
+        (await w.App.CountAsync<OutboxMessage>()).Should().Be(outbox);
     }
 
     private static Dictionary<Guid, IReadOnlyList<string>> Answers(Guid question, string value) => new() { [question] = [value] };
