@@ -2507,8 +2507,8 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasColumnName("kind");
 
                     b.Property<string>("Value")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasMaxLength(4020)
+                        .HasColumnType("character varying(4020)")
                         .HasColumnName("value");
 
                     b.HasKey("ResponseId", "QuestionId")
@@ -3451,7 +3451,7 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                     b.HasOne("MissionPlanner.Domain.Missions.ProgrammeItem", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeItemId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_surveys_programme_items_programme_item_id");
 
                     b.HasOne("MissionPlanner.Domain.Visits.Visit", null)

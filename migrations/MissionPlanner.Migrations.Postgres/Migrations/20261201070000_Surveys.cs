@@ -44,7 +44,7 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         column: x => x.programme_item_id,
                         principalTable: "programme_items",
                         principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "fk_surveys_visits_visit_id",
                         column: x => x.visit_id,
@@ -143,7 +143,7 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                     response_id = table.Column<Guid>(type: "uuid", nullable: false),
                     question_id = table.Column<Guid>(type: "uuid", nullable: false),
                     kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    value = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    value = table.Column<string>(type: "character varying(4020)", maxLength: 4020, nullable: true)
                 },
                 constraints: table =>
                 {

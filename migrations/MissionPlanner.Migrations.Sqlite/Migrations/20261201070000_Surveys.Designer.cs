@@ -2502,7 +2502,7 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasColumnName("kind");
 
                     b.Property<string>("Value")
-                        .HasMaxLength(2000)
+                        .HasMaxLength(4020)
                         .HasColumnType("TEXT")
                         .HasColumnName("value");
 
@@ -3446,7 +3446,7 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                     b.HasOne("MissionPlanner.Domain.Missions.ProgrammeItem", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeItemId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_surveys_programme_items_programme_item_id");
 
                     b.HasOne("MissionPlanner.Domain.Visits.Visit", null)

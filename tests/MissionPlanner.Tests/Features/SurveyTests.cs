@@ -224,6 +224,9 @@ public sealed class SurveyTests
         (await Refused(new SurveyQuestionInput(SurveyQuestionKind.Text, "Fine"), new SurveyQuestionInput(null, "No kind"))).Should().Be("Questions[1].Kind");
         (await Refused(new SurveyQuestionInput(SurveyQuestionKind.Text, "Two\nlines"))).Should().Be("Questions[0].Text");
         (await Refused(new SurveyQuestionInput(SurveyQuestionKind.SeveralChoices, "Twice", ["A", "a"]))).Should().Be("Questions[0].Options");
+        (await Refused(new SurveyQuestionInput(SurveyQuestionKind.OneChoice, "Broken", ["Yes\nyes", "No"]))).Should().Be("Questions[0].Options",
+            "an option holding a line break would read back as two");
+        (await Refused(new SurveyQuestionInput(SurveyQuestionKind.Text, "Fine"), null!)).Should().Be("Questions[1]");
         var foreignItem = () => w.App.SendAsync(new CreateSurveyCommand("Elsewhere", ProgrammeItemId: Guid.NewGuid()) { MissionId = w.Mission });
         (await foreignItem.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("ProgrammeItemId");
         (await w.App.CountAsync<Survey>()).Should().Be(count);
@@ -235,6 +238,10 @@ public sealed class SurveyTests
         var stale = () => w.App.SendAsync(new UpdateSurveyCommand(view.Title, null, false, 14, null, null, MissionQuestions[..1], view.Version)
         { MissionId = w.Mission, SurveyId = w.MissionSurvey });
         await stale.Should().ThrowAsync<DbUpdateConcurrencyException>();
+        var unsaid = () => w.App.SendAsync(new UpdateSurveyCommand(view.Title, null, null, 14, null, null, MissionQuestions, view.Version + 1)
+        { MissionId = w.Mission, SurveyId = w.MissionSurvey });
+        (await unsaid.Should().ThrowAsync<ValidationException>()).Which.Errors.Single().PropertyName.Should().Be("Anonymous",
+            "leaving anonymity out must not make an anonymous survey named");
         (await w.App.SendAsync(new GetSurveyQuery(w.Mission, w.MissionSurvey))).Should().BeEquivalentTo(
             new { Intro = "Now with an introduction", OpenDays = 10, Anonymous = true }, o => o.ExcludingMissingMembers());
 
@@ -248,6 +255,8 @@ public sealed class SurveyTests
         var delete = () => w.App.SendAsync(new DeleteSurveyCommand(w.Mission, w.MissionSurvey));
         (await delete.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("Status");
         await w.App.SendAsync(new DeleteSurveyCommand(w.Mission, empty));
+        var deleteItem = () => w.App.SendAsync(new DeleteProgrammeItemCommand(w.Mission, w.Symposium));
+        (await deleteItem.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("ItemId", "a sent survey's answers about it are history");
         await w.App.SendAsync(new CloseSurveyCommand(w.Mission, w.MissionSurvey));
         (await w.App.SendAsync(new GetMySurveyQuery(w.Scenario.RegistrationTokens["Person 0"], w.MissionSurvey))).Open.Should().BeFalse();
     }
@@ -362,9 +371,28 @@ public sealed class SurveyTests
         results.Should().BeEquivalentTo(new { Asked = 3, Answered = 1 }, o => o.ExcludingMissingMembers());
         results.Questions[0].Mean.Should().Be(2);
         results.Questions[1].Should().BeEquivalentTo(new { Answers = 1, Texts = Array.Empty<string>() }, o => o.ExcludingMissingMembers());
+        (await w.App.SendAsync(new GetSurveyQuery(w.Mission, w.ItemSurvey))).Status.Should().Be(SurveyStatus.Closed, "nobody can be asked any more");
         var outbox = await w.App.CountAsync<OutboxMessage>();
         (await w.App.SendAsync(new SendSurveysCommand())).Should().Be(0, "nobody is emailed once the mission's personal data is gone");
         (await w.App.CountAsync<OutboxMessage>()).Should().Be(outbox);
+    }
+
+    [Theory, AllDatabases]
+    public async Task Every_option_of_the_longest_several_choices_question_can_be_chosen(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.App;
+        var options = Enumerable.Range(0, SurveyQuestion.OptionsMax).Select(i => $"{i:00} " + new string('é', SurveyQuestion.OptionMax - 3)).ToList();
+        var survey = await w.App.SendAsync(new CreateSurveyCommand("Everything", Questions: [new(SurveyQuestionKind.SeveralChoices, "All of them?", options)])
+        { MissionId = w.Mission });
+        await w.App.SendAsync(new ScheduleSurveyCommand(true, 0) { MissionId = w.Mission, SurveyId = survey });
+        w.App.Clock.SetUtcNow(await w.App.QueryAsync(db => db.ProgrammeItems.MaxAsync(i => i.EndsAt)));
+        await w.App.SendAsync(new SendSurveysCommand());
+        var question = (await w.App.SendAsync(new GetSurveyQuery(w.Mission, survey))).Questions.Single().Id;
+
+        await w.App.SendAsync(new AnswerSurveyCommand(w.Scenario.RegistrationTokens["Person 0"], survey, new Dictionary<Guid, IReadOnlyList<string>> { [question] = options }));
+
+        (await w.App.SendAsync(new GetSurveyResultsQuery(w.Mission, survey))).Questions.Single().Counts.Should().OnlyContain(c => c.Count == 1);
     }
 
     private static Dictionary<Guid, IReadOnlyList<string>> Answers(Guid question, string value) => new() { [question] = [value] };

@@ -62,15 +62,19 @@ public sealed class SurveyBrowserTests
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth")).Should().BeLessThanOrEqualTo(0, "nothing scrolls sideways on a phone");
         await Shot(page, "01-survey");
 
-        // Nothing chosen for the required rating: the server says so beside the question.
+        // The browser itself asks for the required rating; with its check off, the server says so beside the question.
+        (await page.Locator("fieldset.rating input[type=radio][required]").CountAsync()).Should().Be(5);
+        await page.EvaluateAsync("document.querySelector('form.survey').noValidate = true");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
         await page.Locator(".field-validation-error").First.WaitForAsync();
+        var rating = page.Locator("fieldset.rating input[type=radio]");
         (await page.Locator(".field-validation-error").AllTextContentsAsync()).Should().ContainSingle()
             .Which.Should().Be("1. How useful were the talks?: Please answer this question.");
+        (await page.GetByRole(AriaRole.Alert).TextContentAsync()).Should().Contain("One answer needs your attention");
+        (await rating.First.GetAttributeAsync("aria-invalid")).Should().Be("true");
         await Shot(page, "02-missing");
 
         // With the keyboard only: into the rating group, arrow keys to 4, on to the options and the text, then send.
-        var rating = page.Locator("fieldset.rating input[type=radio]");
         await rating.First.FocusAsync();
         await page.Keyboard.PressAsync("Space");
         for (var i = 0; i < 3; i++)

@@ -82,6 +82,11 @@ public sealed class SurveyPagesTests
         (await organiser.SubmitAsync(builder, Form(1, ("Rating", "How useful were the talks?", ""), ("OneChoice", "Would you come again?", "Yes\nNo"),
                 ("Text", "Which talk should we invite again?", "")).Append(new("move", "2:up")).ToDictionary(), "Move"))
             .StatusCode.Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
+        // An existing question emptied, below one marked for removal: refused beside its own row, nothing saved.
+        var emptied = Form(2, ("Rating", "How useful were the talks?", ""), ("Text", "", ""), ("OneChoice", "Would you come again?", "Yes\nNo"));
+        (emptied["Input.Questions[0].Remove"], emptied["Input.Questions[1].Existing"]) = ("true", "true");
+        (await organiser.SubmitAsync(builder, emptied, "Save")).StatusCode.Should().Be(HttpStatusCode.OK);
+        organiser.FieldError("Input.Questions[1].Text").Should().NotBeNullOrEmpty();
         var view = await app.SendAsync(new GetSurveyQuery(mission, survey));
         view.Questions.Select(q => q.Text).Should().Equal("How useful were the talks?", "Which talk should we invite again?", "Would you come again?");
         view.Questions[0].Required.Should().BeTrue();

@@ -141,11 +141,17 @@ public sealed partial class SurveyModel(IMediator mediator) : AppPageModel(media
             return Redirect($"/missions/{missionId}/surveys/{surveyId}");
         }
 
-        foreach (var key in ModelState.Keys.Where(k => QuestionKey().IsMatch(k)).ToList())
+        // All taken out first, then put back under the row's key: a row's new key may be another's old one.
+        var moved = ModelState.Where(e => QuestionKey().IsMatch(e.Key))
+            .Select(e => (e.Key, Errors: e.Value!.Errors.Select(x => x.ErrorMessage).ToList())).ToList();
+        foreach (var (key, errors) in moved)
+        {
+            ModelState.Remove(key);
+        }
+
+        foreach (var (key, errors) in moved)
         {
             var sent = int.Parse(QuestionKey().Match(key).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            var errors = ModelState[key]!.Errors.Select(e => e.ErrorMessage).ToList();
-            ModelState.Remove(key);
             var at = sent < rows.Count ? QuestionKey().Replace(key, $"Input.Questions[{rows[sent].row}]") : "";
             errors.ForEach(e => ModelState.AddModelError(at, e));
         }
@@ -208,7 +214,7 @@ public sealed partial class SurveyModel(IMediator mediator) : AppPageModel(media
             OpenDays = s.OpenDays,
             About = SurveyAbout.Format(s.ProgrammeItemId, s.VisitId),
             Version = s.Version,
-            Questions = [.. s.Questions.Select(q => new QuestionRow { Kind = q.Kind, Text = q.Text, Options = string.Join('\n', q.Options), Required = q.Required }), new QuestionRow()],
+            Questions = [.. s.Questions.Select(q => new QuestionRow { Kind = q.Kind, Text = q.Text, Options = string.Join('\n', q.Options), Required = q.Required, Existing = true }), new QuestionRow()],
         };
     }
 
@@ -223,7 +229,10 @@ public sealed partial class SurveyModel(IMediator mediator) : AppPageModel(media
         public bool Required { get; set; }
         public bool Remove { get; set; }
 
-        /// <summary>Nothing typed: the spare row for a new question, left empty.</summary>
-        public bool IsBlank => string.IsNullOrWhiteSpace(Text) && string.IsNullOrWhiteSpace(Options);
+        /// <summary>A question the survey had: emptied, it is refused rather than dropped (removing is explicit).</summary>
+        public bool Existing { get; set; }
+
+        /// <summary>The spare row for a new question, left empty.</summary>
+        public bool IsBlank => !Existing && string.IsNullOrWhiteSpace(Text) && string.IsNullOrWhiteSpace(Options);
     }
 }

@@ -14,7 +14,7 @@ internal sealed class SurveyAnswerConfiguration : IEntityTypeConfiguration<Surve
         b.ToTable("SurveyAnswers");
         b.HasKey(x => new { x.ResponseId, x.QuestionId });
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
-        b.Property(x => x.Value).HasMaxLength(SurveyQuestion.TextAnswerMax);
+        b.Property(x => x.Value).HasMaxLength(SurveyQuestion.AnswerMax);
         b.HasOne<SurveyQuestion>().WithMany().HasForeignKey(x => x.QuestionId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.QuestionId);
     }

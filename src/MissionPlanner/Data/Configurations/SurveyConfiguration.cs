@@ -19,8 +19,8 @@ internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
         b.HasMany(x => x.Questions).WithOne().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Questions).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasOne<Mission>().WithMany().HasForeignKey(x => x.MissionId).OnDelete(DeleteBehavior.Cascade);
-        // A survey about an item or visit goes with it (items that took place are cancelled, not removed).
-        b.HasOne<ProgrammeItem>().WithMany().HasForeignKey(x => x.ProgrammeItemId).OnDelete(DeleteBehavior.Cascade);
+        // An item a sent survey asks about cannot be deleted (DeleteProgrammeItem removes unsent ones first); visits are only ever cancelled.
+        b.HasOne<ProgrammeItem>().WithMany().HasForeignKey(x => x.ProgrammeItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Visit>().WithMany().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.MissionId, x.Status });
         b.HasIndex(x => x.Status);

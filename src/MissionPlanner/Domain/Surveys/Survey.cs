@@ -200,6 +200,9 @@ public sealed class SurveyQuestion
     public const int OptionMax = 200;
     public const int OptionsMax = 20;
     public const int TextAnswerMax = 2000;
+
+    /// <summary>The longest stored answer: a text, or every option chosen, one per line.</summary>
+    public const int AnswerMax = (OptionMax + 1) * OptionsMax > TextAnswerMax ? (OptionMax + 1) * OptionsMax : TextAnswerMax;
     public const int RatingMin = 1;
     public const int RatingMax = 5;
 
@@ -219,7 +222,7 @@ public sealed class SurveyQuestion
         var text = definition.Text?.Trim() ?? "";
         if (text.Length == 0 || text.Length > TextMax || text.Contains('\n') || text.Contains('\r'))
         {
-            throw new DomainException($"{field}.Text", $"Question {index + 1} needs its text: one line of at most {TextMax} characters.");
+            throw new DomainException($"{field}.Text", $"Give the question's text: one line of at most {TextMax} characters.");
         }
 
         var options = (definition.Options ?? []).Select(o => o?.Trim() ?? "").Where(o => o.Length > 0).ToList();
@@ -227,22 +230,23 @@ public sealed class SurveyQuestion
         {
             if (options.Count < 2)
             {
-                throw new DomainException($"{field}.Options", $"Question {index + 1} offers a choice: give at least two options, one per line.");
+                throw new DomainException($"{field}.Options", "A choice question needs at least two options, one per line.");
             }
 
-            if (options.Count > OptionsMax || options.Any(o => o.Length > OptionMax))
+            // Options are stored one per line: one holding a line break would read back as two.
+            if (options.Count > OptionsMax || options.Any(o => o.Length > OptionMax || o.Contains('\n') || o.Contains('\r')))
             {
-                throw new DomainException($"{field}.Options", $"Question {index + 1}: give at most {OptionsMax} options of up to {OptionMax} characters.");
+                throw new DomainException($"{field}.Options", $"Give at most {OptionsMax} options of up to {OptionMax} characters, each on one line.");
             }
 
             if (options.Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Count)
             {
-                throw new DomainException($"{field}.Options", $"Question {index + 1}: each option may appear only once.");
+                throw new DomainException($"{field}.Options", "Each option may appear only once.");
             }
         }
         else if (options.Count > 0)
         {
-            throw new DomainException($"{field}.Options", $"Question {index + 1} is a {Describe(definition.Kind)} question: it takes no options.");
+            throw new DomainException($"{field}.Options", $"A {Describe(definition.Kind)} question takes no options.");
         }
 
         Id = Guid.NewGuid();
@@ -294,8 +298,9 @@ public sealed class SurveyQuestion
                     ? (rating.ToString(System.Globalization.CultureInfo.InvariantCulture), null)
                     : (null, $"Give a rating from {RatingMin} to {RatingMax}.");
             case SurveyQuestionKind.Text:
-                var text = string.Join("\n", values);
-                return text.Length > TextAnswerMax ? (null, $"Keep the answer under {TextAnswerMax} characters.") : (text, null);
+                // Forms send line breaks as CR LF; a box filled to its limit counts each as one character.
+                var text = string.Join("\n", values).ReplaceLineEndings("\n");
+                return text.Length > TextAnswerMax ? (null, $"Keep the answer to at most {TextAnswerMax} characters.") : (text, null);
             default:
                 var options = OptionList;
                 var unknown = values.FirstOrDefault(v => !options.Contains(v, StringComparer.OrdinalIgnoreCase));

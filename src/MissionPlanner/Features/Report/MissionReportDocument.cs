@@ -48,7 +48,7 @@ public static class MissionReportDocument
                 s.About,
                 s.Responses,
                 Anonymous = s.Anonymous ? "anonymous" : "",
-                State = s.Status == Domain.Surveys.SurveyStatus.Open ? $"open until {s.ClosesAt:d MMMM yyyy}; results so far" : "closed",
+                State = s.Status == Domain.Surveys.SurveyStatus.Open ? $"open until {s.ClosesLocal?.ToString("d MMMM yyyy", english)}; results so far" : "closed",
                 Questions = s.Questions.Select((q, j) => new { q.Position, q.Text, q.Summary, Chart = charts.Surveys[i][j] }).ToList(),
             }).ToList(),
         });

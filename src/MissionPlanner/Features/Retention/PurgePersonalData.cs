@@ -55,6 +55,11 @@ public sealed class PurgePersonalDataHandler(AppDbContext db, PersonalLinks link
             await links.RevokeAsync(null, [.. registrations.Select(r => r.Id), .. invitations.Select(i => i.Id), .. guests.Select(g => g.Id),
                 .. counterparts.Select(c => c.Id), .. hosts], "the mission's retention period ended", cancellationToken);
             await PurgeFreeTextsAsync(id, cancellationToken);
+            // Nobody can be asked or reminded any more: open surveys close now, with the answers they have.
+            await db.Surveys.Where(x => x.MissionId == id && x.Status == Domain.Surveys.SurveyStatus.Open && x.ClosesAt > now)
+                .ExecuteUpdateAsync(x => x.SetProperty(v => v.ClosesAt, now), cancellationToken);
+            await db.Surveys.Where(x => x.MissionId == id && x.Status == Domain.Surveys.SurveyStatus.Open)
+                .ExecuteUpdateAsync(x => x.SetProperty(v => v.Status, Domain.Surveys.SurveyStatus.Closed).SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
             mission.PersonalDataPurged(now);
             await db.SaveChangesAsync(cancellationToken);
             DeleteFiles(id, messages.Select(m => m.Id).ToHashSet());

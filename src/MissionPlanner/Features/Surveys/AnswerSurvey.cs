@@ -30,27 +30,36 @@ public sealed class AnswerSurveyHandler(AppDbContext db, PersonalLinks links, Ti
         var now = clock.GetUtcNow().UtcDateTime;
         if (!survey.TakesAnswers(now))
         {
-            var mission = await SurveyRules.MissionAsync(db, survey.MissionId, cancellationToken);
-            throw new DomainException("Survey", survey.ClosesAt is { } closed
-                ? $"This survey closed on {Domain.Missions.MissionTime.ToLocal(closed, mission.TimeZone).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB"))}: your answers were not saved."
-                : "This survey is not open: your answers were not saved.");
+            throw await ClosedAsync(survey, cancellationToken);
         }
 
         var answers = Check(survey, request.Answers ?? new Dictionary<Guid, IReadOnlyList<string>>());
 
         await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
-        // Marking the person as answered first, only if they had not: of two answers sent at once, one is kept.
-        var first = await db.SurveyRecipients.Where(r => r.SurveyId == survey.Id && r.RegistrationId == registration.Id && !r.Answered)
+        // Marking the person as answered first, only if they had not and the survey is still open (an organiser may have
+        // closed it meanwhile): of two answers sent at once, one is kept, and none after the close.
+        var first = await db.SurveyRecipients.Where(r => r.SurveyId == survey.Id && r.RegistrationId == registration.Id && !r.Answered
+                                                         && db.Surveys.Any(s => s.Id == r.SurveyId && s.Status == SurveyStatus.Open && s.ClosesAt > now))
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Answered, true), cancellationToken);
         if (first == 0)
         {
-            throw new DomainException("Survey", "You have answered this survey already. Thank you!");
+            throw await db.SurveyRecipients.AnyAsync(r => r.SurveyId == survey.Id && r.RegistrationId == registration.Id && r.Answered, cancellationToken)
+                ? new DomainException("Survey", "You have answered this survey already. Thank you!")
+                : await ClosedAsync(await db.Surveys.AsNoTracking().FirstAsync(s => s.Id == survey.Id, cancellationToken), cancellationToken);
         }
 
         db.SurveyResponses.Add(new SurveyResponse(survey, registration.Id, answers, now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
+    }
+
+    private async Task<DomainException> ClosedAsync(Survey survey, CancellationToken ct)
+    {
+        var mission = await SurveyRules.MissionAsync(db, survey.MissionId, ct);
+        return new DomainException("Survey", survey.ClosesAt is { } closed
+            ? $"This survey closed on {Domain.Missions.MissionTime.ToLocal(closed, mission.TimeZone).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB"))}: your answers were not saved."
+            : "This survey is not open: your answers were not saved.");
     }
 
     /// <summary>Every problem at once, so people fix the form in one go.</summary>

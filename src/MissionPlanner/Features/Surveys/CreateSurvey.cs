@@ -15,7 +15,7 @@ namespace MissionPlanner.Features.Surveys;
 /// <param name="OpenDays">Days it takes answers once sent, 1–90 (default 14).</param>
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record CreateSurveyCommand(
-    string? Title, string? Intro = null, bool Anonymous = false, int OpenDays = 14, Guid? ProgrammeItemId = null, Guid? VisitId = null,
+    string? Title, string? Intro = null, bool? Anonymous = false, int OpenDays = 14, Guid? ProgrammeItemId = null, Guid? VisitId = null,
     IReadOnlyList<SurveyQuestionInput>? Questions = null)
     : IRequest<Guid>, IMissionRequest, ISurveyDefinition
 {
@@ -32,7 +32,7 @@ public sealed class CreateSurveyHandler(AppDbContext db, TimeProvider clock) : I
         var mission = await SurveyRules.MissionAsync(db, request.MissionId, cancellationToken);
         await SurveyRules.EnsureSubjectAsync(db, mission.Id, request.ProgrammeItemId, request.VisitId, cancellationToken);
         var survey = new Survey(mission.Id, request.ProgrammeItemId, request.VisitId, clock.GetUtcNow().UtcDateTime);
-        survey.Define(request.Title!, request.Intro, request.Anonymous, request.OpenDays, CreateSurveyValidator.Definitions(request));
+        survey.Define(request.Title!, request.Intro, request.Anonymous!.Value, request.OpenDays, CreateSurveyValidator.Definitions(request));
         db.Surveys.Add(survey);
         await db.SaveChangesAsync(cancellationToken);
         return survey.Id;

@@ -27,10 +27,11 @@ public sealed record SurveyQuestionResult(
 }
 
 /// <summary>A survey's results: who was asked and answered, and each question summed up (counts, never names).</summary>
+/// <param name="ClosesLocal"><paramref name="ClosesAt"/> (UTC) in the mission's time zone, as pages and the PDF show it.</param>
 /// <param name="Asked">People it was sent to.</param>
 /// <param name="Answered">People who answered.</param>
 public sealed record SurveyResults(
-    Guid Id, string Title, string About, bool Anonymous, SurveyStatus Status, DateTime? SentAt, DateTime? ClosesAt, int Asked, int Answered,
+    Guid Id, string Title, string About, bool Anonymous, SurveyStatus Status, DateTime? SentAt, DateTime? ClosesAt, DateTime? ClosesLocal, int Asked, int Answered,
     IReadOnlyList<SurveyQuestionResult> Questions)
 {
     /// <summary>Answered as a share of asked, 0–1; 0 when nobody was asked.</summary>
@@ -72,7 +73,8 @@ internal static class SurveyResultsBuilder
         return surveys.Select(s =>
         {
             var view = views[s.Id];
-            return new SurveyResults(s.Id, s.Title, view.About, s.Anonymous, s.Status, s.SentAt, s.ClosesAt, view.Asked, view.Answered,
+            return new SurveyResults(s.Id, s.Title, view.About, s.Anonymous, s.Status, s.SentAt, s.ClosesAt,
+                s.ClosesAt is { } closes ? MissionTime.ToLocal(closes, mission.TimeZone) : null, view.Asked, view.Answered,
                 s.Questions.OrderBy(q => q.Position).Select(q => Sum(q, answers[q.Id].ToList())).ToList());
         }).ToList();
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
@@ -21,12 +22,14 @@ namespace MissionPlanner.Features.Surveys;
 /// </summary>
 /// <remarks>
 /// Who is asked: for the whole mission, every confirmed delegate; for a programme item, those who checked in at it,
-/// or its audience when nobody was checked in; for a visit, the confirmed delegates placed on it.
+/// or its audience when nobody was checked in; for a visit, those who checked in at its published groups, or those
+/// the published groups are for when nobody was checked in.
 /// </remarks>
 public sealed record SendSurveysCommand : IRequest<int>;
 
 public sealed class SendSurveysHandler(
-    AppDbContext db, OutboxWriter outbox, PersonalLinks links, PublicLinks publicLinks, IOptions<SurveyOptions> options, TimeProvider clock)
+    AppDbContext db, OutboxWriter outbox, PersonalLinks links, PublicLinks publicLinks, IOptions<SurveyOptions> options, TimeProvider clock,
+    ILogger<SendSurveysHandler> logger)
     : IRequestHandler<SendSurveysCommand, int>
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
@@ -35,53 +38,76 @@ public sealed class SendSurveysHandler(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var remindBefore = now.AddDays(-options.Value.ReminderAfterDays);
-        var surveys = await db.Surveys.Include(s => s.Questions)
+        var due = await db.Surveys.AsNoTracking().Include(s => s.Questions)
             .Where(s => (s.Status == SurveyStatus.Scheduled || s.Status == SurveyStatus.Open)
                         && db.Missions.Any(m => m.Id == s.MissionId && m.PersonalDataPurgedAt == null))
             .ToListAsync(cancellationToken);
         var sent = 0;
-        foreach (var group in surveys.GroupBy(s => s.MissionId))
+        foreach (var group in due.GroupBy(s => s.MissionId))
         {
             var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == group.Key, cancellationToken);
             var subjects = await SurveyRules.SubjectsAsync(db, mission, group.ToList(), cancellationToken);
-            foreach (var survey in group)
+            foreach (var id in group.Select(s => s.Id))
             {
-                if (survey.Status == SurveyStatus.Scheduled && subjects[survey.Id].EndsAt is { } ends && ends <= now)
+                // One survey at a time, each saved on its own: one that cannot be saved holds up no other.
+                try
                 {
-                    survey.Sent(now);
-                    foreach (var person in await RecipientsAsync(survey, mission, cancellationToken))
-                    {
-                        db.SurveyRecipients.Add(new SurveyRecipient(survey.Id, person.Id, now));
-                        await AskAsync(mission, survey, subjects[survey.Id], person, reminder: false, cancellationToken);
-                        sent++;
-                    }
-
-                    await Documents.DocumentGeneration.RefreshReportAsync(db, mission.Id, "a survey was sent", now, cancellationToken);
+                    sent += await RoundAsync(mission, id, subjects[id], now, remindBefore, cancellationToken);
                 }
-                else if (survey.Status == SurveyStatus.Open && survey.ClosesAt <= now)
+                catch (DbUpdateException e)
                 {
-                    survey.Close(now);
-                    await Documents.DocumentGeneration.RefreshReportAsync(db, mission.Id, "a survey closed", now, cancellationToken);
-                }
-                else if (survey.Status == SurveyStatus.Open && survey.RemindedAt is null && survey.SentAt <= remindBefore && survey.ClosesAt >= now.AddDays(1))
-                {
-                    survey.Reminded(now);
-                    var waiting = await (from x in db.SurveyRecipients
-                                         join r in db.Registrations on x.RegistrationId equals r.Id
-                                         where x.SurveyId == survey.Id && !x.Answered && x.RemindedAt == null
-                                               && r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null && r.PurgedAt == null
-                                         select new { Recipient = x, Person = new Person(r.Id, r.Name, r.Email) }).ToListAsync(cancellationToken);
-                    foreach (var w in waiting)
-                    {
-                        w.Recipient.Reminded(now);
-                        await AskAsync(mission, survey, subjects[survey.Id], w.Person, reminder: true, cancellationToken);
-                        sent++;
-                    }
+                    logger.LogError(e, "Survey {SurveyId} could not be sent, reminded or closed this round; it is tried again next round", id);
+                    db.ChangeTracker.Clear();
                 }
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        return sent;
+    }
+
+    /// <summary>Sends, closes or reminds one survey as its time says; returns the emails written.</summary>
+    private async Task<int> RoundAsync(Mission mission, Guid id, SurveySubject subject, DateTime now, DateTime remindBefore, CancellationToken ct)
+    {
+        var survey = await db.Surveys.Include(s => s.Questions).FirstAsync(s => s.Id == id, ct);
+        var sent = 0;
+        if (survey.Status == SurveyStatus.Scheduled && subject.EndsAt is { } ends && ends <= now)
+        {
+            survey.Sent(now);
+            foreach (var person in await RecipientsAsync(survey, mission, ct))
+            {
+                db.SurveyRecipients.Add(new SurveyRecipient(survey.Id, person.Id, now));
+                await AskAsync(mission, survey, subject, person, reminder: false, ct);
+                sent++;
+            }
+
+            await Documents.DocumentGeneration.RefreshReportAsync(db, mission.Id, "a survey was sent", now, ct);
+        }
+        else if (survey.Status == SurveyStatus.Open && survey.ClosesAt <= now)
+        {
+            survey.Close(now);
+            await Documents.DocumentGeneration.RefreshReportAsync(db, mission.Id, "a survey closed", now, ct);
+        }
+        else if (survey.Status == SurveyStatus.Open && survey.RemindedAt is null && survey.SentAt <= remindBefore && survey.ClosesAt >= now.AddDays(1))
+        {
+            survey.Reminded(now);
+            var waiting = await (from x in db.SurveyRecipients
+                                 join r in db.Registrations on x.RegistrationId equals r.Id
+                                 where x.SurveyId == survey.Id && !x.Answered && x.RemindedAt == null
+                                       && r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null && r.PurgedAt == null
+                                 select new { Recipient = x, Person = new Person(r.Id, r.Name, r.Email) }).ToListAsync(ct);
+            foreach (var w in waiting)
+            {
+                w.Recipient.Reminded(now);
+                await AskAsync(mission, survey, subject, w.Person, reminder: true, ct);
+                sent++;
+            }
+        }
+        else
+        {
+            return 0;
+        }
+
+        await db.SaveChangesAsync(ct);
         return sent;
     }
 
@@ -93,7 +119,12 @@ public sealed class SendSurveysHandler(
             .Where(r => r.MissionId == mission.Id && r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null && r.PurgedAt == null);
         if (survey.VisitId is { } visit)
         {
-            confirmed = confirmed.Where(r => db.VisitAssignments.Any(a => a.VisitId == visit && a.RegistrationId == r.Id));
+            // Those who went: checked in at one of the visit's published groups, or else placed on one as published
+            // (the organisers' working plan may have moved on since).
+            var groups = db.ProgrammeItems.Where(i => i.VisitId == visit && !i.Cancelled).Select(i => i.Id);
+            confirmed = await db.Attendances.AnyAsync(a => groups.Contains(a.ProgrammeItemId), ct)
+                ? confirmed.Where(r => db.Attendances.Any(a => groups.Contains(a.ProgrammeItemId) && a.RegistrationId == r.Id))
+                : confirmed.Where(r => db.ProgrammeItemPeople.Any(p => groups.Contains(p.ProgrammeItemId) && p.RegistrationId == r.Id));
         }
         else if (survey.ProgrammeItemId is { } itemId)
         {

@@ -59,7 +59,9 @@ public interface ISurveyDefinition
 {
     string? Title { get; }
     string? Intro { get; }
-    bool Anonymous { get; }
+
+    /// <summary>Required: a change that leaves it out must not make an anonymous survey a named one.</summary>
+    bool? Anonymous { get; }
     int OpenDays { get; }
     IReadOnlyList<SurveyQuestionInput>? Questions { get; }
 }
@@ -72,9 +74,10 @@ public abstract class SurveyDefinitionValidator<T> : AbstractValidator<T>
     {
         RuleFor(x => x.Title).NotEmpty().MaximumLength(Survey.TitleMax).SingleLine();
         RuleFor(x => x.Intro).MaximumLength(Survey.IntroMax);
+        RuleFor(x => x.Anonymous).NotNull();
         RuleFor(x => x.OpenDays).InclusiveBetween(1, Survey.OpenDaysMax);
         RuleFor(x => x.Questions).Must(q => q is null || q.Count <= Survey.QuestionsMax).WithMessage($"A survey has at most {Survey.QuestionsMax} questions.");
-        RuleForEach(x => x.Questions).ChildRules(q =>
+        RuleForEach(x => x.Questions).NotNull().WithMessage("Give each question its kind and text.").ChildRules(q =>
         {
             q.RuleFor(x => x.Kind).NotNull().WithMessage("Choose rating, one choice, several choices or text.").IsInEnum();
             q.RuleFor(x => x.Text).NotEmpty().MaximumLength(SurveyQuestion.TextMax).SingleLine();
@@ -99,9 +102,10 @@ internal static class SurveyRules
     /// <summary>Refuses an item or visit of another mission (or none at all), naming the field.</summary>
     public static async Task EnsureSubjectAsync(AppDbContext db, Guid missionId, Guid? programmeItemId, Guid? visitId, CancellationToken ct)
     {
-        if (programmeItemId is { } item && !await db.ProgrammeItems.AnyAsync(i => i.Id == item && i.MissionId == missionId, ct))
+        // B2B meetings and visit groups are asked about by the meeting outcomes and the visit's own survey.
+        if (programmeItemId is { } item && !await db.ProgrammeItems.AnyAsync(i => i.Id == item && i.MissionId == missionId && i.MeetingId == null && i.VisitId == null, ct))
         {
-            throw new DomainException("ProgrammeItemId", "No programme item of this mission has that id.");
+            throw new DomainException("ProgrammeItemId", "No programme item of this mission has that id (for a visit's groups, ask about the visit).");
         }
 
         if (visitId is { } visit && !await db.Visits.AnyAsync(v => v.Id == visit && v.MissionId == missionId, ct))

@@ -16,7 +16,7 @@ namespace MissionPlanner.Features.Surveys;
 /// </summary>
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record UpdateSurveyCommand(
-    string? Title, string? Intro, bool Anonymous, int OpenDays, Guid? ProgrammeItemId, Guid? VisitId, IReadOnlyList<SurveyQuestionInput>? Questions, int? Version)
+    string? Title, string? Intro, bool? Anonymous, int OpenDays, Guid? ProgrammeItemId, Guid? VisitId, IReadOnlyList<SurveyQuestionInput>? Questions, int? Version)
     : IRequest<Unit>, IMissionRequest, ISurveyDefinition
 {
     [JsonIgnore]
@@ -39,7 +39,7 @@ public sealed class UpdateSurveyHandler(AppDbContext db) : IRequestHandler<Updat
         db.ExpectVersion(survey, request.Version!.Value);
         await SurveyRules.EnsureSubjectAsync(db, request.MissionId, request.ProgrammeItemId, request.VisitId, cancellationToken);
         survey.About(request.ProgrammeItemId, request.VisitId);
-        survey.Define(request.Title!, request.Intro, request.Anonymous, request.OpenDays, UpdateSurveyValidator.Definitions(request));
+        survey.Define(request.Title!, request.Intro, request.Anonymous!.Value, request.OpenDays, UpdateSurveyValidator.Definitions(request));
         // Questions are rows of their own: the survey's version guards them too, even when nothing else changed.
         db.Entry(survey).State = EntityState.Modified;
         await db.SaveChangesAsync(cancellationToken);

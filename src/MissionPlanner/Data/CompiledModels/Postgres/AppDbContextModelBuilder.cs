@@ -12,7 +12,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("eb92cb4d-77c0-473d-b6ef-dfa1dc5a5856"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("2ccf7be1-e79a-483c-ae3a-c707688f1bdd"), entityTypeCount: 49)
         {
         }
 

@@ -64,7 +64,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
                 propertyInfo: typeof(SurveyAnswer).GetProperty("Value", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SurveyAnswer).GetField("<Value>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
-                maxLength: 2000);
+                maxLength: 4020);
             value.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             value.AddAnnotation("Relational:ColumnName", "value");
 

@@ -204,7 +204,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ProgrammeItemId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
-                deleteBehavior: DeleteBehavior.Cascade);
+                deleteBehavior: DeleteBehavior.Restrict);
 
             runtimeForeignKey.AddAnnotation("Relational:Name", "fk_surveys_programme_items_programme_item_id");
             return runtimeForeignKey;

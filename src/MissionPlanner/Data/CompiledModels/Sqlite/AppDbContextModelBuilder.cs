@@ -11,7 +11,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("85caa7c0-44b1-44a7-a8b3-a94f165c1053"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("633a0f8e-1b2a-401d-929e-78ffdb39e176"), entityTypeCount: 49)
         {
         }
 

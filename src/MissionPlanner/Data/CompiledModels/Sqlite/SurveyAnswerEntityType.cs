@@ -60,7 +60,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(SurveyAnswer).GetProperty("Value", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SurveyAnswer).GetField("<Value>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
-                maxLength: 2000);
+                maxLength: 4020);
             value.AddAnnotation("Relational:ColumnName", "value");
 
             var key = runtimeEntityType.AddKey(
