@@ -43,6 +43,9 @@ public sealed class DemoMissionTests
         items.Should().Contain(i => i.Title.Contains("Cambridge Enterprise"))
             .And.Contain(i => i.Kind == ProgrammeItemKind.TravelLeg && i.Title.Contains("Cambridge"));
         byDay[mission.EndDate].Should().Contain(i => i.Kind == ProgrammeItemKind.StrategicSession);
+        var survey = (await app.SendAsync(new MissionPlanner.Features.Surveys.ListSurveysQuery(id!.Value))).Should().ContainSingle().Subject;
+        survey.Should().BeEquivalentTo(new { Status = MissionPlanner.Domain.Surveys.SurveyStatus.Scheduled, Anonymous = true, About = "the whole mission" }, o => o.ExcludingMissingMembers());
+        survey.SendsAt.Should().Be(items.Max(i => i.EndsAt).UtcDateTime, "it goes out when the strategic session, the last item, ends");
         items.Should().OnlyContain(i => i.StartsAt.TimeOfDay >= TimeSpan.FromHours(8) && i.EndsAt.TimeOfDay <= TimeSpan.FromHours(22),
             "a realistic day in London time");
 

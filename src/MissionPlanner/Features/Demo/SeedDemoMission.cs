@@ -170,6 +170,7 @@ public sealed class SeedDemoMissionHandler(AppDbContext db, PersonalLinks links,
         var delegates = SeedDelegates(mission, now);
         SeedVisits(mission, v, delegates);
         SeedCeremony(mission, delegates);
+        SeedSurveys(mission, now);
         await db.SaveChangesAsync(cancellationToken);
         await db.Missions.Where(m => m.Id == mission.Id).ExecuteUpdateAsync(u => u
             .SetProperty(m => m.Capacity, 60)
@@ -254,6 +255,22 @@ public sealed class SeedDemoMissionHandler(AppDbContext db, PersonalLinks links,
     }
 
     /// <summary>The signing at the embassy: parties, signatory, dignitaries, agreement and the usual checklist.</summary>
+    /// <summary>The feedback survey most missions send: anonymous, about the whole mission, scheduled (it goes out after the strategic session).</summary>
+    private void SeedSurveys(Mission mission, DateTime now)
+    {
+        var survey = new Domain.Surveys.Survey(mission.Id, null, null, now);
+        survey.Define("The NL–UK neuromorphic mission: your view", "Five minutes. The organisers report the results to the mission's funders, as counts.",
+            anonymous: true, openDays: 14,
+        [
+            new(Domain.Surveys.SurveyQuestionKind.Rating, "How would you rate the mission as a whole?", null, true),
+            new(Domain.Surveys.SurveyQuestionKind.SeveralChoices, "What was most useful to you?", ["Bilateral symposium", "Lab tours and company visits", "B2B meetings", "Signing ceremony", "Strategic session"], false),
+            new(Domain.Surveys.SurveyQuestionKind.OneChoice, "Would you join a next mission?", ["Yes", "Maybe", "No"], false),
+            new(Domain.Surveys.SurveyQuestionKind.Text, "What should we do differently next time?", null, false),
+        ]);
+        survey.Schedule(true);
+        db.Surveys.Add(survey);
+    }
+
     private void SeedCeremony(Mission mission, List<Registration> delegates)
     {
         var item = db.ProgrammeItems.Local.Single(p => p.MissionId == mission.Id && p.Kind == SigningCeremony);
