@@ -2626,6 +2626,134 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                     b.ToTable("survey_responses", (string)null);
                 });
 
+            modelBuilder.Entity("MissionPlanner.Domain.Travel.TravelHub", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_travel_hubs");
+
+                    b.HasIndex("MissionId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_travel_hubs_mission_id_name");
+
+                    b.ToTable("travel_hubs", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Travel.TravelLeg", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carrier");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direction");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hub_id");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("OtherEnd")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_end");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registration_id");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<bool>("ShareMobile")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("share_mobile");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_travel_legs");
+
+                    b.HasIndex("HubId")
+                        .HasDatabaseName("ix_travel_legs_hub_id");
+
+                    b.HasIndex("MissionId", "ScheduledAt")
+                        .HasDatabaseName("ix_travel_legs_mission_id_scheduled_at");
+
+                    b.HasIndex("RegistrationId", "Direction")
+                        .IsUnique()
+                        .HasDatabaseName("ix_travel_legs_registration_id_direction");
+
+                    b.ToTable("travel_legs", (string)null);
+                });
+
             modelBuilder.Entity("MissionPlanner.Domain.Visits.Visit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3518,6 +3646,40 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_survey_responses_surveys_survey_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Travel.TravelHub", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_travel_hubs_missions_mission_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Travel.TravelLeg", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Travel.TravelHub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_travel_legs_travel_hubs_hub_id");
+
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_travel_legs_missions_mission_id");
+
+                    b.HasOne("MissionPlanner.Domain.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_travel_legs_registrations_registration_id");
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Visits.Visit", b =>

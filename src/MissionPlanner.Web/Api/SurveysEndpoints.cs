@@ -1,4 +1,5 @@
 using MediatR;
+using MissionPlanner.Common;
 using MissionPlanner.Features.Surveys;
 
 namespace MissionPlanner.Web.Api;
@@ -45,14 +46,14 @@ public static class SurveysEndpoints
             return await m.Send(new GetSurveyQuery(missionId, surveyId), ct);
         });
         one.MapGet("/results", (Guid missionId, Guid surveyId, IMediator m, CancellationToken ct) => m.Send(new GetSurveyResultsQuery(missionId, surveyId), ct));
-        one.MapGet("/answers.csv", (Guid missionId, Guid surveyId, IMediator m, CancellationToken ct) => ExportAsync(m, missionId, surveyId, SurveyExportFormat.Csv, ct))
+        one.MapGet("/answers.csv", (Guid missionId, Guid surveyId, IMediator m, CancellationToken ct) => ExportAsync(m, missionId, surveyId, ExportFormat.Csv, ct))
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        one.MapGet("/answers.xlsx", (Guid missionId, Guid surveyId, IMediator m, CancellationToken ct) => ExportAsync(m, missionId, surveyId, SurveyExportFormat.Xlsx, ct))
+        one.MapGet("/answers.xlsx", (Guid missionId, Guid surveyId, IMediator m, CancellationToken ct) => ExportAsync(m, missionId, surveyId, ExportFormat.Xlsx, ct))
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         return api;
     }
 
-    private static async Task<IResult> ExportAsync(IMediator m, Guid missionId, Guid surveyId, SurveyExportFormat format, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(IMediator m, Guid missionId, Guid surveyId, ExportFormat format, CancellationToken ct)
     {
         var export = await m.Send(new ExportSurveyResultsQuery(missionId, surveyId, format), ct);
         return Results.File(export.Content, export.ContentType, export.FileName);

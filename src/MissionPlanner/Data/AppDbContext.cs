@@ -63,6 +63,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Domain.Surveys.SurveyRecipient> SurveyRecipients => Set<Domain.Surveys.SurveyRecipient>();
     public DbSet<Domain.Surveys.SurveyResponse> SurveyResponses => Set<Domain.Surveys.SurveyResponse>();
     public DbSet<Domain.Surveys.SurveyAnswer> SurveyAnswers => Set<Domain.Surveys.SurveyAnswer>();
+    public DbSet<Domain.Travel.TravelHub> TravelHubs => Set<Domain.Travel.TravelHub>();
+    public DbSet<Domain.Travel.TravelLeg> TravelLegs => Set<Domain.Travel.TravelLeg>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

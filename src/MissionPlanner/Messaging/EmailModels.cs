@@ -68,6 +68,9 @@ public static class EmailModels
     /// <summary>A follow-up action is due in a few days (<paramref name="Today"/> false) or today.</summary>
     public sealed record ActionReminder(string Owner, string Action, string? Notes, string MissionTitle, string Due, bool Today);
 
+    /// <summary>A delegate changed their arrival or departure after the registration deadline.</summary>
+    public sealed record TravelChanged(string RecipientName, string Delegate, string MissionTitle, string Direction, string Service, string Hub, string When);
+
     /// <summary>A feedback survey to answer (or a reminder of it); <paramref name="About"/> is what it asks about in words ("the mission", "'Cleanroom tour'").</summary>
     public sealed record SurveyRequest(
         string RecipientName, string MissionTitle, string SurveyTitle, string About, int Questions, bool Anonymous, string ClosesOn, bool Reminder, string Link);
@@ -113,6 +116,8 @@ public static class EmailModels
             "Agreed at the strategic session: a first draft within a month.", "Innovation Mission to the UK: Neuromorphic Computing", "Friday 19 February 2027", false),
         ["ceremony-task-overdue"] = new CeremonyTaskOverdue("Ann de Vries", "Bring the signing pens", "Signing ceremony: OPT/NET BV establishes its UK entity",
             "Innovation Mission to the UK: Neuromorphic Computing", "Friday 15 January 2027"),
+        ["travel-changed"] = new TravelChanged("Ann de Vries", "Luuk van der Meer", "Innovation Mission to the UK: Neuromorphic Computing", "arrival",
+            "flight KLM KL1007", "London Heathrow (LHR)", "Monday 18 January 2027, 08:35"),
         ["survey-request"] = new SurveyRequest("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing", "How was the cleanroom tour?",
             "'Cleanroom tour' (Tuesday 19 January 2027)", 4, true, "Tuesday 2 February 2027", false, "https://missionplanner.example/r/abc/surveys/0f8fad5bd9cb469fa16570867728950e"),
         ["visit-update"] = new VisitUpdate("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing", "Cleanroom tour",

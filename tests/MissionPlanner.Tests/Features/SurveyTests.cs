@@ -129,12 +129,12 @@ public sealed class SurveyTests
         results.Questions[1].Should().BeEquivalentTo(new { Answers = 1, Texts = new[] { "Steve Furber, on SpiNNaker" } }, o => o.ExcludingMissingMembers());
 
         // A named survey's export names who answered.
-        var csv = await w.App.SendAsync(new ExportSurveyResultsQuery(w.Mission, w.ItemSurvey, SurveyExportFormat.Csv));
+        var csv = await w.App.SendAsync(new ExportSurveyResultsQuery(w.Mission, w.ItemSurvey, ExportFormat.Csv));
         var sheet = Spreadsheet.Read(csv.Content);
         sheet.Header.Should().Equal("Name", "Organisation", "Answered at (UTC)", "Q1. How useful were the talks?", "Q2. Which talk should we invite again?");
         sheet.Rows.Select(r => (r.Fields[0], r.Fields[3], r.Fields[4])).Should().BeEquivalentTo([("Person 1", "4", "Steve Furber, on SpiNNaker"), ("Person 2", "5", "")]);
         csv.FileName.Should().Be("survey-how-was-the-symposium.csv");
-        var xlsx = await w.App.SendAsync(new ExportSurveyResultsQuery(w.Mission, w.ItemSurvey, SurveyExportFormat.Xlsx));
+        var xlsx = await w.App.SendAsync(new ExportSurveyResultsQuery(w.Mission, w.ItemSurvey, ExportFormat.Xlsx));
         var workbook = Spreadsheet.Read(xlsx.Content);
         workbook.Format.Should().Contain("Excel");
         workbook.Header.Should().Equal(sheet.Header);
@@ -172,7 +172,7 @@ public sealed class SurveyTests
         response.SubmittedAt.Should().BeNull("a time could tell who answered");
         response.Answers.Single(a => a.QuestionId == questions[1]).Value.Should().Be("Maybe", "options are stored as the organiser wrote them");
 
-        var export = Spreadsheet.Read((await w.App.SendAsync(new ExportSurveyResultsQuery(w.Mission, w.MissionSurvey, SurveyExportFormat.Csv))).Content);
+        var export = Spreadsheet.Read((await w.App.SendAsync(new ExportSurveyResultsQuery(w.Mission, w.MissionSurvey, ExportFormat.Csv))).Content);
         export.Header.Should().NotContain("Name").And.HaveCount(4);
         export.Rows.Single().Fields.Should().Equal("5", "Maybe", "Symposium; B2B meetings", "More time with the hosts");
         var results = await w.App.SendAsync(new GetSurveyResultsQuery(w.Mission, w.MissionSurvey));

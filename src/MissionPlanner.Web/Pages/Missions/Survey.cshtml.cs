@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using MissionPlanner.Common;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Surveys;
 using MissionPlanner.Features.Report;
@@ -108,7 +109,7 @@ public sealed partial class SurveyModel(IMediator mediator) : AppPageModel(media
         return Page();
     }
 
-    public async Task<IActionResult> OnGetExportAsync(Guid missionId, Guid surveyId, SurveyExportFormat format)
+    public async Task<IActionResult> OnGetExportAsync(Guid missionId, Guid surveyId, ExportFormat format)
     {
         try
         {

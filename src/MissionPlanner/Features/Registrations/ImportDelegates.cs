@@ -111,7 +111,7 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
             var registration = cancelled ?? new Registration(mission.Id, null, email, arrival, now);
             cancelled?.Reopen(RegistrationAction.Reinstate, arrival, now);
             // Someone reinstated keeps what they gave themselves (consents, bio) and whatever the file leaves empty.
-            registration.Fill(row.Name, row.Phone ?? cancelled?.Phone, row.Organisation, row.Sector, row.JobTitle ?? cancelled?.JobTitle, row.Role,
+            registration.Fill(row.Name, Common.Phones.ToE164(row.Phone, "Phone") ?? cancelled?.Phone, row.Organisation, row.Sector, row.JobTitle ?? cancelled?.JobTitle, row.Role,
                 row.Dietary ?? cancelled?.Dietary, row.Accessibility ?? cancelled?.Accessibility, cancelled?.ConsentPhotos ?? false,
                 cancelled?.ConsentListing ?? false, now, cancelled?.Bio);
             registration.Place(confirmed);

@@ -10,8 +10,14 @@ public sealed class RegistrationDetailsValidator : AbstractValidator<Registratio
     public RegistrationDetailsValidator()
     {
         RuleFor(x => x.Name).NotEmpty().MaximumLength(Registration.NameMax).SingleLine();
-        RuleFor(x => x.Phone).MaximumLength(40).Matches(@"^\+?[0-9 ()\-./]{6,40}$").When(x => !string.IsNullOrWhiteSpace(x.Phone))
-            .WithMessage("Give a phone number with digits, spaces and an optional leading +, e.g. +31 6 1234 5678.");
+        // Stored in E.164 (Registration.Fill through Phones.ToE164), so drivers' sheets and manifests can dial it from anywhere.
+        RuleFor(x => x.Phone).MaximumLength(40).Custom((phone, context) =>
+        {
+            if (!string.IsNullOrWhiteSpace(phone) && !Common.Phones.TryE164(phone, out _, out var error))
+            {
+                context.AddFailure(error!);
+            }
+        });
         RuleFor(x => x.Organisation).NotEmpty().MaximumLength(Organisation.NameMax);
         RuleFor(x => x.Sector).IsInEnum();
         RuleFor(x => x.JobTitle).MaximumLength(200);

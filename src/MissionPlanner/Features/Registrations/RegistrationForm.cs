@@ -150,7 +150,7 @@ internal static class RegistrationIntake
     /// <summary>Writes the checked details into the registration; times typed in mission time are stored as instants.</summary>
     public static void Apply(Registration registration, RegistrationDetails d, Mission mission, string answers, string? idDetails, DateTime now)
     {
-        registration.Fill(d.Name, d.Phone, d.Organisation, d.Sector, d.JobTitle, d.Role, d.Dietary, d.Accessibility, d.ConsentPhotos, d.ConsentListing, now, d.Bio);
+        registration.Fill(d.Name, Common.Phones.ToE164(d.Phone, "Phone"), d.Organisation, d.Sector, d.JobTitle, d.Role, d.Dietary, d.Accessibility, d.ConsentPhotos, d.ConsentListing, now, d.Bio);
         registration.SetMeetingProfile(Domain.Meetings.Counterpart.SplitTopics(d.MeetingTopics), d.MeetingOffers, d.MeetingSeeks, d.ShareProfile);
         var zone = mission.TimeZone;
         registration.SetTravel(d.ArrivalAt is { } a ? MissionTime.FromTyped(a, zone, nameof(d.ArrivalAt)) : null, d.ArrivalBy,

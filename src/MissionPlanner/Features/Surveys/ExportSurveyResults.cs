@@ -9,19 +9,6 @@ using MissionPlanner.Domain.Surveys;
 
 namespace MissionPlanner.Features.Surveys;
 
-/// <summary>How survey answers are exported.</summary>
-public enum SurveyExportFormat
-{
-    /// <summary>CSV as Excel opens it (UTF-8 with a byte-order mark, formulas guarded).</summary>
-    Csv,
-
-    /// <summary>An Excel workbook; ratings are numbers.</summary>
-    Xlsx,
-}
-
-/// <summary>A file to download: its bytes, content type and name.</summary>
-public sealed record SurveyExport(byte[] Content, string ContentType, string FileName);
-
 /// <summary>
 /// Every answer of a survey, one row per person who answered and one column per question ("Q1. …"); several choices
 /// are joined by "; ". A survey that is not anonymous starts each row with the person's name, organisation and when
@@ -29,11 +16,11 @@ public sealed record SurveyExport(byte[] Content, string ContentType, string Fil
 /// come in no telling order.
 /// </summary>
 [RequiresRole(MissionRoleKind.Viewer)]
-public sealed record ExportSurveyResultsQuery(Guid MissionId, Guid SurveyId, SurveyExportFormat Format) : IRequest<SurveyExport>, IMissionRequest;
+public sealed record ExportSurveyResultsQuery(Guid MissionId, Guid SurveyId, ExportFormat Format) : IRequest<ExportFile>, IMissionRequest;
 
-public sealed class ExportSurveyResultsHandler(AppDbContext db) : IRequestHandler<ExportSurveyResultsQuery, SurveyExport>
+public sealed class ExportSurveyResultsHandler(AppDbContext db) : IRequestHandler<ExportSurveyResultsQuery, ExportFile>
 {
-    public async Task<SurveyExport> Handle(ExportSurveyResultsQuery request, CancellationToken cancellationToken)
+    public async Task<ExportFile> Handle(ExportSurveyResultsQuery request, CancellationToken cancellationToken)
     {
         var mission = await SurveyRules.MissionAsync(db, request.MissionId, cancellationToken);
         var survey = await db.Surveys.AsNoTracking().Include(s => s.Questions).FirstOrDefaultAsync(s => s.Id == request.SurveyId && s.MissionId == mission.Id, cancellationToken)
@@ -59,10 +46,7 @@ public sealed class ExportSurveyResultsHandler(AppDbContext db) : IRequestHandle
             return (IReadOnlyList<object?>)cells;
         }).ToList();
 
-        var name = $"survey-{Slug(survey.Title)}";
-        return request.Format == SurveyExportFormat.Xlsx
-            ? new SurveyExport(Spreadsheet.Workbook("Answers", header, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
-            : new SurveyExport(Csv.Document(header, rows.Select(r => r.Select(c => Convert.ToString(c, CultureInfo.InvariantCulture)))), "text/csv; charset=utf-8", name + ".csv");
+        return ExportFile.Of(request.Format, $"survey-{Slug(survey.Title)}", "Answers", header, rows);
     }
 
     private static object? Cell(SurveyQuestion q, string? value) => value is null ? null

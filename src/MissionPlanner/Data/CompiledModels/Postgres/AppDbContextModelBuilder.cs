@@ -12,7 +12,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2ccf7be1-e79a-483c-ae3a-c707688f1bdd"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("e51debc1-68bc-4ce1-b36d-630bd2da90c2"), entityTypeCount: 51)
         {
         }
 
@@ -62,6 +62,8 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             var surveyQuestion = SurveyQuestionEntityType.Create(this);
             var surveyRecipient = SurveyRecipientEntityType.Create(this);
             var surveyResponse = SurveyResponseEntityType.Create(this);
+            var travelHub = TravelHubEntityType.Create(this);
+            var travelLeg = TravelLegEntityType.Create(this);
             var visit = VisitEntityType.Create(this);
             var visitAssignment = VisitAssignmentEntityType.Create(this);
             var visitHost = VisitHostEntityType.Create(this);
@@ -137,6 +139,10 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             SurveyResponseEntityType.CreateForeignKey1(surveyResponse, mission);
             SurveyResponseEntityType.CreateForeignKey2(surveyResponse, registration);
             SurveyResponseEntityType.CreateForeignKey3(surveyResponse, survey);
+            TravelHubEntityType.CreateForeignKey1(travelHub, mission);
+            TravelLegEntityType.CreateForeignKey1(travelLeg, travelHub);
+            TravelLegEntityType.CreateForeignKey2(travelLeg, mission);
+            TravelLegEntityType.CreateForeignKey3(travelLeg, registration);
             VisitEntityType.CreateForeignKey1(visit, visitHost);
             VisitEntityType.CreateForeignKey2(visit, mission);
             VisitEntityType.CreateForeignKey3(visit, venue);
@@ -193,6 +199,8 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             SurveyQuestionEntityType.CreateAnnotations(surveyQuestion);
             SurveyRecipientEntityType.CreateAnnotations(surveyRecipient);
             SurveyResponseEntityType.CreateAnnotations(surveyResponse);
+            TravelHubEntityType.CreateAnnotations(travelHub);
+            TravelLegEntityType.CreateAnnotations(travelLeg);
             VisitEntityType.CreateAnnotations(visit);
             VisitAssignmentEntityType.CreateAnnotations(visitAssignment);
             VisitHostEntityType.CreateAnnotations(visitHost);

@@ -11,7 +11,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("633a0f8e-1b2a-401d-929e-78ffdb39e176"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("06b3a3be-5317-4692-892a-64201d4ccbb0"), entityTypeCount: 51)
         {
         }
 
@@ -61,6 +61,8 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
             var surveyQuestion = SurveyQuestionEntityType.Create(this);
             var surveyRecipient = SurveyRecipientEntityType.Create(this);
             var surveyResponse = SurveyResponseEntityType.Create(this);
+            var travelHub = TravelHubEntityType.Create(this);
+            var travelLeg = TravelLegEntityType.Create(this);
             var visit = VisitEntityType.Create(this);
             var visitAssignment = VisitAssignmentEntityType.Create(this);
             var visitHost = VisitHostEntityType.Create(this);
@@ -136,6 +138,10 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
             SurveyResponseEntityType.CreateForeignKey1(surveyResponse, mission);
             SurveyResponseEntityType.CreateForeignKey2(surveyResponse, registration);
             SurveyResponseEntityType.CreateForeignKey3(surveyResponse, survey);
+            TravelHubEntityType.CreateForeignKey1(travelHub, mission);
+            TravelLegEntityType.CreateForeignKey1(travelLeg, travelHub);
+            TravelLegEntityType.CreateForeignKey2(travelLeg, mission);
+            TravelLegEntityType.CreateForeignKey3(travelLeg, registration);
             VisitEntityType.CreateForeignKey1(visit, visitHost);
             VisitEntityType.CreateForeignKey2(visit, mission);
             VisitEntityType.CreateForeignKey3(visit, venue);
@@ -192,6 +198,8 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
             SurveyQuestionEntityType.CreateAnnotations(surveyQuestion);
             SurveyRecipientEntityType.CreateAnnotations(surveyRecipient);
             SurveyResponseEntityType.CreateAnnotations(surveyResponse);
+            TravelHubEntityType.CreateAnnotations(travelHub);
+            TravelLegEntityType.CreateAnnotations(travelLeg);
             VisitEntityType.CreateAnnotations(visit);
             VisitAssignmentEntityType.CreateAnnotations(visitAssignment);
             VisitHostEntityType.CreateAnnotations(visitHost);

@@ -1,0 +1,22 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Organisers;
+
+namespace MissionPlanner.Features.Travel;
+
+/// <summary>The mission's airports, stations and ports, by name, with how many legs use each.</summary>
+[RequiresRole(MissionRoleKind.Viewer)]
+public sealed record ListTravelHubsQuery(Guid MissionId) : IRequest<IReadOnlyList<TravelHubView>>, IMissionRequest;
+
+public sealed class ListTravelHubsHandler(AppDbContext db) : IRequestHandler<ListTravelHubsQuery, IReadOnlyList<TravelHubView>>
+{
+    public async Task<IReadOnlyList<TravelHubView>> Handle(ListTravelHubsQuery request, CancellationToken cancellationToken)
+    {
+        var hubs = await db.TravelHubs.AsNoTracking().Where(h => h.MissionId == request.MissionId).OrderBy(h => h.Name).ToListAsync(cancellationToken);
+        var used = await db.TravelLegs.AsNoTracking().Where(l => l.MissionId == request.MissionId).GroupBy(l => l.HubId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return hubs.Select(h => new TravelHubView(h.Id, h.Name, h.Code, h.Kind, h.TimeZoneId, h.Label, used.GetValueOrDefault(h.Id), h.Version)).ToList();
+    }
+}

@@ -1,0 +1,190 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Missions;
+using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Domain.Travel;
+using MissionPlanner.Features.Invitations;
+using MissionPlanner.Features.Programme;
+using MissionPlanner.Features.Registrations;
+using MissionPlanner.Features.Travel;
+using MissionPlanner.Tests.Infrastructure;
+
+namespace MissionPlanner.Tests.Features;
+
+/// <summary>
+/// Arrivals and departures: the places delegates travel through (each in its own time zone), each delegate's legs,
+/// the manifest per day and place, conflicts with the programme, and phone numbers in E.164.
+/// </summary>
+public sealed class TravelTests
+{
+    private sealed record World(Scenario Scenario, Guid Heathrow, Guid StPancras, Guid Symposium, Guid Closing)
+    {
+        public Slice App => Scenario.App;
+        public Guid Mission => Scenario.Mission;
+        public DateOnly Start => Scenario.Start;
+    }
+
+    private static async Task<World> ArrangeAsync(DatabaseProvider provider)
+    {
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var scenario = await Scenario.MissionAsync(provider, start, days: 2);
+        var (app, mission) = (scenario.App, scenario.Mission);
+        var symposium = await app.SendAsync(new CreateProgrammeItemCommand("Bilateral symposium", null, ProgrammeItemKind.SymposiumSession,
+            start.ToDateTime(new TimeOnly(9, 0)), start.ToDateTime(new TimeOnly(17, 0)), null, null, false)
+        { MissionId = mission });
+        var closing = await app.SendAsync(new CreateProgrammeItemCommand("Strategic session", null, ProgrammeItemKind.Talk,
+            start.AddDays(1).ToDateTime(new TimeOnly(14, 0)), start.AddDays(1).ToDateTime(new TimeOnly(16, 0)), null, null, false)
+        { MissionId = mission });
+        await scenario.InviteAsync(3);
+        await scenario.RegisterAllAsync(name => new RegistrationDetails(name, "TU Delft", Sector.Academia, DelegationRole.Member, true,
+            Phone: name == "Person 0" ? "+31 (0)6 1234 5678" : null, Accessibility: name == "Person 1" ? "Wheelchair user" : null));
+        var heathrow = await app.SendAsync(new AddTravelHubCommand("London Heathrow", "lhr", HubKind.Airport, "Europe/London") { MissionId = mission });
+        var stPancras = await app.SendAsync(new AddTravelHubCommand("St Pancras International", "STP", HubKind.Station, "Europe/London") { MissionId = mission });
+        return new World(scenario, heathrow, stPancras, symposium, closing);
+    }
+
+    private static SetTravelLegCommand Leg(World w, string name, LegDirection direction, LegMode mode, string? number, Guid hub, DateTime local,
+        bool share = false, string? carrier = "KLM", string? otherEnd = "Amsterdam Schiphol (AMS)") =>
+        new(mode, carrier, number, hub, otherEnd, local, share)
+        {
+            MissionId = w.Mission,
+            RegistrationId = w.Scenario.RegistrationIds[name],
+            Direction = direction,
+        };
+
+    [Theory, AllDatabases]
+    public async Task The_manifest_lists_arrivals_and_departures_per_day_and_place_in_local_time_with_mobiles_only_where_shared(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.App;
+        var eve = w.Start.AddDays(-1);
+        (await w.App.QueryAsync(db => db.Registrations.Where(r => r.Name == "Person 0").Select(r => r.Phone).SingleAsync())).Should().Be("+31612345678",
+            "phone numbers are stored in E.164");
+
+        await w.App.SendAsync(Leg(w, "Person 0", LegDirection.Arrival, LegMode.Flight, "kl 1007", w.Heathrow, eve.ToDateTime(new TimeOnly(20, 35)), share: true));
+        await w.App.SendAsync(Leg(w, "Person 1", LegDirection.Arrival, LegMode.Flight, "BA431", w.Heathrow, eve.ToDateTime(new TimeOnly(18, 5)),
+            carrier: "British Airways"));
+        await w.App.SendAsync(Leg(w, "Person 1", LegDirection.Departure, LegMode.Train, "9014", w.StPancras, w.Start.AddDays(1).ToDateTime(new TimeOnly(17, 31)),
+            carrier: "Eurostar", otherEnd: "Brussels-Midi"));
+        await w.App.SendAsync(Leg(w, "Person 2", LegDirection.Arrival, LegMode.Car, null, w.StPancras, w.Start.ToDateTime(new TimeOnly(7, 30)), carrier: null,
+            otherEnd: "Cambridge"));
+
+        var manifest = await w.App.SendAsync(new GetManifestQuery(w.Mission));
+        manifest.Select(d => (d.Date, d.Hub)).Should().Equal((eve, "London Heathrow (LHR)"), (w.Start, "St Pancras International (STP)"),
+            (w.Start.AddDays(1), "St Pancras International (STP)"));
+        manifest[0].Arrivals.Select(a => (a.Local.ToString("HH:mm"), a.Name, a.Service)).Should().Equal(("18:05", "Person 1", "British Airways BA431"),
+            ("20:35", "Person 0", "KLM KL1007"));
+        manifest[0].Arrivals[1].Mobile.Should().Be("+31 6 12345678", "Person 0 shared it for this journey");
+        manifest[0].Arrivals[0].Should().BeEquivalentTo(new { Mobile = (string?)null, Accessibility = "Wheelchair user" }, o => o.ExcludingMissingMembers());
+        manifest[2].Departures.Single().Should().BeEquivalentTo(new { Name = "Person 1", OtherEnd = "Brussels-Midi", Mode = LegMode.Train },
+            o => o.ExcludingMissingMembers());
+
+        var csv = await w.App.SendAsync(new ExportManifestQuery(w.Mission, ExportFormat.Csv));
+        var sheet = Spreadsheet.Read(csv.Content);
+        sheet.Header.Should().StartWith(["Date", "Airport or station", "Arrival or departure", "Time (local)", "Name"]);
+        sheet.Rows.Should().HaveCount(4);
+        sheet.Rows[1].Fields.Should().StartWith([eve.ToString("yyyy-MM-dd"), "London Heathrow (LHR)", "arrival", "20:35", "Person 0", "TU Delft", "flight", "KLM KL1007"]);
+        Spreadsheet.Read((await w.App.SendAsync(new ExportManifestQuery(w.Mission, ExportFormat.Xlsx))).Content).Rows.Should().HaveCount(4);
+    }
+
+    [Theory, AllDatabases]
+    public async Task Arriving_after_an_item_starts_or_leaving_before_it_ends_is_a_conflict(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.App;
+        await w.App.SendAsync(Leg(w, "Person 0", LegDirection.Arrival, LegMode.Flight, "KL1007", w.Heathrow, w.Start.ToDateTime(new TimeOnly(10, 15))));
+        await w.App.SendAsync(Leg(w, "Person 0", LegDirection.Departure, LegMode.Flight, "KL1010", w.Heathrow, w.Start.AddDays(1).ToDateTime(new TimeOnly(15, 0))));
+        await w.App.SendAsync(Leg(w, "Person 1", LegDirection.Arrival, LegMode.Flight, "KL1007", w.Heathrow, w.Start.AddDays(-1).ToDateTime(new TimeOnly(10, 15))));
+
+        var travel = await w.App.SendAsync(new ListTravelQuery(w.Mission));
+        travel.Select(t => t.Name).Should().Equal("Person 0", "Person 1", "Person 2");
+        var conflicts = travel[0].Conflicts;
+        conflicts.Should().HaveCount(2);
+        conflicts[0].Should().StartWith("Arrives ").And.Contain("10:15, after 'Bilateral symposium' starts").And.EndWith("09:00).");
+        conflicts[1].Should().StartWith("Leaves ").And.Contain("15:00, before 'Strategic session' ends").And.EndWith("16:00).");
+        travel[1].Conflicts.Should().BeEmpty();
+        travel[2].Arrival.Should().BeNull();
+    }
+
+    [Theory, AllDatabases]
+    public async Task Bad_travel_is_refused_naming_the_field_and_nothing_is_saved(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.App;
+        await w.App.SendAsync(Leg(w, "Person 0", LegDirection.Departure, LegMode.Flight, "KL1010", w.Heathrow, w.Start.AddDays(1).ToDateTime(new TimeOnly(19, 0))));
+
+        async Task<string> Refused(Func<Task> send)
+        {
+            var thrown = await send.Should().ThrowAsync<Exception>();
+            return thrown.Which switch
+            {
+                DomainException d => d.Field,
+                ValidationException v => string.Join(",", v.Errors.Select(e => e.PropertyName)),
+                var other => other.GetType().Name,
+            };
+        }
+
+        var count = await w.App.CountAsync<TravelLeg>();
+        (await Refused(() => w.App.SendAsync(Leg(w, "Person 0", LegDirection.Arrival, LegMode.Flight, "KL1007", w.Heathrow,
+            w.Start.AddDays(2).ToDateTime(new TimeOnly(8, 0)))))).Should().Be("ScheduledLocal", "an arrival after the departure");
+        (await Refused(() => w.App.SendAsync(Leg(w, "Person 1", LegDirection.Arrival, LegMode.Flight, null, w.Heathrow,
+            w.Start.ToDateTime(new TimeOnly(8, 0)))))).Should().Be("Number", "a flight without its number");
+        (await Refused(() => w.App.SendAsync(Leg(w, "Person 1", LegDirection.Arrival, LegMode.Flight, "KL1007", Guid.NewGuid(),
+            w.Start.ToDateTime(new TimeOnly(8, 0)))))).Should().Be("HubId", "a place that is not the mission's");
+        (await Refused(() => w.App.SendAsync(Leg(w, "Person 1", LegDirection.Arrival, LegMode.Flight, "KL1007", w.Heathrow, default) with { Mode = null, ScheduledLocal = null })))
+            .Should().Be("Mode,ScheduledLocal");
+        var springForward = new DateOnly(DateTime.UtcNow.Year + 1, 3, 31);
+        while (springForward.DayOfWeek != DayOfWeek.Sunday)
+        {
+            springForward = springForward.AddDays(-1);
+        }
+
+        (await Refused(() => w.App.SendAsync(Leg(w, "Person 1", LegDirection.Arrival, LegMode.Flight, "KL1007", w.Heathrow,
+            springForward.ToDateTime(new TimeOnly(1, 30)))))).Should().Be("ScheduledLocal", "01:30 does not exist in London when the clocks go forward");
+        (await w.App.CountAsync<TravelLeg>()).Should().Be(count);
+
+        (await Refused(() => w.App.SendAsync(new AddTravelHubCommand("Belfast City", "BHD", HubKind.Airport, "Europe/Belfast_City") { MissionId = w.Mission })))
+            .Should().Be("TimeZoneId", "a place without a zone times cannot be read in");
+        (await Refused(() => w.App.SendAsync(new AddTravelHubCommand("London Heathrow", null, HubKind.Airport, "Europe/London") { MissionId = w.Mission })))
+            .Should().Be("Name");
+        (await Refused(() => w.App.SendAsync(new RemoveTravelHubCommand(w.Mission, w.Heathrow)))).Should().Be("HubId", "a leg uses it");
+
+        await w.Scenario.InviteAsync(("p9@example.org", "Person 9"));
+        var badPhone = () => w.Scenario.RegisterAsync("p9@example.org", name => new RegistrationDetails(name, "TU Delft", Sector.Academia,
+            DelegationRole.Member, true, Phone: "06 1234 5678"));
+        (await badPhone.Should().ThrowAsync<ValidationException>()).Which.Errors.Single().Should().BeEquivalentTo(
+            new { PropertyName = "Details.Phone", ErrorMessage = "Give the number with its country code, e.g. +31 6 1234 5678." }, o => o.ExcludingMissingMembers());
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_delegate_gives_their_own_travel_and_a_change_after_the_deadline_is_emailed_to_the_organisers(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.App;
+        var owner = await w.App.AddOrganiserAsync("owner@example.org");
+        await w.App.GrantAsync(w.Mission, owner, MissionRoleKind.Owner);
+        var today = MissionTime.LocalDate(w.App.Clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        await w.App.SendAsync(new SetRegistrationScheduleCommand(today, []) { MissionId = w.Mission });
+        var token = w.Scenario.RegistrationTokens["Person 0"];
+
+        var mine = await w.App.SendAsync(new GetMyTravelQuery(token));
+        mine.Hubs.Select(h => h.Label).Should().Equal("London Heathrow (LHR)", "St Pancras International (STP)");
+        await w.App.SendAsync(new SetMyTravelLegCommand(token, LegDirection.Arrival, LegMode.Train, "Eurostar", "9117", w.StPancras, "Amsterdam Centraal",
+            w.Start.AddDays(-1).ToDateTime(new TimeOnly(19, 57)), ShareMobile: true));
+        (await w.App.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Template == "travel-changed"))).Should().Be(0, "before the deadline");
+
+        w.App.Clock.Advance(TimeSpan.FromDays(1));
+        await w.App.SendAsync(new SetMyTravelLegCommand(token, LegDirection.Arrival, LegMode.Train, "Eurostar", "9125", w.StPancras, "Amsterdam Centraal",
+            w.Start.AddDays(-1).ToDateTime(new TimeOnly(21, 57)), ShareMobile: true));
+        var email = await w.App.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.Template == "travel-changed"));
+        email.ToAddress.Should().Be("owner@example.org");
+        email.Subject.Should().StartWith("Person 0 changed their arrival: ").And.EndWith("21:57, St Pancras International (STP)");
+        email.TextBody.Should().Contain("train Eurostar 9125");
+        (await w.App.SendAsync(new GetMyTravelQuery(token))).Travel!.Arrival!.Should().BeEquivalentTo(
+            new { Number = "9125", ShareMobile = true, Hub = "St Pancras International (STP)" }, o => o.ExcludingMissingMembers());
+    }
+}
