@@ -117,6 +117,13 @@ public sealed partial class AuthorisationMatrixTests
         ["* missions/{missionId:guid}/surveys"] = Kind.Page,
         ["* missions/{missionId:guid}/surveys/{surveyId:guid}"] = Kind.Page,
         ["* r/{token}/surveys"] = Kind.RegistrationLink,
+        ["GET /api/v1/missions/{missionId:guid}/travel/"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/travel/hubs"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/travel/manifest"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/travel/manifest.csv"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/travel/manifest.xlsx"] = Kind.ApiRead,
+        ["* missions/{missionId:guid}/travel"] = Kind.Page,
+        ["* r/{token}/travel"] = Kind.RegistrationLink,
         ["* r/{token}/surveys/{surveyId:guid}"] = Kind.RegistrationLink,
         ["GET /api/v1/missions/{missionId:guid}/retention/"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/actions/{actionId:guid}"] = Kind.ApiRead,
@@ -517,6 +524,9 @@ public sealed partial class AuthorisationMatrixTests
             {
                 ["actionId"] = action.ToString(),
                 ["surveyId"] = survey.ToString(),
+                ["hubId"] = (await app.SendAsync(new Features.Travel.AddTravelHubCommand("London Heathrow", "LHR", Domain.Travel.HubKind.Airport, "Europe/London")
+                { MissionId = w.Mission })).ToString(),
+                ["direction"] = "Arrival",
                 ["counterpartId"] = counterpart.ToString(),
                 ["meetingId"] = Guid.NewGuid().ToString(),
                 ["missionId"] = w.Mission.ToString(),

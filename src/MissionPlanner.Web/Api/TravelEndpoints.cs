@@ -1,0 +1,54 @@
+using MediatR;
+using MissionPlanner.Common;
+using MissionPlanner.Domain.Travel;
+using MissionPlanner.Features.Travel;
+
+namespace MissionPlanner.Web.Api;
+
+/// <summary>
+/// Arrivals and departures: /api/v1/missions/{missionId}/travel. The airports, stations and ports (hubs, each with its
+/// time zone), each confirmed delegate's arrival and departure with conflicts, and the manifest per day and hub.
+/// </summary>
+public static class TravelEndpoints
+{
+    public static RouteGroupBuilder MapTravel(this RouteGroupBuilder api)
+    {
+        var travel = api.MapGroup("/missions/{missionId:guid}/travel").WithTags("Travel");
+        travel.MapGet("/", (Guid missionId, IMediator m, CancellationToken ct) => m.Send(new ListTravelQuery(missionId), ct));
+        travel.MapGet("/hubs", (Guid missionId, IMediator m, CancellationToken ct) => m.Send(new ListTravelHubsQuery(missionId), ct));
+        travel.MapPost("/hubs", async (Guid missionId, AddTravelHubCommand command, IMediator m, CancellationToken ct) =>
+        {
+            var id = await m.Send(command with { MissionId = missionId }, ct);
+            return Results.Created($"/api/v1/missions/{missionId}/travel/hubs", (await m.Send(new ListTravelHubsQuery(missionId), ct)).Single(h => h.Id == id));
+        }).Produces<TravelHubView>(StatusCodes.Status201Created);
+        travel.MapDelete("/hubs/{hubId:guid}", async (Guid missionId, Guid hubId, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new RemoveTravelHubCommand(missionId, hubId), ct);
+            return Results.NoContent();
+        }).Produces(StatusCodes.Status204NoContent);
+        // direction: Arrival or Departure. scheduledLocal is the local time at the hub, without offset ("2027-01-18T14:35").
+        travel.MapPut("/{registrationId:guid}/{direction}", async (Guid missionId, Guid registrationId, LegDirection direction, SetTravelLegCommand command,
+            IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(command with { MissionId = missionId, RegistrationId = registrationId, Direction = direction }, ct);
+            return (await m.Send(new ListTravelQuery(missionId), ct)).Single(t => t.RegistrationId == registrationId);
+        });
+        travel.MapDelete("/{registrationId:guid}/{direction}", async (Guid missionId, Guid registrationId, LegDirection direction, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new RemoveTravelLegCommand(missionId, registrationId, direction), ct);
+            return Results.NoContent();
+        }).Produces(StatusCodes.Status204NoContent);
+        travel.MapGet("/manifest", (Guid missionId, IMediator m, CancellationToken ct) => m.Send(new GetManifestQuery(missionId), ct));
+        travel.MapGet("/manifest.csv", (Guid missionId, IMediator m, CancellationToken ct) => ExportAsync(m, missionId, ExportFormat.Csv, ct))
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        travel.MapGet("/manifest.xlsx", (Guid missionId, IMediator m, CancellationToken ct) => ExportAsync(m, missionId, ExportFormat.Xlsx, ct))
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return api;
+    }
+
+    private static async Task<IResult> ExportAsync(IMediator m, Guid missionId, ExportFormat format, CancellationToken ct)
+    {
+        var file = await m.Send(new ExportManifestQuery(missionId, format), ct);
+        return Results.File(file.Content, file.ContentType, file.FileName);
+    }
+}

@@ -1,0 +1,150 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using MissionPlanner.Common;
+using MissionPlanner.Domain.Travel;
+using MissionPlanner.Features.Travel;
+
+namespace MissionPlanner.Web.Pages.Missions;
+
+/// <summary>
+/// The Travel page: the mission's airports, stations and ports; every confirmed delegate's arrival and departure with
+/// what in their programme falls outside their stay; setting a leg for someone; the manifest per day and place.
+/// </summary>
+public sealed class TravelModel(IMediator mediator) : AppPageModel(mediator)
+{
+    public IReadOnlyList<TravelHubView> Hubs { get; private set; } = [];
+
+    public IReadOnlyList<DelegateTravel> Delegates { get; private set; } = [];
+
+    public IReadOnlyList<ManifestDay> Manifest { get; private set; } = [];
+
+    [BindProperty]
+    public HubInput Hub { get; set; } = new();
+
+    [BindProperty]
+    public LegInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid missionId)
+    {
+        if (!await LoadAsync(missionId))
+        {
+            return MissionNotFound();
+        }
+
+        Hub.TimeZoneId = Mission.TimeZoneId;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostHubAsync(Guid missionId)
+    {
+        if (!await LoadMissionAsync(missionId))
+        {
+            return MissionNotFound();
+        }
+
+        var (ok, _) = await TrySendAsync(new AddTravelHubCommand(Hub.Name, Hub.Code, Hub.Kind, Hub.TimeZoneId) { MissionId = missionId }, prefix: "Hub");
+        if (ok)
+        {
+            TempData["Notice"] = $"{Hub.Name} added.";
+            return Redirect($"/missions/{missionId}/travel");
+        }
+
+        return await LoadAsync(missionId) ? Page() : MissionNotFound();
+    }
+
+    public async Task<IActionResult> OnPostRemoveHubAsync(Guid missionId, Guid hubId)
+    {
+        if (!await LoadAsync(missionId))
+        {
+            return MissionNotFound();
+        }
+
+        var (ok, _) = await TrySendAsync(new RemoveTravelHubCommand(missionId, hubId), besideFields: false);
+        if (ok)
+        {
+            TempData["Notice"] = "Removed.";
+            return Redirect($"/missions/{missionId}/travel");
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostLegAsync(Guid missionId)
+    {
+        if (!await LoadMissionAsync(missionId))
+        {
+            return MissionNotFound();
+        }
+
+        var (ok, _) = await TrySendAsync(new SetTravelLegCommand(Input.Mode, Input.Carrier, Input.Number, Input.HubId, Input.OtherEnd, Input.ScheduledLocal,
+            Input.ShareMobile)
+        { MissionId = missionId, RegistrationId = Input.RegistrationId ?? Guid.Empty, Direction = Input.Direction });
+        if (ok)
+        {
+            TempData["Notice"] = $"The {Input.Direction.ToString().ToLowerInvariant()} is saved.";
+            return Redirect($"/missions/{missionId}/travel#delegates");
+        }
+
+        return await LoadAsync(missionId) ? Page() : MissionNotFound();
+    }
+
+    public async Task<IActionResult> OnPostRemoveLegAsync(Guid missionId, Guid registrationId, LegDirection direction)
+    {
+        if (!await LoadAsync(missionId))
+        {
+            return MissionNotFound();
+        }
+
+        var (ok, _) = await TrySendAsync(new RemoveTravelLegCommand(missionId, registrationId, direction), besideFields: false);
+        if (ok)
+        {
+            TempData["Notice"] = $"The {direction.ToString().ToLowerInvariant()} is removed.";
+            return Redirect($"/missions/{missionId}/travel#delegates");
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetManifestAsync(Guid missionId, ExportFormat format)
+    {
+        var file = await Mediator.Send(new ExportManifestQuery(missionId, format), HttpContext.RequestAborted);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private async Task<bool> LoadAsync(Guid missionId)
+    {
+        if (Mission is null && !await LoadMissionAsync(missionId))
+        {
+            return false;
+        }
+
+        Hubs = await Mediator.Send(new ListTravelHubsQuery(missionId), HttpContext.RequestAborted);
+        Delegates = await Mediator.Send(new ListTravelQuery(missionId), HttpContext.RequestAborted);
+        Manifest = await Mediator.Send(new GetManifestQuery(missionId), HttpContext.RequestAborted);
+        return true;
+    }
+
+    public sealed class HubInput
+    {
+        public string? Name { get; set; }
+        public string? Code { get; set; }
+        public HubKind? Kind { get; set; } = HubKind.Airport;
+        public string? TimeZoneId { get; set; }
+    }
+
+    public sealed class LegInput
+    {
+        public Guid? RegistrationId { get; set; }
+        public LegDirection Direction { get; set; }
+        public LegMode? Mode { get; set; } = LegMode.Flight;
+        public string? Carrier { get; set; }
+        public string? Number { get; set; }
+        public Guid? HubId { get; set; }
+        public string? OtherEnd { get; set; }
+
+        /// <summary>Local time at the airport or station.</summary>
+        public DateTime? ScheduledLocal { get; set; }
+
+        public bool ShareMobile { get; set; }
+    }
+}
