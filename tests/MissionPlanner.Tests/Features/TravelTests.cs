@@ -186,5 +186,11 @@ public sealed class TravelTests
         email.TextBody.Should().Contain("train Eurostar 9125");
         (await w.App.SendAsync(new GetMyTravelQuery(token))).Travel!.Arrival!.Should().BeEquivalentTo(
             new { Number = "9125", ShareMobile = true, Hub = "St Pancras International (STP)" }, o => o.ExcludingMissingMembers());
+
+        // The itinerary and the calendar feed show it among the programme, in time order.
+        var itinerary = await w.App.SendAsync(new MissionPlanner.Features.Itinerary.GetMyItineraryQuery(token));
+        itinerary.Items.Select(i => i.Title).Should().Equal("You arrive: train Eurostar 9125 at St Pancras International (STP)", "Bilateral symposium", "Strategic session");
+        itinerary.Items[0].Should().BeEquivalentTo(new { Kind = ProgrammeItemKind.TravelLeg, Travel = "from Amsterdam Centraal" }, o => o.ExcludingMissingMembers());
+        itinerary.Items[0].StartsLocal.Should().Be(w.Start.AddDays(-1).ToDateTime(new TimeOnly(21, 57)));
     }
 }

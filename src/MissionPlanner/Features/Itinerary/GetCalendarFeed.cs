@@ -34,7 +34,8 @@ public sealed class GetCalendarFeedHandler(AppDbContext db, PersonalLinks links,
         }
 
         // Someone no longer confirmed keeps the events, cancelled, so their calendar clears itself.
-        var items = await Itineraries.ForAsync(db, mission, registration, cancellationToken, evenIfNotConfirmed: true);
+        var items = await Itineraries.WithTravelAsync(db, mission, registration,
+            await Itineraries.ForAsync(db, mission, registration, cancellationToken, evenIfNotConfirmed: true), cancellationToken);
         var gone = registration.Status != RegistrationStatus.Confirmed;
         var revision = await Itineraries.RevisionAsync(db, registration.Id, cancellationToken);
         return ICalendar.Write(mission.Title, mission.TimeZone, items.Select(i => Itineraries.Event(i, gone, now, revision)).ToList());

@@ -37,7 +37,45 @@ internal static class Itineraries
     public static async Task<ItineraryView> ViewAsync(AppDbContext db, Mission mission, Registration registration,
         string? calendarUrl, CancellationToken ct) =>
         new(mission.Title, PublicLinks.Where(mission), PublicLinks.Dates(mission.StartDate, mission.EndDate), mission.TimeZoneId,
-            registration.Name, registration.Status, await ForAsync(db, mission, registration, ct), calendarUrl);
+            registration.Name, registration.Status, await WithTravelAsync(db, mission, registration, await ForAsync(db, mission, registration, ct), ct), calendarUrl);
+
+    /// <summary>
+    /// The programme items with the person's own arrival and departure (<see cref="Domain.Travel.TravelLeg"/>) among them, in
+    /// time order: for the itinerary page, its PDF and the calendar feed. Each leg is a moment (start = end) at its airport
+    /// or station, shown in the mission's time and, when the place keeps another zone, its local time too.
+    /// </summary>
+    public static async Task<IReadOnlyList<ItineraryItem>> WithTravelAsync(AppDbContext db, Mission mission, Registration person,
+        IReadOnlyList<ItineraryItem> items, CancellationToken ct)
+    {
+        var legs = await (from l in db.TravelLegs.AsNoTracking()
+                          join h in db.TravelHubs on l.HubId equals h.Id
+                          where l.RegistrationId == person.Id
+                          select new { Leg = l, Hub = h }).ToListAsync(ct);
+        if (legs.Count == 0)
+        {
+            return items;
+        }
+
+        var zone = mission.TimeZone;
+        var travel = legs.Select(x =>
+        {
+            var arrival = x.Leg.Direction == Domain.Travel.LegDirection.Arrival;
+            var there = MissionTime.ToLocal(x.Leg.ScheduledAt, x.Hub.TimeZone);
+            var local = MissionTime.ToLocal(x.Leg.ScheduledAt, zone);
+            var mode = x.Leg.Mode.ToString().ToLowerInvariant();
+            return new ItineraryItem(x.Leg.Id, $"{(arrival ? "You arrive" : "You leave")}: {mode} {x.Leg.Service}".TrimEnd() + $" {(arrival ? "at" : "from")} {x.Hub.Label}",
+                ProgrammeItemKind.TravelLeg, x.Leg.ScheduledAt, x.Leg.ScheduledAt, local, local, null, x.Hub.Label, null, null, null, null, null, null, false,
+                x.Leg.Version)
+            {
+                Travel = string.Join(" · ", new[]
+                {
+                    x.Leg.OtherEnd is { } other ? $"{(arrival ? "from" : "to")} {other}" : null,
+                    x.Hub.TimeZoneId != mission.TimeZoneId ? $"{there:HH:mm} local time at {x.Hub.Name}" : null,
+                }.Where(p => p is not null)) is { Length: > 0 } words ? words : null,
+            };
+        });
+        return items.Concat(travel).OrderBy(i => i.StartsAtUtc).ThenBy(i => i.Title, StringComparer.Ordinal).ToList();
+    }
 
     private sealed record ItemAndVenue(ProgrammeItem Item, Venue? Venue);
 
