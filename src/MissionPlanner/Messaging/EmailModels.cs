@@ -72,8 +72,11 @@ public static class EmailModels
     public sealed record TravelChanged(string RecipientName, string Delegate, string MissionTitle, string Direction, string Service, string Hub, string When);
 
     /// <summary>A feedback survey to answer (or a reminder of it); <paramref name="About"/> is what it asks about in words ("the mission", "'Cleanroom tour'").</summary>
+    /// <param name="Questions">How many, in words: "4 questions".</param>
+    /// <param name="LastDay">The last day to answer, mission time.</param>
     public sealed record SurveyRequest(
-        string RecipientName, string MissionTitle, string SurveyTitle, string About, int Questions, bool Anonymous, string ClosesOn, bool Reminder, string Link);
+        string RecipientName, string MissionTitle, string SurveyTitle, string? Intro, string About, string Questions, bool Anonymous, string LastDay, bool Reminder,
+        string Link);
 
     /// <summary>Realistic examples, for previews and for the test that renders every template.</summary>
     public static IReadOnlyDictionary<string, object> Samples { get; } = new Dictionary<string, object>
@@ -119,7 +122,7 @@ public static class EmailModels
         ["travel-changed"] = new TravelChanged("Ann de Vries", "Luuk van der Meer", "Innovation Mission to the UK: Neuromorphic Computing", "arrival",
             "flight KLM KL1007", "London Heathrow (LHR)", "Monday 18 January 2027, 08:35"),
         ["survey-request"] = new SurveyRequest("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing", "How was the cleanroom tour?",
-            "'Cleanroom tour' (Tuesday 19 January 2027)", 4, true, "Tuesday 2 February 2027", false, "https://missionplanner.example/r/abc/surveys/0f8fad5bd9cb469fa16570867728950e"),
+            "Five minutes; the programme committee reads every answer.", "'Cleanroom tour' (Tuesday 19 January 2027)", "4 questions", true, "Tuesday 2 February 2027", false, "https://missionplanner.example/r/abc/surveys/0f8fad5bd9cb469fa16570867728950e"),
         ["visit-update"] = new VisitUpdate("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing", "Cleanroom tour",
             "The host has asked to change this visit. The organisers will confirm your time; until then your programme may change."),
     };

@@ -93,7 +93,8 @@ public sealed class SurveyTests
         var emails = await w.App.QueryAsync(db => db.OutboxMessages.Where(m => m.Template == "survey-request").OrderBy(m => m.ToAddress).ToListAsync());
         emails.Select(m => m.ToAddress).Should().Equal("p1@example.org", "p2@example.org");
         emails[0].Subject.Should().Be("How was the symposium?");
-        emails[0].TextBody.Should().Contain("'Bilateral symposium'").And.Contain("2 question(s)").And.NotContain("anonymous");
+        emails[0].TextBody.Should().Contain("'Bilateral symposium'").And.Contain("has 2 questions").And.NotContain("anonymous")
+            .And.Contain("the programme committee reads every answer", "the introduction goes with it");
         var link = EmailLinks.Single(emails[0].TextBody, LinkKind.Registration);
         link.AbsolutePath.Should().EndWith($"/surveys/{w.ItemSurvey}");
         var token1 = EmailLinks.Token(link);
@@ -185,8 +186,11 @@ public sealed class SurveyTests
         var reminders = await w.App.QueryAsync(db => db.OutboxMessages.Where(m => m.Subject == "Reminder: The NL–UK mission: your view").Select(m => m.ToAddress).ToListAsync());
         reminders.Should().BeEquivalentTo("p1@example.org", "p2@example.org");
 
-        // Fourteen days after sending it closes; a late answer is refused with a clear message and nothing is saved.
-        w.App.Clock.Advance(TimeSpan.FromDays(11).Add(TimeSpan.FromMinutes(10)));
+        // It closes at the end of the fourteenth day after sending (mission time); a late answer is refused with a clear message and nothing is saved.
+        var closes = (await w.App.SendAsync(new GetSurveyQuery(w.Mission, w.MissionSurvey))).ClosesAt!.Value;
+        MissionTime.ToLocal(closes, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).Should()
+            .Be(MissionTime.ToLocal(closingEnds.AddMinutes(5), TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).Date.AddDays(15), "midnight after the last day");
+        w.App.Clock.SetUtcNow(closes);
         await w.App.SendAsync(new SendSurveysCommand());
         (await w.App.SendAsync(new GetSurveyQuery(w.Mission, w.MissionSurvey))).Status.Should().Be(SurveyStatus.Closed);
         var late = () => w.App.SendAsync(new AnswerSurveyCommand(tokens["Person 1"], w.MissionSurvey, Answers(questions[0], "4")));
@@ -238,6 +242,10 @@ public sealed class SurveyTests
         var stale = () => w.App.SendAsync(new UpdateSurveyCommand(view.Title, null, false, 14, null, null, MissionQuestions[..1], view.Version)
         { MissionId = w.Mission, SurveyId = w.MissionSurvey });
         await stale.Should().ThrowAsync<DbUpdateConcurrencyException>();
+        var noQuestions = () => w.App.SendAsync(new UpdateSurveyCommand(view.Title, null, true, 14, null, null, null, view.Version + 1)
+        { MissionId = w.Mission, SurveyId = w.MissionSurvey });
+        (await noQuestions.Should().ThrowAsync<ValidationException>()).Which.Errors.Single().PropertyName.Should().Be("Questions",
+            "leaving the list out must not delete every question");
         var unsaid = () => w.App.SendAsync(new UpdateSurveyCommand(view.Title, null, null, 14, null, null, MissionQuestions, view.Version + 1)
         { MissionId = w.Mission, SurveyId = w.MissionSurvey });
         (await unsaid.Should().ThrowAsync<ValidationException>()).Which.Errors.Single().PropertyName.Should().Be("Anonymous",
@@ -248,7 +256,8 @@ public sealed class SurveyTests
         w.App.Clock.SetUtcNow(await w.App.QueryAsync(db => db.ProgrammeItems.MaxAsync(i => i.EndsAt)));
         await w.App.SendAsync(new SendSurveysCommand());
         view = await w.App.SendAsync(new GetSurveyQuery(w.Mission, w.MissionSurvey));
-        view.ClosesAt.Should().Be(view.SentAt!.Value.AddDays(10));
+        MissionTime.ToLocal(view.ClosesAt!.Value, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"))
+            .Should().Be(MissionTime.ToLocal(view.SentAt!.Value, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).Date.AddDays(11), "open ten days, to midnight");
         var change = () => w.App.SendAsync(new UpdateSurveyCommand(view.Title, null, false, 14, null, null, MissionQuestions, view.Version)
         { MissionId = w.Mission, SurveyId = w.MissionSurvey });
         (await change.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("Status");

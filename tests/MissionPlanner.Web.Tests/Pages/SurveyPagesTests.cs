@@ -139,6 +139,10 @@ public sealed class SurveyPagesTests
         var late = new WebSession(app);
         await late.GetAsync(bas);
         var token = late.AntiforgeryToken();
+        // A form with nothing chosen binds no answers: the person is told what is missing, not how binding failed.
+        (await late.PostAsync(bas, new Dictionary<string, string>(), token)).StatusCode.Should().Be(HttpStatusCode.OK);
+        late.FieldError($"Answers[{rating}]").Should().Be("1. How useful were the talks?: Please answer this question.");
+        late.LastHtml.Should().NotContain("Guid");
         (await organiser.SubmitAsync(builder, new Dictionary<string, string>(), "Close")).StatusCode.Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
         (await late.PostAsync(bas, new Dictionary<string, string> { [$"Answers[{rating}]"] = "5" }, token)).StatusCode.Should().Be(HttpStatusCode.OK);
         late.LastHtml.Should().Contain("This survey closed on").And.Contain("your answers were not saved");

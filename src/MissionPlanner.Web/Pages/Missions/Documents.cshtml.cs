@@ -65,7 +65,7 @@ public sealed class DocumentsModel(IMediator mediator) : AppPageModel(mediator)
         DocumentKind.Itineraries => "Personal itineraries (one PDF each, in a zip)",
         DocumentKind.Booklet => "Programme booklet",
         DocumentKind.Badges => "Name badges with check-in codes (A4 sheets and single badges)",
-        DocumentKind.MissionReport => "Mission report (delegation, programme delivered, visits, meetings, agreements, follow-up)",
+        DocumentKind.MissionReport => "Mission report (delegation, programme delivered, visits, meetings, agreements, surveys, follow-up)",
         _ => "Delegation list (only those who agreed to be listed)",
     };
 }

@@ -30,6 +30,9 @@ public sealed class SurveyModel(IMediator mediator) : AppPageModel(mediator)
             return NotFound();
         }
 
+        // An empty form binds no answers, and the dictionary binder reports that as a key it could not read: the command
+        // checks every answer itself (and says "Answer at least one question"), so binding messages are not shown.
+        ModelState.Clear();
         var given = Answers.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value);
         var (ok, _) = await TrySendAsync(new AnswerSurveyCommand(token, surveyId, given), prefix: "");
         if (!ok)

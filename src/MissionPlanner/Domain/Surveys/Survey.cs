@@ -83,7 +83,7 @@ public sealed class Survey : IVersioned
     public DateTime CreatedAt { get; private set; }
     public DateTime? SentAt { get; private set; }
 
-    /// <summary>UTC; set when it is sent (<see cref="SentAt"/> + <see cref="OpenDays"/>), or when an organiser closes it early.</summary>
+    /// <summary>UTC; set when it is sent (midnight, mission time, ending the <see cref="OpenDays"/>th day after), or when an organiser closes it early.</summary>
     public DateTime? ClosesAt { get; private set; }
 
     public DateTime? RemindedAt { get; private set; }
@@ -102,7 +102,7 @@ public sealed class Survey : IVersioned
     {
         if (!CanChange)
         {
-            throw new DomainException(nameof(Status), "This survey has been sent: what it asks about can no longer change.");
+            throw new DomainException(nameof(Status), "This survey has been sent: it can no longer change (close it instead).");
         }
 
         if (programmeItemId is not null && visitId is not null)
@@ -120,7 +120,7 @@ public sealed class Survey : IVersioned
     {
         if (!CanChange)
         {
-            throw new DomainException(nameof(Status), "This survey has been sent: its questions can no longer change.");
+            throw new DomainException(nameof(Status), "This survey has been sent: it can no longer change (close it instead).");
         }
 
         if (openDays is < 1 or > OpenDaysMax)
@@ -164,11 +164,13 @@ public sealed class Survey : IVersioned
         Status = scheduled ? SurveyStatus.Scheduled : SurveyStatus.Draft;
     }
 
-    public void Sent(DateTime now)
+    /// <summary>Open from <paramref name="now"/> to the end of the <see cref="OpenDays"/>th day after it, in the mission's time zone.</summary>
+    public void Sent(DateTime now, TimeZoneInfo missionZone)
     {
         Status = SurveyStatus.Open;
         SentAt = now;
-        ClosesAt = now.AddDays(OpenDays);
+        var lastDay = Missions.MissionTime.LocalDate(now, missionZone).AddDays(OpenDays);
+        ClosesAt = Missions.MissionTime.ToUtc(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), missionZone);
     }
 
     public void Reminded(DateTime now) => RemindedAt = now;
@@ -179,7 +181,7 @@ public sealed class Survey : IVersioned
     {
         if (Status is not (SurveyStatus.Open or SurveyStatus.Closed))
         {
-            throw new DomainException(nameof(Status), "Only a survey that has been sent can be closed; delete a draft instead.");
+            throw new DomainException(nameof(Status), "A survey that has not been sent cannot be closed: take it back to draft, or delete it.");
         }
 
         if (Status == SurveyStatus.Open)

@@ -11,8 +11,8 @@ namespace MissionPlanner.Features.Programme;
 /// <summary>
 /// Deletes a programme item; its people are told. A published B2B meeting is removed on the B2B meetings page instead. A B2B
 /// meetings session takes its meetings with it, and their published items (their people are told), unless one has begun:
-/// then it is refused, as those meetings and their outcomes are history (cancel the item instead). So is an item a sent survey
-/// asks about; surveys about it that were never sent are deleted with it.
+/// then it is refused, as those meetings and their outcomes are history (cancel the item instead). So is an item a survey asks
+/// about: a sent one holds answers (cancel the item instead), one not sent yet is to be deleted or moved first.
 /// </summary>
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record DeleteProgrammeItemCommand(Guid MissionId, Guid ItemId) : IRequest<Unit>, IMissionRequest;
@@ -46,14 +46,20 @@ public sealed class DeleteProgrammeItemHandler(AppDbContext db, TimeProvider clo
             }
         }
 
-        // A survey that went out holds people's answers about the item: those are history too. One never sent goes with it.
+        // A survey that went out holds people's answers about the item: those are history too. One not sent yet is the
+        // organisers' work: it is not deleted behind their back either.
         var surveys = await db.Surveys.Where(s => s.ProgrammeItemId == item.Id).ToListAsync(cancellationToken);
         if (surveys.Any(s => !s.CanChange))
         {
             throw new DomainException("ItemId", "A survey about this item has been sent and holds answers: cancel the item instead, so that they are kept.");
         }
 
-        db.Surveys.RemoveRange(surveys);
+        if (surveys.Count > 0)
+        {
+            throw new DomainException("ItemId",
+                $"The survey '{surveys[0].Title}' asks about this item: delete it, or make it about the whole mission, before deleting the item.");
+        }
+
         item.Remove();
         db.ProgrammeItems.Remove(item);
         await db.SaveChangesAsync(cancellationToken);

@@ -10,10 +10,10 @@ namespace MissionPlanner.Features.Surveys;
 /// <summary>A survey someone was asked to answer, as their personal page shows it.</summary>
 /// <param name="Open">It still takes answers.</param>
 /// <param name="ClosesAt">UTC: when it stops (or stopped) taking answers.</param>
-/// <param name="ClosesLocal">The same in the mission's time zone, as the page shows it.</param>
+/// <param name="ClosesLocal">The same in the mission's time zone (<paramref name="TimeZoneId"/>), as the page shows it.</param>
 public sealed record MySurveyView(
-    Guid Id, string Title, string? Intro, string About, bool Anonymous, bool Answered, bool Open, DateTime? ClosesAt, DateTime? ClosesLocal,
-    IReadOnlyList<SurveyQuestionView> Questions);
+    Guid Id, string MissionTitle, string Title, string? Intro, string About, bool Anonymous, bool Answered, bool Open, DateTime? ClosesAt, DateTime? ClosesLocal,
+    string TimeZoneId, IReadOnlyList<SurveyQuestionView> Questions);
 
 /// <summary>The surveys the holder of a registration link was asked to answer, open ones first.</summary>
 public sealed record ListMySurveysQuery(string Token) : IRequest<IReadOnlyList<MySurveyView>>;
@@ -43,9 +43,9 @@ internal static class MySurveys
 
         var mission = await SurveyRules.MissionAsync(db, missionId, ct);
         var views = (await SurveyRules.ViewsAsync(db, mission, asked.Select(a => a.Survey).ToList(), ct)).ToDictionary(v => v.Id);
-        return asked.Select(a => new MySurveyView(a.Survey.Id, a.Survey.Title, a.Survey.Intro, views[a.Survey.Id].About, a.Survey.Anonymous, a.Answered,
+        return asked.Select(a => new MySurveyView(a.Survey.Id, mission.Title, a.Survey.Title, a.Survey.Intro, views[a.Survey.Id].About, a.Survey.Anonymous, a.Answered,
                 a.Survey.TakesAnswers(now), a.Survey.ClosesAt, a.Survey.ClosesAt is { } at ? Domain.Missions.MissionTime.ToLocal(at, mission.TimeZone) : null,
-                views[a.Survey.Id].Questions))
+                mission.TimeZoneId, views[a.Survey.Id].Questions))
             .OrderByDescending(v => v.Open && !v.Answered).ThenByDescending(v => v.ClosesAt).ToList();
     }
 }

@@ -72,7 +72,7 @@ public sealed class SendSurveysHandler(
         var sent = 0;
         if (survey.Status == SurveyStatus.Scheduled && subject.EndsAt is { } ends && ends <= now)
         {
-            survey.Sent(now);
+            survey.Sent(now, mission.TimeZone);
             foreach (var person in await RecipientsAsync(survey, mission, ct))
             {
                 db.SurveyRecipients.Add(new SurveyRecipient(survey.Id, person.Id, now));
@@ -152,8 +152,10 @@ public sealed class SendSurveysHandler(
     {
         var link = publicLinks.Registration(links.IssueAlongside(mission, LinkPurpose.Registration, person.Id, survey.ClosesAt)) + $"/surveys/{survey.Id}";
         await outbox.EnqueueAsync("survey-request", person.Email, person.Name,
-            new EmailModels.SurveyRequest(person.Name, mission.Title, survey.Title, subject.About, survey.Questions.Count, survey.Anonymous,
-                MissionTime.ToLocal(survey.ClosesAt!.Value, mission.TimeZone).ToString("dddd d MMMM yyyy, HH:mm", English), reminder, link),
+            new EmailModels.SurveyRequest(person.Name, mission.Title, survey.Title, survey.Intro, subject.About,
+                Report.ReportCharts.Many(survey.Questions.Count, "question"), survey.Anonymous,
+                // Closes at midnight: the last day to answer is the day before, mission time.
+                MissionTime.ToLocal(survey.ClosesAt!.Value.AddMinutes(-1), mission.TimeZone).ToString("dddd d MMMM yyyy", English), reminder, link),
             mission.Id, $"survey-{survey.Id:N}{(reminder ? "-reminder" : "")}", ct);
     }
 }

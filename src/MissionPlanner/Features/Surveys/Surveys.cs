@@ -75,12 +75,12 @@ public abstract class SurveyDefinitionValidator<T> : AbstractValidator<T>
         RuleFor(x => x.Title).NotEmpty().MaximumLength(Survey.TitleMax).SingleLine();
         RuleFor(x => x.Intro).MaximumLength(Survey.IntroMax);
         RuleFor(x => x.Anonymous).NotNull();
-        RuleFor(x => x.OpenDays).InclusiveBetween(1, Survey.OpenDaysMax);
+        RuleFor(x => x.OpenDays).InclusiveBetween(1, Survey.OpenDaysMax).WithMessage($"A survey stays open between 1 and {Survey.OpenDaysMax} days after it is sent.");
         RuleFor(x => x.Questions).Must(q => q is null || q.Count <= Survey.QuestionsMax).WithMessage($"A survey has at most {Survey.QuestionsMax} questions.");
         RuleForEach(x => x.Questions).NotNull().WithMessage("Give each question its kind and text.").ChildRules(q =>
         {
             q.RuleFor(x => x.Kind).NotNull().WithMessage("Choose rating, one choice, several choices or text.").IsInEnum();
-            q.RuleFor(x => x.Text).NotEmpty().MaximumLength(SurveyQuestion.TextMax).SingleLine();
+            q.RuleFor(x => x.Text).NotEmpty().WithMessage("Give the question's text.").MaximumLength(SurveyQuestion.TextMax).SingleLine();
         });
     }
 

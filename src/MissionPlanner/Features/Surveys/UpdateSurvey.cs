@@ -28,7 +28,12 @@ public sealed record UpdateSurveyCommand(
 
 public sealed class UpdateSurveyValidator : SurveyDefinitionValidator<UpdateSurveyCommand>
 {
-    public UpdateSurveyValidator() => RuleFor(x => x.Version).NotNull();
+    public UpdateSurveyValidator()
+    {
+        RuleFor(x => x.Version).NotNull();
+        // The whole list is replaced: leaving it out must not delete every question (send [] for none).
+        RuleFor(x => x.Questions).NotNull().WithMessage("Give the questions, in order ([] for none): they replace the ones the survey has.");
+    }
 }
 
 public sealed class UpdateSurveyHandler(AppDbContext db) : IRequestHandler<UpdateSurveyCommand, Unit>
