@@ -38,6 +38,9 @@ public static class TravelEndpoints
             await m.Send(new RemoveTravelLegCommand(missionId, registrationId, direction), ct);
             return Results.NoContent();
         }).Produces(StatusCodes.Status204NoContent);
+        // A travel agency's spreadsheet ({"csv": "…"} or a file): one row per arrival or departure; see ImportTravelLegsCommand.
+        travel.MapPost("/import", async (Guid missionId, ImportTravelLegsCommand command, IMediator m, CancellationToken ct) =>
+            ImportResults.ToHttp(await m.Send(command with { MissionId = missionId }, ct), command.Preview));
         travel.MapGet("/manifest", (Guid missionId, IMediator m, CancellationToken ct) => m.Send(new GetManifestQuery(missionId), ct));
         travel.MapGet("/manifest.csv", (Guid missionId, IMediator m, CancellationToken ct) => ExportAsync(m, missionId, ExportFormat.Csv, ct))
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");

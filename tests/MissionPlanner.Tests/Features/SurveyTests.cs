@@ -6,11 +6,13 @@ using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Messaging;
 using MissionPlanner.Domain.Missions;
 using MissionPlanner.Domain.Surveys;
+using MissionPlanner.Domain.Travel;
 using MissionPlanner.Features.Programme;
 using MissionPlanner.Features.Registrations;
 using MissionPlanner.Features.Report;
 using MissionPlanner.Features.Retention;
 using MissionPlanner.Features.Surveys;
+using MissionPlanner.Features.Travel;
 using MissionPlanner.Features.Venues;
 using MissionPlanner.Features.Visits;
 using MissionPlanner.Tests.Infrastructure;
@@ -366,6 +368,11 @@ public sealed class SurveyTests
             [questions[0]] = ["2"],
             [questions[1]] = ["Person 1 talked too long"],
         }));
+        var hub = await w.App.SendAsync(new AddTravelHubCommand("London Heathrow", "LHR", HubKind.Airport, "Europe/London")
+        { MissionId = w.Mission });
+        await w.App.SendAsync(new SetTravelLegCommand(LegMode.Flight, "KLM", "KL1010", hub, "Amsterdam",
+            w.Scenario.Start.AddDays(3).ToDateTime(new TimeOnly(18, 0)))
+        { MissionId = w.Mission, RegistrationId = w.Scenario.RegistrationIds["Person 0"], Direction = LegDirection.Departure });
         await w.App.SendAsync(new SetRetentionCommand(0) { MissionId = w.Mission });
 
         // A shorter period waits a week after the change; then the hourly job purges.
@@ -381,6 +388,7 @@ public sealed class SurveyTests
         results.Questions[0].Mean.Should().Be(2);
         results.Questions[1].Should().BeEquivalentTo(new { Answers = 1, Texts = Array.Empty<string>() }, o => o.ExcludingMissingMembers());
         (await w.App.SendAsync(new GetSurveyQuery(w.Mission, w.ItemSurvey))).Status.Should().Be(SurveyStatus.Closed, "nobody can be asked any more");
+        (await w.App.CountAsync<TravelLeg>()).Should().Be(0, "journeys tell where a person was");
         var outbox = await w.App.CountAsync<OutboxMessage>();
         (await w.App.SendAsync(new SendSurveysCommand())).Should().Be(0, "nobody is emailed once the mission's personal data is gone");
         (await w.App.CountAsync<OutboxMessage>()).Should().Be(outbox);

@@ -89,6 +89,12 @@ public sealed class TravelTests
         sheet.Rows.Should().HaveCount(4);
         sheet.Rows[1].Fields.Should().StartWith([eve.ToString("yyyy-MM-dd"), "London Heathrow (LHR)", "arrival", "20:35", "Person 0", "TU Delft", "flight", "KLM KL1007"]);
         Spreadsheet.Read((await w.App.SendAsync(new ExportManifestQuery(w.Mission, ExportFormat.Xlsx))).Content).Rows.Should().HaveCount(4);
+
+        // Erasing a person takes their journeys with them.
+        await w.App.SendAsync(new ErasePersonCommand(w.Mission, w.Scenario.RegistrationIds["Person 1"]));
+        (await w.App.QueryAsync(db => db.TravelLegs.CountAsync())).Should().Be(2);
+        (await w.App.SendAsync(new GetManifestQuery(w.Mission))).SelectMany(d => d.Arrivals.Concat(d.Departures)).Select(e => e.Name)
+            .Should().BeEquivalentTo("Person 0", "Person 2");
     }
 
     [Theory, AllDatabases]
@@ -192,5 +198,45 @@ public sealed class TravelTests
         itinerary.Items.Select(i => i.Title).Should().Equal("You arrive: train Eurostar 9125 at St Pancras International (STP)", "Bilateral symposium", "Strategic session");
         itinerary.Items[0].Should().BeEquivalentTo(new { Kind = ProgrammeItemKind.TravelLeg, Travel = "from Amsterdam Centraal" }, o => o.ExcludingMissingMembers());
         itinerary.Items[0].StartsLocal.Should().Be(w.Start.AddDays(-1).ToDateTime(new TimeOnly(21, 57)));
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_travel_agencys_spreadsheet_sets_arrivals_and_departures_and_a_bad_row_is_named_with_nothing_saved(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.App;
+        var eve = w.Start.AddDays(-1).ToString("dd/MM/yyyy");
+        var last = w.Start.AddDays(1).ToString("yyyy-MM-dd");
+
+        var bad = await w.App.SendAsync(new ImportTravelLegsCommand(
+            $"Email,Direction,Mode,Airline,Flight no,Airport,From/To,Date,Time\n" +
+            $"p0@example.org,Arrival,Flight,KLM,KL1007,LHR,Amsterdam,{eve},20:35\n" +
+            $"p1@example.org,in,plane,BA,,LHR,Dublin,{eve},18:05\n" +
+            $"nobody@example.org,Departure,Train,Eurostar,9014,Gatwick,Brussels,{last},31:00\n")
+        { MissionId = w.Mission });
+        bad.Imported.Should().Be(0);
+        bad.Errors.Select(e => (e.Line, e.Column)).Should().BeEquivalentTo([(3, "number"), (4, "email"), (4, "airport or station"), (4, "time")]);
+        (await w.App.CountAsync<TravelLeg>()).Should().Be(0, "nothing is saved while a row is bad");
+
+        // Rows that only fail together (an arrival after the same person's departure) are refused as a whole as well.
+        var order = await w.App.SendAsync(new ImportTravelLegsCommand(
+            $"email,direction,by,carrier,number,airport or station,from or to,date,time\n" +
+            $"p0@example.org,departure,flight,KLM,KL1010,LHR,Amsterdam,{eve},08:00\n" +
+            $"p0@example.org,arrival,flight,KLM,KL1007,LHR,Amsterdam,{eve},20:35\n")
+        { MissionId = w.Mission });
+        order.Imported.Should().Be(0);
+        order.Errors.Should().ContainSingle().Which.Line.Should().Be(2);
+        (await w.App.CountAsync<TravelLeg>()).Should().Be(0);
+
+        var good = await w.App.SendAsync(new ImportTravelLegsCommand(
+            $"email,direction,by,carrier,number,airport or station,from or to,date,time\n" +
+            $"P0@Example.org,arrival,flight,KLM,KL 1007,lhr,Amsterdam Schiphol (AMS),{eve},20:35\n" +
+            $"p0@example.org,departure,train,Eurostar,9014,St Pancras International,Brussels-Midi,{last},17:31\n")
+        { MissionId = w.Mission });
+        good.Should().BeEquivalentTo(new { Imported = 2, Errors = Array.Empty<object>() }, o => o.ExcludingMissingMembers());
+        var person = (await w.App.SendAsync(new ListTravelQuery(w.Mission))).Single(t => t.Name == "Person 0");
+        person.Arrival.Should().BeEquivalentTo(new { Number = "KL1007", Hub = "London Heathrow (LHR)", OtherEnd = "Amsterdam Schiphol (AMS)" }, o => o.ExcludingMissingMembers());
+        person.Arrival!.ScheduledLocal.Should().Be(w.Start.AddDays(-1).ToDateTime(new TimeOnly(20, 35)));
+        person.Departure!.Mode.Should().Be(LegMode.Train);
     }
 }

@@ -29,6 +29,8 @@ public sealed class SurveyBrowserTests
             using var api = new HttpClient { BaseAddress = app.Address };
             api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", stdout.TrimEnd().Split('\n')[^1]["token: ".Length..]);
             survey = await ArrangeAsync(api);
+            // The import's email goes out before this process stops: one claimed and cut off mid-send would wait out its claim.
+            await smtp.WaitForAsync(1);
         }
         finally
         {

@@ -296,7 +296,7 @@ public sealed partial class AuthorisationMatrixTests
         await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
         var world = await World.CreateAsync(app);
         var failures = new List<string>();
-        foreach (var path in new[] { $"/api/v1/missions/{world.Mission}/invitations/import", $"/api/v1/missions/{world.Mission}/delegation/import" })
+        foreach (var path in new[] { $"/api/v1/missions/{world.Mission}/invitations/import", $"/api/v1/missions/{world.Mission}/delegation/import", $"/api/v1/missions/{world.Mission}/travel/import" })
         {
             foreach (var csv in HostileCsvs())
             {

@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using MissionPlanner.Common;
 using MissionPlanner.Domain.Travel;
@@ -103,6 +104,39 @@ public sealed class TravelModel(IMediator mediator) : AppPageModel(mediator)
         }
 
         return Page();
+    }
+
+    public ImportCheck? Import { get; private set; }
+
+    /// <summary>Reads the travel agency's spreadsheet and shows how it was understood; nothing is saved until the organiser confirms.</summary>
+    public async Task<IActionResult> OnPostImportAsync(Guid missionId, IFormFile? csv)
+    {
+        if (!await LoadMissionAsync(missionId))
+        {
+            return MissionNotFound();
+        }
+
+        Import = await PreviewImportAsync(csv, file => new ImportTravelLegsCommand(null, File: file, Preview: true) { MissionId = missionId }, "Import", "imported");
+        return await LoadAsync(missionId) ? Page() : MissionNotFound();
+    }
+
+    public async Task<IActionResult> OnPostImportConfirmedAsync(Guid missionId, string? file, bool validOnly)
+    {
+        if (!await LoadMissionAsync(missionId))
+        {
+            return MissionNotFound();
+        }
+
+        var (done, imported, check) = await ConfirmImportAsync(file, bytes => new ImportTravelLegsCommand(null, validOnly, File: bytes) { MissionId = missionId },
+            "Import", "imported");
+        if (done)
+        {
+            TempData["Notice"] = $"{imported} arrival(s) and departure(s) imported.";
+            return Redirect($"/missions/{missionId}/travel#delegates");
+        }
+
+        Import = check;
+        return await LoadAsync(missionId) ? Page() : MissionNotFound();
     }
 
     public async Task<IActionResult> OnGetManifestAsync(Guid missionId, ExportFormat format)
