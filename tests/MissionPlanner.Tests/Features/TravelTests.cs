@@ -90,6 +90,14 @@ public sealed class TravelTests
         sheet.Rows[1].Fields.Should().StartWith([eve.ToString("yyyy-MM-dd"), "London Heathrow (LHR)", "arrival", "20:35", "Person 0", "TU Delft", "flight", "KLM KL1007"]);
         Spreadsheet.Read((await w.App.SendAsync(new ExportManifestQuery(w.Mission, ExportFormat.Xlsx))).Content).Rows.Should().HaveCount(4);
 
+        // The document job prints it, landscape, one table per day and place.
+        var run = await w.App.SendAsync(new MissionPlanner.Features.Documents.RequestDocumentsCommand(MissionPlanner.Domain.Documents.DocumentKind.Manifest)
+        { MissionId = w.Mission });
+        (await w.App.SendAsync(new MissionPlanner.Features.Documents.ProcessDocumentRunsCommand())).Should().Be(1);
+        var pdf = await DocumentTests.PdfText(await w.App.SendAsync(new MissionPlanner.Features.Documents.GetDocumentFileQuery(w.Mission, run, "manifest.pdf")));
+        pdf.Should().Contain("arrivals and departures").And.Contain("London Heathrow (LHR)").And.Contain("KLM KL1007").And.Contain("+31 6 12345678")
+            .And.Contain("Wheelchair user").And.Contain("Brussels-Midi");
+
         // Erasing a person takes their journeys with them.
         await w.App.SendAsync(new ErasePersonCommand(w.Mission, w.Scenario.RegistrationIds["Person 1"]));
         (await w.App.QueryAsync(db => db.TravelLegs.CountAsync())).Should().Be(2);

@@ -66,6 +66,7 @@ public sealed class DocumentsModel(IMediator mediator) : AppPageModel(mediator)
         DocumentKind.Booklet => "Programme booklet",
         DocumentKind.Badges => "Name badges with check-in codes (A4 sheets and single badges)",
         DocumentKind.MissionReport => "Mission report (delegation, programme delivered, visits, meetings, agreements, surveys, follow-up)",
+        DocumentKind.Manifest => "Arrivals and departures manifest (per day and airport or station)",
         _ => "Delegation list (only those who agreed to be listed)",
     };
 }

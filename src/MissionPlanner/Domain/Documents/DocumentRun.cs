@@ -7,6 +7,9 @@ public enum DocumentKind
     DelegationList,
     Badges,
     MissionReport,
+
+    /// <summary>Arrivals and departures per day and airport or station (<c>manifest.pdf</c>).</summary>
+    Manifest,
 }
 
 public enum DocumentRunStatus

@@ -82,6 +82,7 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
             DocumentKind.Booklet => File.Exists(Path.Combine(folder, "programme.pdf")) ? ["programme.pdf"] : [],
             DocumentKind.Badges => new[] { "badges.pdf", "badges-single.pdf" }.Where(f => File.Exists(Path.Combine(folder, f))).ToList(),
             DocumentKind.MissionReport => File.Exists(Path.Combine(folder, "mission-report.pdf")) ? ["mission-report.pdf"] : [],
+            DocumentKind.Manifest => File.Exists(Path.Combine(folder, "manifest.pdf")) ? ["manifest.pdf"] : [],
             _ => new[] { "delegation.pdf", "delegation-by-organisation.pdf" }.Where(f => File.Exists(Path.Combine(folder, f))).ToList(),
         };
     }
@@ -109,6 +110,11 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
                 var report = await Report.MissionReports.BuildAsync(db, mission.Id, clock.GetUtcNow().UtcDateTime, ct);
                 await WriteAsync(Path.Combine(folder, "mission-report.pdf"), await renderer.RenderAsync(Report.MissionReportDocument.Html(report),
                     new PdfLayout(Header: $"{mission.Title} · mission report"), ct));
+                break;
+            case DocumentKind.Manifest:
+                await Progress(run.Id, total: 1, done: 0, ct);
+                await WriteAsync(Path.Combine(folder, "manifest.pdf"), await renderer.RenderAsync(await ManifestAsync(mission, ct),
+                    new PdfLayout(Header: $"{mission.Title} · arrivals and departures"), ct));
                 break;
             default:
                 await Progress(run.Id, total: 2, done: 0, ct);
@@ -249,6 +255,36 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
         await Progress(run.Id, total: 2, done: 1, ct);
         await WriteAsync(Path.Combine(folder, "badges-single.pdf"), await renderer.RenderAsync(Html("single", "A6", 1, "148mm"),
             new PdfLayout(Format: "A6", PageNumbers: false, Margin: "0mm"), ct));
+    }
+
+    private async Task<string> ManifestAsync(Mission mission, CancellationToken ct)
+    {
+        var days = await Travel.Manifests.BuildAsync(db, mission.Id, ct);
+        return DocumentTemplates.Render("manifest", new
+        {
+            MissionTitle = mission.Title,
+            Where = PublicLinks.Where(mission),
+            When = PublicLinks.Dates(mission.StartDate, mission.EndDate),
+            Days = days.Select(d => new
+            {
+                Date = d.Date.ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")),
+                d.Hub,
+                d.TimeZoneId,
+                Arrivals = d.Arrivals.Count,
+                Departures = d.Departures.Count,
+                People = d.Arrivals.Concat(d.Departures).OrderBy(e => e.Local).Select(e => new
+                {
+                    Time = e.Local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                    Direction = e.Direction == Domain.Travel.LegDirection.Arrival ? "arrives" : "leaves",
+                    e.Name,
+                    e.Organisation,
+                    Service = $"{e.Mode.ToString().ToLowerInvariant()} {e.Service}".Trim(),
+                    OtherEnd = e.OtherEnd ?? "",
+                    Mobile = e.Mobile ?? "",
+                    Needs = e.Accessibility ?? "",
+                }).ToList(),
+            }).ToList(),
+        });
     }
 
     private async Task<string> DelegationListAsync(Mission mission, bool bySector, CancellationToken ct)

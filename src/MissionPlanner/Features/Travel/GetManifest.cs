@@ -25,9 +25,16 @@ public sealed record GetManifestQuery(Guid MissionId) : IRequest<IReadOnlyList<M
 
 public sealed class GetManifestHandler(AppDbContext db) : IRequestHandler<GetManifestQuery, IReadOnlyList<ManifestDay>>
 {
-    public async Task<IReadOnlyList<ManifestDay>> Handle(GetManifestQuery request, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ManifestDay>> Handle(GetManifestQuery request, CancellationToken cancellationToken) =>
+        Manifests.BuildAsync(db, request.MissionId, cancellationToken);
+}
+
+/// <summary>Builds the manifest, for the page, the API, the downloads and the PDF the document job prints.</summary>
+internal static class Manifests
+{
+    public static async Task<IReadOnlyList<ManifestDay>> BuildAsync(AppDbContext db, Guid missionId, CancellationToken cancellationToken)
     {
-        var mission = await TravelRules.MissionAsync(db, request.MissionId, cancellationToken);
+        var mission = await TravelRules.MissionAsync(db, missionId, cancellationToken);
         var hubs = await db.TravelHubs.AsNoTracking().Where(h => h.MissionId == mission.Id).ToDictionaryAsync(h => h.Id, cancellationToken);
         var rows = await (from l in db.TravelLegs.AsNoTracking()
                           join r in db.Registrations on l.RegistrationId equals r.Id
