@@ -2631,6 +2631,126 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                     b.ToTable("survey_responses", (string)null);
                 });
 
+            modelBuilder.Entity("MissionPlanner.Domain.Travel.TransferPassenger", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.HasKey("RunId", "RegistrationId")
+                        .HasName("pk_transfer_passengers");
+
+                    b.HasIndex("RegistrationId")
+                        .HasDatabaseName("ix_transfer_passengers_registration_id");
+
+                    b.ToTable("transfer_passengers", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Travel.TransferRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_runs");
+
+                    b.HasIndex("ServiceId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transfer_runs_service_id_number");
+
+                    b.ToTable("transfer_runs", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Travel.TransferService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BufferMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("buffer_minutes");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("direction");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hub_id");
+
+                    b.Property<int>("MaxWaitMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_wait_minutes");
+
+                    b.Property<string>("MeetingPoint")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("meeting_point");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<int>("VehicleCapacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("vehicle_capacity");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_services");
+
+                    b.HasIndex("HubId")
+                        .HasDatabaseName("ix_transfer_services_hub_id");
+
+                    b.HasIndex("MissionId")
+                        .HasDatabaseName("ix_transfer_services_mission_id");
+
+                    b.ToTable("transfer_services", (string)null);
+                });
+
             modelBuilder.Entity("MissionPlanner.Domain.Travel.TravelHub", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3653,6 +3773,50 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_survey_responses_surveys_survey_id");
                 });
 
+            modelBuilder.Entity("MissionPlanner.Domain.Travel.TransferPassenger", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_passengers_registrations_registration_id");
+
+                    b.HasOne("MissionPlanner.Domain.Travel.TransferRun", null)
+                        .WithMany("Passengers")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_passengers_transfer_runs_run_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Travel.TransferRun", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Travel.TransferService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_runs_transfer_services_service_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Travel.TransferService", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Travel.TravelHub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_services_travel_hubs_hub_id");
+
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_services_missions_mission_id");
+                });
+
             modelBuilder.Entity("MissionPlanner.Domain.Travel.TravelHub", b =>
                 {
                     b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
@@ -3792,6 +3956,11 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
             modelBuilder.Entity("MissionPlanner.Domain.Surveys.SurveyResponse", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Travel.TransferRun", b =>
+                {
+                    b.Navigation("Passengers");
                 });
 #pragma warning restore 612, 618
         }

@@ -41,6 +41,28 @@ public static class TravelEndpoints
         // A travel agency's spreadsheet ({"csv": "…"} or a file): one row per arrival or departure; see ImportTravelLegsCommand.
         travel.MapPost("/import", async (Guid missionId, ImportTravelLegsCommand command, IMediator m, CancellationToken ct) =>
             ImportResults.ToHttp(await m.Send(command with { MissionId = missionId }, ct), command.Preview));
+        // Transfer services: proposed runs (fewest vehicles, capacity, longest wait), moves, publishing into itineraries.
+        travel.MapGet("/transfers", (Guid missionId, IMediator m, CancellationToken ct) => m.Send(new ListTransfersQuery(missionId), ct));
+        travel.MapPost("/transfers", async (Guid missionId, AddTransferServiceCommand command, IMediator m, CancellationToken ct) =>
+        {
+            var id = await m.Send(command with { MissionId = missionId }, ct);
+            return Results.Created($"/api/v1/missions/{missionId}/travel/transfers", (await m.Send(new ListTransfersQuery(missionId), ct)).Single(s => s.Id == id));
+        }).Produces<TransferServiceView>(StatusCodes.Status201Created);
+        travel.MapPost("/transfers/{serviceId:guid}/proposal", async (Guid missionId, Guid serviceId, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new ProposeTransfersCommand(missionId, serviceId), ct);
+            return (await m.Send(new ListTransfersQuery(missionId), ct)).Single(s => s.Id == serviceId);
+        });
+        travel.MapPost("/transfers/{serviceId:guid}/moves", async (Guid missionId, Guid serviceId, MoveTransferPassengerCommand command, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(command with { MissionId = missionId, ServiceId = serviceId }, ct);
+            return (await m.Send(new ListTransfersQuery(missionId), ct)).Single(s => s.Id == serviceId);
+        });
+        travel.MapPost("/transfers/{serviceId:guid}/publish", async (Guid missionId, Guid serviceId, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new PublishTransfersCommand(missionId, serviceId), ct);
+            return (await m.Send(new ListTransfersQuery(missionId), ct)).Single(s => s.Id == serviceId);
+        });
         travel.MapGet("/manifest", (Guid missionId, IMediator m, CancellationToken ct) => m.Send(new GetManifestQuery(missionId), ct));
         travel.MapGet("/manifest.csv", (Guid missionId, IMediator m, CancellationToken ct) => ExportAsync(m, missionId, ExportFormat.Csv, ct))
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");

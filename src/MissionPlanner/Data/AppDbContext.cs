@@ -65,6 +65,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Domain.Surveys.SurveyAnswer> SurveyAnswers => Set<Domain.Surveys.SurveyAnswer>();
     public DbSet<Domain.Travel.TravelHub> TravelHubs => Set<Domain.Travel.TravelHub>();
     public DbSet<Domain.Travel.TravelLeg> TravelLegs => Set<Domain.Travel.TravelLeg>();
+    public DbSet<Domain.Travel.TransferService> TransferServices => Set<Domain.Travel.TransferService>();
+    public DbSet<Domain.Travel.TransferRun> TransferRuns => Set<Domain.Travel.TransferRun>();
+    public DbSet<Domain.Travel.TransferPassenger> TransferPassengers => Set<Domain.Travel.TransferPassenger>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

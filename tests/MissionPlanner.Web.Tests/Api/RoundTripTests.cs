@@ -29,6 +29,7 @@ public sealed class RoundTripTests
         ["POST /api/v1/missions/{missionId}/ceremonies/{ceremonyId}/run-of-show/remarks"] = "sets every speaker's remarks to a length",
         ["POST /api/v1/missions/{missionId}/ceremonies/{ceremonyId}/run-of-show/{lineId}/shift"] = "moves a line and those after it",
         ["POST /api/v1/missions/{missionId}/travel/import"] = "a spreadsheet to import",
+        ["POST /api/v1/missions/{missionId}/travel/transfers/{serviceId}/moves"] = "moves one passenger to another vehicle; GET transfers shows where they are",
         ["PUT /api/v1/missions/{missionId}/travel/{registrationId}/{direction}"] = "sets one arrival or departure; GET travel shows it under the delegate",
         ["POST /api/v1/missions/{missionId}/surveys/{surveyId}/schedule"] = "schedules a survey or takes it back to draft; GET shows its status",
         ["POST /api/v1/public/missions/{missionId}/registrations"] = "a registration, answered the same whether or not the address is known (no read by design)",

@@ -119,6 +119,7 @@ public sealed partial class AuthorisationMatrixTests
         ["* r/{token}/surveys"] = Kind.RegistrationLink,
         ["GET /api/v1/missions/{missionId:guid}/travel/"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/travel/hubs"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/travel/transfers"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/travel/manifest"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/travel/manifest.csv"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/travel/manifest.xlsx"] = Kind.ApiRead,
@@ -520,11 +521,15 @@ public sealed partial class AuthorisationMatrixTests
                     new Domain.Surveys.SurveyRecipient(survey, w.registrationB, DateTime.UtcNow));
                 return db.SaveChangesAsync();
             });
+            var hub = await app.SendAsync(new Features.Travel.AddTravelHubCommand("London Heathrow", "LHR", Domain.Travel.HubKind.Airport, "Europe/London")
+            { MissionId = w.Mission });
             w.ids = new Dictionary<string, string>
             {
                 ["actionId"] = action.ToString(),
                 ["surveyId"] = survey.ToString(),
-                ["hubId"] = (await app.SendAsync(new Features.Travel.AddTravelHubCommand("London Heathrow", "LHR", Domain.Travel.HubKind.Airport, "Europe/London")
+                ["hubId"] = hub.ToString(),
+                ["serviceId"] = (await app.SendAsync(new Features.Travel.AddTransferServiceCommand(hub, Domain.Travel.TransferDirection.FromHub, "Heathrow to the hotel",
+                    "Hotel Russell", "Arrivals hall", 8, 45, 45)
                 { MissionId = w.Mission })).ToString(),
                 ["direction"] = "Arrival",
                 ["counterpartId"] = counterpart.ToString(),

@@ -75,6 +75,39 @@ public sealed class TravelPagesTests
         var csv = await organiser.Client.GetAsync(page + "?handler=Manifest&format=Csv");
         (await csv.Content.ReadAsStringAsync()).Should().Contain("Zoë Visser").And.Contain("KLM KL1007").And.Contain("10:35");
 
+        // A transfer from Heathrow: added, proposed, published; Zoë's itinerary shows her vehicle and where to meet it.
+        (await organiser.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Transfer.Name"] = "Heathrow to the hotel",
+            ["Transfer.HubId"] = hub,
+            ["Transfer.Direction"] = "FromHub",
+            ["Transfer.Place"] = "Hotel Russell",
+            ["Transfer.MeetingPoint"] = "Arrivals hall, Terminal 4",
+            ["Transfer.VehicleCapacity"] = "0",
+            ["Transfer.MaxWaitMinutes"] = "45",
+            ["Transfer.BufferMinutes"] = "45",
+        }, "Transfer")).StatusCode.Should().Be(HttpStatusCode.OK);
+        organiser.FieldError("Transfer.VehicleCapacity").Should().Contain("between 1 and 100");
+        (await organiser.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Transfer.Name"] = "Heathrow to the hotel",
+            ["Transfer.HubId"] = hub,
+            ["Transfer.Direction"] = "FromHub",
+            ["Transfer.Place"] = "Hotel Russell",
+            ["Transfer.MeetingPoint"] = "Arrivals hall, Terminal 4",
+            ["Transfer.VehicleCapacity"] = "8",
+            ["Transfer.MaxWaitMinutes"] = "45",
+            ["Transfer.BufferMinutes"] = "45",
+        }, "Transfer")).StatusCode.Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
+        var service = (await app.SendAsync(new MissionPlanner.Features.Travel.ListTransfersQuery(mission))).Single().Id.ToString();
+        (await organiser.SubmitAsync(page, new Dictionary<string, string> { ["serviceId"] = service }, "Propose")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await organiser.SubmitAsync(page, new Dictionary<string, string> { ["serviceId"] = service }, "Publish")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        await organiser.GetAsync(page);
+        organiser.LastHtml.Should().Contain("Published: each passenger").And.Contain("Zoë Visser <span class=\"muted\">(KLM KL1007, 10:35, waits 0 min)");
+        await zoe.GetAsync($"/r/{token}/itinerary");
+        zoe.LastHtml.Should().Contain("Transfer: Heathrow to the hotel, vehicle 1").And.Contain("meet at: Arrivals hall, Terminal 4")
+            .And.Contain("You arrive: flight KLM KL1007 at London Heathrow (LHR)");
+
         // The API: the same rules, the field named.
         var (api, bob) = await app.ApiClientAsync("bob@example.org");
         await app.GrantAsync(mission, bob.OrganiserId, MissionRoleKind.Organiser);

@@ -19,6 +19,11 @@ public sealed class TravelModel(IMediator mediator) : AppPageModel(mediator)
 
     public IReadOnlyList<ManifestDay> Manifest { get; private set; } = [];
 
+    public IReadOnlyList<TransferServiceView> Transfers { get; private set; } = [];
+
+    [BindProperty]
+    public TransferInput Transfer { get; set; } = new();
+
     [BindProperty]
     public HubInput Hub { get; set; } = new();
 
@@ -106,6 +111,51 @@ public sealed class TravelModel(IMediator mediator) : AppPageModel(mediator)
         return Page();
     }
 
+    public async Task<IActionResult> OnPostTransferAsync(Guid missionId)
+    {
+        if (!await LoadMissionAsync(missionId))
+        {
+            return MissionNotFound();
+        }
+
+        var (ok, _) = await TrySendAsync(new AddTransferServiceCommand(Transfer.HubId, Transfer.Direction, Transfer.Name, Transfer.Place, Transfer.MeetingPoint,
+            Transfer.VehicleCapacity, Transfer.MaxWaitMinutes, Transfer.BufferMinutes)
+        { MissionId = missionId }, prefix: "Transfer");
+        if (ok)
+        {
+            TempData["Notice"] = $"{Transfer.Name} added: propose its vehicles.";
+            return Redirect($"/missions/{missionId}/travel#transfers");
+        }
+
+        return await LoadAsync(missionId) ? Page() : MissionNotFound();
+    }
+
+    public Task<IActionResult> OnPostProposeAsync(Guid missionId, Guid serviceId) =>
+        ActAsync(missionId, new ProposeTransfersCommand(missionId, serviceId), "Vehicles proposed: check them, move people if needed, then publish.");
+
+    public Task<IActionResult> OnPostPublishAsync(Guid missionId, Guid serviceId) =>
+        ActAsync(missionId, new PublishTransfersCommand(missionId, serviceId), "Published: each passenger's itinerary shows their transfer.");
+
+    public Task<IActionResult> OnPostMoveAsync(Guid missionId, Guid serviceId, Guid registrationId, int toRun) =>
+        ActAsync(missionId, new MoveTransferPassengerCommand(registrationId, toRun) { MissionId = missionId, ServiceId = serviceId }, "Moved.");
+
+    private async Task<IActionResult> ActAsync<T>(Guid missionId, MediatR.IRequest<T> command, string notice)
+    {
+        if (!await LoadAsync(missionId))
+        {
+            return MissionNotFound();
+        }
+
+        var (ok, _) = await TrySendAsync(command, besideFields: false);
+        if (ok)
+        {
+            TempData["Notice"] = notice;
+            return Redirect($"/missions/{missionId}/travel#transfers");
+        }
+
+        return await LoadAsync(missionId) ? Page() : MissionNotFound();
+    }
+
     public ImportCheck? Import { get; private set; }
 
     /// <summary>Reads the travel agency's spreadsheet and shows how it was understood; nothing is saved until the organiser confirms.</summary>
@@ -155,6 +205,7 @@ public sealed class TravelModel(IMediator mediator) : AppPageModel(mediator)
         Hubs = await Mediator.Send(new ListTravelHubsQuery(missionId), HttpContext.RequestAborted);
         Delegates = await Mediator.Send(new ListTravelQuery(missionId), HttpContext.RequestAborted);
         Manifest = await Mediator.Send(new GetManifestQuery(missionId), HttpContext.RequestAborted);
+        Transfers = await Mediator.Send(new ListTransfersQuery(missionId), HttpContext.RequestAborted);
         return true;
     }
 
@@ -164,6 +215,18 @@ public sealed class TravelModel(IMediator mediator) : AppPageModel(mediator)
         public string? Code { get; set; }
         public HubKind? Kind { get; set; } = HubKind.Airport;
         public string? TimeZoneId { get; set; }
+    }
+
+    public sealed class TransferInput
+    {
+        public Guid? HubId { get; set; }
+        public TransferDirection? Direction { get; set; } = TransferDirection.FromHub;
+        public string? Name { get; set; }
+        public string? Place { get; set; }
+        public string? MeetingPoint { get; set; }
+        public int VehicleCapacity { get; set; } = 8;
+        public int MaxWaitMinutes { get; set; } = 45;
+        public int BufferMinutes { get; set; } = 45;
     }
 
     public sealed class LegInput

@@ -56,6 +56,24 @@ internal static class Itineraries
             return items;
         }
 
+        // Published transfers the person rides in: when the vehicle leaves (or reaches) the hub, and where to meet it.
+        var rides = await (from p in db.TransferPassengers.AsNoTracking()
+                           join r in db.TransferRuns on p.RunId equals r.Id
+                           join s in db.TransferServices on r.ServiceId equals s.Id
+                           join h in db.TravelHubs on s.HubId equals h.Id
+                           where p.RegistrationId == person.Id && s.PublishedAt != null
+                           select new { Run = r, Service = s, Hub = h }).ToListAsync(ct);
+        var transfers = rides.Select(x =>
+        {
+            var local = MissionTime.ToLocal(x.Run.At, mission.TimeZone);
+            var fromHub = x.Service.Direction == Domain.Travel.TransferDirection.FromHub;
+            return new ItineraryItem(x.Run.Id, $"Transfer: {x.Service.Name}, vehicle {x.Run.Number}", ProgrammeItemKind.TravelLeg, x.Run.At, x.Run.At, local, local,
+                null, fromHub ? x.Hub.Label : x.Service.Place, null, null, null, null, null, null, false, x.Service.Version)
+            {
+                Travel = $"meet at: {x.Service.MeetingPoint} · {(fromHub ? "to" : "from")} {x.Service.Place}{(fromHub ? $" · leaves {x.Hub.Name}" : $" · reaches {x.Hub.Name}")}",
+            };
+        }).ToList();
+
         var zone = mission.TimeZone;
         var travel = legs.Select(x =>
         {
@@ -74,7 +92,7 @@ internal static class Itineraries
                 }.Where(p => p is not null)) is { Length: > 0 } words ? words : null,
             };
         });
-        return items.Concat(travel).OrderBy(i => i.StartsAtUtc).ThenBy(i => i.Title, StringComparer.Ordinal).ToList();
+        return items.Concat(travel).Concat(transfers).OrderBy(i => i.StartsAtUtc).ThenBy(i => i.Title, StringComparer.Ordinal).ToList();
     }
 
     private sealed record ItemAndVenue(ProgrammeItem Item, Venue? Venue);

@@ -7,7 +7,7 @@ using MissionPlanner.Domain.Organisers;
 
 namespace MissionPlanner.Features.Travel;
 
-/// <summary>Removes an airport, station or port no leg uses; one in use is refused on "HubId", saying how many legs name it.</summary>
+/// <summary>Removes an airport, station or port no leg or transfer service uses; one in use is refused on "HubId", saying what uses it.</summary>
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record RemoveTravelHubCommand(Guid MissionId, Guid HubId) : IRequest<Unit>, IMissionRequest;
 
@@ -21,6 +21,11 @@ public sealed class RemoveTravelHubHandler(AppDbContext db) : IRequestHandler<Re
         if (legs > 0)
         {
             throw new DomainException("HubId", $"{legs} arrival(s) or departure(s) use {hub.Label}: change them first.");
+        }
+
+        if (await db.TransferServices.Where(t => t.HubId == hub.Id).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken) is { } service)
+        {
+            throw new DomainException("HubId", $"The transfer service '{service}' runs from or to {hub.Label}: remove it first.");
         }
 
         db.TravelHubs.Remove(hub);

@@ -12,7 +12,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e51debc1-68bc-4ce1-b36d-630bd2da90c2"), entityTypeCount: 51)
+            : base(skipDetectChanges: false, modelId: new Guid("af49640a-9217-4494-aee3-3148a968a93e"), entityTypeCount: 54)
         {
         }
 
@@ -62,6 +62,9 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             var surveyQuestion = SurveyQuestionEntityType.Create(this);
             var surveyRecipient = SurveyRecipientEntityType.Create(this);
             var surveyResponse = SurveyResponseEntityType.Create(this);
+            var transferPassenger = TransferPassengerEntityType.Create(this);
+            var transferRun = TransferRunEntityType.Create(this);
+            var transferService = TransferServiceEntityType.Create(this);
             var travelHub = TravelHubEntityType.Create(this);
             var travelLeg = TravelLegEntityType.Create(this);
             var visit = VisitEntityType.Create(this);
@@ -139,6 +142,11 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             SurveyResponseEntityType.CreateForeignKey1(surveyResponse, mission);
             SurveyResponseEntityType.CreateForeignKey2(surveyResponse, registration);
             SurveyResponseEntityType.CreateForeignKey3(surveyResponse, survey);
+            TransferPassengerEntityType.CreateForeignKey1(transferPassenger, registration);
+            TransferPassengerEntityType.CreateForeignKey2(transferPassenger, transferRun);
+            TransferRunEntityType.CreateForeignKey1(transferRun, transferService);
+            TransferServiceEntityType.CreateForeignKey1(transferService, travelHub);
+            TransferServiceEntityType.CreateForeignKey2(transferService, mission);
             TravelHubEntityType.CreateForeignKey1(travelHub, mission);
             TravelLegEntityType.CreateForeignKey1(travelLeg, travelHub);
             TravelLegEntityType.CreateForeignKey2(travelLeg, mission);
@@ -199,6 +207,9 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             SurveyQuestionEntityType.CreateAnnotations(surveyQuestion);
             SurveyRecipientEntityType.CreateAnnotations(surveyRecipient);
             SurveyResponseEntityType.CreateAnnotations(surveyResponse);
+            TransferPassengerEntityType.CreateAnnotations(transferPassenger);
+            TransferRunEntityType.CreateAnnotations(transferRun);
+            TransferServiceEntityType.CreateAnnotations(transferService);
             TravelHubEntityType.CreateAnnotations(travelHub);
             TravelLegEntityType.CreateAnnotations(travelLeg);
             VisitEntityType.CreateAnnotations(visit);

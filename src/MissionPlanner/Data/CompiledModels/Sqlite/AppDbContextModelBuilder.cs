@@ -11,7 +11,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("06b3a3be-5317-4692-892a-64201d4ccbb0"), entityTypeCount: 51)
+            : base(skipDetectChanges: false, modelId: new Guid("44cde0e2-cb51-4c6d-9e30-a0123d0ff77d"), entityTypeCount: 54)
         {
         }
 
@@ -61,6 +61,9 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
             var surveyQuestion = SurveyQuestionEntityType.Create(this);
             var surveyRecipient = SurveyRecipientEntityType.Create(this);
             var surveyResponse = SurveyResponseEntityType.Create(this);
+            var transferPassenger = TransferPassengerEntityType.Create(this);
+            var transferRun = TransferRunEntityType.Create(this);
+            var transferService = TransferServiceEntityType.Create(this);
             var travelHub = TravelHubEntityType.Create(this);
             var travelLeg = TravelLegEntityType.Create(this);
             var visit = VisitEntityType.Create(this);
@@ -138,6 +141,11 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
             SurveyResponseEntityType.CreateForeignKey1(surveyResponse, mission);
             SurveyResponseEntityType.CreateForeignKey2(surveyResponse, registration);
             SurveyResponseEntityType.CreateForeignKey3(surveyResponse, survey);
+            TransferPassengerEntityType.CreateForeignKey1(transferPassenger, registration);
+            TransferPassengerEntityType.CreateForeignKey2(transferPassenger, transferRun);
+            TransferRunEntityType.CreateForeignKey1(transferRun, transferService);
+            TransferServiceEntityType.CreateForeignKey1(transferService, travelHub);
+            TransferServiceEntityType.CreateForeignKey2(transferService, mission);
             TravelHubEntityType.CreateForeignKey1(travelHub, mission);
             TravelLegEntityType.CreateForeignKey1(travelLeg, travelHub);
             TravelLegEntityType.CreateForeignKey2(travelLeg, mission);
@@ -198,6 +206,9 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
             SurveyQuestionEntityType.CreateAnnotations(surveyQuestion);
             SurveyRecipientEntityType.CreateAnnotations(surveyRecipient);
             SurveyResponseEntityType.CreateAnnotations(surveyResponse);
+            TransferPassengerEntityType.CreateAnnotations(transferPassenger);
+            TransferRunEntityType.CreateAnnotations(transferRun);
+            TransferServiceEntityType.CreateAnnotations(transferService);
             TravelHubEntityType.CreateAnnotations(travelHub);
             TravelLegEntityType.CreateAnnotations(travelLeg);
             VisitEntityType.CreateAnnotations(visit);
