@@ -25,6 +25,7 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                     vehicle_capacity = table.Column<int>(type: "integer", nullable: false),
                     max_wait_minutes = table.Column<int>(type: "integer", nullable: false),
                     buffer_minutes = table.Column<int>(type: "integer", nullable: false),
+                    drive_minutes = table.Column<int>(type: "integer", nullable: false),
                     published_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     version = table.Column<int>(type: "integer", nullable: false)
                 },

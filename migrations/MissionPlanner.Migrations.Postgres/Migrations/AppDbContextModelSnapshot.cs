@@ -2696,6 +2696,10 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("direction");
 
+                    b.Property<int>("DriveMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("drive_minutes");
+
                     b.Property<Guid>("HubId")
                         .HasColumnType("uuid")
                         .HasColumnName("hub_id");

@@ -25,6 +25,7 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                     vehicle_capacity = table.Column<int>(type: "INTEGER", nullable: false),
                     max_wait_minutes = table.Column<int>(type: "INTEGER", nullable: false),
                     buffer_minutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    drive_minutes = table.Column<int>(type: "INTEGER", nullable: false),
                     published_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     version = table.Column<int>(type: "INTEGER", nullable: false)
                 },

@@ -2691,6 +2691,10 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("direction");
 
+                    b.Property<int>("DriveMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("drive_minutes");
+
                     b.Property<Guid>("HubId")
                         .HasColumnType("TEXT")
                         .HasColumnName("hub_id");

@@ -88,5 +88,34 @@ public sealed class TransferTests
         transfer.Title.Should().Be("Transfer: Heathrow to the hotel, vehicle 1");
         transfer.StartsLocal.Should().Be(eve.ToDateTime(new TimeOnly(15, 5)));
         transfer.Travel.Should().Be("meet at: Arrivals hall, Terminal 4, by Costa Coffee · to Hotel Russell, Russell Square · leaves London Heathrow");
+
+        // Person 0 now flies into Gatwick: they leave Heathrow's vehicles, and their itinerary no longer shows one.
+        await app.SendAsync(new SetTravelLegCommand(LegMode.Flight, "KLM", "KL1011", heathrowGone, "Amsterdam", eve.ToDateTime(new TimeOnly(14, 0)))
+        { MissionId = mission, RegistrationId = scenario.RegistrationIds["Person 0"], Direction = LegDirection.Arrival });
+        (await app.SendAsync(new GetMyItineraryQuery(token))).Items.Should().NotContain(i => i.Title.StartsWith("Transfer"));
+        view = (await app.SendAsync(new ListTransfersQuery(mission))).Single(s => s.Id == service);
+        view.Runs.SelectMany(r => r.Passengers).Select(p => p.Name).Should().NotContain("Person 0");
+        (await app.QueryAsync(db => db.TransferPassengers.CountAsync(p => p.RegistrationId == scenario.RegistrationIds["Person 0"]))).Should().Be(0);
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_draft_mission_with_journeys_and_transfers_can_be_deleted(DatabaseProvider provider)
+    {
+        var scenario = await Scenario.MissionAsync(provider, open: false);
+        var (app, mission) = (scenario.App, scenario.Mission);
+        await using var _ = app;
+        await app.SendAsync(new ImportDelegatesCommand("email,name,organisation,sector\nann@example.org,Ann,TU Delft,Academia\n") { MissionId = mission });
+        var hub = await app.SendAsync(new AddTravelHubCommand("London Heathrow", "LHR", HubKind.Airport, "Europe/London") { MissionId = mission });
+        var ann = await app.QueryAsync(db => db.Registrations.Select(r => r.Id).SingleAsync());
+        await app.SendAsync(new SetTravelLegCommand(LegMode.Flight, "KLM", "KL1007", hub, "Amsterdam", scenario.Start.AddDays(-1).ToDateTime(new TimeOnly(14, 0)))
+        { MissionId = mission, RegistrationId = ann, Direction = LegDirection.Arrival });
+        var service = await app.SendAsync(new AddTransferServiceCommand(hub, TransferDirection.FromHub, "Heathrow to the hotel", "Hotel", "Arrivals", 8, 45, 45)
+        { MissionId = mission });
+        await app.SendAsync(new ProposeTransfersCommand(mission, service));
+
+        await app.SendAsync(new MissionPlanner.Features.Missions.DeleteMissionCommand(mission));
+
+        (await app.CountAsync<TravelHub>()).Should().Be(0);
+        (await app.CountAsync<TransferRun>()).Should().Be(0);
     }
 }

@@ -48,8 +48,8 @@ public sealed class TravelTests
     }
 
     private static SetTravelLegCommand Leg(World w, string name, LegDirection direction, LegMode mode, string? number, Guid hub, DateTime local,
-        bool share = false, string? carrier = "KLM", string? otherEnd = "Amsterdam Schiphol (AMS)") =>
-        new(mode, carrier, number, hub, otherEnd, local, share)
+        string? carrier = "KLM", string? otherEnd = "Amsterdam Schiphol (AMS)") =>
+        new(mode, carrier, number, hub, otherEnd, local)
         {
             MissionId = w.Mission,
             RegistrationId = w.Scenario.RegistrationIds[name],
@@ -65,7 +65,10 @@ public sealed class TravelTests
         (await w.App.QueryAsync(db => db.Registrations.Where(r => r.Name == "Person 0").Select(r => r.Phone).SingleAsync())).Should().Be("+31612345678",
             "phone numbers are stored in E.164");
 
-        await w.App.SendAsync(Leg(w, "Person 0", LegDirection.Arrival, LegMode.Flight, "kl 1007", w.Heathrow, eve.ToDateTime(new TimeOnly(20, 35)), share: true));
+        // Person 0 gives it on their own page and agrees to share their mobile; an organiser's later correction keeps that consent.
+        await w.App.SendAsync(new SetMyTravelLegCommand(w.Scenario.RegistrationTokens["Person 0"], LegDirection.Arrival, LegMode.Flight, "KLM", "kl 1007", w.Heathrow,
+            "Amsterdam Schiphol (AMS)", eve.ToDateTime(new TimeOnly(20, 35)), ShareMobile: true));
+        await w.App.SendAsync(Leg(w, "Person 0", LegDirection.Arrival, LegMode.Flight, "kl 1007", w.Heathrow, eve.ToDateTime(new TimeOnly(20, 35))));
         await w.App.SendAsync(Leg(w, "Person 1", LegDirection.Arrival, LegMode.Flight, "BA431", w.Heathrow, eve.ToDateTime(new TimeOnly(18, 5)),
             carrier: "British Airways"));
         await w.App.SendAsync(Leg(w, "Person 1", LegDirection.Departure, LegMode.Train, "9014", w.StPancras, w.Start.AddDays(1).ToDateTime(new TimeOnly(17, 31)),
@@ -159,10 +162,18 @@ public sealed class TravelTests
 
         (await Refused(() => w.App.SendAsync(Leg(w, "Person 1", LegDirection.Arrival, LegMode.Flight, "KL1007", w.Heathrow,
             springForward.ToDateTime(new TimeOnly(1, 30)))))).Should().Be("ScheduledLocal", "01:30 does not exist in London when the clocks go forward");
+        (await Refused(() => w.App.SendAsync(Leg(w, "Person 1", LegDirection.Arrival, LegMode.Flight, "KL1007", w.Heathrow,
+            DateTime.SpecifyKind(w.Start.ToDateTime(new TimeOnly(8, 0)), DateTimeKind.Utc))))).Should().Be("ScheduledLocal", "an instant is not a time on the place's clocks");
+        (await Refused(() => w.App.SendAsync(Leg(w, "Person 1", LegDirection.Arrival, LegMode.Flight, "KL1007", w.Heathrow,
+            new DateTime(9999, 12, 31, 23, 0, 0))))).Should().Be("ScheduledLocal", "a time far from the mission");
+        (await Refused(() => w.App.SendAsync(Leg(w, "Person 1", (LegDirection)7, LegMode.Flight, "KL1007", w.Heathrow,
+            w.Start.ToDateTime(new TimeOnly(8, 0)))))).Should().Be("Direction");
         (await w.App.CountAsync<TravelLeg>()).Should().Be(count);
 
         (await Refused(() => w.App.SendAsync(new AddTravelHubCommand("Belfast City", "BHD", HubKind.Airport, "Europe/Belfast_City") { MissionId = w.Mission })))
             .Should().Be("TimeZoneId", "a place without a zone times cannot be read in");
+        (await Refused(() => w.App.SendAsync(new AddTravelHubCommand("Schiphol", "AMS", HubKind.Airport, "W. Europe Standard Time") { MissionId = w.Mission })))
+            .Should().Be("TimeZoneId", "a Windows zone name is not an IANA one");
         (await Refused(() => w.App.SendAsync(new AddTravelHubCommand("London Heathrow", null, HubKind.Airport, "Europe/London") { MissionId = w.Mission })))
             .Should().Be("Name");
         (await Refused(() => w.App.SendAsync(new RemoveTravelHubCommand(w.Mission, w.Heathrow)))).Should().Be("HubId", "a leg uses it");

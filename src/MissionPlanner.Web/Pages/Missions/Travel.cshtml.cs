@@ -82,8 +82,7 @@ public sealed class TravelModel(IMediator mediator) : AppPageModel(mediator)
             return MissionNotFound();
         }
 
-        var (ok, _) = await TrySendAsync(new SetTravelLegCommand(Input.Mode, Input.Carrier, Input.Number, Input.HubId, Input.OtherEnd, Input.ScheduledLocal,
-            Input.ShareMobile)
+        var (ok, _) = await TrySendAsync(new SetTravelLegCommand(Input.Mode, Input.Carrier, Input.Number, Input.HubId, Input.OtherEnd, Input.ScheduledLocal)
         { MissionId = missionId, RegistrationId = Input.RegistrationId ?? Guid.Empty, Direction = Input.Direction });
         if (ok)
         {
@@ -119,7 +118,7 @@ public sealed class TravelModel(IMediator mediator) : AppPageModel(mediator)
         }
 
         var (ok, _) = await TrySendAsync(new AddTransferServiceCommand(Transfer.HubId, Transfer.Direction, Transfer.Name, Transfer.Place, Transfer.MeetingPoint,
-            Transfer.VehicleCapacity, Transfer.MaxWaitMinutes, Transfer.BufferMinutes)
+            Transfer.VehicleCapacity, Transfer.MaxWaitMinutes, Transfer.BufferMinutes, Transfer.DriveMinutes)
         { MissionId = missionId }, prefix: "Transfer");
         if (ok)
         {
@@ -204,7 +203,8 @@ public sealed class TravelModel(IMediator mediator) : AppPageModel(mediator)
 
         Hubs = await Mediator.Send(new ListTravelHubsQuery(missionId), HttpContext.RequestAborted);
         Delegates = await Mediator.Send(new ListTravelQuery(missionId), HttpContext.RequestAborted);
-        Manifest = await Mediator.Send(new GetManifestQuery(missionId), HttpContext.RequestAborted);
+        // The manifest carries mobile numbers shared with the travel team: organisers only.
+        Manifest = Mission is { CanEdit: true } ? await Mediator.Send(new GetManifestQuery(missionId), HttpContext.RequestAborted) : [];
         Transfers = await Mediator.Send(new ListTransfersQuery(missionId), HttpContext.RequestAborted);
         return true;
     }
@@ -227,6 +227,7 @@ public sealed class TravelModel(IMediator mediator) : AppPageModel(mediator)
         public int VehicleCapacity { get; set; } = 8;
         public int MaxWaitMinutes { get; set; } = 45;
         public int BufferMinutes { get; set; } = 45;
+        public int DriveMinutes { get; set; }
     }
 
     public sealed class LegInput
@@ -241,7 +242,5 @@ public sealed class TravelModel(IMediator mediator) : AppPageModel(mediator)
 
         /// <summary>Local time at the airport or station.</summary>
         public DateTime? ScheduledLocal { get; set; }
-
-        public bool ShareMobile { get; set; }
     }
 }

@@ -51,12 +51,21 @@ public sealed class TransferService : IVersioned
     public int VehicleCapacity { get; private set; }
     public int MaxWaitMinutes { get; private set; }
     public int BufferMinutes { get; private set; }
+
+    /// <summary>To the hub: how long the drive takes, so passengers are told when the vehicle leaves the place (its run reaches the hub at its time).</summary>
+    public int DriveMinutes { get; private set; }
+
     public DateTime? PublishedAt { get; private set; }
     public int Version { get; set; }
 
     /// <exception cref="DomainException">On "VehicleCapacity", "MaxWaitMinutes" or "BufferMinutes" out of range.</exception>
-    public void Change(string name, string place, string meetingPoint, int vehicleCapacity, int maxWaitMinutes, int bufferMinutes)
+    public void Change(string name, string place, string meetingPoint, int vehicleCapacity, int maxWaitMinutes, int bufferMinutes, int driveMinutes)
     {
+        if (driveMinutes is < 0 or > 600)
+        {
+            throw new DomainException(nameof(DriveMinutes), "The drive takes between 0 and 600 minutes.");
+        }
+
         if (vehicleCapacity is < 1 or > 100)
         {
             throw new DomainException(nameof(VehicleCapacity), "A vehicle seats between 1 and 100 passengers.");
@@ -78,6 +87,7 @@ public sealed class TransferService : IVersioned
         VehicleCapacity = vehicleCapacity;
         MaxWaitMinutes = maxWaitMinutes;
         BufferMinutes = bufferMinutes;
+        DriveMinutes = driveMinutes;
     }
 
     public void Publish(DateTime now) => PublishedAt = now;

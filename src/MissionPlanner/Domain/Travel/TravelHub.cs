@@ -54,7 +54,8 @@ public sealed class TravelHub : IVersioned
     /// <exception cref="DomainException">On "TimeZoneId" when it is not a known IANA zone.</exception>
     public void Change(string name, string? code, HubKind kind, string timeZoneId)
     {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId?.Trim() ?? "", out _))
+        // The same check as the mission's own zone: an IANA name both the system and NodaTime know (not a Windows name).
+        if (!Missions.MissionTime.IsKnownZone(timeZoneId?.Trim()))
         {
             throw new DomainException(nameof(TimeZoneId), $"'{timeZoneId}' is not a known IANA time zone, e.g. Europe/London: times at this place are read in its zone.");
         }

@@ -70,7 +70,8 @@ public sealed class TravelLeg : IVersioned
     public DateTime UpdatedAt { get; private set; }
     public int Version { get; set; }
 
-    public void Change(LegMode mode, string? carrier, string? number, TravelHub hub, string? otherEnd, DateTime scheduledAt, bool shareMobile, DateTime now)
+    /// <param name="shareMobile">Null keeps the consent stored (an organiser's or an import's change does not give or take it).</param>
+    public void Change(LegMode mode, string? carrier, string? number, TravelHub hub, string? otherEnd, DateTime scheduledAt, bool? shareMobile, DateTime now)
     {
         if (mode is LegMode.Flight or LegMode.Train && string.IsNullOrWhiteSpace(number))
         {
@@ -83,7 +84,7 @@ public sealed class TravelLeg : IVersioned
         HubId = hub.Id;
         OtherEnd = Clean(otherEnd);
         ScheduledAt = scheduledAt;
-        ShareMobile = shareMobile;
+        ShareMobile = shareMobile ?? ShareMobile;
         UpdatedAt = now;
     }
 

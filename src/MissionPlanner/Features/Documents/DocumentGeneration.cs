@@ -272,7 +272,7 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
                 d.TimeZoneId,
                 Arrivals = d.Arrivals.Count,
                 Departures = d.Departures.Count,
-                People = d.Arrivals.Concat(d.Departures).OrderBy(e => e.Local).Select(e => new
+                People = d.Arrivals.Concat(d.Departures).OrderBy(e => e.At).Select(e => new
                 {
                     Time = e.Local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
                     Direction = e.Direction == Domain.Travel.LegDirection.Arrival ? "arrives" : "leaves",

@@ -51,7 +51,7 @@ internal static class Itineraries
                           join h in db.TravelHubs on l.HubId equals h.Id
                           where l.RegistrationId == person.Id
                           select new { Leg = l, Hub = h }).ToListAsync(ct);
-        if (legs.Count == 0)
+        if (legs.Count == 0 || person.Status != RegistrationStatus.Confirmed)
         {
             return items;
         }
@@ -62,12 +62,20 @@ internal static class Itineraries
                            join s in db.TransferServices on r.ServiceId equals s.Id
                            join h in db.TravelHubs on s.HubId equals h.Id
                            where p.RegistrationId == person.Id && s.PublishedAt != null
+                                 // Only while their journey still goes through that place that way.
+                                 && db.TravelLegs.Any(l => l.RegistrationId == person.Id && l.HubId == s.HubId
+                                                           && (s.Direction == Domain.Travel.TransferDirection.FromHub
+                                                               ? l.Direction == Domain.Travel.LegDirection.Arrival
+                                                               : l.Direction == Domain.Travel.LegDirection.Departure))
                            select new { Run = r, Service = s, Hub = h }).ToListAsync(ct);
         var transfers = rides.Select(x =>
         {
-            var local = MissionTime.ToLocal(x.Run.At, mission.TimeZone);
             var fromHub = x.Service.Direction == Domain.Travel.TransferDirection.FromHub;
-            return new ItineraryItem(x.Run.Id, $"Transfer: {x.Service.Name}, vehicle {x.Run.Number}", ProgrammeItemKind.TravelLeg, x.Run.At, x.Run.At, local, local,
+            // The time passengers need: when the vehicle leaves the hub, or when it leaves the place for the hub.
+            var at = fromHub ? x.Run.At : x.Run.At.AddMinutes(-x.Service.DriveMinutes);
+            var local = MissionTime.ToLocal(at, mission.TimeZone);
+            return new ItineraryItem(x.Run.Id, $"Transfer: {x.Service.Name}, vehicle {x.Run.Number}", ProgrammeItemKind.TravelLeg, at, x.Run.At, local,
+                MissionTime.ToLocal(x.Run.At, mission.TimeZone),
                 null, fromHub ? x.Hub.Label : x.Service.Place, null, null, null, null, null, null, false, x.Service.Version)
             {
                 Travel = $"meet at: {x.Service.MeetingPoint} · {(fromHub ? "to" : "from")} {x.Service.Place}{(fromHub ? $" · leaves {x.Hub.Name}" : $" · reaches {x.Hub.Name}")}",

@@ -28,6 +28,9 @@ public sealed class DeleteMissionHandler(AppDbContext db) : IRequestHandler<Dele
         db.ProgrammeItems.RemoveRange(await db.ProgrammeItems.Where(p => p.MissionId == mission.Id).ToListAsync(cancellationToken));
         // Visits point at hosts and venues, ceremony people at parties, in the same way.
         db.Visits.RemoveRange(await db.Visits.Where(v => v.MissionId == mission.Id).ToListAsync(cancellationToken));
+        // Journeys and transfer services point at the mission's airports and stations the same way.
+        db.TransferServices.RemoveRange(await db.TransferServices.Where(t => t.MissionId == mission.Id).ToListAsync(cancellationToken));
+        db.TravelLegs.RemoveRange(await db.TravelLegs.Where(l => l.MissionId == mission.Id).ToListAsync(cancellationToken));
         db.CeremonyPeople.RemoveRange(await db.CeremonyPeople.Where(p => db.Ceremonies.Any(c => c.Id == p.CeremonyId && c.MissionId == mission.Id)).ToListAsync(cancellationToken));
         db.Missions.Remove(mission);
         await db.SaveChangesAsync(cancellationToken);

@@ -12,11 +12,13 @@ namespace MissionPlanner.Features.Travel;
 
 /// <summary>
 /// Adds a transfer service between one of the mission's airports or stations and a place: the vehicles' seats, the
-/// longest anyone may wait (minutes), and the time to allow at the hub (after landing, or before leaving).
+/// longest anyone may wait (minutes), the time to allow at the hub (after landing, or before leaving), and for a service to
+/// the hub how long the drive takes (passengers are told when their vehicle leaves the place).
 /// </summary>
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record AddTransferServiceCommand(
-    Guid? HubId, TransferDirection? Direction, string? Name, string? Place, string? MeetingPoint, int VehicleCapacity, int MaxWaitMinutes, int BufferMinutes)
+    Guid? HubId, TransferDirection? Direction, string? Name, string? Place, string? MeetingPoint, int VehicleCapacity, int MaxWaitMinutes, int BufferMinutes,
+    int DriveMinutes = 0)
     : IRequest<Guid>, IMissionRequest
 {
     [JsonIgnore]
@@ -42,7 +44,8 @@ public sealed class AddTransferServiceHandler(AppDbContext db) : IRequestHandler
         var hub = await db.TravelHubs.AsNoTracking().FirstOrDefaultAsync(h => h.Id == request.HubId && h.MissionId == request.MissionId, cancellationToken)
                   ?? throw new DomainException("HubId", "Choose one of the mission's airports, stations or ports.");
         var service = new TransferService(request.MissionId, hub, request.Direction!.Value);
-        service.Change(request.Name!, request.Place!, request.MeetingPoint!, request.VehicleCapacity, request.MaxWaitMinutes, request.BufferMinutes);
+        service.Change(request.Name!, request.Place!, request.MeetingPoint!, request.VehicleCapacity, request.MaxWaitMinutes, request.BufferMinutes,
+            request.DriveMinutes);
         db.TransferServices.Add(service);
         await db.SaveChangesAsync(cancellationToken);
         return service.Id;

@@ -10,7 +10,7 @@ namespace MissionPlanner.Features.Travel;
 /// or departure, local time, name, organisation, mode, carrier and number, from or to, mobile (where shared),
 /// accessibility needs.
 /// </summary>
-[RequiresRole(MissionRoleKind.Viewer)]
+[RequiresRole(MissionRoleKind.Organiser)]
 public sealed record ExportManifestQuery(Guid MissionId, ExportFormat Format) : IRequest<ExportFile>, IMissionRequest;
 
 public sealed class ExportManifestHandler(IMediator mediator) : IRequestHandler<ExportManifestQuery, ExportFile>
@@ -20,7 +20,7 @@ public sealed class ExportManifestHandler(IMediator mediator) : IRequestHandler<
         var days = await mediator.Send(new GetManifestQuery(request.MissionId), cancellationToken);
         string[] header = ["Date", "Airport or station", "Arrival or departure", "Time (local)", "Name", "Organisation", "By", "Carrier and number",
             "From or to", "Mobile", "Accessibility"];
-        var rows = days.SelectMany(d => d.Arrivals.Concat(d.Departures).Select(e => (IReadOnlyList<object?>)
+        var rows = days.SelectMany(d => d.Arrivals.Concat(d.Departures).OrderBy(e => e.At).Select(e => (IReadOnlyList<object?>)
         [
             d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Hub, e.Direction.ToString().ToLowerInvariant(),
             e.Local.ToString("HH:mm", CultureInfo.InvariantCulture), e.Name, e.Organisation, e.Mode.ToString().ToLowerInvariant(), e.Service, e.OtherEnd,

@@ -51,7 +51,7 @@ public sealed class ImportTravelLegsHandler(AppDbContext db, TimeProvider clock)
 
     private sealed record Row(int Line, Guid RegistrationId, LegDirection Direction, Fields Fields);
 
-    private sealed record Fields(LegMode? Mode, string? Carrier, string? Number, Guid? HubId, string? OtherEnd, DateTime? ScheduledLocal, bool ShareMobile)
+    private sealed record Fields(LegMode? Mode, string? Carrier, string? Number, Guid? HubId, string? OtherEnd, DateTime? ScheduledLocal, bool? ShareMobile)
         : ITravelLegFields;
 
     public async Task<ImportResult> Handle(ImportTravelLegsCommand request, CancellationToken cancellationToken)
@@ -123,7 +123,7 @@ public sealed class ImportTravelLegsHandler(AppDbContext db, TimeProvider clock)
             }
 
             var fields = new Fields(mode, NullIfEmpty(Get(CarrierColumn)), NullIfEmpty(Get(NumberColumn)), hub?.Id, NullIfEmpty(Get(OtherEndColumn)),
-                date is { } day && time is { } at ? day.ToDateTime(at) : null, false);
+                date is { } day && time is { } at ? day.ToDateTime(at) : null, null);
             foreach (var e in new SetTravelLegValidator().Validate(new SetTravelLegCommand(fields.Mode, fields.Carrier, fields.Number, fields.HubId, fields.OtherEnd,
                          fields.ScheduledLocal)).Errors.Where(e => e.PropertyName is nameof(Fields.Carrier) or nameof(Fields.Number) or nameof(Fields.OtherEnd)))
             {

@@ -41,7 +41,8 @@ public sealed class MoveTransferPassengerHandler(AppDbContext db) : IRequestHand
             return Unit.Value;
         }
 
-        if (to.Passengers.Count >= service.VehicleCapacity)
+        // Seats are counted for those the service still carries (a journey may have changed since).
+        if (to.Passengers.Count(p => demand.ContainsKey(p.RegistrationId)) >= service.VehicleCapacity)
         {
             throw new DomainException("ToRun", $"Vehicle {to.Number} is full ({service.VehicleCapacity} seats).");
         }
@@ -49,12 +50,12 @@ public sealed class MoveTransferPassengerHandler(AppDbContext db) : IRequestHand
         var from = runs.FirstOrDefault(r => r.Passengers.Any(p => p.RegistrationId == person));
         from?.Leave(person);
         to.Board(person);
-        foreach (var run in new[] { from, to }.OfType<Domain.Travel.TransferRun>().Where(r => r.Passengers.Count > 0))
+        foreach (var run in new[] { from, to }.OfType<Domain.Travel.TransferRun>().Where(r => r.Passengers.Any(p => demand.ContainsKey(p.RegistrationId))))
         {
             run.Retime(Transfers.TimeOf(service, run.Passengers.Where(p => demand.ContainsKey(p.RegistrationId)).Select(p => demand[p.RegistrationId])));
         }
 
-        if (from is { Passengers.Count: 0 })
+        if (from is not null && !from.Passengers.Any(p => demand.ContainsKey(p.RegistrationId)))
         {
             db.TransferRuns.Remove(from);
         }

@@ -15,8 +15,13 @@ public sealed class RemoveTravelLegHandler(AppDbContext db) : IRequestHandler<Re
 {
     public async Task<Unit> Handle(RemoveTravelLegCommand request, CancellationToken cancellationToken)
     {
-        await db.TravelLegs.Where(l => l.MissionId == request.MissionId && l.RegistrationId == request.RegistrationId && l.Direction == request.Direction)
-            .ExecuteDeleteAsync(cancellationToken);
+        if (await db.TravelLegs.FirstOrDefaultAsync(l => l.MissionId == request.MissionId && l.RegistrationId == request.RegistrationId && l.Direction == request.Direction,
+                cancellationToken) is { } leg)
+        {
+            await Transfers.LeaveAsync(db, leg.RegistrationId, leg.HubId, leg.Direction, cancellationToken);
+            db.TravelLegs.Remove(leg);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         return Unit.Value;
     }
 }

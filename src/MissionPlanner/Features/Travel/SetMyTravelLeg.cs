@@ -20,7 +20,7 @@ namespace MissionPlanner.Features.Travel;
 /// </summary>
 public sealed record SetMyTravelLegCommand(
     string Token, LegDirection Direction, LegMode? Mode, string? Carrier, string? Number, Guid? HubId, string? OtherEnd, DateTime? ScheduledLocal,
-    bool ShareMobile = false) : IRequest<Unit>, ITravelLegFields;
+    bool? ShareMobile = false) : IRequest<Unit>, ITravelLegFields;
 
 public sealed class SetMyTravelLegValidator : TravelLegValidator<SetMyTravelLegCommand>;
 

@@ -6,6 +6,7 @@ using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Domain.Travel;
 
 namespace MissionPlanner.Features.Travel;
@@ -18,7 +19,7 @@ namespace MissionPlanner.Features.Travel;
 /// </summary>
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record SetTravelLegCommand(
-    LegMode? Mode, string? Carrier, string? Number, Guid? HubId, string? OtherEnd, DateTime? ScheduledLocal, bool ShareMobile = false, int? Version = null)
+    LegMode? Mode, string? Carrier, string? Number, Guid? HubId, string? OtherEnd, DateTime? ScheduledLocal, int? Version = null)
     : IRequest<Unit>, IMissionRequest, ITravelLegFields
 {
     [JsonIgnore]
@@ -29,6 +30,10 @@ public sealed record SetTravelLegCommand(
 
     [JsonIgnore]
     public LegDirection Direction { get; init; }
+
+    /// <summary>Only the delegate gives or withdraws consent to show their mobile (on their own page): an organiser's change keeps it.</summary>
+    [JsonIgnore]
+    public bool? ShareMobile => null;
 }
 
 public sealed class SetTravelLegValidator : TravelLegValidator<SetTravelLegCommand>;
@@ -37,9 +42,12 @@ public sealed class SetTravelLegHandler(AppDbContext db, TimeProvider clock) : I
 {
     public async Task<Unit> Handle(SetTravelLegCommand request, CancellationToken cancellationToken)
     {
-        if (!await db.Registrations.AnyAsync(r => r.Id == request.RegistrationId && r.MissionId == request.MissionId && r.ErasedAt == null, cancellationToken))
+        var status = await db.Registrations.Where(r => r.Id == request.RegistrationId && r.MissionId == request.MissionId && r.ErasedAt == null)
+                         .Select(r => (RegistrationStatus?)r.Status).FirstOrDefaultAsync(cancellationToken)
+                     ?? throw new NotFoundException("Registration");
+        if (status != RegistrationStatus.Confirmed)
         {
-            throw new NotFoundException("Registration");
+            throw new DomainException("RegistrationId", "Only a confirmed delegate travels with the mission.");
         }
 
         await TravelRules.SetAsync(db, request.MissionId, request.RegistrationId, request.Direction, request, request.Version,

@@ -18,7 +18,7 @@ public sealed record TransferRunView(Guid Id, int Number, DateTime AtLocal, IRea
 /// <param name="Warnings">Runs over capacity or making someone wait longer than allowed (after organisers moved people).</param>
 public sealed record TransferServiceView(
     Guid Id, string Name, Guid HubId, string Hub, TransferDirection Direction, string Place, string MeetingPoint, int VehicleCapacity, int MaxWaitMinutes,
-    int BufferMinutes, DateTime? PublishedAt, IReadOnlyList<TransferRunView> Runs, IReadOnlyList<string> Unassigned, IReadOnlyList<string> Warnings, int Version);
+    int BufferMinutes, int DriveMinutes, DateTime? PublishedAt, IReadOnlyList<TransferRunView> Runs, IReadOnlyList<string> Unassigned, IReadOnlyList<string> Warnings, int Version);
 
 internal static class Transfers
 {
@@ -32,6 +32,15 @@ internal static class Transfers
                           select new { r.Id, r.Name, Leg = l }).ToListAsync(ct);
         var buffer = TimeSpan.FromMinutes(service.BufferMinutes);
         return rows.Select(x => (x.Id, x.Name, x.Leg, direction == LegDirection.Arrival ? x.Leg.ScheduledAt + buffer : x.Leg.ScheduledAt - buffer)).ToList();
+    }
+
+    /// <summary>Takes a person out of the vehicles of the services through one hub in one direction (their journey there went or moved).</summary>
+    public static Task LeaveAsync(AppDbContext db, Guid registrationId, Guid hubId, LegDirection direction, CancellationToken ct)
+    {
+        var runs = direction == LegDirection.Arrival ? TransferDirection.FromHub : TransferDirection.ToHub;
+        return db.TransferPassengers.Where(p => p.RegistrationId == registrationId && db.TransferRuns.Any(r => r.Id == p.RunId
+                && db.TransferServices.Any(s => s.Id == r.ServiceId && s.HubId == hubId && s.Direction == runs)))
+            .ExecuteDeleteAsync(ct);
     }
 
     public static async Task<TransferService> ServiceAsync(AppDbContext db, Guid missionId, Guid serviceId, CancellationToken ct) =>
@@ -62,7 +71,8 @@ internal static class Transfers
                 {
                     var d = demand[p.RegistrationId];
                     seated.Add(p.RegistrationId);
-                    var wait = (int)Math.Round(Math.Abs((run.At - d.ReadyAt).TotalMinutes));
+                    // Signed: from the hub a vehicle waits for those ready before it leaves; to the hub it arrives before they must be there.
+                    var wait = (int)Math.Round((s.Direction == TransferDirection.FromHub ? run.At - d.ReadyAt : d.ReadyAt - run.At).TotalMinutes);
                     return new TransferPassengerView(p.RegistrationId, d.Name, d.Leg.Service, MissionTime.ToLocal(d.Leg.ScheduledAt, hub.TimeZone), wait);
                 }).OrderBy(p => p.ScheduledLocal).ThenBy(p => p.Name, StringComparer.CurrentCulture).ToList();
                 if (passengers.Count > s.VehicleCapacity)
@@ -72,12 +82,15 @@ internal static class Transfers
 
                 warnings.AddRange(passengers.Where(p => p.WaitMinutes > s.MaxWaitMinutes)
                     .Select(p => $"{p.Name} waits {p.WaitMinutes} minutes for vehicle {run.Number} (at most {s.MaxWaitMinutes})."));
+                warnings.AddRange(passengers.Where(p => p.WaitMinutes < 0).Select(p => s.Direction == TransferDirection.FromHub
+                    ? $"{p.Name} misses vehicle {run.Number}: it leaves {-p.WaitMinutes} minutes before they are ready (their journey changed; propose again or move them)."
+                    : $"{p.Name} misses vehicle {run.Number}: it reaches the hub {-p.WaitMinutes} minutes after they must be there (propose again or move them)."));
                 runViews.Add(new TransferRunView(run.Id, run.Number, MissionTime.ToLocal(run.At, hub.TimeZone), passengers));
             }
 
             var unassigned = demand.Values.Where(d => !seated.Contains(d.Person)).OrderBy(d => d.Leg.ScheduledAt).Select(d => d.Name).ToList();
             views.Add(new TransferServiceView(s.Id, s.Name, hub.Id, hub.Label, s.Direction, s.Place, s.MeetingPoint, s.VehicleCapacity, s.MaxWaitMinutes,
-                s.BufferMinutes, s.PublishedAt, runViews, unassigned, warnings, s.Version));
+                s.BufferMinutes, s.DriveMinutes, s.PublishedAt, runViews, unassigned, warnings, s.Version));
         }
 
         return views;

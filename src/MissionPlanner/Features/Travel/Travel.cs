@@ -40,7 +40,8 @@ public interface ITravelLegFields
     /// <summary>Local time at the hub, without offset ("2027-01-18T14:35").</summary>
     DateTime? ScheduledLocal { get; }
 
-    bool ShareMobile { get; }
+    /// <summary>The delegate's consent to show their mobile for this journey; null keeps what was stored (only the delegate gives it).</summary>
+    bool? ShareMobile { get; }
 }
 
 /// <summary>The rules of <see cref="ITravelLegFields"/>, naming the field; the domain checks the rest (numbers, order, the hub's zone).</summary>
@@ -76,8 +77,26 @@ internal static class TravelRules
     public static async Task<TravelLeg> SetAsync(AppDbContext db, Guid missionId, Guid registrationId, LegDirection direction, ITravelLegFields fields,
         int? version, DateTime now, CancellationToken ct)
     {
+        if (!Enum.IsDefined(direction))
+        {
+            throw new DomainException("Direction", "A leg is an arrival or a departure.");
+        }
+
         var hub = await db.TravelHubs.AsNoTracking().FirstOrDefaultAsync(h => h.Id == fields.HubId && h.MissionId == missionId, ct)
                   ?? throw new DomainException("HubId", "Choose one of the mission's airports, stations or ports (add it on the Travel page first).");
+        // An instant with an offset or Z is not a time on the place's clocks: refused rather than read wrongly.
+        if (fields.ScheduledLocal!.Value.Kind != DateTimeKind.Unspecified)
+        {
+            throw new DomainException("ScheduledLocal", "Give the local time at the airport or station, without an offset or Z (e.g. 2027-01-18T14:35).");
+        }
+
+        var mission = await MissionAsync(db, missionId, ct);
+        if (fields.ScheduledLocal.Value < mission.StartDate.AddDays(-60).ToDateTime(TimeOnly.MinValue)
+            || fields.ScheduledLocal.Value > mission.EndDate.AddDays(60).ToDateTime(TimeOnly.MinValue))
+        {
+            throw new DomainException("ScheduledLocal", "Give a time within 60 days of the mission's dates.");
+        }
+
         var at = MissionTime.FromTyped(DateTime.SpecifyKind(fields.ScheduledLocal!.Value, DateTimeKind.Unspecified), hub.TimeZone, "ScheduledLocal");
         var legs = await db.TravelLegs.Where(l => l.RegistrationId == registrationId).ToListAsync(ct);
         var leg = legs.FirstOrDefault(l => l.Direction == direction);
@@ -86,9 +105,18 @@ internal static class TravelRules
             leg = new TravelLeg(missionId, registrationId, direction);
             db.TravelLegs.Add(leg);
         }
-        else if (version is { } v)
+        else
         {
-            db.ExpectVersion(leg, v);
+            if (version is { } v)
+            {
+                db.ExpectVersion(leg, v);
+            }
+
+            // A journey through another place leaves the vehicles of the place it used.
+            if (leg.HubId != hub.Id)
+            {
+                await Transfers.LeaveAsync(db, registrationId, leg.HubId, direction, ct);
+            }
         }
 
         if (legs.FirstOrDefault(l => l.Direction != direction) is { } other

@@ -12,7 +12,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("af49640a-9217-4494-aee3-3148a968a93e"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("512adc31-f231-424e-ad01-164447b4f661"), entityTypeCount: 54)
         {
         }
 

@@ -21,7 +21,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
                 "MissionPlanner.Domain.Travel.TransferService",
                 typeof(TransferService),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -56,6 +56,15 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             direction.SetSentinelFromProviderValue("FromHub");
             direction.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             direction.AddAnnotation("Relational:ColumnName", "direction");
+
+            var driveMinutes = runtimeEntityType.AddProperty(
+                "DriveMinutes",
+                typeof(int),
+                propertyInfo: typeof(TransferService).GetProperty("DriveMinutes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TransferService).GetField("<DriveMinutes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            driveMinutes.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            driveMinutes.AddAnnotation("Relational:ColumnName", "drive_minutes");
 
             var hubId = runtimeEntityType.AddProperty(
                 "HubId",

@@ -11,7 +11,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("44cde0e2-cb51-4c6d-9e30-a0123d0ff77d"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("9cef4e1e-6e62-4700-8e87-cae12455d9fc"), entityTypeCount: 54)
         {
         }
 

@@ -20,7 +20,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
                 "MissionPlanner.Domain.Travel.TransferService",
                 typeof(TransferService),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -52,6 +52,14 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
                 providerPropertyType: typeof(string));
             direction.SetSentinelFromProviderValue("FromHub");
             direction.AddAnnotation("Relational:ColumnName", "direction");
+
+            var driveMinutes = runtimeEntityType.AddProperty(
+                "DriveMinutes",
+                typeof(int),
+                propertyInfo: typeof(TransferService).GetProperty("DriveMinutes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TransferService).GetField("<DriveMinutes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            driveMinutes.AddAnnotation("Relational:ColumnName", "drive_minutes");
 
             var hubId = runtimeEntityType.AddProperty(
                 "HubId",
