@@ -257,5 +257,43 @@ public sealed class TravelTests
         person.Arrival.Should().BeEquivalentTo(new { Number = "KL1007", Hub = "London Heathrow (LHR)", OtherEnd = "Amsterdam Schiphol (AMS)" }, o => o.ExcludingMissingMembers());
         person.Arrival!.ScheduledLocal.Should().Be(w.Start.AddDays(-1).ToDateTime(new TimeOnly(20, 35)));
         person.Departure!.Mode.Should().Be(LegMode.Train);
+
+        // A new itinerary later than the departure on record: both legs move, whichever is checked first.
+        var later = await w.App.SendAsync(new ImportTravelLegsCommand(
+            $"email,direction,by,carrier,number,airport or station,from or to,date,time\n" +
+            $"p0@example.org,arrival,flight,KLM,KL1019,LHR,Amsterdam,{w.Start.AddDays(5):yyyy-MM-dd},09:00\n" +
+            $"p0@example.org,departure,flight,KLM,KL1020,LHR,Amsterdam,{w.Start.AddDays(7):yyyy-MM-dd},18:00\n")
+        { MissionId = w.Mission });
+        later.Errors.Should().BeEmpty();
+        later.Imported.Should().Be(2);
+
+        // An Excel workbook whose date and time columns are date and time cells, as a travel agency's export has them.
+        using var workbook = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(workbook, new[]
+        {
+            new Dictionary<string, object>
+            {
+                ["email"] = "p1@example.org", ["direction"] = "arrival", ["by"] = "flight", ["carrier"] = "BA", ["number"] = "BA431", ["airport"] = "LHR",
+                ["from"] = "Dublin", ["date"] = w.Start.AddDays(-1).ToDateTime(TimeOnly.MinValue), ["time"] = "18:05:00",
+            },
+        }, excelType: MiniExcelLibs.ExcelType.XLSX);
+        var excel = await w.App.SendAsync(new ImportTravelLegsCommand(null, File: workbook.ToArray()) { MissionId = w.Mission });
+        excel.Errors.Should().BeEmpty();
+        (await w.App.SendAsync(new ListTravelQuery(w.Mission))).Single(t => t.Name == "Person 1").Arrival!.ScheduledLocal
+            .Should().Be(w.Start.AddDays(-1).ToDateTime(new TimeOnly(18, 5)));
+
+        // Time cells as spreadsheet programs save them when read as text: a date-and-time, or a time a hair short of the minute.
+        var cells = await w.App.SendAsync(new ImportTravelLegsCommand(
+            $"email,direction,by,carrier,number,airport or station,from or to,date,time\n" +
+            $"p2@example.org,arrival,train,Eurostar,9117,STP,Paris,{w.Start.AddDays(-1):yyyy-MM-dd} 00:00:00,1899-12-30 19:57\n" +
+            $"p2@example.org,departure,train,Eurostar,9040,STP,Paris,{w.Start.AddDays(1):yyyy-MM-dd},14:34:59.9999999\n")
+        { MissionId = w.Mission });
+        cells.Errors.Should().BeEmpty();
+        var p2 = (await w.App.SendAsync(new ListTravelQuery(w.Mission))).Single(t => t.Name == "Person 2");
+        (p2.Arrival!.ScheduledLocal, p2.Departure!.ScheduledLocal).Should().Be(
+            (w.Start.AddDays(-1).ToDateTime(new TimeOnly(19, 57)), w.Start.AddDays(1).ToDateTime(new TimeOnly(14, 35))));
+
+        var sameCode = () => w.App.SendAsync(new AddTravelHubCommand("Heathrow again", "lhr", HubKind.Airport, "Europe/London") { MissionId = w.Mission });
+        (await sameCode.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("Code", "imports find a place by its code");
     }
 }

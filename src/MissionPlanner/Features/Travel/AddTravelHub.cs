@@ -43,6 +43,13 @@ public sealed class AddTravelHubHandler(AppDbContext db) : IRequestHandler<AddTr
             throw new DomainException("Name", $"The mission already has '{name}'.");
         }
 
+        // Imports find a place by its code: two places with one code would make that a guess.
+        var code = string.IsNullOrWhiteSpace(request.Code) ? null : request.Code.Trim().ToUpperInvariant();
+        if (code is not null && await db.TravelHubs.AnyAsync(h => h.MissionId == mission.Id && h.Code == code, cancellationToken))
+        {
+            throw new DomainException("Code", $"The mission already has a place with the code {code}.");
+        }
+
         var hub = new TravelHub(mission.Id, name, request.Code, request.Kind!.Value, request.TimeZoneId!);
         db.TravelHubs.Add(hub);
         await db.SaveChangesAsync(cancellationToken);

@@ -48,6 +48,7 @@ public sealed class ImportTravelLegsHandler(AppDbContext db, TimeProvider clock)
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy", "d-M-yyyy", "d MMM yyyy", "d MMMM yyyy", "dd.MM.yyyy"];
     private static readonly string[] TimeFormats = ["HH:mm", "H:mm", "HHmm", "HH:mm:ss", "H.mm"];
+    private static readonly string[] DateTimeFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss.FFFFFFF"];
 
     private sealed record Row(int Line, Guid RegistrationId, LegDirection Direction, Fields Fields);
 
@@ -110,13 +111,13 @@ public sealed class ImportTravelLegsHandler(AppDbContext db, TimeProvider clock)
                     : $"'{place}' is not one of the mission's places: {string.Join(", ", hubs.Select(h => h.Code ?? h.Name))}."));
             }
 
-            var date = DateOnly.TryParseExact(Get(DateColumn).Trim(), DateFormats, CultureInfo.GetCultureInfo("en-GB"), DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
+            var date = ParseDate(Get(DateColumn));
             if (date is null)
             {
                 rowErrors.Add(new RowError(record.Line, "date", $"'{Get(DateColumn)}' is not a date: write it as 2027-01-18 or 18/01/2027."));
             }
 
-            var time = TimeOnly.TryParseExact(Get(TimeColumn).Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : (TimeOnly?)null;
+            var time = ParseTime(Get(TimeColumn));
             if (time is null)
             {
                 rowErrors.Add(new RowError(record.Line, "time", $"'{Get(TimeColumn)}' is not a time: write it as 14:35, local time at the airport or station."));
@@ -138,20 +139,41 @@ public sealed class ImportTravelLegsHandler(AppDbContext db, TimeProvider clock)
         }
 
         // Rows are checked with each other too (an arrival after the same person's departure): any refusal undoes the lot.
+        // A person's arrival is set before their departure, unless the file moves both later than the departure on record:
+        // then the departure goes first, so that neither is compared with the journey it replaces.
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         var refused = new List<RowError>();
-        foreach (var row in valid.OrderBy(r => r.Direction))
+        foreach (var person in valid.GroupBy(r => r.RegistrationId))
         {
-            try
+            RowError? failed = null;
+            foreach (var order in new[] { person.OrderBy(r => r.Direction).ToList(), person.OrderByDescending(r => r.Direction).ToList() }.Take(person.Count() > 1 ? 2 : 1))
             {
-                await TravelRules.SetAsync(db, mission.Id, row.RegistrationId, row.Direction, row.Fields, null, now, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
+                failed = null;
+                foreach (var row in order)
+                {
+                    try
+                    {
+                        await TravelRules.SetAsync(db, mission.Id, row.RegistrationId, row.Direction, row.Fields, null, now, cancellationToken);
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
+                    catch (DomainException e)
+                    {
+                        failed = new RowError(row.Line, e.Field switch { "ScheduledLocal" => "date", "Number" => "number", "HubId" => "airport or station", var f => f }, e.Message);
+                        db.ChangeTracker.Clear();
+                        break;
+                    }
+                }
+
+                if (failed is null)
+                {
+                    break;
+                }
             }
-            catch (DomainException e)
+
+            if (failed is not null)
             {
-                refused.Add(new RowError(row.Line, e.Field switch { "ScheduledLocal" => "date", "Number" => "number", "HubId" => "airport or station", var f => f }, e.Message));
-                db.ChangeTracker.Clear();
+                refused.Add(failed);
             }
         }
 
@@ -166,4 +188,26 @@ public sealed class ImportTravelLegsHandler(AppDbContext db, TimeProvider clock)
     }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>A date as people type it, or a spreadsheet's date cell read as text ("2027-01-18 00:00:00").</summary>
+    private static DateOnly? ParseDate(string value) =>
+        DateOnly.TryParseExact(value.Trim(), DateFormats, CultureInfo.GetCultureInfo("en-GB"), DateTimeStyles.None, out var d) ? d
+        : DateTime.TryParseExact(value.Trim(), DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt) ? DateOnly.FromDateTime(dt)
+        : null;
+
+    /// <summary>A time as people type it, or a spreadsheet's time cell read as text ("1899-12-30 14:35:00", "14:34:59.9999999"), to the nearest minute.</summary>
+    private static TimeOnly? ParseTime(string value)
+    {
+        var text = value.Trim();
+        if (TimeOnly.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+        {
+            return t;
+        }
+
+        TimeSpan? of = TimeSpan.TryParseExact(text, [@"hh\:mm\:ss\.FFFFFFF", @"h\:mm\:ss\.FFFFFFF"], CultureInfo.InvariantCulture, out var span) ? span
+            : DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt) ? dt.TimeOfDay
+            : null;
+        // 23:59:59.99 rounds to midnight, the start of the day after: too far to guess, so it stays on 23:59.
+        return of is { } time && time < TimeSpan.FromDays(1) ? TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(Math.Min(Math.Round(time.TotalMinutes), 24 * 60 - 1))) : null;
+    }
 }
