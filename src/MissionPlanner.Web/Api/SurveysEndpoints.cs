@@ -46,16 +46,12 @@ public static class SurveysEndpoints
             return await m.Send(new GetSurveyQuery(missionId, surveyId), ct);
         });
         one.MapGet("/results", (Guid missionId, Guid surveyId, IMediator m, CancellationToken ct) => m.Send(new GetSurveyResultsQuery(missionId, surveyId), ct));
-        one.MapGet("/answers.csv", (Guid missionId, Guid surveyId, IMediator m, CancellationToken ct) => ExportAsync(m, missionId, surveyId, ExportFormat.Csv, ct))
+        one.MapGet("/answers.csv", async (Guid missionId, Guid surveyId, IMediator m, CancellationToken ct) =>
+                (await m.Send(new ExportSurveyResultsQuery(missionId, surveyId, ExportFormat.Csv), ct)).ToResult())
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        one.MapGet("/answers.xlsx", (Guid missionId, Guid surveyId, IMediator m, CancellationToken ct) => ExportAsync(m, missionId, surveyId, ExportFormat.Xlsx, ct))
+        one.MapGet("/answers.xlsx", async (Guid missionId, Guid surveyId, IMediator m, CancellationToken ct) =>
+                (await m.Send(new ExportSurveyResultsQuery(missionId, surveyId, ExportFormat.Xlsx), ct)).ToResult())
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         return api;
-    }
-
-    private static async Task<IResult> ExportAsync(IMediator m, Guid missionId, Guid surveyId, ExportFormat format, CancellationToken ct)
-    {
-        var export = await m.Send(new ExportSurveyResultsQuery(missionId, surveyId, format), ct);
-        return Results.File(export.Content, export.ContentType, export.FileName);
     }
 }

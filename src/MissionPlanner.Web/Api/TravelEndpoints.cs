@@ -64,16 +64,12 @@ public static class TravelEndpoints
             return (await m.Send(new ListTransfersQuery(missionId), ct)).Single(s => s.Id == serviceId);
         });
         travel.MapGet("/manifest", (Guid missionId, IMediator m, CancellationToken ct) => m.Send(new GetManifestQuery(missionId), ct));
-        travel.MapGet("/manifest.csv", (Guid missionId, IMediator m, CancellationToken ct) => ExportAsync(m, missionId, ExportFormat.Csv, ct))
+        travel.MapGet("/manifest.csv", async (Guid missionId, IMediator m, CancellationToken ct) =>
+                (await m.Send(new ExportManifestQuery(missionId, ExportFormat.Csv), ct)).ToResult())
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        travel.MapGet("/manifest.xlsx", (Guid missionId, IMediator m, CancellationToken ct) => ExportAsync(m, missionId, ExportFormat.Xlsx, ct))
+        travel.MapGet("/manifest.xlsx", async (Guid missionId, IMediator m, CancellationToken ct) =>
+                (await m.Send(new ExportManifestQuery(missionId, ExportFormat.Xlsx), ct)).ToResult())
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         return api;
-    }
-
-    private static async Task<IResult> ExportAsync(IMediator m, Guid missionId, ExportFormat format, CancellationToken ct)
-    {
-        var file = await m.Send(new ExportManifestQuery(missionId, format), ct);
-        return Results.File(file.Content, file.ContentType, file.FileName);
     }
 }

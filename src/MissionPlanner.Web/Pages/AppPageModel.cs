@@ -18,6 +18,9 @@ public abstract class AppPageModel(IMediator mediator) : PageModel
 
     public MissionDetails Mission { get; private set; } = null!;
 
+    /// <summary>A download (<see cref="Common.ExportFile"/>) as the page's answer.</summary>
+    protected FileContentResult Download(Common.ExportFile file) => File(file.Content, file.ContentType, file.FileName);
+
     protected async Task<bool> LoadMissionAsync(Guid missionId)
     {
         try

@@ -130,6 +130,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         }
     }
 
+    /// <summary>A mission to read (not tracked), or "Mission was not found".</summary>
+    public async Task<Mission> MissionAsync(Guid missionId, CancellationToken ct) =>
+        await Missions.AsNoTracking().FirstOrDefaultAsync(m => m.Id == missionId, ct) ?? throw new NotFoundException("Mission");
+
     /// <summary>
     /// Tells EF which version the caller last saw, so that saving over someone else's newer
     /// change fails with a concurrency conflict instead of silently overwriting it.

@@ -113,8 +113,7 @@ public sealed partial class SurveyModel(IMediator mediator) : AppPageModel(media
     {
         try
         {
-            var export = await Mediator.Send(new ExportSurveyResultsQuery(missionId, surveyId, format), HttpContext.RequestAborted);
-            return File(export.Content, export.ContentType, export.FileName);
+            return Download(await Mediator.Send(new ExportSurveyResultsQuery(missionId, surveyId, format), HttpContext.RequestAborted));
         }
         catch (NotFoundException)
         {

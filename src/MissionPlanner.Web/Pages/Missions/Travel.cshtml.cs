@@ -190,8 +190,7 @@ public sealed class TravelModel(IMediator mediator) : AppPageModel(mediator)
 
     public async Task<IActionResult> OnGetManifestAsync(Guid missionId, ExportFormat format)
     {
-        var file = await Mediator.Send(new ExportManifestQuery(missionId, format), HttpContext.RequestAborted);
-        return File(file.Content, file.ContentType, file.FileName);
+        return Download(await Mediator.Send(new ExportManifestQuery(missionId, format), HttpContext.RequestAborted));
     }
 
     private async Task<bool> LoadAsync(Guid missionId)

@@ -132,6 +132,14 @@ public sealed class ProgrammeItem : RaisesDomainEvents, IVersioned
         }
     }
 
+    /// <summary>Whether the item is for someone of <paramref name="sector"/>; <paramref name="chosen"/>: they are among its chosen people.</summary>
+    public bool IsFor(Sector sector, bool chosen) => Audience switch
+    {
+        Audience.Everyone => true,
+        Audience.Sectors => AudienceSectorList.Contains(sector),
+        _ => chosen,
+    };
+
     public IReadOnlyList<Sector> AudienceSectorList =>
         AudienceSectors.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Sector>).ToList();
 

@@ -40,7 +40,7 @@ public sealed class AddFollowUpActionHandler(AppDbContext db, TimeProvider clock
 {
     public async Task<Guid> Handle(AddFollowUpActionCommand request, CancellationToken cancellationToken)
     {
-        var mission = await FollowUpRules.MissionAsync(db, request.MissionId, cancellationToken);
+        var mission = await db.MissionAsync(request.MissionId, cancellationToken);
         await FollowUpRules.EnsureLinksAsync(db, mission.Id, request.MeetingId, request.VisitId, request.AgreementId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var action = new FollowUpAction(mission.Id, request.Title, request.Notes, request.Owner, request.OwnerEmail, request.DueDate,

@@ -38,9 +38,6 @@ public sealed class ActionRemindersJob(IServiceScopeFactory scopes, ILogger<Acti
 
 internal static class FollowUpRules
 {
-    public static async Task<Mission> MissionAsync(AppDbContext db, Guid missionId, CancellationToken ct) =>
-        await db.Missions.AsNoTracking().FirstOrDefaultAsync(m => m.Id == missionId, ct) ?? throw new NotFoundException("Mission");
-
     /// <summary>Refuses a link to a meeting, visit or agreement of another mission (or none at all), naming the field.</summary>
     public static async Task EnsureLinksAsync(AppDbContext db, Guid missionId, Guid? meetingId, Guid? visitId, Guid? agreementId, CancellationToken ct)
     {

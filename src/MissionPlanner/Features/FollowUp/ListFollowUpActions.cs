@@ -18,7 +18,7 @@ public sealed class ListFollowUpActionsHandler(AppDbContext db, TimeProvider clo
 {
     public async Task<IReadOnlyList<FollowUpActionView>> Handle(ListFollowUpActionsQuery request, CancellationToken cancellationToken)
     {
-        var mission = await FollowUpRules.MissionAsync(db, request.MissionId, cancellationToken);
+        var mission = await db.MissionAsync(request.MissionId, cancellationToken);
         var today = Domain.Missions.MissionTime.LocalDate(clock.GetUtcNow().UtcDateTime, mission.TimeZone);
         var actions = await db.FollowUpActions.AsNoTracking().Where(a => a.MissionId == mission.Id).ToListAsync(cancellationToken);
 

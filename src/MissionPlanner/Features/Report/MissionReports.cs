@@ -56,7 +56,7 @@ internal static class MissionReports
 {
     public static async Task<MissionReport> BuildAsync(AppDbContext db, Guid missionId, DateTime now, CancellationToken ct)
     {
-        var mission = await db.Missions.AsNoTracking().FirstOrDefaultAsync(m => m.Id == missionId, ct) ?? throw new NotFoundException("Mission");
+        var mission = await db.MissionAsync(missionId, ct);
         var zone = mission.TimeZone;
 
         var delegates = await db.Registrations.AsNoTracking()

@@ -17,7 +17,7 @@ public sealed class GetRetentionHandler(AppDbContext db, IOptions<PrivacyOptions
 {
     public async Task<RetentionView> Handle(GetRetentionQuery request, CancellationToken cancellationToken)
     {
-        var mission = await db.Missions.AsNoTracking().FirstOrDefaultAsync(m => m.Id == request.MissionId, cancellationToken) ?? throw new NotFoundException("Mission");
+        var mission = await db.MissionAsync(request.MissionId, cancellationToken);
         var defaultDays = options.Value.PersonalDataRetentionDays;
         var due = mission.PurgeDueAt(defaultDays);
         var id = mission.Id;

@@ -56,7 +56,7 @@ public sealed class AnswerSurveyHandler(AppDbContext db, PersonalLinks links, Ti
 
     private async Task<DomainException> ClosedAsync(Survey survey, CancellationToken ct)
     {
-        var mission = await SurveyRules.MissionAsync(db, survey.MissionId, ct);
+        var mission = await db.MissionAsync(survey.MissionId, ct);
         return new DomainException("Survey", survey.ClosesAt is { } closed
             ? $"This survey closed on {Domain.Missions.MissionTime.ToLocal(closed, mission.TimeZone).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB"))}: your answers were not saved."
             : "This survey is not open: your answers were not saved.");

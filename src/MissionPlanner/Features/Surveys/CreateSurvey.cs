@@ -29,7 +29,7 @@ public sealed class CreateSurveyHandler(AppDbContext db, TimeProvider clock) : I
 {
     public async Task<Guid> Handle(CreateSurveyCommand request, CancellationToken cancellationToken)
     {
-        var mission = await SurveyRules.MissionAsync(db, request.MissionId, cancellationToken);
+        var mission = await db.MissionAsync(request.MissionId, cancellationToken);
         await SurveyRules.EnsureSubjectAsync(db, mission.Id, request.ProgrammeItemId, request.VisitId, cancellationToken);
         var survey = new Survey(mission.Id, request.ProgrammeItemId, request.VisitId, clock.GetUtcNow().UtcDateTime);
         survey.Define(request.Title!, request.Intro, request.Anonymous!.Value, request.OpenDays, CreateSurveyValidator.Definitions(request));

@@ -22,7 +22,7 @@ public sealed class ExportSurveyResultsHandler(AppDbContext db) : IRequestHandle
 {
     public async Task<ExportFile> Handle(ExportSurveyResultsQuery request, CancellationToken cancellationToken)
     {
-        var mission = await SurveyRules.MissionAsync(db, request.MissionId, cancellationToken);
+        var mission = await db.MissionAsync(request.MissionId, cancellationToken);
         var survey = await db.Surveys.AsNoTracking().Include(s => s.Questions).FirstOrDefaultAsync(s => s.Id == request.SurveyId && s.MissionId == mission.Id, cancellationToken)
                      ?? throw new NotFoundException("Survey");
         var questions = survey.Questions.OrderBy(q => q.Position).ToList();

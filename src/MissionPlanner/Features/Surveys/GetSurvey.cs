@@ -15,7 +15,7 @@ public sealed class GetSurveyHandler(AppDbContext db) : IRequestHandler<GetSurve
 {
     public async Task<SurveyView> Handle(GetSurveyQuery request, CancellationToken cancellationToken)
     {
-        var mission = await SurveyRules.MissionAsync(db, request.MissionId, cancellationToken);
+        var mission = await db.MissionAsync(request.MissionId, cancellationToken);
         var survey = await db.Surveys.AsNoTracking().Include(s => s.Questions).FirstOrDefaultAsync(s => s.Id == request.SurveyId && s.MissionId == mission.Id, cancellationToken)
                      ?? throw new NotFoundException("Survey");
         return (await SurveyRules.ViewsAsync(db, mission, [survey], cancellationToken))[0];

@@ -49,7 +49,7 @@ public sealed class GetSurveyResultsHandler(AppDbContext db) : IRequestHandler<G
 {
     public async Task<SurveyResults> Handle(GetSurveyResultsQuery request, CancellationToken cancellationToken)
     {
-        var mission = await SurveyRules.MissionAsync(db, request.MissionId, cancellationToken);
+        var mission = await db.MissionAsync(request.MissionId, cancellationToken);
         var survey = await db.Surveys.AsNoTracking().Include(s => s.Questions).FirstOrDefaultAsync(s => s.Id == request.SurveyId && s.MissionId == mission.Id, cancellationToken)
                      ?? throw new NotFoundException("Survey");
         return (await SurveyResultsBuilder.BuildAsync(db, mission, [survey], cancellationToken))[0];

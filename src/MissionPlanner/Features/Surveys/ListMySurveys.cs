@@ -41,7 +41,7 @@ internal static class MySurveys
             return [];
         }
 
-        var mission = await SurveyRules.MissionAsync(db, missionId, ct);
+        var mission = await db.MissionAsync(missionId, ct);
         var views = (await SurveyRules.ViewsAsync(db, mission, asked.Select(a => a.Survey).ToList(), ct)).ToDictionary(v => v.Id);
         return asked.Select(a => new MySurveyView(a.Survey.Id, mission.Title, a.Survey.Title, a.Survey.Intro, views[a.Survey.Id].About, a.Survey.Anonymous, a.Answered,
                 a.Survey.TakesAnswers(now), a.Survey.ClosesAt, a.Survey.ClosesAt is { } at ? Domain.Missions.MissionTime.ToLocal(at, mission.TimeZone) : null,

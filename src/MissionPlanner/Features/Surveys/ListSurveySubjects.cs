@@ -21,7 +21,7 @@ public sealed class ListSurveySubjectsHandler(AppDbContext db) : IRequestHandler
 {
     public async Task<SurveySubjects> Handle(ListSurveySubjectsQuery request, CancellationToken cancellationToken)
     {
-        var mission = await SurveyRules.MissionAsync(db, request.MissionId, cancellationToken);
+        var mission = await db.MissionAsync(request.MissionId, cancellationToken);
         var english = CultureInfo.GetCultureInfo("en-GB");
         var items = await db.ProgrammeItems.AsNoTracking().Where(i => i.MissionId == mission.Id && i.MeetingId == null && i.VisitId == null)
             .OrderBy(i => i.StartsAt).Select(i => new { i.Id, i.Title, i.StartsAt, i.Cancelled }).ToListAsync(cancellationToken);

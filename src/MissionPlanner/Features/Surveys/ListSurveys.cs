@@ -14,7 +14,7 @@ public sealed class ListSurveysHandler(AppDbContext db) : IRequestHandler<ListSu
 {
     public async Task<IReadOnlyList<SurveyView>> Handle(ListSurveysQuery request, CancellationToken cancellationToken)
     {
-        var mission = await SurveyRules.MissionAsync(db, request.MissionId, cancellationToken);
+        var mission = await db.MissionAsync(request.MissionId, cancellationToken);
         var surveys = await db.Surveys.AsNoTracking().Include(s => s.Questions).Where(s => s.MissionId == mission.Id)
             .OrderByDescending(s => s.CreatedAt).ToListAsync(cancellationToken);
         return await SurveyRules.ViewsAsync(db, mission, surveys, cancellationToken);

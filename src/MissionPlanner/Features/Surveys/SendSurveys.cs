@@ -139,9 +139,8 @@ public sealed class SendSurveysHandler(
             }
             else if (item.Audience == Audience.Sectors)
             {
-                var sectors = item.AudienceSectorList;
                 return (await confirmed.OrderBy(r => r.Name).Select(r => new { r.Id, r.Name, r.Email, r.Sector }).ToListAsync(ct))
-                    .Where(r => sectors.Contains(r.Sector)).Select(r => new Person(r.Id, r.Name, r.Email)).ToList();
+                    .Where(r => item.IsFor(r.Sector, chosen: false)).Select(r => new Person(r.Id, r.Name, r.Email)).ToList();
             }
         }
 

@@ -92,9 +92,6 @@ internal static class SurveyRules
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    public static async Task<Mission> MissionAsync(AppDbContext db, Guid missionId, CancellationToken ct) =>
-        await db.Missions.AsNoTracking().FirstOrDefaultAsync(m => m.Id == missionId, ct) ?? throw new NotFoundException("Mission");
-
     public static async Task<Survey> SurveyAsync(AppDbContext db, Guid missionId, Guid surveyId, CancellationToken ct) =>
         await db.Surveys.Include(s => s.Questions).FirstOrDefaultAsync(s => s.Id == surveyId && s.MissionId == missionId, ct)
         ?? throw new NotFoundException("Survey");

@@ -36,7 +36,7 @@ public sealed class AddTravelHubHandler(AppDbContext db) : IRequestHandler<AddTr
 {
     public async Task<Guid> Handle(AddTravelHubCommand request, CancellationToken cancellationToken)
     {
-        var mission = await TravelRules.MissionAsync(db, request.MissionId, cancellationToken);
+        var mission = await db.MissionAsync(request.MissionId, cancellationToken);
         var name = request.Name!.Trim();
         if (await db.TravelHubs.AnyAsync(h => h.MissionId == mission.Id && h.Name == name, cancellationToken))
         {

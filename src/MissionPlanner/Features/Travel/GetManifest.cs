@@ -37,7 +37,7 @@ internal static class Manifests
 {
     public static async Task<IReadOnlyList<ManifestDay>> BuildAsync(AppDbContext db, Guid missionId, CancellationToken cancellationToken)
     {
-        var mission = await TravelRules.MissionAsync(db, missionId, cancellationToken);
+        var mission = await db.MissionAsync(missionId, cancellationToken);
         var hubs = await db.TravelHubs.AsNoTracking().Where(h => h.MissionId == mission.Id).ToDictionaryAsync(h => h.Id, cancellationToken);
         var rows = await (from l in db.TravelLegs.AsNoTracking()
                           join r in db.Registrations on l.RegistrationId equals r.Id

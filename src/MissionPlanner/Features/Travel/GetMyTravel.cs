@@ -17,10 +17,10 @@ public sealed class GetMyTravelHandler(AppDbContext db, PersonalLinks links) : I
     public async Task<MyTravel> Handle(GetMyTravelQuery request, CancellationToken cancellationToken)
     {
         var registration = await RegistrationTokens.FindAsync(db, links, request.Token, cancellationToken);
-        var mission = await TravelRules.MissionAsync(db, registration.MissionId, cancellationToken);
+        var mission = await db.MissionAsync(registration.MissionId, cancellationToken);
         var travel = (await TravelRules.DelegatesAsync(db, mission, registration.Id, cancellationToken)).FirstOrDefault();
         var hubs = await db.TravelHubs.AsNoTracking().Where(h => h.MissionId == mission.Id).OrderBy(h => h.Name).ToListAsync(cancellationToken);
         return new MyTravel(mission.Title, registration.Name, travel,
-            hubs.Select(h => new TravelHubView(h.Id, h.Name, h.Code, h.Kind, h.TimeZoneId, h.Label, 0, h.Version)).ToList(), travel is not null);
+            hubs.Select(h => TravelHubView.Of(h, 0)).ToList(), travel is not null);
     }
 }

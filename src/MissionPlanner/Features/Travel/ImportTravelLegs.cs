@@ -63,7 +63,7 @@ public sealed class ImportTravelLegsHandler(AppDbContext db, TimeProvider clock)
             return failure;
         }
 
-        var mission = await TravelRules.MissionAsync(db, request.MissionId, cancellationToken);
+        var mission = await db.MissionAsync(request.MissionId, cancellationToken);
         var delegates = await db.Registrations.AsNoTracking()
             .Where(r => r.MissionId == mission.Id && r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null)
             .ToDictionaryAsync(r => r.Email, r => r.Id, cancellationToken);
@@ -154,7 +154,7 @@ public sealed class ImportTravelLegsHandler(AppDbContext db, TimeProvider clock)
                 {
                     try
                     {
-                        await TravelRules.SetAsync(db, mission.Id, row.RegistrationId, row.Direction, row.Fields, null, now, cancellationToken);
+                        await TravelRules.SetAsync(db, mission, row.RegistrationId, row.Direction, row.Fields, null, now, cancellationToken);
                         await db.SaveChangesAsync(cancellationToken);
                     }
                     catch (DomainException e)

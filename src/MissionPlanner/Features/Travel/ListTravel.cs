@@ -15,5 +15,5 @@ public sealed record ListTravelQuery(Guid MissionId) : IRequest<IReadOnlyList<De
 public sealed class ListTravelHandler(AppDbContext db) : IRequestHandler<ListTravelQuery, IReadOnlyList<DelegateTravel>>
 {
     public async Task<IReadOnlyList<DelegateTravel>> Handle(ListTravelQuery request, CancellationToken cancellationToken) =>
-        await TravelRules.DelegatesAsync(db, await TravelRules.MissionAsync(db, request.MissionId, cancellationToken), null, cancellationToken);
+        await TravelRules.DelegatesAsync(db, await db.MissionAsync(request.MissionId, cancellationToken), null, cancellationToken);
 }

@@ -17,6 +17,6 @@ public sealed class ListTravelHubsHandler(AppDbContext db) : IRequestHandler<Lis
         var hubs = await db.TravelHubs.AsNoTracking().Where(h => h.MissionId == request.MissionId).OrderBy(h => h.Name).ToListAsync(cancellationToken);
         var used = await db.TravelLegs.AsNoTracking().Where(l => l.MissionId == request.MissionId).GroupBy(l => l.HubId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return hubs.Select(h => new TravelHubView(h.Id, h.Name, h.Code, h.Kind, h.TimeZoneId, h.Label, used.GetValueOrDefault(h.Id), h.Version)).ToList();
+        return hubs.Select(h => TravelHubView.Of(h, used.GetValueOrDefault(h.Id))).ToList();
     }
 }

@@ -34,9 +34,9 @@ public sealed class SetMyTravelLegHandler(AppDbContext db, PersonalLinks links, 
             throw new DomainException("Registration", "Travel is given once your place is confirmed.");
         }
 
-        var mission = await TravelRules.MissionAsync(db, registration.MissionId, cancellationToken);
+        var mission = await db.MissionAsync(registration.MissionId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var leg = await TravelRules.SetAsync(db, mission.Id, registration.Id, request.Direction, request, null, now, cancellationToken);
+        var leg = await TravelRules.SetAsync(db, mission, registration.Id, request.Direction, request, null, now, cancellationToken);
         if (mission.RegistrationDeadline is { } deadline && MissionTime.LocalDate(now, mission.TimeZone) > deadline)
         {
             var hub = await db.TravelHubs.AsNoTracking().FirstAsync(h => h.Id == leg.HubId, cancellationToken);

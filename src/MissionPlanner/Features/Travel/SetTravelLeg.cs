@@ -50,7 +50,7 @@ public sealed class SetTravelLegHandler(AppDbContext db, TimeProvider clock) : I
             throw new DomainException("RegistrationId", "Only a confirmed delegate travels with the mission.");
         }
 
-        await TravelRules.SetAsync(db, request.MissionId, request.RegistrationId, request.Direction, request, request.Version,
+        await TravelRules.SetAsync(db, await db.MissionAsync(request.MissionId, cancellationToken), request.RegistrationId, request.Direction, request, request.Version,
             clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

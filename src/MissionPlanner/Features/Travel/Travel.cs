@@ -11,7 +11,10 @@ using MissionPlanner.Domain.Travel;
 namespace MissionPlanner.Features.Travel;
 
 /// <summary>An airport, station or port of the mission, with how many legs use it.</summary>
-public sealed record TravelHubView(Guid Id, string Name, string? Code, HubKind Kind, string TimeZoneId, string Label, int Legs, int Version);
+public sealed record TravelHubView(Guid Id, string Name, string? Code, HubKind Kind, string TimeZoneId, string Label, int Legs, int Version)
+{
+    public static TravelHubView Of(TravelHub h, int legs) => new(h.Id, h.Name, h.Code, h.Kind, h.TimeZoneId, h.Label, legs, h.Version);
+}
 
 /// <summary>One leg as pages and the API show it.</summary>
 /// <param name="ScheduledAt">UTC.</param>
@@ -63,9 +66,6 @@ internal static class TravelRules
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    public static async Task<Mission> MissionAsync(AppDbContext db, Guid missionId, CancellationToken ct) =>
-        await db.Missions.AsNoTracking().FirstOrDefaultAsync(m => m.Id == missionId, ct) ?? throw new NotFoundException("Mission");
-
     public static TravelLegView View(TravelLeg leg, TravelHub hub) => new(leg.Id, leg.Direction, leg.Mode, leg.Carrier, leg.Number, hub.Id, hub.Label,
         leg.OtherEnd, leg.ScheduledAt, MissionTime.ToLocal(leg.ScheduledAt, hub.TimeZone), leg.ShareMobile, leg.Version);
 
@@ -74,7 +74,7 @@ internal static class TravelRules
     /// must exist in the hub's zone, and the arrival must come before the departure. Nothing is saved here.
     /// </summary>
     /// <exception cref="DomainException">On the field at fault: HubId, ScheduledLocal, Number, Version.</exception>
-    public static async Task<TravelLeg> SetAsync(AppDbContext db, Guid missionId, Guid registrationId, LegDirection direction, ITravelLegFields fields,
+    public static async Task<TravelLeg> SetAsync(AppDbContext db, Mission mission, Guid registrationId, LegDirection direction, ITravelLegFields fields,
         int? version, DateTime now, CancellationToken ct)
     {
         if (!Enum.IsDefined(direction))
@@ -82,7 +82,7 @@ internal static class TravelRules
             throw new DomainException("Direction", "A leg is an arrival or a departure.");
         }
 
-        var hub = await db.TravelHubs.AsNoTracking().FirstOrDefaultAsync(h => h.Id == fields.HubId && h.MissionId == missionId, ct)
+        var hub = await db.TravelHubs.AsNoTracking().FirstOrDefaultAsync(h => h.Id == fields.HubId && h.MissionId == mission.Id, ct)
                   ?? throw new DomainException("HubId", "Choose one of the mission's airports, stations or ports (add it on the Travel page first).");
         // An instant with an offset or Z is not a time on the place's clocks: refused rather than read wrongly.
         if (fields.ScheduledLocal!.Value.Kind != DateTimeKind.Unspecified)
@@ -90,7 +90,7 @@ internal static class TravelRules
             throw new DomainException("ScheduledLocal", "Give the local time at the airport or station, without an offset or Z (e.g. 2027-01-18T14:35).");
         }
 
-        var mission = await MissionAsync(db, missionId, ct);
+
         if (fields.ScheduledLocal.Value < mission.StartDate.AddDays(-60).ToDateTime(TimeOnly.MinValue)
             || fields.ScheduledLocal.Value > mission.EndDate.AddDays(60).ToDateTime(TimeOnly.MinValue))
         {
@@ -102,7 +102,7 @@ internal static class TravelRules
         var leg = legs.FirstOrDefault(l => l.Direction == direction);
         if (leg is null)
         {
-            leg = new TravelLeg(missionId, registrationId, direction);
+            leg = new TravelLeg(mission.Id, registrationId, direction);
             db.TravelLegs.Add(leg);
         }
         else
@@ -141,8 +141,7 @@ internal static class TravelRules
         var hubs = await db.TravelHubs.AsNoTracking().Where(h => h.MissionId == mission.Id).ToDictionaryAsync(h => h.Id, ct);
         var legs = (await db.TravelLegs.AsNoTracking().Where(l => l.MissionId == mission.Id && (registrationId == null || l.RegistrationId == registrationId))
             .ToListAsync(ct)).ToLookup(l => l.RegistrationId);
-        var items = await db.ProgrammeItems.AsNoTracking().Where(i => i.MissionId == mission.Id && !i.Cancelled)
-            .Select(i => new { i.Id, i.Title, i.StartsAt, i.EndsAt, i.Audience, i.AudienceSectors }).ToListAsync(ct);
+        var items = await db.ProgrammeItems.AsNoTracking().Where(i => i.MissionId == mission.Id && !i.Cancelled).ToListAsync(ct);
         var chosen = (await db.ProgrammeItemPeople.AsNoTracking().Where(p => db.ProgrammeItems.Any(i => i.Id == p.ProgrammeItemId && i.MissionId == mission.Id))
             .Select(p => new { p.ProgrammeItemId, p.RegistrationId }).ToListAsync(ct)).ToHashSet();
         var zone = mission.TimeZone;
@@ -152,10 +151,7 @@ internal static class TravelRules
         {
             var arrival = legs[p.Id].FirstOrDefault(l => l.Direction == LegDirection.Arrival);
             var departure = legs[p.Id].FirstOrDefault(l => l.Direction == LegDirection.Departure);
-            var mine = items.Where(i => i.Audience == Audience.Everyone
-                                        || i.Audience == Audience.Sectors && ("," + i.AudienceSectors + ",").Contains("," + p.Sector + ",", StringComparison.Ordinal)
-                                        || i.Audience == Audience.People && chosen.Contains(new { ProgrammeItemId = i.Id, RegistrationId = p.Id }))
-                .OrderBy(i => i.StartsAt).ToList();
+            var mine = items.Where(i => i.IsFor(p.Sector, chosen.Contains(new { ProgrammeItemId = i.Id, RegistrationId = p.Id }))).OrderBy(i => i.StartsAt).ToList();
             var conflicts = new List<string>();
             if (arrival is not null)
             {
