@@ -81,6 +81,9 @@ public static class MissionPlannerServices
         services.AddOptions<Features.Surveys.SurveyOptions>().BindConfiguration(Features.Surveys.SurveyOptions.Section)
             .Validate(o => o.ReminderAfterDays is >= 1 and <= 60, "Surveys:ReminderAfterDays must be between 1 and 60.")
             .ValidateOnStart();
+        services.AddOptions<Features.Rooms.RoomOptions>().BindConfiguration(Features.Rooms.RoomOptions.Section)
+            .Validate(o => o.ReleaseReminderDays is >= 1 and <= 60, "Rooms:ReleaseReminderDays must be between 1 and 60.")
+            .ValidateOnStart();
         services.AddMediatorAndValidators();
         return services;
     }

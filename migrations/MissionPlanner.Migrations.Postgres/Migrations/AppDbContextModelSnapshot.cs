@@ -2264,6 +2264,10 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("role");
 
+                    b.Property<string>("RoomSharing")
+                        .HasColumnType("text")
+                        .HasColumnName("room_sharing");
+
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2629,6 +2633,144 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_survey_responses_survey_id_registration_id");
 
                     b.ToTable("survey_responses", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Travel.RoomAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BlockId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("block_id");
+
+                    b.Property<DateOnly>("CheckIn")
+                        .HasColumnType("date")
+                        .HasColumnName("check_in");
+
+                    b.Property<DateOnly>("CheckOut")
+                        .HasColumnType("date")
+                        .HasColumnName("check_out");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mission_id");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<int>("Room")
+                        .HasColumnType("integer")
+                        .HasColumnName("room");
+
+                    b.HasKey("Id")
+                        .HasName("pk_room_assignments");
+
+                    b.HasIndex("MissionId")
+                        .HasDatabaseName("ix_room_assignments_mission_id");
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_room_assignments_registration_id");
+
+                    b.HasIndex("BlockId", "Room")
+                        .HasDatabaseName("ix_room_assignments_block_id_room");
+
+                    b.ToTable("room_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Travel.RoomBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Accessible")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accessible");
+
+                    b.Property<string>("BookingReference")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("booking_reference");
+
+                    b.Property<TimeOnly>("CheckInFrom")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("check_in_from");
+
+                    b.Property<TimeOnly>("CheckOutBy")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("check_out_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("FirstNight")
+                        .HasColumnType("date")
+                        .HasColumnName("first_night");
+
+                    b.Property<Guid>("HotelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hotel_id");
+
+                    b.Property<DateOnly>("LastNight")
+                        .HasColumnType("date")
+                        .HasColumnName("last_night");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<decimal?>("Rate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("rate");
+
+                    b.Property<DateOnly>("ReleaseDate")
+                        .HasColumnType("date")
+                        .HasColumnName("release_date");
+
+                    b.Property<DateTime?>("ReleaseReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("release_reminder_sent_at");
+
+                    b.Property<string>("RoomType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("room_type");
+
+                    b.Property<int>("RoomsHeld")
+                        .HasColumnType("integer")
+                        .HasColumnName("rooms_held");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_room_blocks");
+
+                    b.HasIndex("HotelId")
+                        .HasDatabaseName("ix_room_blocks_hotel_id");
+
+                    b.HasIndex("MissionId")
+                        .HasDatabaseName("ix_room_blocks_mission_id");
+
+                    b.ToTable("room_blocks", (string)null);
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Travel.TransferPassenger", b =>
@@ -3775,6 +3917,40 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_survey_responses_surveys_survey_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Travel.RoomAssignment", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Travel.RoomBlock", null)
+                        .WithMany()
+                        .HasForeignKey("BlockId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_room_assignments_room_blocks_block_id");
+
+                    b.HasOne("MissionPlanner.Domain.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_room_assignments_registrations_registration_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Travel.RoomBlock", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Missions.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("HotelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_room_blocks_venues_hotel_id");
+
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_room_blocks_missions_mission_id");
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Travel.TransferPassenger", b =>

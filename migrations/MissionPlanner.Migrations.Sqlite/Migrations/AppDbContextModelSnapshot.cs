@@ -2259,6 +2259,10 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("role");
 
+                    b.Property<string>("RoomSharing")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("room_sharing");
+
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2624,6 +2628,144 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_survey_responses_survey_id_registration_id");
 
                     b.ToTable("survey_responses", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Travel.RoomAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BlockId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("block_id");
+
+                    b.Property<DateOnly>("CheckIn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_in");
+
+                    b.Property<DateOnly>("CheckOut")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_out");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mission_id");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registration_id");
+
+                    b.Property<int>("Room")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("room");
+
+                    b.HasKey("Id")
+                        .HasName("pk_room_assignments");
+
+                    b.HasIndex("MissionId")
+                        .HasDatabaseName("ix_room_assignments_mission_id");
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_room_assignments_registration_id");
+
+                    b.HasIndex("BlockId", "Room")
+                        .HasDatabaseName("ix_room_assignments_block_id_room");
+
+                    b.ToTable("room_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Travel.RoomBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Accessible")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accessible");
+
+                    b.Property<string>("BookingReference")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booking_reference");
+
+                    b.Property<TimeOnly>("CheckInFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_in_from");
+
+                    b.Property<TimeOnly>("CheckOutBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_out_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("FirstNight")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_night");
+
+                    b.Property<Guid>("HotelId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hotel_id");
+
+                    b.Property<DateOnly>("LastNight")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_night");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<decimal?>("Rate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rate");
+
+                    b.Property<DateOnly>("ReleaseDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("release_date");
+
+                    b.Property<DateTime?>("ReleaseReminderSentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("release_reminder_sent_at");
+
+                    b.Property<string>("RoomType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("room_type");
+
+                    b.Property<int>("RoomsHeld")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rooms_held");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_room_blocks");
+
+                    b.HasIndex("HotelId")
+                        .HasDatabaseName("ix_room_blocks_hotel_id");
+
+                    b.HasIndex("MissionId")
+                        .HasDatabaseName("ix_room_blocks_mission_id");
+
+                    b.ToTable("room_blocks", (string)null);
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Travel.TransferPassenger", b =>
@@ -3770,6 +3912,40 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_survey_responses_surveys_survey_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Travel.RoomAssignment", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Travel.RoomBlock", null)
+                        .WithMany()
+                        .HasForeignKey("BlockId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_room_assignments_room_blocks_block_id");
+
+                    b.HasOne("MissionPlanner.Domain.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_room_assignments_registrations_registration_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Travel.RoomBlock", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Missions.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("HotelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_room_blocks_venues_hotel_id");
+
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_room_blocks_missions_mission_id");
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Travel.TransferPassenger", b =>

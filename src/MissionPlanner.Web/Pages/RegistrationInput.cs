@@ -39,6 +39,7 @@ public sealed class RegistrationInput
     public DateTime? DepartureAt { get; set; }
     public string? DepartureBy { get; set; }
     public bool AccommodationNeeded { get; set; }
+    public string? RoomSharing { get; set; }
     public string? EmergencyContact { get; set; }
 
     /// <summary>Answers to the organisers' questions: question id → the value(s) chosen or typed.</summary>
@@ -71,6 +72,7 @@ public sealed class RegistrationInput
         MeetingOffers = MeetingOffers,
         MeetingSeeks = MeetingSeeks,
         ShareProfile = ShareProfile,
+        RoomSharing = RoomSharing,
     };
 
     public static RegistrationInput From(MyRegistrationView r)
@@ -100,6 +102,7 @@ public sealed class RegistrationInput
             DepartureAt = r.DepartureAt,
             DepartureBy = r.DepartureBy,
             AccommodationNeeded = r.AccommodationNeeded,
+            RoomSharing = r.RoomSharing,
             EmergencyContact = r.EmergencyContact,
             Answers = r.Answers.ToDictionary(a => a.Key, a => a.Value.ToList()),
             IdDetailsOnFile = r.IdDetailsOnFile,

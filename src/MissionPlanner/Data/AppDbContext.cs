@@ -68,6 +68,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Domain.Travel.TransferService> TransferServices => Set<Domain.Travel.TransferService>();
     public DbSet<Domain.Travel.TransferRun> TransferRuns => Set<Domain.Travel.TransferRun>();
     public DbSet<Domain.Travel.TransferPassenger> TransferPassengers => Set<Domain.Travel.TransferPassenger>();
+    public DbSet<Domain.Travel.RoomBlock> RoomBlocks => Set<Domain.Travel.RoomBlock>();
+    public DbSet<Domain.Travel.RoomAssignment> RoomAssignments => Set<Domain.Travel.RoomAssignment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -86,6 +86,10 @@ public static class JobsSetup
                 trigger => trigger.WithIdentity("surveys").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(10)).RepeatForever()),
                 job => job.WithIdentity(Features.Surveys.SurveysJob.Key));
+            q.ScheduleJob<Features.Rooms.RoomBlockRemindersJob>(
+                trigger => trigger.WithIdentity("room-block-reminders").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
+                job => job.WithIdentity(Features.Rooms.RoomBlockRemindersJob.Key));
             q.ScheduleJob<Features.Retention.PersonalDataRetentionJob>(
                 trigger => trigger.WithIdentity("personal-data-retention").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),

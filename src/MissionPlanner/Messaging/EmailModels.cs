@@ -71,6 +71,10 @@ public static class EmailModels
     /// <summary>A delegate changed their arrival or departure after the registration deadline.</summary>
     public sealed record TravelChanged(string RecipientName, string Delegate, string MissionTitle, string Direction, string Service, string Hub, string When);
 
+    /// <summary>A room block's release date is near: its use per night (<paramref name="Nights"/>, in words) and how many delegates still need a room.</summary>
+    public sealed record RoomBlockRelease(
+        string RecipientName, string MissionTitle, string Hotel, string Block, string BookingReference, string ReleaseDate, IReadOnlyList<string> Nights, int Unhoused);
+
     /// <summary>A feedback survey to answer (or a reminder of it); <paramref name="About"/> is what it asks about in words ("the mission", "'Cleanroom tour'").</summary>
     /// <param name="Questions">How many, in words: "4 questions".</param>
     /// <param name="LastDay">The last day to answer, mission time.</param>
@@ -121,6 +125,8 @@ public static class EmailModels
             "Innovation Mission to the UK: Neuromorphic Computing", "Friday 15 January 2027"),
         ["travel-changed"] = new TravelChanged("Ann de Vries", "Luuk van der Meer", "Innovation Mission to the UK: Neuromorphic Computing", "arrival",
             "flight KLM KL1007", "London Heathrow (LHR)", "Monday 18 January 2027, 08:35"),
+        ["room-block-release"] = new RoomBlockRelease("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing", "Hotel Russell",
+            "Twin rooms", "GRP-48213", "Friday 1 January 2027", ["Sun 17 Jan: 12 used, 15 held: 3 to release or fill", "Mon 18 Jan: all 15 used"], 2),
         ["survey-request"] = new SurveyRequest("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing", "How was the cleanroom tour?",
             "Five minutes; the programme committee reads every answer.", "'Cleanroom tour' (Tuesday 19 January 2027)", "4 questions", true, "Tuesday 2 February 2027", false, "https://missionplanner.example/r/abc/surveys/0f8fad5bd9cb469fa16570867728950e"),
         ["visit-update"] = new VisitUpdate("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing", "Cleanroom tour",

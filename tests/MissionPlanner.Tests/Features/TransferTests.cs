@@ -89,6 +89,14 @@ public sealed class TransferTests
         transfer.StartsLocal.Should().Be(eve.ToDateTime(new TimeOnly(15, 5)));
         transfer.Travel.Should().Be("meet at: Arrivals hall, Terminal 4, by Costa Coffee · to Hotel Russell, Russell Square · leaves London Heathrow");
 
+        // The driver sheets: a page per vehicle of the published service, with its time, meeting point and passengers.
+        var run = await app.SendAsync(new MissionPlanner.Features.Documents.RequestDocumentsCommand(MissionPlanner.Domain.Documents.DocumentKind.DriverSheets)
+        { MissionId = mission });
+        (await app.SendAsync(new MissionPlanner.Features.Documents.ProcessDocumentRunsCommand())).Should().Be(1);
+        var sheets = await DocumentTests.PdfText(await app.SendAsync(new MissionPlanner.Features.Documents.GetDocumentFileQuery(mission, run, "driver-sheets.pdf")));
+        sheets.Should().Contain("Heathrow to the hotel · vehicle 1").And.Contain("vehicle 3").And.Contain("15:05").And.Contain("Arrivals hall, Terminal 4")
+            .And.Contain("Person 0").And.Contain("KLM KL1007").And.Contain("2 of 2 seats");
+
         // Person 0 now flies into Gatwick: they leave Heathrow's vehicles, and their itinerary no longer shows one.
         await app.SendAsync(new SetTravelLegCommand(LegMode.Flight, "KLM", "KL1011", heathrowGone, "Amsterdam", eve.ToDateTime(new TimeOnly(14, 0)))
         { MissionId = mission, RegistrationId = scenario.RegistrationIds["Person 0"], Direction = LegDirection.Arrival });

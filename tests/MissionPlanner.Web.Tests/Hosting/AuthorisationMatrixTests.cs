@@ -125,6 +125,11 @@ public sealed partial class AuthorisationMatrixTests
         ["GET /api/v1/missions/{missionId:guid}/travel/manifest.xlsx"] = Kind.ApiOrganiserRead,
         ["* missions/{missionId:guid}/travel"] = Kind.Page,
         ["* r/{token}/travel"] = Kind.RegistrationLink,
+        ["GET /api/v1/missions/{missionId:guid}/rooms/"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/rooms/blocks/{blockId:guid}"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/rooms/rooming-list.csv"] = Kind.ApiRead,
+        ["GET /api/v1/missions/{missionId:guid}/rooms/rooming-list.xlsx"] = Kind.ApiRead,
+        ["* missions/{missionId:guid}/rooms"] = Kind.Page,
         ["* r/{token}/surveys/{surveyId:guid}"] = Kind.RegistrationLink,
         ["GET /api/v1/missions/{missionId:guid}/retention/"] = Kind.ApiRead,
         ["GET /api/v1/missions/{missionId:guid}/actions/{actionId:guid}"] = Kind.ApiRead,
@@ -523,9 +528,17 @@ public sealed partial class AuthorisationMatrixTests
             });
             var hub = await app.SendAsync(new Features.Travel.AddTravelHubCommand("London Heathrow", "LHR", Domain.Travel.HubKind.Airport, "Europe/London")
             { MissionId = w.Mission });
+            var venueId = await app.QueryAsync(db => db.Venues.Select(v => v.Id).FirstAsync());
+            var start = await app.QueryAsync(db => db.Missions.Where(m => m.Id == w.Mission).Select(m => m.StartDate).FirstAsync());
+            var hotel = await app.SendAsync(new Features.Venues.CreateVenueCommand("Hotel Russell", "Russell Square", "London", Domain.Missions.VenueKind.Hotel, null, null)
+            { MissionId = w.Mission });
+            var block = await app.SendAsync(new Features.Rooms.AddRoomBlockCommand(hotel, null, Domain.Travel.RoomType.Twin, false, start.AddDays(-1), start, 5, null, null,
+                start.AddDays(-20), null)
+            { MissionId = w.Mission });
             w.ids = new Dictionary<string, string>
             {
                 ["actionId"] = action.ToString(),
+                ["blockId"] = block.ToString(),
                 ["surveyId"] = survey.ToString(),
                 ["hubId"] = hub.ToString(),
                 ["serviceId"] = (await app.SendAsync(new Features.Travel.AddTransferServiceCommand(hub, Domain.Travel.TransferDirection.FromHub, "Heathrow to the hotel",
@@ -535,7 +548,7 @@ public sealed partial class AuthorisationMatrixTests
                 ["counterpartId"] = counterpart.ToString(),
                 ["meetingId"] = Guid.NewGuid().ToString(),
                 ["missionId"] = w.Mission.ToString(),
-                ["venueId"] = (await app.QueryAsync(db => db.Venues.Select(v => v.Id).FirstAsync())).ToString(),
+                ["venueId"] = venueId.ToString(),
                 ["itemId"] = (await app.QueryAsync(db => db.ProgrammeItems.Select(v => v.Id).FirstAsync())).ToString(),
                 ["organiserId"] = Guid.NewGuid().ToString(),
                 ["invitationId"] = (await app.QueryAsync(db => db.Invitations.Select(v => v.Id).FirstAsync())).ToString(),

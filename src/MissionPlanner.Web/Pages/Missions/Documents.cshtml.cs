@@ -67,6 +67,8 @@ public sealed class DocumentsModel(IMediator mediator) : AppPageModel(mediator)
         DocumentKind.Badges => "Name badges with check-in codes (A4 sheets and single badges)",
         DocumentKind.MissionReport => "Mission report (delegation, programme delivered, visits, meetings, agreements, surveys, follow-up)",
         DocumentKind.Manifest => "Arrivals and departures manifest (per day and airport or station)",
+        DocumentKind.RoomingList => "Rooming list (per hotel: rooms, guests, nights)",
+        DocumentKind.DriverSheets => "Driver sheets (one page per vehicle of the published transfers)",
         _ => "Delegation list (only those who agreed to be listed)",
     };
 }

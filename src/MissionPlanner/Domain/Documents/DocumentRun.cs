@@ -10,6 +10,12 @@ public enum DocumentKind
 
     /// <summary>Arrivals and departures per day and airport or station (<c>manifest.pdf</c>).</summary>
     Manifest,
+
+    /// <summary>Per hotel, rooms and their guests with nights, for the hotel (<c>rooming-list.pdf</c>).</summary>
+    RoomingList,
+
+    /// <summary>One page per vehicle of the published transfers: when, where, the meeting point and the passengers (<c>driver-sheets.pdf</c>).</summary>
+    DriverSheets,
 }
 
 public enum DocumentRunStatus

@@ -83,6 +83,9 @@ public sealed class Registration : RaisesDomainEvents, IVersioned
     public DateTime? DepartureAt { get; private set; }
     public string? DepartureBy { get; private set; }
     public bool AccommodationNeeded { get; private set; }
+
+    /// <summary>Who they would like to share a room with, as typed (a name or an email); the room planner pairs two who name each other.</summary>
+    public string? RoomSharing { get; private set; }
     public string? EmergencyContact { get; private set; }
 
     /// <summary>Answers to the organisers' own questions: a JSON object of question id → values.</summary>
@@ -203,6 +206,10 @@ public sealed class Registration : RaisesDomainEvents, IVersioned
         AccommodationNeeded = accommodationNeeded;
         EmergencyContact = Clean(emergencyContact);
     }
+
+    public const int RoomSharingMax = 200;
+
+    public void SetRoomSharing(string? roomSharing) => RoomSharing = AccommodationNeeded ? Clean(roomSharing) : null;
 
     public void Place(bool confirmed) => Status = confirmed ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
 
@@ -362,6 +369,7 @@ public sealed class Registration : RaisesDomainEvents, IVersioned
         DepartureAt = null;
         DepartureBy = null;
         AccommodationNeeded = false;
+        RoomSharing = null;
         EmergencyContact = null;
         ConsentListing = false;
         ConsentPhotos = false;

@@ -83,6 +83,8 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
             DocumentKind.Badges => new[] { "badges.pdf", "badges-single.pdf" }.Where(f => File.Exists(Path.Combine(folder, f))).ToList(),
             DocumentKind.MissionReport => File.Exists(Path.Combine(folder, "mission-report.pdf")) ? ["mission-report.pdf"] : [],
             DocumentKind.Manifest => File.Exists(Path.Combine(folder, "manifest.pdf")) ? ["manifest.pdf"] : [],
+            DocumentKind.RoomingList => File.Exists(Path.Combine(folder, "rooming-list.pdf")) ? ["rooming-list.pdf"] : [],
+            DocumentKind.DriverSheets => File.Exists(Path.Combine(folder, "driver-sheets.pdf")) ? ["driver-sheets.pdf"] : [],
             _ => new[] { "delegation.pdf", "delegation-by-organisation.pdf" }.Where(f => File.Exists(Path.Combine(folder, f))).ToList(),
         };
     }
@@ -115,6 +117,16 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
                 await Progress(run.Id, total: 1, done: 0, ct);
                 await WriteAsync(Path.Combine(folder, "manifest.pdf"), await renderer.RenderAsync(await ManifestAsync(mission, ct),
                     new PdfLayout(Header: $"{mission.Title} · arrivals and departures"), ct));
+                break;
+            case DocumentKind.RoomingList:
+                await Progress(run.Id, total: 1, done: 0, ct);
+                await WriteAsync(Path.Combine(folder, "rooming-list.pdf"), await renderer.RenderAsync(await Rooms.RoomingListDocument.HtmlAsync(db, mission, ct),
+                    new PdfLayout(Header: $"{mission.Title} · rooming list"), ct));
+                break;
+            case DocumentKind.DriverSheets:
+                await Progress(run.Id, total: 1, done: 0, ct);
+                await WriteAsync(Path.Combine(folder, "driver-sheets.pdf"), await renderer.RenderAsync(await Travel.DriverSheets.HtmlAsync(db, mission, ct),
+                    new PdfLayout(Header: $"{mission.Title} · transfers"), ct));
                 break;
             default:
                 await Progress(run.Id, total: 2, done: 0, ct);

@@ -47,13 +47,19 @@ internal static class Itineraries
     public static async Task<IReadOnlyList<ItineraryItem>> WithTravelAsync(AppDbContext db, Mission mission, Registration person,
         IReadOnlyList<ItineraryItem> items, CancellationToken ct)
     {
+        if (person.Status != RegistrationStatus.Confirmed)
+        {
+            return items;
+        }
+
         var legs = await (from l in db.TravelLegs.AsNoTracking()
                           join h in db.TravelHubs on l.HubId equals h.Id
                           where l.RegistrationId == person.Id
                           select new { Leg = l, Hub = h }).ToListAsync(ct);
-        if (legs.Count == 0 || person.Status != RegistrationStatus.Confirmed)
+        var hotel = await HotelAsync(db, mission, person, ct);
+        if (legs.Count == 0)
         {
-            return items;
+            return hotel.Count == 0 ? items : items.Concat(hotel).OrderBy(i => i.StartsAtUtc).ThenBy(i => i.Title, StringComparer.Ordinal).ToList();
         }
 
         // Published transfers the person rides in: when the vehicle leaves (or reaches) the hub, and where to meet it.
@@ -100,7 +106,55 @@ internal static class Itineraries
                 }.Where(p => p is not null)) is { Length: > 0 } words ? words : null,
             };
         });
-        return items.Concat(travel).Concat(transfers).OrderBy(i => i.StartsAtUtc).ThenBy(i => i.Title, StringComparer.Ordinal).ToList();
+        return items.Concat(travel).Concat(transfers).Concat(hotel).OrderBy(i => i.StartsAtUtc).ThenBy(i => i.Title, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The person's hotel as two moments: check-in (from the block's check-in time on their first night) and check-out
+    /// (by its check-out time), with the address, the booking reference and who shares the room.
+    /// </summary>
+    private static async Task<List<ItineraryItem>> HotelAsync(AppDbContext db, Mission mission, Registration person, CancellationToken ct)
+    {
+        var stay = await (from x in db.RoomAssignments.AsNoTracking()
+                          join b in db.RoomBlocks on x.BlockId equals b.Id
+                          join v in db.Venues on b.HotelId equals v.Id
+                          where x.RegistrationId == person.Id
+                          select new { Assignment = x, Block = b, Hotel = v }).FirstOrDefaultAsync(ct);
+        if (stay is null)
+        {
+            return [];
+        }
+
+        var a = stay.Assignment;
+        var sharing = await (from o in db.RoomAssignments.AsNoTracking()
+                             join r in db.Registrations on o.RegistrationId equals r.Id
+                             where o.BlockId == a.BlockId && o.Room == a.Room && o.RegistrationId != person.Id && o.CheckIn < a.CheckOut && a.CheckIn < o.CheckOut
+                                   && r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null
+                             select r.Name).ToListAsync(ct);
+        var zone = mission.TimeZone;
+        var details = string.Join(" · ", new[]
+        {
+            $"{stay.Block.RoomType.ToString().ToLowerInvariant()} room",
+            sharing.Count > 0 ? $"sharing with {string.Join(", ", sharing)}" : null,
+            stay.Block.BookingReference is { } reference ? $"booking reference {reference}" : null,
+            $"{a.CheckOut.DayNumber - a.CheckIn.DayNumber} night(s)",
+        }.Where(p => p is not null));
+        ItineraryItem Moment(string title, DateOnly day, TimeOnly time, int salt)
+        {
+            var local = day.ToDateTime(time);
+            var utc = MissionTime.ToUtc(local, zone);
+            // A stable id per person and moment, so calendar clients update the event instead of adding another.
+            var id = new Guid([.. a.Id.ToByteArray()[..15], (byte)salt]);
+            return new ItineraryItem(id, title, ProgrammeItemKind.TravelLeg, utc, utc, local, local, null, stay.Hotel.Name, stay.Hotel.Address, stay.Hotel.City,
+                stay.Hotel.Latitude, stay.Hotel.Longitude, null, null, false, stay.Block.Version)
+            { Travel = details };
+        }
+
+        return
+        [
+            Moment($"Hotel check-in: {stay.Hotel.Name} (from {stay.Block.CheckInFrom:HH:mm})", a.CheckIn, stay.Block.CheckInFrom, 1),
+            Moment($"Hotel check-out: {stay.Hotel.Name} (by {stay.Block.CheckOutBy:HH:mm})", a.CheckOut, stay.Block.CheckOutBy, 2),
+        ];
     }
 
     private sealed record ItemAndVenue(ProgrammeItem Item, Venue? Venue);

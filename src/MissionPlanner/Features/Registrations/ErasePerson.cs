@@ -53,6 +53,7 @@ public sealed class ErasePersonHandler(AppDbContext db, PersonalLinks links, Tim
 
         await db.TransferPassengers.Where(p => p.RegistrationId == registration.Id).ExecuteDeleteAsync(cancellationToken);
         await db.TravelLegs.Where(l => l.RegistrationId == registration.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.RoomAssignments.Where(a => a.RegistrationId == registration.Id).ExecuteDeleteAsync(cancellationToken);
         // Their survey answers still count, but no longer name them, and what they wrote goes.
         foreach (var response in await db.SurveyResponses.Include(r => r.Answers).Where(r => r.RegistrationId == registration.Id).ToListAsync(cancellationToken))
         {

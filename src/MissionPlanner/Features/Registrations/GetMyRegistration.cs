@@ -28,6 +28,7 @@ public sealed class GetMyRegistrationHandler(AppDbContext db, PersonalLinks pers
         {
             MissionId = mission.Id,
             Bio = registration.Bio,
+            RoomSharing = registration.RoomSharing,
             MeetingTopics = registration.MeetingTopics,
             MeetingOffers = registration.MeetingOffers,
             MeetingSeeks = registration.MeetingSeeks,

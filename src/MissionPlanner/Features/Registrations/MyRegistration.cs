@@ -26,6 +26,9 @@ public sealed record MyRegistrationView(
     public string? MeetingSeeks { get; init; }
 
     public bool ShareProfile { get; init; }
+
+    /// <summary>With accommodation: who they would like to share a room with, as typed.</summary>
+    public string? RoomSharing { get; init; }
     public IReadOnlyDictionary<Guid, string[]> Answers { get; init; } = new Dictionary<Guid, string[]>();
     public bool IdDetailsOnFile { get; init; }
     public string? DecisionMessage { get; init; }

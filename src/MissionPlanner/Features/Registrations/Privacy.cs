@@ -56,7 +56,7 @@ internal static class PersonalData
                 Role = r.Role.ToString(),
                 r.Dietary,
                 r.Accessibility,
-                travel = new { r.ArrivalAt, r.ArrivalBy, r.DepartureAt, r.DepartureBy, r.AccommodationNeeded, r.EmergencyContact },
+                travel = new { r.ArrivalAt, r.ArrivalBy, r.DepartureAt, r.DepartureBy, r.AccommodationNeeded, r.RoomSharing, r.EmergencyContact },
                 answers,
                 idDetails = RegistrationIntake.ReadIdDetails(r.IdDetails, protector),
                 r.IdDetailsPurgedAt,

@@ -33,6 +33,7 @@ public sealed class RegistrationDetailsValidator : AbstractValidator<Registratio
         RuleFor(x => x.ArrivalBy).MaximumLength(100);
         RuleFor(x => x.DepartureBy).MaximumLength(100);
         RuleFor(x => x.EmergencyContact).MaximumLength(200);
+        RuleFor(x => x.RoomSharing).MaximumLength(Registration.RoomSharingMax).SingleLine();
         RuleFor(x => x.DepartureAt).GreaterThan(x => x.ArrivalAt).When(x => x.ArrivalAt is not null && x.DepartureAt is not null)
             .WithMessage("Departure must be after arrival.");
         RuleFor(x => x.ConsentProcessing).Equal(true).WithMessage("We can only register you if you agree that we process your data for this mission.");

@@ -32,6 +32,9 @@ public sealed record RegistrationDetails(
 
     /// <summary>Consent: counterparts may see the B2B profile and bio.</summary>
     public bool ShareProfile { get; init; }
+
+    /// <summary>With accommodation: who they would like to share a room with (a name or email), at most 200 characters.</summary>
+    public string? RoomSharing { get; init; }
 }
 
 public sealed record QuestionView(Guid Id, int Position, string Prompt, QuestionKind Kind, IReadOnlyList<string> Options, bool Required, int Version);
@@ -155,6 +158,7 @@ internal static class RegistrationIntake
         var zone = mission.TimeZone;
         registration.SetTravel(d.ArrivalAt is { } a ? MissionTime.FromTyped(a, zone, nameof(d.ArrivalAt)) : null, d.ArrivalBy,
             d.DepartureAt is { } dep ? MissionTime.FromTyped(dep, zone, nameof(d.DepartureAt)) : null, d.DepartureBy, d.AccommodationNeeded, d.EmergencyContact);
+        registration.SetRoomSharing(d.RoomSharing);
         registration.SetAnswers(answers);
         if (idDetails != registration.IdDetails)
         {

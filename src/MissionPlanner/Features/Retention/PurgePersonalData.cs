@@ -86,6 +86,7 @@ public sealed class PurgePersonalDataHandler(AppDbContext db, PersonalLinks link
         // Flights, trains and times tell where a person was: the legs go (the manifest of a purged mission is empty).
         await db.TransferRuns.Where(r => db.TransferServices.Any(s => s.Id == r.ServiceId && s.MissionId == id)).ExecuteDeleteAsync(ct);
         await db.TravelLegs.Where(l => l.MissionId == id).ExecuteDeleteAsync(ct);
+        await db.RoomAssignments.Where(a => a.MissionId == id).ExecuteDeleteAsync(ct);
         // Survey answers stay for the report's counts, with no name, no time and no text (as SurveyResponse.Anonymise).
         await db.SurveyAnswers.Where(a => a.Kind == Domain.Surveys.SurveyQuestionKind.Text && db.SurveyResponses.Any(r => r.Id == a.ResponseId && r.MissionId == id))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Value, (string?)null), ct);

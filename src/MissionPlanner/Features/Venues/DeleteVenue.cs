@@ -28,6 +28,12 @@ public sealed class DeleteVenueHandler(AppDbContext db) : IRequestHandler<Delete
             throw new DomainException("VenueId", $"The venue is used by {visits} visit(s); move them to another venue first.");
         }
 
+        var blocks = await db.RoomBlocks.CountAsync(b => b.HotelId == venue.Id, cancellationToken);
+        if (blocks > 0)
+        {
+            throw new DomainException("VenueId", $"The hotel has {blocks} room block(s); remove them on the Rooms page first.");
+        }
+
         db.Venues.Remove(venue);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -37,6 +37,12 @@ public sealed class UpdateVenueHandler(AppDbContext db) : IRequestHandler<Update
         var venue = await db.Venues.FirstOrDefaultAsync(v => v.MissionId == request.MissionId && v.Id == request.VenueId, cancellationToken)
             ?? throw new NotFoundException("Venue");
         db.ExpectVersion(venue, request.Version);
+        if (venue.Kind == VenueKind.Hotel && request.Kind != VenueKind.Hotel
+            && await db.RoomBlocks.AnyAsync(b => b.HotelId == venue.Id, cancellationToken))
+        {
+            throw new DomainException("Kind", "The hotel has room blocks: it stays a hotel while they exist.");
+        }
+
         venue.Update(request.Name, request.Address ?? "", request.City ?? "", request.Kind, request.Latitude, request.Longitude);
         venue.SetOpeningHours(request.OpensAt, request.ClosesAt);
         await db.SaveChangesAsync(cancellationToken);

@@ -12,7 +12,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("512adc31-f231-424e-ad01-164447b4f661"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("8c0d19b2-6487-44cf-a92b-bacec105f98d"), entityTypeCount: 56)
         {
         }
 
@@ -62,6 +62,8 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             var surveyQuestion = SurveyQuestionEntityType.Create(this);
             var surveyRecipient = SurveyRecipientEntityType.Create(this);
             var surveyResponse = SurveyResponseEntityType.Create(this);
+            var roomAssignment = RoomAssignmentEntityType.Create(this);
+            var roomBlock = RoomBlockEntityType.Create(this);
             var transferPassenger = TransferPassengerEntityType.Create(this);
             var transferRun = TransferRunEntityType.Create(this);
             var transferService = TransferServiceEntityType.Create(this);
@@ -142,6 +144,10 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             SurveyResponseEntityType.CreateForeignKey1(surveyResponse, mission);
             SurveyResponseEntityType.CreateForeignKey2(surveyResponse, registration);
             SurveyResponseEntityType.CreateForeignKey3(surveyResponse, survey);
+            RoomAssignmentEntityType.CreateForeignKey1(roomAssignment, roomBlock);
+            RoomAssignmentEntityType.CreateForeignKey2(roomAssignment, registration);
+            RoomBlockEntityType.CreateForeignKey1(roomBlock, venue);
+            RoomBlockEntityType.CreateForeignKey2(roomBlock, mission);
             TransferPassengerEntityType.CreateForeignKey1(transferPassenger, registration);
             TransferPassengerEntityType.CreateForeignKey2(transferPassenger, transferRun);
             TransferRunEntityType.CreateForeignKey1(transferRun, transferService);
@@ -207,6 +213,8 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             SurveyQuestionEntityType.CreateAnnotations(surveyQuestion);
             SurveyRecipientEntityType.CreateAnnotations(surveyRecipient);
             SurveyResponseEntityType.CreateAnnotations(surveyResponse);
+            RoomAssignmentEntityType.CreateAnnotations(roomAssignment);
+            RoomBlockEntityType.CreateAnnotations(roomBlock);
             TransferPassengerEntityType.CreateAnnotations(transferPassenger);
             TransferRunEntityType.CreateAnnotations(transferRun);
             TransferServiceEntityType.CreateAnnotations(transferService);

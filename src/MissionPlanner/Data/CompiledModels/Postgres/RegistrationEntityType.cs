@@ -22,7 +22,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
                 "MissionPlanner.Domain.Registrations.Registration",
                 typeof(Registration),
                 baseEntityType,
-                propertyCount: 42,
+                propertyCount: 43,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -378,6 +378,15 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             role.SetSentinelFromProviderValue("HeadOfDelegation");
             role.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             role.AddAnnotation("Relational:ColumnName", "role");
+
+            var roomSharing = runtimeEntityType.AddProperty(
+                "RoomSharing",
+                typeof(string),
+                propertyInfo: typeof(Registration).GetProperty("RoomSharing", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Registration).GetField("<RoomSharing>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            roomSharing.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            roomSharing.AddAnnotation("Relational:ColumnName", "room_sharing");
 
             var sector = runtimeEntityType.AddProperty(
                 "Sector",

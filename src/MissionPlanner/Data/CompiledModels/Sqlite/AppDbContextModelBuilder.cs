@@ -11,7 +11,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9cef4e1e-6e62-4700-8e87-cae12455d9fc"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("566def89-d4ac-47df-872f-e872be266074"), entityTypeCount: 56)
         {
         }
 
@@ -61,6 +61,8 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
             var surveyQuestion = SurveyQuestionEntityType.Create(this);
             var surveyRecipient = SurveyRecipientEntityType.Create(this);
             var surveyResponse = SurveyResponseEntityType.Create(this);
+            var roomAssignment = RoomAssignmentEntityType.Create(this);
+            var roomBlock = RoomBlockEntityType.Create(this);
             var transferPassenger = TransferPassengerEntityType.Create(this);
             var transferRun = TransferRunEntityType.Create(this);
             var transferService = TransferServiceEntityType.Create(this);
@@ -141,6 +143,10 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
             SurveyResponseEntityType.CreateForeignKey1(surveyResponse, mission);
             SurveyResponseEntityType.CreateForeignKey2(surveyResponse, registration);
             SurveyResponseEntityType.CreateForeignKey3(surveyResponse, survey);
+            RoomAssignmentEntityType.CreateForeignKey1(roomAssignment, roomBlock);
+            RoomAssignmentEntityType.CreateForeignKey2(roomAssignment, registration);
+            RoomBlockEntityType.CreateForeignKey1(roomBlock, venue);
+            RoomBlockEntityType.CreateForeignKey2(roomBlock, mission);
             TransferPassengerEntityType.CreateForeignKey1(transferPassenger, registration);
             TransferPassengerEntityType.CreateForeignKey2(transferPassenger, transferRun);
             TransferRunEntityType.CreateForeignKey1(transferRun, transferService);
@@ -206,6 +212,8 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
             SurveyQuestionEntityType.CreateAnnotations(surveyQuestion);
             SurveyRecipientEntityType.CreateAnnotations(surveyRecipient);
             SurveyResponseEntityType.CreateAnnotations(surveyResponse);
+            RoomAssignmentEntityType.CreateAnnotations(roomAssignment);
+            RoomBlockEntityType.CreateAnnotations(roomBlock);
             TransferPassengerEntityType.CreateAnnotations(transferPassenger);
             TransferRunEntityType.CreateAnnotations(transferRun);
             TransferServiceEntityType.CreateAnnotations(transferService);

@@ -21,7 +21,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
                 "MissionPlanner.Domain.Registrations.Registration",
                 typeof(Registration),
                 baseEntityType,
-                propertyCount: 42,
+                propertyCount: 43,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -340,6 +340,14 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
                 providerPropertyType: typeof(string));
             role.SetSentinelFromProviderValue("HeadOfDelegation");
             role.AddAnnotation("Relational:ColumnName", "role");
+
+            var roomSharing = runtimeEntityType.AddProperty(
+                "RoomSharing",
+                typeof(string),
+                propertyInfo: typeof(Registration).GetProperty("RoomSharing", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Registration).GetField("<RoomSharing>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            roomSharing.AddAnnotation("Relational:ColumnName", "room_sharing");
 
             var sector = runtimeEntityType.AddProperty(
                 "Sector",
