@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the benchmarks (all, or one of: foundation, email, registration, documents, scheduling) and prints
+# Runs the benchmarks (all, or one of: foundation, email, registration, documents, scheduling, meetings, transfers, rooms) and prints
 # their tables; a copy is kept in bench/results/<date>.md, and a run of all of them is bench/RESULTS.md. Extra options go to the benchmark program (see bench/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."

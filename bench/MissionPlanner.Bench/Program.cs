@@ -1,6 +1,6 @@
 using MissionPlanner.Bench;
 
-// bench/run.sh [foundation|email|registration|documents|scheduling|meetings|transfers|all] [options]; every figure stands beside a baseline measured in the same run.
+// bench/run.sh [foundation|email|registration|documents|scheduling|meetings|transfers|rooms|all] [options]; every figure stands beside a baseline measured in the same run.
 var which = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "all";
 var rest = which == "all" && (args.Length == 0 || args[0].StartsWith('-')) ? args : args[1..];
 Console.WriteLine($"MissionPlanner benchmarks · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} cores · .NET {Environment.Version}");
@@ -38,4 +38,9 @@ if (which is "meetings" or "scheduling" or "all")
 if (which is "transfers" or "scheduling" or "all")
 {
     await TransferBench.RunAsync(rest);
+}
+
+if (which is "rooms" or "scheduling" or "all")
+{
+    await RoomBench.RunAsync(rest);
 }
