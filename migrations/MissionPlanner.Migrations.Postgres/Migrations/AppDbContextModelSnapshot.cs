@@ -663,6 +663,117 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                     b.ToTable("reminder_runs", (string)null);
                 });
 
+            modelBuilder.Entity("MissionPlanner.Domain.Letters.LetterTemplate", b =>
+                {
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("Letterhead")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("letterhead");
+
+                    b.Property<string>("SignatoryName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signatory_name");
+
+                    b.Property<string>("SignatoryTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signatory_title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Wording")
+                        .IsRequired()
+                        .HasMaxLength(6000)
+                        .HasColumnType("character varying(6000)")
+                        .HasColumnName("wording");
+
+                    b.HasKey("MissionId")
+                        .HasName("pk_letter_templates");
+
+                    b.ToTable("letter_templates", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Letters.VisaLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<string>("File")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("file");
+
+                    b.Property<DateTime?>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visa_letters");
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visa_letters_registration_id");
+
+                    b.HasIndex("MissionId", "Status")
+                        .HasDatabaseName("ix_visa_letters_mission_id_status");
+
+                    b.ToTable("visa_letters", (string)null);
+                });
+
             modelBuilder.Entity("MissionPlanner.Domain.Links.PersonalLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1329,6 +1440,10 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                     b.Property<string>("AttachmentContent")
                         .HasColumnType("text")
                         .HasColumnName("attachment_content");
+
+                    b.Property<bool>("AttachmentIsBinary")
+                        .HasColumnType("boolean")
+                        .HasColumnName("attachment_is_binary");
 
                     b.Property<string>("AttachmentName")
                         .HasMaxLength(200)
@@ -3467,6 +3582,33 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_reminder_runs_missions_mission_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Letters.LetterTemplate", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithOne()
+                        .HasForeignKey("MissionPlanner.Domain.Letters.LetterTemplate", "MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_letter_templates_missions_mission_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Letters.VisaLetter", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_visa_letters_missions_mission_id");
+
+                    b.HasOne("MissionPlanner.Domain.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_visa_letters_registrations_registration_id");
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Links.PersonalLink", b =>

@@ -658,6 +658,117 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                     b.ToTable("reminder_runs", (string)null);
                 });
 
+            modelBuilder.Entity("MissionPlanner.Domain.Letters.LetterTemplate", b =>
+                {
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("Letterhead")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("letterhead");
+
+                    b.Property<string>("SignatoryName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signatory_name");
+
+                    b.Property<string>("SignatoryTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signatory_title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Wording")
+                        .IsRequired()
+                        .HasMaxLength(6000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("wording");
+
+                    b.HasKey("MissionId")
+                        .HasName("pk_letter_templates");
+
+                    b.ToTable("letter_templates", (string)null);
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Letters.VisaLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<string>("File")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file");
+
+                    b.Property<DateTime?>("IssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registration_id");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visa_letters");
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visa_letters_registration_id");
+
+                    b.HasIndex("MissionId", "Status")
+                        .HasDatabaseName("ix_visa_letters_mission_id_status");
+
+                    b.ToTable("visa_letters", (string)null);
+                });
+
             modelBuilder.Entity("MissionPlanner.Domain.Links.PersonalLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1324,6 +1435,10 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                     b.Property<string>("AttachmentContent")
                         .HasColumnType("TEXT")
                         .HasColumnName("attachment_content");
+
+                    b.Property<bool>("AttachmentIsBinary")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attachment_is_binary");
 
                     b.Property<string>("AttachmentName")
                         .HasMaxLength(200)
@@ -3462,6 +3577,33 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_reminder_runs_missions_mission_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Letters.LetterTemplate", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithOne()
+                        .HasForeignKey("MissionPlanner.Domain.Letters.LetterTemplate", "MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_letter_templates_missions_mission_id");
+                });
+
+            modelBuilder.Entity("MissionPlanner.Domain.Letters.VisaLetter", b =>
+                {
+                    b.HasOne("MissionPlanner.Domain.Missions.Mission", null)
+                        .WithMany()
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_visa_letters_missions_mission_id");
+
+                    b.HasOne("MissionPlanner.Domain.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_visa_letters_registrations_registration_id");
                 });
 
             modelBuilder.Entity("MissionPlanner.Domain.Links.PersonalLink", b =>

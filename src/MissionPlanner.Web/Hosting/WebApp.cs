@@ -139,7 +139,7 @@ public static class WebApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         var api = app.MapGroup("/api/v1").RequireAuthorization();
-        api.MapMissions().MapVenues().MapProgramme().MapTeam().MapInvitations().MapDelegation().MapRegistrationForm().MapDocuments().MapVisits().MapCeremonies().MapMeetings().MapFollowUp().MapSurveys().MapTravel().MapRooms().MapReport().MapRetention();
+        api.MapMissions().MapVenues().MapProgramme().MapTeam().MapInvitations().MapDelegation().MapRegistrationForm().MapDocuments().MapVisits().MapCeremonies().MapMeetings().MapFollowUp().MapSurveys().MapTravel().MapRooms().MapLetters().MapReport().MapRetention();
         app.MapGroup("/api/v1/public").AllowAnonymous().MapPublicRegistration();
         app.MapCalendarFeed();
         app.MapRazorPages();

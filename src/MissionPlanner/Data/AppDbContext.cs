@@ -70,6 +70,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Domain.Travel.TransferPassenger> TransferPassengers => Set<Domain.Travel.TransferPassenger>();
     public DbSet<Domain.Travel.RoomBlock> RoomBlocks => Set<Domain.Travel.RoomBlock>();
     public DbSet<Domain.Travel.RoomAssignment> RoomAssignments => Set<Domain.Travel.RoomAssignment>();
+    public DbSet<Domain.Letters.LetterTemplate> LetterTemplates => Set<Domain.Letters.LetterTemplate>();
+    public DbSet<Domain.Letters.VisaLetter> VisaLetters => Set<Domain.Letters.VisaLetter>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -90,6 +90,10 @@ public static class JobsSetup
                 trigger => trigger.WithIdentity("room-block-reminders").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),
                 job => job.WithIdentity(Features.Rooms.RoomBlockRemindersJob.Key));
+            q.ScheduleJob<Features.Letters.VisaLettersJob>(
+                trigger => trigger.WithIdentity("visa-letters").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(15)).RepeatForever()),
+                job => job.WithIdentity(Features.Letters.VisaLettersJob.Key));
             q.ScheduleJob<Features.Retention.PersonalDataRetentionJob>(
                 trigger => trigger.WithIdentity("personal-data-retention").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()),

@@ -75,6 +75,9 @@ public static class EmailModels
     public sealed record RoomBlockRelease(
         string RecipientName, string MissionTitle, string Hotel, string Block, string BookingReference, string ReleaseDate, IReadOnlyList<string> Nights, int Unhoused);
 
+    /// <summary>A visa or support letter was issued (<paramref name="Issued"/>, the PDF attached) or declined with <paramref name="Reason"/>; <paramref name="Link"/> is the delegate's letter page.</summary>
+    public sealed record VisaLetterDecision(string RecipientName, string MissionTitle, bool Issued, string? Reason, string Link);
+
     /// <summary>A feedback survey to answer (or a reminder of it); <paramref name="About"/> is what it asks about in words ("the mission", "'Cleanroom tour'").</summary>
     /// <param name="Questions">How many, in words: "4 questions".</param>
     /// <param name="LastDay">The last day to answer, mission time.</param>
@@ -127,6 +130,8 @@ public static class EmailModels
             "flight KLM KL1007", "London Heathrow (LHR)", "Monday 18 January 2027, 08:35"),
         ["room-block-release"] = new RoomBlockRelease("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing", "Hotel Russell",
             "Twin rooms", "GRP-48213", "Friday 1 January 2027", ["Sun 17 Jan: 12 used, 15 held: 3 to release or fill", "Mon 18 Jan: all 15 used"], 2),
+        ["visa-letter"] = new VisaLetterDecision("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing", true, null,
+            "https://missionplanner.example/r/abc/letter"),
         ["survey-request"] = new SurveyRequest("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing", "How was the cleanroom tour?",
             "Five minutes; the programme committee reads every answer.", "'Cleanroom tour' (Tuesday 19 January 2027)", "4 questions", true, "Tuesday 2 February 2027", false, "https://missionplanner.example/r/abc/surveys/0f8fad5bd9cb469fa16570867728950e"),
         ["visit-update"] = new VisitUpdate("Ann de Vries", "Innovation Mission to the UK: Neuromorphic Computing", "Cleanroom tour",

@@ -39,10 +39,14 @@ public static class MimeMessages
         }
 
         var type = ContentType.Parse(message.AttachmentType ?? "application/octet-stream");
-        type.Charset = "utf-8";
+        if (!message.AttachmentIsBinary)
+        {
+            type.Charset = "utf-8";
+        }
+
         var attachment = new MimePart(type)
         {
-            Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(content))),
+            Content = new MimeContent(new MemoryStream(message.AttachmentIsBinary ? Convert.FromBase64String(content) : Encoding.UTF8.GetBytes(content))),
             ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
             ContentTransferEncoding = ContentEncoding.Base64,
             FileName = message.AttachmentName,

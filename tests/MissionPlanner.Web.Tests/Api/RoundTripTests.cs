@@ -31,6 +31,7 @@ public sealed class RoundTripTests
         ["POST /api/v1/missions/{missionId}/travel/import"] = "a spreadsheet to import",
         ["POST /api/v1/missions/{missionId}/travel/transfers/{serviceId}/moves"] = "moves one passenger to another vehicle; GET transfers shows where they are",
         ["PUT /api/v1/missions/{missionId}/travel/{registrationId}/{direction}"] = "sets one arrival or departure; GET travel shows it under the delegate",
+        ["POST /api/v1/missions/{missionId}/letters/{letterId}/decline"] = "declines a letter with a reason; GET letters shows the reason as declineReason",
         ["POST /api/v1/missions/{missionId}/rooms/assignments"] = "places a delegate in a room; GET rooms shows the room under the delegate's need and in the block",
         ["POST /api/v1/missions/{missionId}/surveys/{surveyId}/schedule"] = "schedules a survey or takes it back to draft; GET shows its status",
         ["POST /api/v1/public/missions/{missionId}/registrations"] = "a registration, answered the same whether or not the address is known (no read by design)",

@@ -75,6 +75,16 @@ public sealed class OutboxMessage
     public string? AttachmentType { get; private set; }
     public string? AttachmentContent { get; private set; }
 
+    /// <summary>The attachment is binary (a PDF), kept in <see cref="AttachmentContent"/> as base64 (RFC 4648 §4).</summary>
+    public bool AttachmentIsBinary { get; private set; }
+
+    /// <summary>Attaches a binary file, e.g. a letter as <c>application/pdf</c>.</summary>
+    public void Attach(string name, string contentType, byte[] content)
+    {
+        Attach(name, contentType, Convert.ToBase64String(content));
+        AttachmentIsBinary = true;
+    }
+
     public void Attach(string name, string contentType, string content)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100 || name.Any(c => char.IsControl(c) || c is '/' or '\\' or ':' or '"' or '*' or '?' or '<' or '>' or '|')
@@ -87,6 +97,15 @@ public sealed class OutboxMessage
         AttachmentName = name;
         AttachmentType = contentType;
         AttachmentContent = content;
+    }
+
+    /// <summary>Drops the attachment (a letter with ID details, when they are purged); the message stays as sent.</summary>
+    public void DropAttachment()
+    {
+        AttachmentContent = null;
+        AttachmentName = null;
+        AttachmentType = null;
+        AttachmentIsBinary = false;
     }
 
     public bool CanResend => Status is OutboxStatus.Failed or OutboxStatus.Cancelled;
@@ -169,6 +188,7 @@ public sealed class OutboxMessage
         AttachmentContent = null;
         AttachmentName = null;
         AttachmentType = null;
+        AttachmentIsBinary = false;
         LastError = null;
         if (Status == OutboxStatus.Queued)
         {

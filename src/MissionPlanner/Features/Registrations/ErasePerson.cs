@@ -18,7 +18,7 @@ namespace MissionPlanner.Features.Registrations;
 [RequiresRole(MissionRoleKind.Organiser)]
 public sealed record ErasePersonCommand(Guid MissionId, Guid RegistrationId) : IRequest<Unit>, IMissionRequest;
 
-public sealed class ErasePersonHandler(AppDbContext db, PersonalLinks links, TimeProvider clock, CurrentUser user) : IRequestHandler<ErasePersonCommand, Unit>
+public sealed class ErasePersonHandler(AppDbContext db, DataDirectory data, PersonalLinks links, TimeProvider clock, CurrentUser user) : IRequestHandler<ErasePersonCommand, Unit>
 {
     public async Task<Unit> Handle(ErasePersonCommand request, CancellationToken cancellationToken)
     {
@@ -54,6 +54,8 @@ public sealed class ErasePersonHandler(AppDbContext db, PersonalLinks links, Tim
         await db.TransferPassengers.Where(p => p.RegistrationId == registration.Id).ExecuteDeleteAsync(cancellationToken);
         await db.TravelLegs.Where(l => l.RegistrationId == registration.Id).ExecuteDeleteAsync(cancellationToken);
         await db.RoomAssignments.Where(a => a.RegistrationId == registration.Id).ExecuteDeleteAsync(cancellationToken);
+        var letterFile = await db.VisaLetters.Where(l => l.RegistrationId == registration.Id).Select(l => l.File).FirstOrDefaultAsync(cancellationToken);
+        await db.VisaLetters.Where(l => l.RegistrationId == registration.Id).ExecuteDeleteAsync(cancellationToken);
         // Their survey answers still count, but no longer name them, and what they wrote goes.
         foreach (var response in await db.SurveyResponses.Include(r => r.Answers).Where(r => r.RegistrationId == registration.Id).ToListAsync(cancellationToken))
         {
@@ -71,6 +73,7 @@ public sealed class ErasePersonHandler(AppDbContext db, PersonalLinks links, Tim
         await db.SaveChangesAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
+        Letters.LetterFiles.Delete(data, letterFile);
         return Unit.Value;
     }
 }

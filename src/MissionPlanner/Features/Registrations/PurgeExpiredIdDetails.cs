@@ -15,7 +15,7 @@ namespace MissionPlanner.Features.Registrations;
 /// </summary>
 public sealed record PurgeExpiredIdDetailsCommand : IRequest<int>;
 
-public sealed class PurgeExpiredIdDetailsHandler(AppDbContext db, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<PurgeExpiredIdDetailsHandler> logger)
+public sealed class PurgeExpiredIdDetailsHandler(AppDbContext db, DataDirectory data, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<PurgeExpiredIdDetailsHandler> logger)
     : IRequestHandler<PurgeExpiredIdDetailsCommand, int>
 {
     public async Task<int> Handle(PurgeExpiredIdDetailsCommand request, CancellationToken cancellationToken)
@@ -36,8 +36,21 @@ public sealed class PurgeExpiredIdDetailsHandler(AppDbContext db, IOptions<Priva
                     $"{options.Value.IdDetailsRetentionDays} days after the mission", now));
             }
 
+            // Letters print the passport number: the PDFs and the copies attached to their emails go with the details.
+            foreach (var letter in await db.VisaLetters.Where(l => l.MissionId == mission.Id && l.File != null).ToListAsync(cancellationToken))
+            {
+                letter.ForgetFile();
+            }
+
+            foreach (var message in await db.OutboxMessages.Where(m => m.MissionId == mission.Id && m.Template == "visa-letter" && m.AttachmentContent != null)
+                         .ToListAsync(cancellationToken))
+            {
+                message.DropAttachment();
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            Letters.LetterFiles.DeleteMission(data, mission.Id);
             logger.LogInformation("Purged ID details of {Count} people of mission {MissionId}", holders.Count, mission.Id);
             total += holders.Count;
         }

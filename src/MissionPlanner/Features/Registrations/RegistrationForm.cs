@@ -169,6 +169,10 @@ internal static class RegistrationIntake
     public static Dictionary<Guid, string[]> ReadAnswers(string json) =>
         JsonSerializer.Deserialize<Dictionary<Guid, string[]>>(json, Json) ?? [];
 
+    /// <summary>ID details as stored: encrypted with the personal-data key (passport number upper-cased).</summary>
+    public static string ProtectIdDetails(IdDetails details, PersonalDataProtector protector) =>
+        protector.Protect(JsonSerializer.Serialize(details with { Nationality = details.Nationality.Trim(), IdNumber = details.IdNumber.Trim().ToUpperInvariant() }, Json));
+
     public static IdDetails? ReadIdDetails(string? protectedValue, PersonalDataProtector protector) =>
         protectedValue is null ? null : JsonSerializer.Deserialize<IdDetails>(protector.Unprotect(protectedValue), Json);
 }

@@ -87,6 +87,7 @@ public sealed class PurgePersonalDataHandler(AppDbContext db, PersonalLinks link
         await db.TransferRuns.Where(r => db.TransferServices.Any(s => s.Id == r.ServiceId && s.MissionId == id)).ExecuteDeleteAsync(ct);
         await db.TravelLegs.Where(l => l.MissionId == id).ExecuteDeleteAsync(ct);
         await db.RoomAssignments.Where(a => a.MissionId == id).ExecuteDeleteAsync(ct);
+        await db.VisaLetters.Where(l => l.MissionId == id).ExecuteDeleteAsync(ct);
         // Survey answers stay for the report's counts, with no name, no time and no text (as SurveyResponse.Anonymise).
         await db.SurveyAnswers.Where(a => a.Kind == Domain.Surveys.SurveyQuestionKind.Text && db.SurveyResponses.Any(r => r.Id == a.ResponseId && r.MissionId == id))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Value, (string?)null), ct);
@@ -112,6 +113,7 @@ public sealed class PurgePersonalDataHandler(AppDbContext db, PersonalLinks link
     /// <summary>The mission's printed documents, and its emails in the pickup folder (named …-{message id}.eml).</summary>
     private void DeleteFiles(Guid missionId, HashSet<Guid> messages)
     {
+        Letters.LetterFiles.DeleteMission(data, missionId);
         var documents = Path.Combine(data.Path, "documents", missionId.ToString("N"));
         if (Directory.Exists(documents))
         {

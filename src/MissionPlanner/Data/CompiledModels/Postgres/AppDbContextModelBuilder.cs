@@ -12,7 +12,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8c0d19b2-6487-44cf-a92b-bacec105f98d"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("815c92fb-b76f-467b-87e6-85f4a4b7d5e4"), entityTypeCount: 58)
         {
         }
 
@@ -30,6 +30,8 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             var followUpAction = FollowUpActionEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var reminderRun = ReminderRunEntityType.Create(this);
+            var letterTemplate = LetterTemplateEntityType.Create(this);
+            var visaLetter = VisaLetterEntityType.Create(this);
             var personalLink = PersonalLinkEntityType.Create(this);
             var counterpart = CounterpartEntityType.Create(this);
             var meeting = MeetingEntityType.Create(this);
@@ -91,6 +93,9 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             FollowUpActionEntityType.CreateForeignKey4(followUpAction, visit);
             InvitationEntityType.CreateForeignKey1(invitation, mission);
             ReminderRunEntityType.CreateForeignKey1(reminderRun, mission);
+            LetterTemplateEntityType.CreateForeignKey1(letterTemplate, mission);
+            VisaLetterEntityType.CreateForeignKey1(visaLetter, mission);
+            VisaLetterEntityType.CreateForeignKey2(visaLetter, registration);
             PersonalLinkEntityType.CreateForeignKey1(personalLink, mission);
             CounterpartEntityType.CreateForeignKey1(counterpart, mission);
             MeetingEntityType.CreateForeignKey1(meeting, counterpart);
@@ -181,6 +186,8 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
             FollowUpActionEntityType.CreateAnnotations(followUpAction);
             InvitationEntityType.CreateAnnotations(invitation);
             ReminderRunEntityType.CreateAnnotations(reminderRun);
+            LetterTemplateEntityType.CreateAnnotations(letterTemplate);
+            VisaLetterEntityType.CreateAnnotations(visaLetter);
             PersonalLinkEntityType.CreateAnnotations(personalLink);
             CounterpartEntityType.CreateAnnotations(counterpart);
             MeetingEntityType.CreateAnnotations(meeting);

@@ -21,7 +21,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
                 "MissionPlanner.Domain.Messaging.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 23,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 5,
                 keyCount: 1);
@@ -45,6 +45,15 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
                 nullable: true);
             attachmentContent.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             attachmentContent.AddAnnotation("Relational:ColumnName", "attachment_content");
+
+            var attachmentIsBinary = runtimeEntityType.AddProperty(
+                "AttachmentIsBinary",
+                typeof(bool),
+                propertyInfo: typeof(OutboxMessage).GetProperty("AttachmentIsBinary", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMessage).GetField("<AttachmentIsBinary>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            attachmentIsBinary.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            attachmentIsBinary.AddAnnotation("Relational:ColumnName", "attachment_is_binary");
 
             var attachmentName = runtimeEntityType.AddProperty(
                 "AttachmentName",

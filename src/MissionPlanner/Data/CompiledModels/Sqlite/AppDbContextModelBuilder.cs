@@ -11,7 +11,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("566def89-d4ac-47df-872f-e872be266074"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("bd8554ae-30fe-474b-bc94-03e580efca14"), entityTypeCount: 58)
         {
         }
 
@@ -29,6 +29,8 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
             var followUpAction = FollowUpActionEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var reminderRun = ReminderRunEntityType.Create(this);
+            var letterTemplate = LetterTemplateEntityType.Create(this);
+            var visaLetter = VisaLetterEntityType.Create(this);
             var personalLink = PersonalLinkEntityType.Create(this);
             var counterpart = CounterpartEntityType.Create(this);
             var meeting = MeetingEntityType.Create(this);
@@ -90,6 +92,9 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
             FollowUpActionEntityType.CreateForeignKey4(followUpAction, visit);
             InvitationEntityType.CreateForeignKey1(invitation, mission);
             ReminderRunEntityType.CreateForeignKey1(reminderRun, mission);
+            LetterTemplateEntityType.CreateForeignKey1(letterTemplate, mission);
+            VisaLetterEntityType.CreateForeignKey1(visaLetter, mission);
+            VisaLetterEntityType.CreateForeignKey2(visaLetter, registration);
             PersonalLinkEntityType.CreateForeignKey1(personalLink, mission);
             CounterpartEntityType.CreateForeignKey1(counterpart, mission);
             MeetingEntityType.CreateForeignKey1(meeting, counterpart);
@@ -180,6 +185,8 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
             FollowUpActionEntityType.CreateAnnotations(followUpAction);
             InvitationEntityType.CreateAnnotations(invitation);
             ReminderRunEntityType.CreateAnnotations(reminderRun);
+            LetterTemplateEntityType.CreateAnnotations(letterTemplate);
+            VisaLetterEntityType.CreateAnnotations(visaLetter);
             PersonalLinkEntityType.CreateAnnotations(personalLink);
             CounterpartEntityType.CreateAnnotations(counterpart);
             MeetingEntityType.CreateAnnotations(meeting);

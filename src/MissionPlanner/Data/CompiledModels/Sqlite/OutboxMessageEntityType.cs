@@ -20,7 +20,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
                 "MissionPlanner.Domain.Messaging.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 23,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 5,
                 keyCount: 1);
@@ -42,6 +42,14 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(OutboxMessage).GetField("<AttachmentContent>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             attachmentContent.AddAnnotation("Relational:ColumnName", "attachment_content");
+
+            var attachmentIsBinary = runtimeEntityType.AddProperty(
+                "AttachmentIsBinary",
+                typeof(bool),
+                propertyInfo: typeof(OutboxMessage).GetProperty("AttachmentIsBinary", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMessage).GetField("<AttachmentIsBinary>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            attachmentIsBinary.AddAnnotation("Relational:ColumnName", "attachment_is_binary");
 
             var attachmentName = runtimeEntityType.AddProperty(
                 "AttachmentName",

@@ -1,0 +1,77 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using MissionPlanner.Common;
+using MissionPlanner.Data;
+using MissionPlanner.Domain.Common;
+using MissionPlanner.Domain.Letters;
+using MissionPlanner.Domain.Registrations;
+using MissionPlanner.Features.Links;
+using MissionPlanner.Features.Registrations;
+
+namespace MissionPlanner.Features.Letters;
+
+/// <summary>
+/// A confirmed delegate asks for a visa or support letter on their personal page, with its purpose. The letter needs
+/// their nationality, passport number and date of birth: given here (stored encrypted, as the registration form does) or
+/// already on file; a request without them is refused, naming each one missing. Asking again after a decline reopens the
+/// request; once approved it cannot be changed here.
+/// </summary>
+public sealed record RequestMyVisaLetterCommand(string Token, string? Purpose, string? Nationality = null, string? IdNumber = null, DateOnly? DateOfBirth = null)
+    : IRequest<Unit>;
+
+public sealed class RequestMyVisaLetterValidator : AbstractValidator<RequestMyVisaLetterCommand>
+{
+    public RequestMyVisaLetterValidator()
+    {
+        RuleFor(x => x.Purpose).MaximumLength(VisaLetter.PurposeMax);
+        RuleFor(x => x.Nationality).MaximumLength(60).SingleLine();
+        RuleFor(x => x.IdNumber).MaximumLength(30).SingleLine();
+    }
+}
+
+public sealed class RequestMyVisaLetterHandler(AppDbContext db, PersonalLinks links, PersonalDataProtector protector, TimeProvider clock)
+    : IRequestHandler<RequestMyVisaLetterCommand, Unit>
+{
+    public async Task<Unit> Handle(RequestMyVisaLetterCommand request, CancellationToken cancellationToken)
+    {
+        var person = await RegistrationTokens.FindAsync(db, links, request.Token, cancellationToken, tracked: true);
+        if (person.Status != RegistrationStatus.Confirmed)
+        {
+            throw new DomainException("Registration", "Letters are for confirmed delegates: ask once your place is confirmed.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var onFile = RegistrationIntake.ReadIdDetails(person.IdDetails, protector);
+        var given = new IdDetails(request.Nationality?.Trim() is { Length: > 0 } n ? n : onFile?.Nationality ?? "",
+            request.IdNumber?.Trim() is { Length: > 0 } i ? i : onFile?.IdNumber ?? "", request.DateOfBirth ?? onFile?.DateOfBirth ?? default);
+        var missing = Letters.Missing(given);
+        if (missing.Count > 0)
+        {
+            var field = string.IsNullOrWhiteSpace(given.Nationality) ? "Nationality" : string.IsNullOrWhiteSpace(given.IdNumber) ? "IdNumber" : "DateOfBirth";
+            throw new DomainException(field, $"The letter needs your {string.Join(", ", missing)}: give {(missing.Count == 1 ? "it" : "them")} below.");
+        }
+
+        if (given.DateOfBirth > DateOnly.FromDateTime(now) || given.DateOfBirth < DateOnly.FromDateTime(now).AddYears(-120))
+        {
+            throw new DomainException("DateOfBirth", "Give your date of birth as in your passport.");
+        }
+
+        if (given != onFile)
+        {
+            person.SetIdDetails(RegistrationIntake.ProtectIdDetails(given, protector), now);
+        }
+
+        var letter = await db.VisaLetters.FirstOrDefaultAsync(l => l.RegistrationId == person.Id, cancellationToken);
+        if (letter is null)
+        {
+            letter = new VisaLetter(person.MissionId, person.Id);
+            db.VisaLetters.Add(letter);
+        }
+
+        letter.Request(request.Purpose, now);
+        db.RegistrationAudits.Add(new RegistrationAudit(person.MissionId, person.Id, "letter requested", "participant", letter.Purpose, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
