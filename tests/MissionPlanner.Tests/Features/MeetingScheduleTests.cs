@@ -11,6 +11,7 @@ using MissionPlanner.Features.Itinerary;
 using MissionPlanner.Features.Meetings;
 using MissionPlanner.Features.Programme;
 using MissionPlanner.Features.Registrations;
+using MissionPlanner.Features.Travel;
 using MissionPlanner.Features.Venues;
 using MissionPlanner.Tests.Infrastructure;
 
@@ -107,6 +108,30 @@ public sealed class MeetingScheduleTests
         (await app.SendAsync(new GetMeetingPlanQuery(w.Mission))).Meetings.Select(m => m.Id).Should().BeEquivalentTo(plan.Meetings.Select(m => m.Id),
             "running again places the same people in the same meetings, which keep their identity");
         again.Placed.Should().Be(2);
+    }
+
+    [Theory, AllDatabases]
+    public async Task The_scheduler_places_no_meeting_after_a_delegate_leaves_and_arranging_one_there_is_refused(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.Scenario;
+        var app = w.App;
+        await app.SendAsync(new ConfigureMeetingSessionCommand(w.Mission, w.Session, 20, 0, 1));
+        // P2 is free for the 14:40 slot only (the lab tour), and now takes the 14:30 train home: no meeting for P2.
+        var station = await app.SendAsync(new AddTravelHubCommand("London St Pancras", null, MissionPlanner.Domain.Travel.HubKind.Station, "Europe/London")
+        { MissionId = w.Mission });
+        await app.SendAsync(new SetTravelLegCommand(MissionPlanner.Domain.Travel.LegMode.Train, "Eurostar", "9142", station, "Brussels-Midi", w.At(14, 30))
+        { MissionId = w.Mission, RegistrationId = w.P2, Direction = MissionPlanner.Domain.Travel.LegDirection.Departure });
+
+        var run = await app.SendAsync(new RunMeetingSchedulingCommand(w.Mission));
+
+        run.Placed.Should().Be(1, "only TU Delft's meeting with Sam");
+        run.Unplaced.Should().HaveCount(2).And.OnlyContain(u => u.People.Contains("Person 2 (Innatera)"));
+        var plan = await app.SendAsync(new GetMeetingPlanQuery(w.Mission));
+        plan.Meetings.Should().NotContain(m => m.DelegateIds.Contains(w.P2));
+        var late = () => app.SendAsync(new ArrangeMeetingCommand(w.Mission, w.Kim, [w.P2], new MeetingPlacement(w.Session, 3, null, null, null, null, null)));
+        (await late.Should().ThrowAsync<DomainException>()).Which.Should().Match<DomainException>(e => e.Field == "Clash" && e.Message.Contains("Person 2 leaves")
+            && e.Message.Contains("14:30"));
     }
 
     [Theory, AllDatabases]

@@ -12,6 +12,7 @@ using MissionPlanner.Features.Documents;
 using MissionPlanner.Features.Itinerary;
 using MissionPlanner.Features.Programme;
 using MissionPlanner.Features.Registrations;
+using MissionPlanner.Features.Travel;
 using MissionPlanner.Features.Venues;
 using MissionPlanner.Features.Visits;
 using MissionPlanner.Tests.Infrastructure;
@@ -82,6 +83,31 @@ public sealed class VisitTests
 
         await app.SendAsync(new SetMyVisitPreferencesCommand(tokens["P7"], [secure, cleanroom, armVisit]));
         return new World(app, mission, cavendish, arm, cleanroom, secure, armVisit, tokens, ids);
+    }
+
+    [Theory, AllDatabases]
+    public async Task The_schedule_keeps_people_out_of_groups_before_they_arrive_and_the_pages_warn_of_what_falls_outside_a_stay(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.App;
+        // P2 lands on Tuesday at 11:10, after every group P2 ranked has started: P2 gets none, although there is room.
+        var hub = await w.App.SendAsync(new AddTravelHubCommand("London Stansted", "STN", MissionPlanner.Domain.Travel.HubKind.Airport, "Europe/London") { MissionId = w.Mission });
+        await w.App.SendAsync(new SetTravelLegCommand(MissionPlanner.Domain.Travel.LegMode.Flight, "KLM", "KL1021", hub, "Amsterdam", Tue(11, 10))
+        { MissionId = w.Mission, RegistrationId = w.Ids["P2"], Direction = MissionPlanner.Domain.Travel.LegDirection.Arrival });
+
+        var result = await w.App.SendAsync(new RunVisitSchedulingCommand(w.Mission));
+
+        result.Warnings.Should().BeEmpty();
+        var p2 = await w.App.QueryAsync(db => db.VisitAssignments.Where(a => a.RegistrationId == w.Ids["P2"]).ToListAsync());
+        p2.Should().BeEmpty();
+
+        // Moved by hand into the 10:00 group, the plan warns; the Programme page names the symposium P2 misses.
+        var plan = await w.App.SendAsync(new GetVisitPlanQuery(w.Mission));
+        var early = plan.Visits.Single(v => v.Id == w.Cleanroom).Groups[0].Key;
+        var warnings = await w.App.SendAsync(new MoveVisitorCommand(w.Ids["P2"], null, early) { MissionId = w.Mission, DryRun = true });
+        warnings.Should().Contain(x => x.StartsWith("P2 arrives Tue 19 Jan 11:10, outside 'Cleanroom tour' Tue 19 Jan 10:00"));
+        (await w.App.SendAsync(new GetProgrammeWarningsQuery(w.Mission))).Should().ContainSingle(x => x.Kind == ProgrammeWarningKind.OutsideStay)
+            .Which.Message.Should().Be("'Symposium' (Mon 09:00–17:00) is outside the stay of P2 (arrives Tue 19 Jan 11:10).");
     }
 
     private static async Task<Dictionary<Guid, List<string>>> PlacesAsync(World w) =>

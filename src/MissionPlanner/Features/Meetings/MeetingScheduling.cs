@@ -25,7 +25,8 @@ internal sealed record Meeter(Guid Id, MeetingParty Party, string Name, string O
 }
 
 /// <summary>One thing a delegate is already doing: a programme item outside the B2B sessions and meetings.</summary>
-internal sealed record Engagement(string Title, DateTime StartsAt, DateTime EndsAt, Guid? VenueId);
+/// <param name="Away">The time before they arrive or after they leave (<see cref="MissionPlanner.Features.Travel.Stays"/>); the title says which ("arrives Mon 18 Jan 14:35").</param>
+internal sealed record Engagement(string Title, DateTime StartsAt, DateTime EndsAt, Guid? VenueId, bool Away = false);
 
 /// <summary>A meeting to be placed: the people who want it (a counterpart and one organisation's delegates).</summary>
 internal sealed record WantedMeeting(Guid CounterpartId, IReadOnlyList<Guid> DelegateIds, bool MustMeet, bool DelegateAsked)
@@ -86,11 +87,13 @@ internal sealed class MeetingSchedulingData
         var chosenItems = items.Where(i => i.Audience == Audience.People).Select(i => i.Id).ToList();
         var chosen = (await db.ProgrammeItemPeople.AsNoTracking().Where(x => chosenItems.Contains(x.ProgrammeItemId)).ToListAsync(ct))
             .ToLookup(x => x.RegistrationId, x => x.ProgrammeItemId);
+        var stays = await MissionPlanner.Features.Travel.Stays.ForMissionAsync(db, missionId, ct);
         var busy = delegates.ToDictionary(d => d.Id, d => items
             .Where(i => i.Audience == Audience.Everyone
                         || i.Audience == Audience.Sectors && i.AudienceSectorList.Contains(d.Sector)
                         || i.Audience == Audience.People && chosen[d.Id].Contains(i.Id))
-            .Select(i => new Engagement(i.Title, i.StartsAt, i.EndsAt, i.VenueId)).ToList());
+            .Select(i => new Engagement(i.Title, i.StartsAt, i.EndsAt, i.VenueId))
+            .Concat(MissionPlanner.Features.Travel.Stays.Outside(stays.GetValueOrDefault(d.Id), mission).Select(o => new Engagement(o.Title, o.StartsAt, o.EndsAt, null, Away: true))).ToList());
 
         var meetings = await (tracked ? db.Meetings : db.Meetings.AsNoTracking()).Include(m => m.Delegates)
             .Where(m => m.MissionId == missionId).OrderBy(m => m.StartsAt).ToListAsync(ct);
@@ -291,6 +294,16 @@ internal sealed class MeetingSchedulingData
             {
                 foreach (var b in Busy.GetValueOrDefault(person.Id) ?? [])
                 {
+                    if (b.Away)
+                    {
+                        if (m.StartsAt < b.EndsAt && b.StartsAt < m.EndsAt)
+                        {
+                            warnings.Add($"{person.Name} {b.Title}, outside their meeting at {Where(m)}.");
+                        }
+
+                        continue;
+                    }
+
                     var gap = TravelMinutes(m.VenueId, b.VenueId);
                     if (m.StartsAt < b.EndsAt.AddMinutes(gap) && b.StartsAt < m.EndsAt.AddMinutes(gap))
                     {

@@ -13,6 +13,9 @@ public enum ProgrammeWarningKind
     DoubleBooked,
     TooLittleTravelTime,
     OutsideOpeningHours,
+
+    /// <summary>People in an item who arrive after it starts or leave before it ends (their travel).</summary>
+    OutsideStay,
 }
 
 public sealed record ProgrammeWarning(ProgrammeWarningKind Kind, string Message, IReadOnlyList<Guid> ItemIds, IReadOnlyList<string> People);
@@ -20,7 +23,8 @@ public sealed record ProgrammeWarning(ProgrammeWarningKind Kind, string Message,
 /// <summary>
 /// Plans that cannot work, found from each confirmed person's own programme: someone in two
 /// items at once, too little time to get from one venue to the next (travel times set per pair of
-/// venues), and items outside their venue's opening hours. Warnings, not errors: organisers
+/// venues), items outside their venue's opening hours, and people in an item who arrive after it starts or leave before
+/// it ends (their travel legs, else the dates on their registration). Warnings, not errors: organisers
 /// decide, e.g. while they are still moving people between visit groups.
 /// </summary>
 [RequiresRole(MissionRoleKind.Viewer)]
@@ -56,12 +60,25 @@ public sealed class GetProgrammeWarningsHandler(AppDbContext db) : IRequestHandl
         }
 
         var pairs = new Dictionary<(Guid, Guid, ProgrammeWarningKind), List<string>>();
+        var stays = await Travel.Stays.ForMissionAsync(db, mission.Id, cancellationToken);
+        var away = new Dictionary<Guid, List<string>>();
         foreach (var person in people)
         {
             var sector = person.Sector.ToString();
             var mine = items.Where(i => i.Audience == Audience.Everyone
                                         || i.Audience == Audience.Sectors && i.AudienceSectors.Split(',').Contains(sector)
                                         || i.Audience == Audience.People && chosen[person.Id].Contains(i.Id)).ToList();
+            if (stays.GetValueOrDefault(person.Id) is { } stay)
+            {
+                foreach (var item in mine.Where(i => i.Kind != ProgrammeItemKind.B2BMeetings && !stay.Covers(i.StartsAt, i.EndsAt)))
+                {
+                    var why = stay.Arrival is { } arrives && arrives > item.StartsAt
+                        ? $"arrives {Travel.Stays.When(arrives, mission)}"
+                        : $"leaves {Travel.Stays.When(stay.Departure!.Value, mission)}";
+                    (away.TryGetValue(item.Id, out var list) ? list : away[item.Id] = []).Add($"{person.Name} ({why})");
+                }
+            }
+
             for (var a = 0; a < mine.Count; a++)
             {
                 for (var b = a + 1; b < mine.Count && mine[b].StartsAt < mine[a].EndsAt; b++)
@@ -93,6 +110,14 @@ public sealed class GetProgrammeWarningsHandler(AppDbContext db) : IRequestHandl
                 ? $"{who} would be in '{x.Title}' ({Time(x)}) and '{y.Title}' ({Time(y)}) at the same time."
                 : $"{who} would have {(y.StartsAt - x.EndsAt).TotalMinutes:0} minutes to get from {venues[x.VenueId!.Value].Name} ('{x.Title}') to {venues[y.VenueId!.Value].Name} ('{y.Title}'), which takes {travel[x.VenueId!.Value.CompareTo(y.VenueId!.Value) < 0 ? (x.VenueId.Value, y.VenueId.Value) : (y.VenueId.Value, x.VenueId.Value)]} minutes.";
             warnings.Add(new ProgrammeWarning(kind, message, [first, second], names));
+        }
+
+        foreach (var item in items.Where(i => away.ContainsKey(i.Id)))
+        {
+            var names = away[item.Id];
+            warnings.Add(new ProgrammeWarning(ProgrammeWarningKind.OutsideStay,
+                $"'{item.Title}' ({Time(item)}) is outside the stay of {string.Join(", ", names.Take(5))}{(names.Count > 5 ? $" and {names.Count - 5} more" : "")}.",
+                [item.Id], names));
         }
 
         return warnings;

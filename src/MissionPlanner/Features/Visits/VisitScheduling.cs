@@ -16,7 +16,8 @@ namespace MissionPlanner.Features.Visits;
 internal sealed record Person(Guid Id, string Name, string Organisation, bool HasIdDetails);
 
 /// <summary>One thing a person is already doing: a programme item outside the visits.</summary>
-internal sealed record BusyItem(string Title, DateTime StartsAt, DateTime EndsAt, Guid? VenueId);
+/// <param name="Away">The time before they arrive or after they leave (<see cref="MissionPlanner.Features.Travel.Stays"/>); the title says which ("arrives Mon 18 Jan 14:35").</param>
+internal sealed record BusyItem(string Title, DateTime StartsAt, DateTime EndsAt, Guid? VenueId, bool Away = false);
 
 /// <summary>
 /// Everything the visit schedule is built from and checked against, read in a few queries: the
@@ -52,11 +53,13 @@ internal sealed class VisitSchedulingData
             .Where(p => p.MissionId == missionId && !p.Cancelled && p.VisitId == null && p.Kind != ProgrammeItemKind.B2BMeetings).ToListAsync(ct);
         var chosen = (await db.ProgrammeItemPeople.AsNoTracking().Where(x => items.Select(i => i.Id).Contains(x.ProgrammeItemId)).ToListAsync(ct))
             .ToLookup(x => x.RegistrationId, x => x.ProgrammeItemId);
+        var stays = await MissionPlanner.Features.Travel.Stays.ForMissionAsync(db, missionId, ct);
         var busy = people.ToDictionary(p => p.Id, p => items
             .Where(i => i.Audience == Audience.Everyone
                         || i.Audience == Audience.Sectors && i.AudienceSectors.Split(',').Contains(sectors[p.Id])
                         || i.Audience == Audience.People && chosen[p.Id].Contains(i.Id))
-            .Select(i => new BusyItem(i.Title, i.StartsAt, i.EndsAt, i.VenueId)).ToList());
+            .Select(i => new BusyItem(i.Title, i.StartsAt, i.EndsAt, i.VenueId))
+            .Concat(MissionPlanner.Features.Travel.Stays.Outside(stays.GetValueOrDefault(p.Id), mission).Select(o => new BusyItem(o.Title, o.StartsAt, o.EndsAt, null, Away: true))).ToList());
         var assignments = await (tracked ? db.VisitAssignments : db.VisitAssignments.AsNoTracking()).Where(a => a.MissionId == missionId).ToListAsync(ct);
         return new VisitSchedulingData
         {
@@ -152,6 +155,16 @@ internal sealed class VisitSchedulingData
 
                 foreach (var b in Busy[person.Id])
                 {
+                    if (b.Away)
+                    {
+                        if (a.StartsAt < b.EndsAt && b.StartsAt < a.EndsAt)
+                        {
+                            warnings.Add($"{person.Name} {b.Title}, outside {GroupName(visit, a.Group)}.");
+                        }
+
+                        continue;
+                    }
+
                     var gap = TravelMinutes(visit.VenueId, b.VenueId);
                     if (a.StartsAt < b.EndsAt.AddMinutes(gap) && b.StartsAt < a.EndsAt.AddMinutes(gap))
                     {
