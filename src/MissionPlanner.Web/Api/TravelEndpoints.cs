@@ -48,6 +48,16 @@ public static class TravelEndpoints
             var id = await m.Send(command with { MissionId = missionId }, ct);
             return Results.Created($"/api/v1/missions/{missionId}/travel/transfers", (await m.Send(new ListTransfersQuery(missionId), ct)).Single(s => s.Id == id));
         }).Produces<TransferServiceView>(StatusCodes.Status201Created);
+        travel.MapPut("/transfers/{serviceId:guid}", async (Guid missionId, Guid serviceId, UpdateTransferServiceCommand command, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(command with { MissionId = missionId, ServiceId = serviceId }, ct);
+            return (await m.Send(new ListTransfersQuery(missionId), ct)).Single(s => s.Id == serviceId);
+        });
+        travel.MapDelete("/transfers/{serviceId:guid}", async (Guid missionId, Guid serviceId, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new RemoveTransferServiceCommand(missionId, serviceId), ct);
+            return Results.NoContent();
+        }).Produces(StatusCodes.Status204NoContent);
         travel.MapPost("/transfers/{serviceId:guid}/proposal", async (Guid missionId, Guid serviceId, IMediator m, CancellationToken ct) =>
         {
             await m.Send(new ProposeTransfersCommand(missionId, serviceId), ct);

@@ -104,6 +104,25 @@ public sealed class TransferTests
         view = (await app.SendAsync(new ListTransfersQuery(mission))).Single(s => s.Id == service);
         view.Runs.SelectMany(r => r.Passengers).Select(p => p.Name).Should().NotContain("Person 0");
         (await app.QueryAsync(db => db.TransferPassengers.CountAsync(p => p.RegistrationId == scenario.RegistrationIds["Person 0"]))).Should().Be(0);
+
+        // Changed: smaller vehicles show as over capacity until proposed again; a stale version or no seats is refused.
+        var changed = new UpdateTransferServiceCommand("Heathrow to the hotel", "Hotel Russell, Russell Square", "Arrivals hall, Terminal 5", 1, 30, 45, 0, view.Version)
+        { MissionId = mission, ServiceId = service };
+        await app.SendAsync(changed);
+        view = (await app.SendAsync(new ListTransfersQuery(mission))).Single(s => s.Id == service);
+        view.Warnings.Should().Contain(x => x.EndsWith("carries 2, over its 1 seats."));
+        (await app.SendAsync(new GetMyItineraryQuery(scenario.RegistrationTokens["Person 1"]))).Items.Single(i => i.Title.StartsWith("Transfer")).Travel
+            .Should().StartWith("meet at: Arrivals hall, Terminal 5");
+        var stale = () => app.SendAsync(changed);
+        await stale.Should().ThrowAsync<DbUpdateConcurrencyException>();
+        var noSeats = () => app.SendAsync(changed with { VehicleCapacity = 0, Version = view.Version });
+        (await noSeats.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("VehicleCapacity");
+
+        // Removed: its vehicles go, and with them the transfer in everyone's itinerary.
+        await app.SendAsync(new RemoveTransferServiceCommand(mission, service));
+        (await app.SendAsync(new ListTransfersQuery(mission))).Should().NotContain(s => s.Id == service);
+        (await app.QueryAsync(db => db.TransferRuns.CountAsync(r => r.ServiceId == service))).Should().Be(0);
+        (await app.SendAsync(new GetMyItineraryQuery(scenario.RegistrationTokens["Person 1"]))).Items.Should().NotContain(i => i.Title.StartsWith("Transfer"));
     }
 
     [Theory, AllDatabases]

@@ -135,6 +135,17 @@ public sealed class TravelModel(IMediator mediator) : AppPageModel(mediator)
     public Task<IActionResult> OnPostPublishAsync(Guid missionId, Guid serviceId) =>
         ActAsync(missionId, new PublishTransfersCommand(missionId, serviceId), "Published: each passenger's itinerary shows their transfer.");
 
+    [BindProperty]
+    public TransferEdit Edit { get; set; } = new();
+
+    public Task<IActionResult> OnPostUpdateTransferAsync(Guid missionId, Guid serviceId) =>
+        ActAsync(missionId, new UpdateTransferServiceCommand(Edit.Name, Edit.Place, Edit.MeetingPoint, Edit.VehicleCapacity, Edit.MaxWaitMinutes, Edit.BufferMinutes,
+            Edit.DriveMinutes, Edit.Version)
+        { MissionId = missionId, ServiceId = serviceId }, "Saved: check the vehicles' warnings, or propose again.");
+
+    public Task<IActionResult> OnPostRemoveTransferAsync(Guid missionId, Guid serviceId) =>
+        ActAsync(missionId, new RemoveTransferServiceCommand(missionId, serviceId), "Transfer service removed.");
+
     public Task<IActionResult> OnPostMoveAsync(Guid missionId, Guid serviceId, Guid registrationId, int toRun) =>
         ActAsync(missionId, new MoveTransferPassengerCommand(registrationId, toRun) { MissionId = missionId, ServiceId = serviceId }, "Moved.");
 
@@ -227,6 +238,18 @@ public sealed class TravelModel(IMediator mediator) : AppPageModel(mediator)
         public int MaxWaitMinutes { get; set; } = 45;
         public int BufferMinutes { get; set; } = 45;
         public int DriveMinutes { get; set; }
+    }
+
+    public sealed class TransferEdit
+    {
+        public string? Name { get; set; }
+        public string? Place { get; set; }
+        public string? MeetingPoint { get; set; }
+        public int VehicleCapacity { get; set; }
+        public int MaxWaitMinutes { get; set; }
+        public int BufferMinutes { get; set; }
+        public int DriveMinutes { get; set; }
+        public int? Version { get; set; }
     }
 
     public sealed class LegInput
