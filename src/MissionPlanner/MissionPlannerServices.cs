@@ -50,6 +50,7 @@ public static class MissionPlannerServices
         services.AddScoped<Features.Links.PersonalLinks>();
         services.AddSingleton<Features.Links.LinkUses>();
         services.AddScoped<IMigrationFollowUp, Features.Links.PersonalLinkFollowUp>();
+        services.AddScoped<IMigrationFollowUp, Features.Registrations.PhoneNumberFollowUp>();
         services.AddSingleton<PublicLinks>();
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section)
             .Validate(o => o.IdDetailsRetentionDays is >= 0 and <= 3650, "Privacy:IdDetailsRetentionDays must be between 0 and 3650.")

@@ -1,5 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
@@ -121,8 +123,8 @@ public sealed class TravelTests
         travel.Select(t => t.Name).Should().Equal("Person 0", "Person 1", "Person 2");
         var conflicts = travel[0].Conflicts;
         conflicts.Should().HaveCount(2);
-        conflicts[0].Should().StartWith("Arrives ").And.Contain("10:15, after 'Bilateral symposium' starts").And.EndWith("09:00).");
-        conflicts[1].Should().StartWith("Leaves ").And.Contain("15:00, before 'Strategic session' ends").And.EndWith("16:00).");
+        conflicts[0].Should().StartWith("Arrives ").And.Contain("10:15 (London time), after 'Bilateral symposium' starts").And.EndWith("09:00).");
+        conflicts[1].Should().StartWith("Leaves ").And.Contain("15:00 (London time), before 'Strategic session' ends").And.EndWith("16:00).");
         travel[1].Conflicts.Should().BeEmpty();
         travel[2].Arrival.Should().BeNull();
     }
@@ -183,6 +185,48 @@ public sealed class TravelTests
             DelegationRole.Member, true, Phone: "06 1234 5678"));
         (await badPhone.Should().ThrowAsync<ValidationException>()).Which.Errors.Single().Should().BeEquivalentTo(
             new { PropertyName = "Details.Phone", ErrorMessage = "Give the number with its country code, e.g. +31 6 1234 5678." }, o => o.ExcludingMissingMembers());
+    }
+
+    [Theory, AllDatabases]
+    public async Task Phone_numbers_typed_before_they_were_stored_in_E164_are_converted_once_as_the_app_starts(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.App;
+        var typed = new Dictionary<string, string> { ["Person 0"] = "+31 6 1234 5678", ["Person 1"] = "0044 20 7946 0958", ["Person 2"] = "06 1234 5678" };
+        foreach (var (name, phone) in typed)
+        {
+            var id = w.Scenario.RegistrationIds[name];
+            await w.App.QueryAsync(db => db.Registrations.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Phone, phone)));
+        }
+
+        await w.App.QueryAsync(db => db.AppSettings.Where(s => s.Key == PhoneNumberFollowUp.DoneSetting).ExecuteDeleteAsync());
+        await using (var scope = w.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance, scope.ServiceProvider.GetServices<IMigrationFollowUp>()).MigrateAsync();
+        }
+
+        var phones = await w.App.QueryAsync(db => db.Registrations.Where(r => r.Phone != null).ToDictionaryAsync(r => r.Name, r => r.Phone));
+        phones["Person 0"].Should().Be("+31612345678");
+        phones["Person 1"].Should().Be("+442079460958");
+        phones["Person 2"].Should().Be("06 1234 5678", "without a country code it cannot be read, and stays as typed");
+        (await w.App.QueryAsync(db => db.AppSettings.AnyAsync(s => s.Key == PhoneNumberFollowUp.DoneSetting))).Should().BeTrue();
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_place_used_only_by_someone_who_cancelled_can_be_removed_and_their_journey_goes_with_it(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.App;
+        var luton = await w.App.SendAsync(new AddTravelHubCommand("London Luton", "LTN", HubKind.Airport, "Europe/London") { MissionId = w.Mission });
+        await w.App.SendAsync(Leg(w, "Person 2", LegDirection.Arrival, LegMode.Flight, "U2 2133", luton, w.Start.AddDays(-1).ToDateTime(new TimeOnly(18, 0))));
+        var inUse = () => w.App.SendAsync(new RemoveTravelHubCommand(w.Mission, luton));
+        (await inUse.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("HubId");
+
+        await w.App.SendAsync(new CancelMyRegistrationCommand(w.Scenario.RegistrationTokens["Person 2"]));
+        (await w.App.SendAsync(new ListTravelHubsQuery(w.Mission))).Single(h => h.Id == luton).Legs.Should().Be(0, "a cancelled delegate's journey does not count");
+        await w.App.SendAsync(new RemoveTravelHubCommand(w.Mission, luton));
+        (await w.App.QueryAsync(db => db.TravelLegs.CountAsync(l => l.HubId == luton))).Should().Be(0);
     }
 
     [Theory, AllDatabases]

@@ -4,6 +4,7 @@ using MissionPlanner.Common;
 using MissionPlanner.Data;
 using MissionPlanner.Domain.Common;
 using MissionPlanner.Domain.Organisers;
+using MissionPlanner.Domain.Registrations;
 
 namespace MissionPlanner.Features.Travel;
 
@@ -17,7 +18,9 @@ public sealed class RemoveTravelHubHandler(AppDbContext db) : IRequestHandler<Re
     {
         var hub = await db.TravelHubs.FirstOrDefaultAsync(h => h.Id == request.HubId && h.MissionId == request.MissionId, cancellationToken)
                   ?? throw new NotFoundException("Travel hub");
-        var legs = await db.TravelLegs.CountAsync(l => l.HubId == hub.Id, cancellationToken);
+        // Only confirmed delegates' journeys count; those of people who cancelled or were erased go with the place.
+        var legs = await db.TravelLegs.CountAsync(l => l.HubId == hub.Id
+            && db.Registrations.Any(r => r.Id == l.RegistrationId && r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null), cancellationToken);
         if (legs > 0)
         {
             throw new DomainException("HubId", $"{legs} arrival(s) or departure(s) use {hub.Label}: change them first.");
@@ -28,8 +31,11 @@ public sealed class RemoveTravelHubHandler(AppDbContext db) : IRequestHandler<Re
             throw new DomainException("HubId", $"The transfer service '{service}' runs from or to {hub.Label}: remove it first.");
         }
 
+        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await db.TravelLegs.Where(l => l.HubId == hub.Id).ExecuteDeleteAsync(cancellationToken);
         db.TravelHubs.Remove(hub);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }
 }

@@ -146,6 +146,8 @@ internal static class TravelRules
             .Select(p => new { p.ProgrammeItemId, p.RegistrationId }).ToListAsync(ct)).ToHashSet();
         var zone = mission.TimeZone;
         string When(DateTime utc) => MissionTime.ToLocal(utc, zone).ToString("ddd d MMM HH:mm", English);
+        // Conflicts compare in the mission's time, which may not be the airport's: the zone is named once per text.
+        var zoneName = $"{mission.TimeZoneId[(mission.TimeZoneId.LastIndexOf('/') + 1)..].Replace('_', ' ')} time";
 
         return people.Select(p =>
         {
@@ -156,13 +158,13 @@ internal static class TravelRules
             if (arrival is not null)
             {
                 conflicts.AddRange(mine.Where(i => i.StartsAt < arrival.ScheduledAt)
-                    .Select(i => $"Arrives {When(arrival.ScheduledAt)}, after '{i.Title}' starts ({When(i.StartsAt)})."));
+                    .Select(i => $"Arrives {When(arrival.ScheduledAt)} ({zoneName}), after '{i.Title}' starts ({When(i.StartsAt)})."));
             }
 
             if (departure is not null)
             {
                 conflicts.AddRange(mine.Where(i => i.EndsAt > departure.ScheduledAt)
-                    .Select(i => $"Leaves {When(departure.ScheduledAt)}, before '{i.Title}' ends ({When(i.EndsAt)})."));
+                    .Select(i => $"Leaves {When(departure.ScheduledAt)} ({zoneName}), before '{i.Title}' ends ({When(i.EndsAt)})."));
             }
 
             return new DelegateTravel(p.Id, p.Name, p.Organisation,
