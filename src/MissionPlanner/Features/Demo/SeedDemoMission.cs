@@ -171,6 +171,7 @@ public sealed class SeedDemoMissionHandler(AppDbContext db, PersonalLinks links,
         SeedVisits(mission, v, delegates);
         SeedCeremony(mission, delegates);
         SeedSurveys(mission, now);
+        SeedRoomsAndLetter(mission, v["londonHotel"]);
         await db.SaveChangesAsync(cancellationToken);
         await db.Missions.Where(m => m.Id == mission.Id).ExecuteUpdateAsync(u => u
             .SetProperty(m => m.Capacity, 60)
@@ -256,6 +257,24 @@ public sealed class SeedDemoMissionHandler(AppDbContext db, PersonalLinks links,
 
     /// <summary>The signing at the embassy: parties, signatory, dignitaries, agreement and the usual checklist.</summary>
     /// <summary>The feedback survey most missions send: anonymous, about the whole mission, scheduled (it goes out after the strategic session).</summary>
+    /// <summary>Rooms held at the delegation hotel from the night before the symposium, and the mission's visa letter.</summary>
+    private void SeedRoomsAndLetter(Mission mission, Venue hotel)
+    {
+        var first = mission.StartDate.AddDays(-1);
+        foreach (var (type, rooms, rate, name) in new[] { (Domain.Travel.RoomType.Single, 20, 189m, "Single rooms"), (Domain.Travel.RoomType.Twin, 5, 215m, "Twin rooms") })
+        {
+            var block = new Domain.Travel.RoomBlock(mission.Id, hotel.Id);
+            block.Change(name, type, false, first, mission.EndDate.AddDays(-1), rooms, rate, "GBP", first.AddDays(-21), "NL-NEURO-" + type.ToString().ToUpperInvariant(),
+                mission.StartDate, mission.EndDate);
+            db.RoomBlocks.Add(block);
+        }
+
+        var letter = new Domain.Letters.LetterTemplate(mission.Id);
+        letter.Change("Netherlands Enterprise Agency (RVO)\nPrinses Beatrixlaan 2, 2595 AL The Hague, the Netherlands\n+31 88 042 42 42 · missions@rvo.example",
+            Domain.Letters.LetterTemplate.DefaultWording, "Marieke de Groot", "Head of Mission, Netherlands Enterprise Agency");
+        db.LetterTemplates.Add(letter);
+    }
+
     private void SeedSurveys(Mission mission, DateTime now)
     {
         var survey = new Domain.Surveys.Survey(mission.Id, null, null, now);
