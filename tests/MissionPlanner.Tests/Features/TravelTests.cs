@@ -326,6 +326,21 @@ public sealed class TravelTests
         (await w.App.SendAsync(new ListTravelQuery(w.Mission))).Single(t => t.Name == "Person 1").Arrival!.ScheduledLocal
             .Should().Be(w.Start.AddDays(-1).ToDateTime(new TimeOnly(18, 5)));
 
+        // A workbook as Excel itself writes it: dates and times are numbers (days since 1899-12-30, fractions of a day) shown through
+        // number formats, the built-in "d/m/yyyy" and "h:mm" and a custom "hh:mm".
+        var serial = w.Start.AddDays(-1).DayNumber - new DateOnly(1899, 12, 30).DayNumber;
+        var excelWritten = await w.App.SendAsync(new ImportTravelLegsCommand(null, File: ExcelWorkbook(
+            ["email", "direction", "by", "carrier", "number", "airport", "from", "date", "time"],
+            [
+                ["p2@example.org", "arrival", "flight", "BA", "BA433", "LHR", "Dublin", (serial, 1), ((19 * 60 + 57) / 1440.0, 2)],
+                ["p2@example.org", "departure", "flight", "BA", "BA438", "LHR", "Dublin", (serial + 3, 1), ((7 * 60 + 5) / 1440.0, 3)],
+            ]))
+        { MissionId = w.Mission });
+        excelWritten.Errors.Should().BeEmpty();
+        var asExcelWrites = (await w.App.SendAsync(new ListTravelQuery(w.Mission))).Single(t => t.Name == "Person 2");
+        (asExcelWrites.Arrival!.ScheduledLocal, asExcelWrites.Departure!.ScheduledLocal).Should().Be((w.Start.AddDays(-1).ToDateTime(new TimeOnly(19, 57)),
+            w.Start.AddDays(2).ToDateTime(new TimeOnly(7, 5))));
+
         // Time cells as spreadsheet programs save them when read as text: a date-and-time, or a time a hair short of the minute.
         var cells = await w.App.SendAsync(new ImportTravelLegsCommand(
             $"email,direction,by,carrier,number,airport or station,from or to,date,time\n" +
@@ -339,5 +354,48 @@ public sealed class TravelTests
 
         var sameCode = () => w.App.SendAsync(new AddTravelHubCommand("Heathrow again", "lhr", HubKind.Airport, "Europe/London") { MissionId = w.Mission });
         (await sameCode.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("Code", "imports find a place by its code");
+    }
+
+    /// <summary>
+    /// A minimal .xlsx as Excel writes it (ECMA-376): inline strings, and numbers with a style index (1: built-in date format 14,
+    /// 2: built-in time format 20 "h:mm", 3: custom format 164 "hh:mm").
+    /// </summary>
+    private static byte[] ExcelWorkbook(string[] header, object[][] rows)
+    {
+        static string Column(int i) => ((char)('A' + i)).ToString();
+        static string Cell(string reference, object value) => value switch
+        {
+            (double number, int style) => $"<c r=\"{reference}\" s=\"{style}\"><v>{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}</v></c>",
+            (int number, int style) => $"<c r=\"{reference}\" s=\"{style}\"><v>{number}</v></c>",
+            _ => $"<c r=\"{reference}\" t=\"inlineStr\"><is><t>{System.Security.SecurityElement.Escape(value.ToString())}</t></is></c>",
+        };
+        var sheet = new System.Text.StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+        var all = new[] { header.Cast<object>().ToArray() }.Concat(rows).ToArray();
+        for (var r = 0; r < all.Length; r++)
+        {
+            sheet.Append($"<row r=\"{r + 1}\">").Append(string.Concat(all[r].Select((v, c) => Cell($"{Column(c)}{r + 1}", v)))).Append("</row>");
+        }
+
+        sheet.Append("</sheetData></worksheet>");
+        var parts = new Dictionary<string, string>
+        {
+            ["[Content_Types].xml"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/></Types>",
+            ["_rels/.rels"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>",
+            ["xl/workbook.xml"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Travel\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+            ["xl/_rels/workbook.xml.rels"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>",
+            ["xl/styles.xml"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"hh:mm\"/></numFmts><fonts count=\"1\"><font/></fonts><fills count=\"1\"><fill/></fills><borders count=\"1\"><border/></borders><cellStyleXfs count=\"1\"><xf/></cellStyleXfs><cellXfs count=\"4\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/><xf numFmtId=\"20\" applyNumberFormat=\"1\"/><xf numFmtId=\"164\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>",
+            ["xl/worksheets/sheet1.xml"] = sheet.ToString(),
+        };
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, xml) in parts)
+            {
+                using var writer = new StreamWriter(archive.CreateEntry(name).Open());
+                writer.Write(xml);
+            }
+        }
+
+        return zip.ToArray();
     }
 }
