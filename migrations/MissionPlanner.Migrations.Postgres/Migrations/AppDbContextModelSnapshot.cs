@@ -710,6 +710,10 @@ namespace MissionPlanner.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("ApprovedHtml")
+                        .HasColumnType("text")
+                        .HasColumnName("approved_html");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at");

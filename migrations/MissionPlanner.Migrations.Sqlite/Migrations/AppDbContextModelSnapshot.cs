@@ -705,6 +705,10 @@ namespace MissionPlanner.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("ApprovedHtml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_html");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("decided_at");

@@ -20,9 +20,10 @@ public static class LettersEndpoints
             await m.Send(command with { MissionId = missionId }, ct);
             return await m.Send(new GetLetterTemplateQuery(missionId), ct);
         });
-        letters.MapPost("/{letterId:guid}/approve", async (Guid missionId, Guid letterId, IMediator m, CancellationToken ct) =>
+        // {"version": n}: the letter's version as read, so that a request changed since is not approved unseen.
+        letters.MapPost("/{letterId:guid}/approve", async (Guid missionId, Guid letterId, ApproveVisaLetterCommand command, IMediator m, CancellationToken ct) =>
         {
-            await m.Send(new ApproveVisaLetterCommand(missionId, letterId), ct);
+            await m.Send(command with { MissionId = missionId, LetterId = letterId }, ct);
             return (await m.Send(new ListVisaLettersQuery(missionId), ct)).Single(l => l.Id == letterId);
         });
         letters.MapPost("/{letterId:guid}/decline", async (Guid missionId, Guid letterId, DeclineVisaLetterCommand command, IMediator m, CancellationToken ct) =>

@@ -59,10 +59,19 @@ public sealed class LetterTests
         waiting.Preview.Should().Contain("Adéwálé Okonkwo (TU Delft), a national of Nigerian, born on 2 May 1984, holder of passport A01234567")
             .And.Contain("Innovation Mission to the UK");
 
-        // Approved by an organiser, printed by the letter job, emailed with the PDF attached.
+        // The delegate asks again while the organiser reads: approving what they read is refused, and they read again.
         (await app.SendAsync(new IssueVisaLettersCommand())).Should().Be(0, "nothing is printed before an organiser approves");
-        await app.SendAsync(new ApproveVisaLetterCommand(mission, waiting.Id), ann);
-        var again = () => app.SendAsync(new ApproveVisaLetterCommand(mission, waiting.Id), ann);
+        await app.SendAsync(new RequestMyVisaLetterCommand(ade, "UK visa application in Abuja"));
+        var unseen = () => app.SendAsync(new ApproveVisaLetterCommand(waiting.Version) { MissionId = mission, LetterId = waiting.Id }, ann);
+        await unseen.Should().ThrowAsync<DbUpdateConcurrencyException>();
+        waiting = (await app.SendAsync(new ListVisaLettersQuery(mission), ann)).Single();
+        waiting.Purpose.Should().Be("UK visa application in Abuja");
+
+        // Approved by an organiser, printed by the letter job as approved (a later change of the template does not reach it), emailed as a PDF.
+        await app.SendAsync(new ApproveVisaLetterCommand(waiting.Version) { MissionId = mission, LetterId = waiting.Id }, ann);
+        var current = await app.SendAsync(new GetLetterTemplateQuery(mission), ann);
+        await app.SendAsync(new SetLetterTemplateCommand("Another letterhead", current.Wording, "Someone else", "Deputy", current.Version) { MissionId = mission }, ann);
+        var again = () => app.SendAsync(new ApproveVisaLetterCommand(waiting.Version + 1) { MissionId = mission, LetterId = waiting.Id }, ann);
         (await again.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("Status");
         (await app.SendAsync(new IssueVisaLettersCommand())).Should().Be(1);
         (await app.SendAsync(new IssueVisaLettersCommand())).Should().Be(0, "once");
@@ -71,7 +80,7 @@ public sealed class LetterTests
         pdf.FileName.Should().Be("letter-adéwálé-okonkwo.pdf");
         var text = await DocumentTests.PdfText(pdf.Content);
         text.Should().Contain("Netherlands Enterprise Agency").And.Contain("A01234567").And.Contain("Adéwálé Okonkwo").And.Contain("Marieke de Groot")
-            .And.Contain("Head of Mission");
+            .And.Contain("Head of Mission").And.NotContain("Another letterhead");
         (await app.SendAsync(new GetVisaLetterFileQuery(mission, waiting.Id), ann)).Content.Should().Equal(pdf.Content);
 
         var email = await app.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.Template == "visa-letter"));
@@ -103,6 +112,9 @@ public sealed class LetterTests
         (await app.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.Template == "visa-letter" && m.ToAddress == "lin@example.org"))).TextBody
             .Should().Contain("The passport number does not match your passport copy.").And.Contain("/letter");
         await app.SendAsync(new RequestMyVisaLetterCommand(lin, null, IdNumber: "E87654321"));
+        // Saving the registration form, which does not ask for ID details on this mission, keeps those given for the letter.
+        await app.SendAsync(new UpdateMyRegistrationCommand(lin, new RegistrationDetails("Lin Wei", "TU Delft", Sector.Academia, DelegationRole.Member, true,
+            Phone: "+86 138 0013 8000")));
         (await app.SendAsync(new ListVisaLettersQuery(mission), ann)).Single(l => l.Name == "Lin Wei")
             .Should().BeEquivalentTo(new { Status = LetterStatus.Requested, DeclineReason = (string?)null }, o => o.ExcludingMissingMembers());
         (await app.SendAsync(new ListVisaLettersQuery(mission), ann)).Single(l => l.Name == "Lin Wei").Preview.Should().Contain("E87654321");
@@ -124,19 +136,31 @@ public sealed class LetterTests
         await scenario.InviteAsync(1);
         await scenario.RegisterAllAsync();
         var token = scenario.RegistrationTokens["Person 0"];
+        var unset = await app.SendAsync(new GetLetterTemplateQuery(mission));
         await app.SendAsync(new RequestMyVisaLetterCommand(token, null, "Indonesian", "B7654321", new DateOnly(1979, 1, 1)));
         var letter = (await app.SendAsync(new ListVisaLettersQuery(mission))).Single();
-        await app.SendAsync(new ApproveVisaLetterCommand(mission, letter.Id));
+        var noLetterhead = () => app.SendAsync(new ApproveVisaLetterCommand(letter.Version) { MissionId = mission, LetterId = letter.Id });
+        (await noLetterhead.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("Template", "a letter without letterhead or signatory is not sent");
+        await app.SendAsync(new SetLetterTemplateCommand("RVO", unset.Wording, "Marieke de Groot", "Head of Mission", unset.Version) { MissionId = mission });
+        await app.SendAsync(new ApproveVisaLetterCommand(letter.Version) { MissionId = mission, LetterId = letter.Id });
         await app.SendAsync(new IssueVisaLettersCommand());
         var data = app.Services.GetRequiredService<DataDirectory>();
         var file = await app.QueryAsync(db => db.VisaLetters.Select(l => l.File).SingleAsync());
         File.Exists(Path.Combine(data.Path, file!)).Should().BeTrue();
 
+        // Without an SMTP server the email is kept in data/mail/ as the .eml that was sent, the letter attached.
+        await app.SendAsync(new MissionPlanner.Features.Outbox.DispatchOutboxCommand());
+        var sent = Directory.GetFiles(Path.Combine(data.Path, "mail"), "*.eml")
+            .Where(f => MimeMessage.Load(f).Attachments.OfType<MimePart>().Any(a => a.ContentType.MimeType == "application/pdf")).ToList();
+        sent.Should().ContainSingle();
+
         app.Clock.SetUtcNow(start.AddDays(40).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
         (await app.SendAsync(new PurgeExpiredIdDetailsCommand())).Should().Be(1);
 
         File.Exists(Path.Combine(data.Path, file!)).Should().BeFalse();
+        File.Exists(sent[0]).Should().BeFalse("the copy of the email carries the letter");
         (await app.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.Template == "visa-letter"))).AttachmentContent.Should().BeNull();
+        (await app.QueryAsync(db => db.VisaLetters.SingleAsync())).ApprovedHtml.Should().BeNull("the approved text carries the passport number too");
         (await app.SendAsync(new GetMyVisaLetterQuery(token))).Should().BeEquivalentTo(new { Status = LetterStatus.Issued, HasFile = false },
             o => o.ExcludingMissingMembers());
         var gone = () => app.SendAsync(new GetMyVisaLetterFileQuery(token));

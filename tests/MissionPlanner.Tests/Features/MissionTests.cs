@@ -168,6 +168,13 @@ public sealed class MissionTests
         await app.SendAsync(new MissionPlanner.Features.Ceremonies.AddCeremonyPersonCommand(MissionPlanner.Domain.Ceremonies.CeremonyRole.Witness, "Wim", null, "Acme", null)
         { MissionId = draft, CeremonyId = ceremony, PartyId = party });
 
+        // Room blocks point at their hotel venue the same way.
+        var hotel = await app.SendAsync(new MissionPlanner.Features.Venues.CreateVenueCommand("Hotel", "Kensington", "London", VenueKind.Hotel, null, null)
+        { MissionId = draft });
+        await app.SendAsync(new MissionPlanner.Features.Rooms.AddRoomBlockCommand(hotel, null, MissionPlanner.Domain.Travel.RoomType.Single, false,
+            new DateOnly(2027, 3, 21), new DateOnly(2027, 3, 22), 5, null, null, new DateOnly(2027, 3, 1), null)
+        { MissionId = draft });
+
         await app.SendAsync(new DeleteMissionCommand(draft));
         await FluentActions.Awaiting(() => app.SendAsync(new DeleteMissionCommand(open))).Should().ThrowAsync<DomainException>();
 

@@ -27,7 +27,8 @@ public sealed class RoomTests
     [Fact]
     public void The_planner_pairs_those_who_share_keeps_accessible_rooms_for_those_who_need_them_and_never_overfills_a_room()
     {
-        var twin = new RoomPlanner.Block(Guid.NewGuid(), 2, false, D, D.AddDays(3), RoomsHeld: 1);
+        var twin = new RoomPlanner.Block(Guid.NewGuid(), 2, false, D, D.AddDays(3), RoomsHeld: 1, SeparateBeds: true);
+        var doubles = new RoomPlanner.Block(Guid.Empty, 2, false, D, D.AddDays(3), RoomsHeld: 1); // the lowest id: first on ties, were it not for the beds
         var single = new RoomPlanner.Block(Guid.NewGuid(), 1, false, D, D.AddDays(3), RoomsHeld: 2);
         var accessible = new RoomPlanner.Block(Guid.NewGuid(), 1, true, D, D.AddDays(3), RoomsHeld: 1);
         Guid P(int i) => new(i, 0, 0, new byte[8]);
@@ -38,15 +39,15 @@ public sealed class RoomTests
             new([P(4)], D, D.AddDays(2), true),
             new([P(5)], D.AddDays(2), D.AddDays(4), false), // after P(3) leaves: the same single room
             new([P(6)], D, D.AddDays(1), false),
-            new([P(7)], D, D.AddDays(1), false), // nothing left that night
+            new([P(7)], D, D.AddDays(1), false), // singles full: alone in the double
         };
 
-        var placed = RoomPlanner.Propose([twin, single, accessible], [], parties);
+        var placed = RoomPlanner.Propose([doubles, twin, single, accessible], [], parties);
 
         string Where(int person) => placed.SingleOrDefault(p => p.Party.People.Contains(P(person))) is { } p
-            ? $"{(p.BlockId == twin.Id ? "twin" : p.BlockId == single.Id ? "single" : "accessible")} {p.Room}"
+            ? $"{(p.BlockId == twin.Id ? "twin" : p.BlockId == doubles.Id ? "double" : p.BlockId == single.Id ? "single" : "accessible")} {p.Room}"
             : "none";
-        Enumerable.Range(1, 7).Select(Where).Should().Equal("twin 1", "twin 1", "single 1", "accessible 1", "single 1", "single 2", "none");
+        Enumerable.Range(1, 7).Select(Where).Should().Equal("twin 1", "twin 1", "single 1", "accessible 1", "single 1", "single 2", "double 1");
     }
 
     [Theory, AllDatabases]

@@ -90,9 +90,9 @@ public sealed class VisitTests
     {
         var w = await ArrangeAsync(provider);
         await using var _ = w.App;
-        // P2 lands on Tuesday at 11:10, after every group P2 ranked has started: P2 gets none, although there is room.
+        // P2 lands on Tuesday at 10:20 and is in town an hour later, after every group P2 ranked has started (the 11:00 one too): none for P2.
         var hub = await w.App.SendAsync(new AddTravelHubCommand("London Stansted", "STN", MissionPlanner.Domain.Travel.HubKind.Airport, "Europe/London") { MissionId = w.Mission });
-        await w.App.SendAsync(new SetTravelLegCommand(MissionPlanner.Domain.Travel.LegMode.Flight, "KLM", "KL1021", hub, "Amsterdam", Tue(11, 10))
+        await w.App.SendAsync(new SetTravelLegCommand(MissionPlanner.Domain.Travel.LegMode.Flight, "KLM", "KL1021", hub, "Amsterdam", Tue(10, 20))
         { MissionId = w.Mission, RegistrationId = w.Ids["P2"], Direction = MissionPlanner.Domain.Travel.LegDirection.Arrival });
 
         var result = await w.App.SendAsync(new RunVisitSchedulingCommand(w.Mission));
@@ -105,9 +105,9 @@ public sealed class VisitTests
         var plan = await w.App.SendAsync(new GetVisitPlanQuery(w.Mission));
         var early = plan.Visits.Single(v => v.Id == w.Cleanroom).Groups[0].Key;
         var warnings = await w.App.SendAsync(new MoveVisitorCommand(w.Ids["P2"], null, early) { MissionId = w.Mission, DryRun = true });
-        warnings.Should().Contain(x => x.StartsWith("P2 arrives Tue 19 Jan 11:10, outside 'Cleanroom tour' Tue 19 Jan 10:00"));
+        warnings.Should().Contain(x => x.StartsWith("P2 arrives Tue 19 Jan 10:20 (free from 11:20), outside 'Cleanroom tour' Tue 19 Jan 10:00"));
         (await w.App.SendAsync(new GetProgrammeWarningsQuery(w.Mission))).Should().ContainSingle(x => x.Kind == ProgrammeWarningKind.OutsideStay)
-            .Which.Message.Should().Be("'Symposium' (Mon 09:00–17:00) is outside the stay of P2 (arrives Tue 19 Jan 11:10).");
+            .Which.Message.Should().Be("'Symposium' (Mon 09:00–17:00) is outside the stay of P2 (arrives Tue 19 Jan 10:20).");
     }
 
     private static async Task<Dictionary<Guid, List<string>>> PlacesAsync(World w) =>

@@ -46,9 +46,15 @@ public sealed class LetterPagesTests
         await organiser.SignInAsync(ann.SignInToken);
         var letters = $"/missions/{mission}/letters";
         await organiser.GetAsync(letters);
+        organiser.LastHtml.Should().Contain("Set the letterhead and the signatory");
+        var template = await app.SendAsync(new GetLetterTemplateQuery(mission));
+        await app.SendAsync(new SetLetterTemplateCommand("Netherlands Enterprise Agency", template.Wording, "Marieke de Groot", "Head of Mission", template.Version)
+        { MissionId = mission });
+        await organiser.GetAsync(letters);
         organiser.LastHtml.Should().Contain("Requests (1 waiting)").And.Contain("a national of South African").And.Contain("M00123456");
-        var id = (await app.SendAsync(new ListVisaLettersQuery(mission))).Single().Id;
-        (await organiser.SubmitAsync(letters, new Dictionary<string, string> { ["letterId"] = id.ToString() }, "Approve")).StatusCode
+        var request = (await app.SendAsync(new ListVisaLettersQuery(mission))).Single();
+        var id = request.Id;
+        (await organiser.SubmitAsync(letters, new Dictionary<string, string> { ["letterId"] = id.ToString(), ["version"] = request.Version.ToString() }, "Approve")).StatusCode
             .Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
         (await app.SendAsync(new IssueVisaLettersCommand())).Should().Be(1);
 

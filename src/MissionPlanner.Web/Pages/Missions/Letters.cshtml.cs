@@ -54,8 +54,8 @@ public sealed class LettersModel(IMediator mediator) : AppPageModel(mediator)
         return await LoadAsync(missionId) ? Page() : MissionNotFound();
     }
 
-    public Task<IActionResult> OnPostApproveAsync(Guid missionId, Guid letterId) =>
-        ActAsync(missionId, new ApproveVisaLetterCommand(missionId, letterId), "Approved: the letter is printed and emailed in a minute or two.");
+    public Task<IActionResult> OnPostApproveAsync(Guid missionId, Guid letterId, int? version) =>
+        ActAsync(missionId, new ApproveVisaLetterCommand(version) { MissionId = missionId, LetterId = letterId }, "Approved: the letter is printed and emailed in a minute or two.");
 
     public Task<IActionResult> OnPostDeclineAsync(Guid missionId, Guid letterId, string? reason) =>
         ActAsync(missionId, new DeclineVisaLetterCommand(reason) { MissionId = missionId, LetterId = letterId }, "Declined; the delegate is emailed the reason.");

@@ -20,6 +20,15 @@ public sealed class RoomsModel(IMediator mediator) : AppPageModel(mediator)
     [BindProperty]
     public AssignInput Assign { get; set; } = new();
 
+    /// <summary>The "Add a room block" form: what was typed when adding failed, else the defaults (never a block's change that failed).</summary>
+    public BlockInput NewBlock => Block.Id is null && Block.FirstNight is not null ? Block : new BlockInput
+    {
+        HotelId = Block.Id is null ? Block.HotelId : null,
+        FirstNight = Mission.StartDate.AddDays(-1),
+        LastNight = Mission.EndDate.AddDays(-1),
+        ReleaseDate = Mission.StartDate.AddDays(-30),
+    };
+
     public async Task<IActionResult> OnGetAsync(Guid missionId)
     {
         if (!await LoadAsync(missionId))
@@ -27,9 +36,6 @@ public sealed class RoomsModel(IMediator mediator) : AppPageModel(mediator)
             return MissionNotFound();
         }
 
-        Block.FirstNight = Mission.StartDate.AddDays(-1);
-        Block.LastNight = Mission.EndDate.AddDays(-1);
-        Block.ReleaseDate = Mission.StartDate.AddDays(-30);
         return Page();
     }
 

@@ -140,6 +140,12 @@ public sealed class VisaLetter : IVersioned
     /// <summary>The printed PDF, relative to the data directory; null until issued, and after the ID details are purged.</summary>
     public string? File { get; private set; }
 
+    /// <summary>
+    /// The letter as the organiser approved it (HTML, with the ID details in it): what the letter job prints, so a later
+    /// change of the template or the details cannot slip into a letter nobody reviewed. Gone with the ID details.
+    /// </summary>
+    public string? ApprovedHtml { get; private set; }
+
     public int Version { get; set; }
 
     /// <exception cref="DomainException">On Status: a letter already approved or issued.</exception>
@@ -159,10 +165,11 @@ public sealed class VisaLetter : IVersioned
     }
 
     /// <exception cref="DomainException">On Status: only a requested letter is decided.</exception>
-    public void Approve(string by, DateTime now)
+    public void Approve(string by, string html, DateTime now)
     {
         RequireRequested();
         Status = LetterStatus.Approved;
+        ApprovedHtml = html;
         DecidedAt = now;
         DecidedBy = by;
     }
@@ -184,12 +191,18 @@ public sealed class VisaLetter : IVersioned
         IssuedAt = now;
     }
 
-    public void ForgetFile() => File = null;
+    /// <summary>The ID details went (retention): the PDF and the approved text that carries them go too.</summary>
+    public void ForgetFile()
+    {
+        File = null;
+        ApprovedHtml = null;
+    }
 
     /// <summary>An approved letter that cannot be printed (the ID details went, the person left) goes back to waiting for a decision.</summary>
     public void Reopen()
     {
         Status = LetterStatus.Requested;
+        ApprovedHtml = null;
         DecidedAt = null;
         DecidedBy = null;
     }

@@ -5,13 +5,13 @@ namespace MissionPlanner.Domain.Travel;
 /// twin room; everyone else a room of their own (the planner never puts strangers together). Rooms are only taken among
 /// those held, and a room is used by one party per night. Preferences, in order: an accessible room for someone with
 /// accessibility needs (accessible rooms are kept for them otherwise), a block whose nights cover the stay, no double
-/// room for one guest while singles are free. Accessible parties go first, then by check-in. O(parties × rooms held ×
+/// room for one guest while singles are free, a twin before a double for two who share. Accessible parties go first, then by check-in. O(parties × rooms held ×
 /// stays in a room); 200 delegates in 150 rooms take well under a millisecond (bench/, <c>rooms</c>).
 /// </summary>
 public static class RoomPlanner
 {
-    /// <summary>A block as the planner sees it.</summary>
-    public sealed record Block(Guid Id, int Capacity, bool Accessible, DateOnly FirstNight, DateOnly LastNight, int RoomsHeld);
+    /// <summary>A block as the planner sees it; <paramref name="SeparateBeds"/> for twin rooms, which two colleagues get before a double.</summary>
+    public sealed record Block(Guid Id, int Capacity, bool Accessible, DateOnly FirstNight, DateOnly LastNight, int RoomsHeld, bool SeparateBeds = false);
 
     /// <summary>One or two guests to lodge together for [CheckIn, CheckOut).</summary>
     public sealed record Party(IReadOnlyList<Guid> People, DateOnly CheckIn, DateOnly CheckOut, bool NeedsAccessible);
@@ -36,6 +36,7 @@ public static class RoomPlanner
                 .OrderBy(b => party.NeedsAccessible && !b.Accessible ? 1 : 0)
                 .ThenBy(b => OutsideNights(b, party))
                 .ThenBy(b => b.Capacity - size)
+                .ThenBy(b => size > 1 && !b.SeparateBeds ? 1 : 0)
                 .ThenBy(b => !party.NeedsAccessible && b.Accessible ? 1 : 0)
                 .ThenBy(b => b.Id);
             foreach (var block in candidates)

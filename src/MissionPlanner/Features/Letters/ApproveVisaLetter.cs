@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
@@ -10,11 +12,25 @@ using MissionPlanner.Features.Registrations;
 namespace MissionPlanner.Features.Letters;
 
 /// <summary>
-/// Approves a requested letter after reviewing it; the letter job then prints it and emails it to the delegate. Refused
-/// while the delegate's ID details are incomplete (naming what is missing), or when the letter is not waiting.
+/// Approves a requested letter after reviewing it: the letter as it reads now (template and ID details) is kept and is
+/// what the letter job prints and emails to the delegate. <c>Version</c> is the letter's version the organiser read (409
+/// when the delegate asked again since). Refused while the template has no letterhead or signatory, while the delegate's
+/// ID details are incomplete (naming what is missing), or when the letter is not waiting.
 /// </summary>
 [RequiresRole(MissionRoleKind.Organiser)]
-public sealed record ApproveVisaLetterCommand(Guid MissionId, Guid LetterId) : IRequest<Unit>, IMissionRequest;
+public sealed record ApproveVisaLetterCommand(int? Version) : IRequest<Unit>, IMissionRequest
+{
+    [JsonIgnore]
+    public Guid MissionId { get; init; }
+
+    [JsonIgnore]
+    public Guid LetterId { get; init; }
+}
+
+public sealed class ApproveVisaLetterValidator : AbstractValidator<ApproveVisaLetterCommand>
+{
+    public ApproveVisaLetterValidator() => RuleFor(x => x.Version).NotNull();
+}
 
 public sealed class ApproveVisaLetterHandler(AppDbContext db, PersonalDataProtector protector, CurrentUser user, TimeProvider clock)
     : IRequestHandler<ApproveVisaLetterCommand, Unit>
@@ -28,15 +44,24 @@ public sealed class ApproveVisaLetterHandler(AppDbContext db, PersonalDataProtec
             throw new DomainException("Status", $"{person.Name} is not a confirmed delegate any more.");
         }
 
-        var missing = Letters.Missing(RegistrationIntake.ReadIdDetails(person.IdDetails, protector));
+        db.ExpectVersion(letter, request.Version!.Value);
+        var details = RegistrationIntake.ReadIdDetails(person.IdDetails, protector);
+        var missing = Letters.Missing(details);
         if (missing.Count > 0)
         {
             throw new DomainException("IdDetails", $"{person.Name}'s {string.Join(", ", missing)} are missing: they give them on their letter page.");
         }
 
+        var mission = await db.MissionAsync(letter.MissionId, cancellationToken);
+        var template = await Letters.TemplateAsync(db, mission.Id, cancellationToken);
+        if (template.Letterhead.Length == 0 || template.SignatoryName.Length == 0)
+        {
+            throw new DomainException("Template", "Set the letter's letterhead and signatory first (The letter, below the requests).");
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var by = await Letters.ActorAsync(db, user, cancellationToken);
-        letter.Approve(by, now);
+        letter.Approve(by, Letters.Html(template, mission, template.Fill(await Letters.ValuesAsync(db, mission, person, details!, cancellationToken)), now), now);
         db.RegistrationAudits.Add(new RegistrationAudit(letter.MissionId, person.Id, "letter approved", by, letter.Purpose, now));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

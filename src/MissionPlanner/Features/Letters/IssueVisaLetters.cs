@@ -8,7 +8,6 @@ using MissionPlanner.Documents;
 using MissionPlanner.Domain.Letters;
 using MissionPlanner.Domain.Registrations;
 using MissionPlanner.Features.Links;
-using MissionPlanner.Features.Registrations;
 using MissionPlanner.Jobs;
 using MissionPlanner.Messaging;
 using Quartz;
@@ -24,15 +23,15 @@ public sealed class VisaLettersJob(IServiceScopeFactory scopes, ILogger<VisaLett
 }
 
 /// <summary>
-/// Prints each approved letter from the mission's template and the delegate's ID details (headless Chromium), keeps the
-/// PDF under the data directory, and emails it to the delegate as an attachment; the letter, the email and the history
-/// entry are saved together, so a crash prints it again rather than losing it. Returns how many were issued.
+/// Prints each approved letter as the organiser approved it (headless Chromium), keeps the PDF under the data directory,
+/// and emails it to the delegate as an attachment; the letter, the email and the history entry are saved together, so a
+/// crash prints it again rather than losing it, and one that fails does not hold up the others. Returns how many were issued.
 /// </summary>
 public sealed record IssueVisaLettersCommand : IRequest<int>;
 
 public sealed class IssueVisaLettersHandler(
-    AppDbContext db, PdfRenderer renderer, DataDirectory data, PersonalDataProtector protector, OutboxWriter outbox, PersonalLinks links, PublicLinks publicLinks,
-    TimeProvider clock) : IRequestHandler<IssueVisaLettersCommand, int>
+    AppDbContext db, PdfRenderer renderer, DataDirectory data, OutboxWriter outbox, PersonalLinks links, PublicLinks publicLinks, TimeProvider clock,
+    ILogger<IssueVisaLettersHandler> logger) : IRequestHandler<IssueVisaLettersCommand, int>
 {
     public async Task<int> Handle(IssueVisaLettersCommand request, CancellationToken cancellationToken)
     {
@@ -43,36 +42,46 @@ public sealed class IssueVisaLettersHandler(
             db.ChangeTracker.Clear();
             var letter = await db.VisaLetters.FirstAsync(l => l.Id == id, cancellationToken);
             var person = await db.Registrations.AsNoTracking().FirstAsync(r => r.Id == letter.RegistrationId, cancellationToken);
-            var mission = await db.MissionAsync(letter.MissionId, cancellationToken);
-            var details = RegistrationIntake.ReadIdDetails(person.IdDetails, protector);
-            if (details is null || Letters.Missing(details).Count > 0 || person.Status != RegistrationStatus.Confirmed)
+            if (letter.ApprovedHtml is null || person.Status != RegistrationStatus.Confirmed || person.ErasedAt is not null)
             {
-                // The details went (purged, erased) or the person left after approval: back to the organisers.
+                // The approved text went (the ID details were purged) or the person left after approval: back to the organisers.
                 letter.Reopen();
                 await db.SaveChangesAsync(cancellationToken);
                 continue;
             }
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            var template = await Letters.TemplateAsync(db, mission.Id, cancellationToken);
-            var html = Letters.Html(template, mission, template.Fill(await Letters.ValuesAsync(db, mission, person, details, cancellationToken)), now);
-            var pdf = await renderer.RenderAsync(html, new PdfLayout(PageNumbers: false), cancellationToken);
-            var file = LetterFiles.PathOf(mission.Id, letter.Id);
-            var path = Path.Combine(data.EnsureFolder(Path.GetDirectoryName(file)!), Path.GetFileName(file));
-            var temp = path + ".tmp";
-            await File.WriteAllBytesAsync(temp, pdf, cancellationToken);
-            File.Move(temp, path, overwrite: true);
-
-            letter.Issue(file, now);
-            var message = await outbox.EnqueueAsync("visa-letter", person.Email, person.Name,
-                new EmailModels.VisaLetterDecision(person.Name, mission.Title, true, null, Letters.PageUrl(links, publicLinks, mission, person.Id)),
-                mission.Id, null, cancellationToken);
-            message.Attach(Letters.FileName(person), "application/pdf", pdf);
-            db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, person.Id, "letter issued", "system", $"emailed to {person.Email}", now));
-            await db.SaveChangesAsync(cancellationToken);
-            issued++;
+            try
+            {
+                await IssueAsync(letter, person, cancellationToken);
+                issued++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One letter that cannot be printed (the browser is down) does not hold up the others; it is tried again next run.
+                logger.LogError(ex, "Letter {LetterId} could not be printed; it stays approved and is tried again", letter.Id);
+            }
         }
 
         return issued;
+    }
+
+    private async Task IssueAsync(VisaLetter letter, Registration person, CancellationToken ct)
+    {
+        var mission = await db.MissionAsync(letter.MissionId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pdf = await renderer.RenderAsync(letter.ApprovedHtml!, new PdfLayout(PageNumbers: false), ct);
+        var file = LetterFiles.PathOf(mission.Id, letter.Id);
+        var path = Path.Combine(data.EnsureFolder(Path.GetDirectoryName(file)!), Path.GetFileName(file));
+        var temp = path + ".tmp";
+        await File.WriteAllBytesAsync(temp, pdf, ct);
+        File.Move(temp, path, overwrite: true);
+
+        letter.Issue(file, now);
+        var message = await outbox.EnqueueAsync("visa-letter", person.Email, person.Name,
+            new EmailModels.VisaLetterDecision(person.Name, mission.Title, true, null, Letters.PageUrl(links, publicLinks, mission, person.Id)),
+            mission.Id, null, ct);
+        message.Attach(Letters.FileName(person), "application/pdf", pdf);
+        db.RegistrationAudits.Add(new RegistrationAudit(mission.Id, person.Id, "letter issued", "system", $"emailed to {person.Email}", now));
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -91,8 +91,12 @@ internal static class Letters
     public static string PageUrl(Links.PersonalLinks links, PublicLinks publicLinks, Mission mission, Guid registrationId) =>
         publicLinks.Registration(links.IssueAlongside(mission, Domain.Links.LinkPurpose.Registration, registrationId)) + "/letter";
 
-    public static string FileName(Registration person) =>
-        "letter-" + new string(person.Name.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-') + ".pdf";
+    /// <summary>"letter-adéwálé-okonkwo.pdf": the name in lower case, other characters as hyphens, at most 60 of them (attachment names stay short).</summary>
+    public static string FileName(Registration person)
+    {
+        var name = new string(person.Name.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
+        return "letter-" + (name.Length > 60 ? name[..60].TrimEnd('-') : name) + ".pdf";
+    }
 }
 
 /// <summary>Where printed letters live under the data directory (<c>letters/{mission}/{letter}.pdf</c>), and their deletion.</summary>

@@ -25,8 +25,12 @@ public sealed class RequestMyVisaLetterValidator : AbstractValidator<RequestMyVi
     public RequestMyVisaLetterValidator()
     {
         RuleFor(x => x.Purpose).MaximumLength(VisaLetter.PurposeMax);
-        RuleFor(x => x.Nationality).MaximumLength(60).SingleLine();
-        RuleFor(x => x.IdNumber).MaximumLength(30).SingleLine();
+        // As the registration form's ID details (RegistrationDetailsValidator).
+        RuleFor(x => x.Nationality).MaximumLength(100).SingleLine();
+        RuleFor(x => x.IdNumber).Matches("^[A-Za-z0-9 -]{4,40}$").When(x => !string.IsNullOrWhiteSpace(x.IdNumber))
+            .WithMessage("Give the passport number as printed: 4 to 40 letters, digits, spaces or hyphens.");
+        RuleFor(x => x.DateOfBirth).InclusiveBetween(new DateOnly(1900, 1, 1), DateOnly.FromDateTime(DateTime.UtcNow))
+            .When(x => x.DateOfBirth is not null).WithMessage("Give a date of birth between 1900 and today.");
     }
 }
 

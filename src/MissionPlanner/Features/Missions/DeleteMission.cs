@@ -31,6 +31,8 @@ public sealed class DeleteMissionHandler(AppDbContext db) : IRequestHandler<Dele
         // Journeys and transfer services point at the mission's airports and stations the same way.
         db.TransferServices.RemoveRange(await db.TransferServices.Where(t => t.MissionId == mission.Id).ToListAsync(cancellationToken));
         db.TravelLegs.RemoveRange(await db.TravelLegs.Where(l => l.MissionId == mission.Id).ToListAsync(cancellationToken));
+        // Room blocks point at the hotel venues the same way (their assignments go with them).
+        db.RoomBlocks.RemoveRange(await db.RoomBlocks.Where(b => b.MissionId == mission.Id).ToListAsync(cancellationToken));
         db.CeremonyPeople.RemoveRange(await db.CeremonyPeople.Where(p => db.Ceremonies.Any(c => c.Id == p.CeremonyId && c.MissionId == mission.Id)).ToListAsync(cancellationToken));
         db.Missions.Remove(mission);
         await db.SaveChangesAsync(cancellationToken);

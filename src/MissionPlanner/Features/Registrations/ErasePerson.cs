@@ -46,7 +46,8 @@ public sealed class ErasePersonHandler(AppDbContext db, DataDirectory data, Pers
         await links.RevokeAsync(null, [registration.Id, .. invitations.Select(i => i.Id), .. places.Select(p => p.Id)], PersonalLink.Reasons.Erased,
             cancellationToken);
 
-        foreach (var message in await db.OutboxMessages.Where(m => m.MissionId == request.MissionId && m.ToAddress == email).ToListAsync(cancellationToken))
+        var messages = await db.OutboxMessages.Where(m => m.MissionId == request.MissionId && m.ToAddress == email).ToListAsync(cancellationToken);
+        foreach (var message in messages)
         {
             message.Erase(registration.Email);
         }
@@ -74,6 +75,8 @@ public sealed class ErasePersonHandler(AppDbContext db, DataDirectory data, Pers
 
         await transaction.CommitAsync(cancellationToken);
         Letters.LetterFiles.Delete(data, letterFile);
+        // The pickup folder's copies of what was sent to them (a letter carries their passport number).
+        Messaging.PickupCopies.Delete(data, messages.Select(m => m.Id).ToHashSet());
         return Unit.Value;
     }
 }

@@ -42,8 +42,8 @@ public sealed class PurgeExpiredIdDetailsHandler(AppDbContext db, DataDirectory 
                 letter.ForgetFile();
             }
 
-            foreach (var message in await db.OutboxMessages.Where(m => m.MissionId == mission.Id && m.Template == "visa-letter" && m.AttachmentContent != null)
-                         .ToListAsync(cancellationToken))
+            var letterEmails = await db.OutboxMessages.Where(m => m.MissionId == mission.Id && m.Template == "visa-letter").ToListAsync(cancellationToken);
+            foreach (var message in letterEmails)
             {
                 message.DropAttachment();
             }
@@ -51,6 +51,7 @@ public sealed class PurgeExpiredIdDetailsHandler(AppDbContext db, DataDirectory 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             Letters.LetterFiles.DeleteMission(data, mission.Id);
+            Messaging.PickupCopies.Delete(data, letterEmails.Select(m => m.Id).ToHashSet());
             logger.LogInformation("Purged ID details of {Count} people of mission {MissionId}", holders.Count, mission.Id);
             total += holders.Count;
         }

@@ -141,6 +141,11 @@ internal static class RegistrationIntake
         {
             failures.Add(new ValidationFailure("Details.IdNumber", "This mission does not ask for ID details; leave them out."));
         }
+        else
+        {
+            // Details given for a visa letter stay when the form itself does not ask for them.
+            idDetails = idDetailsOnFile;
+        }
 
         if (failures.Count > 0)
         {

@@ -120,19 +120,6 @@ public sealed class PurgePersonalDataHandler(AppDbContext db, PersonalLinks link
             Directory.Delete(documents, recursive: true);
         }
 
-        var mail = Path.Combine(data.Path, "mail");
-        if (!Directory.Exists(mail))
-        {
-            return;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(mail, "*.eml"))
-        {
-            var name = Path.GetFileNameWithoutExtension(file);
-            if (name.Length > 32 && Guid.TryParseExact(name[^32..], "N", out var message) && messages.Contains(message))
-            {
-                File.Delete(file);
-            }
-        }
+        Messaging.PickupCopies.Delete(data, messages);
     }
 }

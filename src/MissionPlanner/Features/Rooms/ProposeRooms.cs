@@ -29,7 +29,7 @@ public sealed class ProposeRoomsHandler(AppDbContext db) : IRequestHandler<Propo
         var people = (await Rooms.PeopleAsync(db, mission, cancellationToken))
             .Where(p => p.Status == RegistrationStatus.Confirmed && p.AccommodationNeeded).ToList();
         var placements = RoomPlanner.Propose(
-            blocks.Select(b => new RoomPlanner.Block(b.Id, b.Capacity, b.Accessible, b.FirstNight, b.LastNight, b.RoomsHeld)).ToList(),
+            blocks.Select(b => new RoomPlanner.Block(b.Id, b.Capacity, b.Accessible, b.FirstNight, b.LastNight, b.RoomsHeld, b.RoomType == RoomType.Twin)).ToList(),
             taken.Select(a => new RoomPlanner.Stay(a.BlockId, a.Room, a.CheckIn, a.CheckOut)).ToList(),
             Rooms.Parties(people, housed));
         foreach (var placement in placements)

@@ -16,9 +16,9 @@ public sealed class ListTravelHubsHandler(AppDbContext db) : IRequestHandler<Lis
     public async Task<IReadOnlyList<TravelHubView>> Handle(ListTravelHubsQuery request, CancellationToken cancellationToken)
     {
         var hubs = await db.TravelHubs.AsNoTracking().Where(h => h.MissionId == request.MissionId).OrderBy(h => h.Name).ToListAsync(cancellationToken);
-        // Legs of confirmed delegates: those are what keeps a place from being removed.
+        // Legs of people still in the delegation: those are what keeps a place from being removed.
         var used = await db.TravelLegs.AsNoTracking().Where(l => l.MissionId == request.MissionId
-                && db.Registrations.Any(r => r.Id == l.RegistrationId && r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null)).GroupBy(l => l.HubId)
+                && db.Registrations.Any(r => r.Id == l.RegistrationId && r.Status != RegistrationStatus.Cancelled && r.Status != RegistrationStatus.Declined && r.ErasedAt == null)).GroupBy(l => l.HubId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return hubs.Select(h => TravelHubView.Of(h, used.GetValueOrDefault(h.Id))).ToList();
     }

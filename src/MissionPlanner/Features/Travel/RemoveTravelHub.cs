@@ -18,9 +18,10 @@ public sealed class RemoveTravelHubHandler(AppDbContext db) : IRequestHandler<Re
     {
         var hub = await db.TravelHubs.FirstOrDefaultAsync(h => h.Id == request.HubId && h.MissionId == request.MissionId, cancellationToken)
                   ?? throw new NotFoundException("Travel hub");
-        // Only confirmed delegates' journeys count; those of people who cancelled or were erased go with the place.
+        // Journeys of people still in the delegation count (confirmed, waitlisted, awaiting approval); those of people who cancelled, were
+        // declined or erased go with the place.
         var legs = await db.TravelLegs.CountAsync(l => l.HubId == hub.Id
-            && db.Registrations.Any(r => r.Id == l.RegistrationId && r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null), cancellationToken);
+            && db.Registrations.Any(r => r.Id == l.RegistrationId && r.Status != RegistrationStatus.Cancelled && r.Status != RegistrationStatus.Declined && r.ErasedAt == null), cancellationToken);
         if (legs > 0)
         {
             throw new DomainException("HubId", $"{legs} arrival(s) or departure(s) use {hub.Label}: change them first.");
@@ -32,7 +33,8 @@ public sealed class RemoveTravelHubHandler(AppDbContext db) : IRequestHandler<Re
         }
 
         await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
-        await db.TravelLegs.Where(l => l.HubId == hub.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.TravelLegs.Where(l => l.HubId == hub.Id && db.Registrations.Any(r => r.Id == l.RegistrationId
+            && (r.Status == RegistrationStatus.Cancelled || r.Status == RegistrationStatus.Declined || r.ErasedAt != null))).ExecuteDeleteAsync(cancellationToken);
         db.TravelHubs.Remove(hub);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

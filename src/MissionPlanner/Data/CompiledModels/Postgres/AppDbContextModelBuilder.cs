@@ -12,7 +12,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("815c92fb-b76f-467b-87e6-85f4a4b7d5e4"), entityTypeCount: 58)
+            : base(skipDetectChanges: false, modelId: new Guid("39d35df7-7085-4041-b1c2-f99131afbb15"), entityTypeCount: 58)
         {
         }
 

@@ -21,7 +21,7 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
                 "MissionPlanner.Domain.Letters.VisaLetter",
                 typeof(VisaLetter),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -35,6 +35,15 @@ namespace MissionPlanner.Data.CompiledModels.Postgres
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             id.AddAnnotation("Relational:ColumnName", "id");
+
+            var approvedHtml = runtimeEntityType.AddProperty(
+                "ApprovedHtml",
+                typeof(string),
+                propertyInfo: typeof(VisaLetter).GetProperty("ApprovedHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(VisaLetter).GetField("<ApprovedHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            approvedHtml.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            approvedHtml.AddAnnotation("Relational:ColumnName", "approved_html");
 
             var decidedAt = runtimeEntityType.AddProperty(
                 "DecidedAt",

@@ -11,7 +11,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bd8554ae-30fe-474b-bc94-03e580efca14"), entityTypeCount: 58)
+            : base(skipDetectChanges: false, modelId: new Guid("328450bb-9a53-4121-91fb-a78b581b469b"), entityTypeCount: 58)
         {
         }
 

@@ -20,7 +20,7 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
                 "MissionPlanner.Domain.Letters.VisaLetter",
                 typeof(VisaLetter),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -33,6 +33,14 @@ namespace MissionPlanner.Data.CompiledModels.Sqlite
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Relational:ColumnName", "id");
+
+            var approvedHtml = runtimeEntityType.AddProperty(
+                "ApprovedHtml",
+                typeof(string),
+                propertyInfo: typeof(VisaLetter).GetProperty("ApprovedHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(VisaLetter).GetField("<ApprovedHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            approvedHtml.AddAnnotation("Relational:ColumnName", "approved_html");
 
             var decidedAt = runtimeEntityType.AddProperty(
                 "DecidedAt",
