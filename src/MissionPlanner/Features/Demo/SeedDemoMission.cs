@@ -257,15 +257,19 @@ public sealed class SeedDemoMissionHandler(AppDbContext db, PersonalLinks links,
 
     /// <summary>The signing at the embassy: parties, signatory, dignitaries, agreement and the usual checklist.</summary>
     /// <summary>The feedback survey most missions send: anonymous, about the whole mission, scheduled (it goes out after the strategic session).</summary>
-    /// <summary>Rooms held at the delegation hotel from the night before the symposium, and the mission's visa letter.</summary>
+    /// <summary>Rooms held at the delegation hotel from the night before the symposium (not yet assigned: "Propose rooms" does it), and the mission's visa letter.</summary>
     private void SeedRoomsAndLetter(Mission mission, Venue hotel)
     {
         var first = mission.StartDate.AddDays(-1);
-        foreach (var (type, rooms, rate, name) in new[] { (Domain.Travel.RoomType.Single, 20, 189m, "Single rooms"), (Domain.Travel.RoomType.Twin, 5, 215m, "Twin rooms") })
+        foreach (var (type, accessible, rooms, rate, name) in new[]
+                 {
+                     (Domain.Travel.RoomType.Single, false, 30, 189m, "Single rooms"), (Domain.Travel.RoomType.Twin, false, 5, 215m, "Twin rooms"),
+                     (Domain.Travel.RoomType.Single, true, 2, 189m, "Accessible single rooms"),
+                 })
         {
             var block = new Domain.Travel.RoomBlock(mission.Id, hotel.Id);
-            block.Change(name, type, false, first, mission.EndDate.AddDays(-1), rooms, rate, "GBP", first.AddDays(-21), "NL-NEURO-" + type.ToString().ToUpperInvariant(),
-                mission.StartDate, mission.EndDate);
+            block.Change(name, type, accessible, first, mission.EndDate.AddDays(-1), rooms, rate, "GBP", first.AddDays(-21),
+                $"NL-NEURO-{type.ToString().ToUpperInvariant()}{(accessible ? "-A" : "")}", mission.StartDate, mission.EndDate);
             db.RoomBlocks.Add(block);
         }
 
@@ -346,7 +350,18 @@ public sealed class SeedDemoMissionHandler(AppDbContext db, PersonalLinks links,
             var (name, organisation, sector, title, role, dietary) = Delegates[i];
             var email = $"{name.ToLowerInvariant().Replace(' ', '.')}@example.org";
             var person = new Registration(mission.Id, null, email, i + 1, now.AddMinutes(i));
-            person.Fill(name, null, organisation, sector, title, role, dietary, null, consentPhotos: i % 3 != 0, consentListing: i % 5 != 4, now);
+            person.Fill(name, null, organisation, sector, title, role, dietary, name == "Noor Hendriks" ? "Wheelchair user: step-free access" : null,
+                consentPhotos: i % 3 != 0, consentListing: i % 5 != 4, now);
+            // Everyone but the two who work in London needs a hotel room; two pairs of colleagues asked to share.
+            person.SetTravel(null, null, null, null, accommodationNeeded: organisation != "Netherlands Innovation Network UK", null);
+            person.SetRoomSharing(name switch
+            {
+                "Anouk Smit" => "Femke de Boer",
+                "Femke de Boer" => "anouk.smit@example.org",
+                "Iris Vos" => "Julia Dekker",
+                "Julia Dekker" => "Iris Vos",
+                _ => null,
+            });
             person.Place(confirmed: true);
             // Their links exist like anyone's; the demo emails nobody, so the secrets go unused.
             links.IssueFirst(mission, LinkPurpose.Registration, person.Id);
