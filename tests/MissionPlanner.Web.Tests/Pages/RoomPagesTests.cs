@@ -78,8 +78,13 @@ public sealed class RoomPagesTests
 
         // A refused change of the block keeps what was typed in that block's form, with its error once, and leaves the "add" form as it was.
         var existing = await app.QueryAsync(db => db.RoomBlocks.Select(b => b.Id).SingleAsync());
-        var change = new Dictionary<string, string>(block) { ["Block.Id"] = existing.ToString(), ["Block.Version"] = "0", ["Block.RoomsHeld"] = "7",
-            ["Block.ReleaseDate"] = start.AddDays(4).ToString("yyyy-MM-dd") };
+        var change = new Dictionary<string, string>(block)
+        {
+            ["Block.Id"] = existing.ToString(),
+            ["Block.Version"] = "0",
+            ["Block.RoomsHeld"] = "7",
+            ["Block.ReleaseDate"] = start.AddDays(4).ToString("yyyy-MM-dd")
+        };
         (await organiser.SubmitAsync(page, change, "Block")).StatusCode.Should().Be(HttpStatusCode.OK);
         System.Text.RegularExpressions.Regex.Matches(organiser.LastHtml, $"id=\"b{existing:N}_RoomsHeld\"").Count.Should().Be(1, "ids stay unique");
         organiser.LastHtml.Should().Contain($"id=\"b{existing:N}_RoomsHeld\" name=\"Block.RoomsHeld\" type=\"number\" min=\"1\" max=\"1000\" value=\"7\"");
