@@ -46,6 +46,14 @@ public sealed class ErrorMapping(IProblemDetailsService problems, ILogger<ErrorM
         DomainException d => Invalid(new Dictionary<string, string[]> { [FieldName(d.Field)] = [d.Message] }),
         BadHttpRequestException { InnerException: JsonException json } => Invalid(
             new Dictionary<string, string[]> { [JsonField(json.Path)] = [JsonMessage(json)] }, "The request body is not valid JSON for this operation."),
+        // An empty body, or the JSON literal null, where an object is expected: say what to send, not the handler's parameter name.
+        BadHttpRequestException bad when bad.Message.Contains("was not provided from body", StringComparison.Ordinal)
+            || bad.Message.Contains("Implicit body inferred", StringComparison.Ordinal) => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Bad request",
+                Detail = "Send the fields as a JSON object in the request body (Content-Type: application/json); the operation's fields are in /openapi/v1.json.",
+            },
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
         NotFoundException nf => new ProblemDetails { Status = 404, Title = "Not found", Detail = nf.Message },
         ForbiddenException f => new ProblemDetails { Status = 403, Title = "Forbidden", Detail = f.Message },

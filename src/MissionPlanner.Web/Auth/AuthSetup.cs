@@ -22,8 +22,11 @@ public sealed class AuthOptions
     /// <summary>Sign-in attempts (POSTs) allowed per client address and minute; more get 429.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
 
-    /// <summary>Requests to personal links (/i/…) allowed per client address and minute; more get 429.</summary>
+    /// <summary>Requests allowed per personal link (/r/…, /i/…, …) and minute, from anywhere; more get 429 (<see cref="PersonalLinkLimits"/>).</summary>
     public int PersonalLinkRequestsPerMinute { get; set; } = 60;
+
+    /// <summary>Personal links that do not exist (guesses) an address may ask for per minute; then every link answers it 429 until the minute ends.</summary>
+    public int PersonalLinkMissesPerMinute { get; set; } = 20;
 
     /// <summary>Registrations per minute and client address on the public registration page and API.</summary>
     public int PublicRegistrationsPerMinute { get; set; } = 20;

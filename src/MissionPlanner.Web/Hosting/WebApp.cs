@@ -95,12 +95,15 @@ public static class WebApp
                     return PerMinute("register:" + client, auth.PublicRegistrationsPerMinute);
                 }
 
-                return ctx.Request.Path.StartsWithSegments("/i") || ctx.Request.Path.StartsWithSegments("/r") || ctx.Request.Path.StartsWithSegments("/c") || ctx.Request.Path.StartsWithSegments("/k")
-                       || ctx.Request.Path.StartsWithSegments("/h") || ctx.Request.Path.StartsWithSegments("/s") || ctx.Request.Path.StartsWithSegments("/m")
-                    ? PerMinute("personal-link:" + client, auth.PersonalLinkRequestsPerMinute)
+                // Per link, not per address: a delegation on one venue's Wi-Fi shares an address. Guessing is slowed by PersonalLinkLimits.
+                return PersonalLinkLimits.IsPersonalLink(ctx.Request.Path)
+                    ? PerMinute("personal-link:" + PersonalLinkLimits.LinkOf(ctx.Request.Path), auth.PersonalLinkRequestsPerMinute)
                     : RateLimitPartition.GetNoLimiter("");
             });
+            o.OnRejected = (context, ct) => new ValueTask(PersonalLinkLimits.RefuseAsync(context.HttpContext,
+                "Too many requests came from here in the last minute.", ct));
         });
+        services.AddSingleton<PersonalLinkLimits>();
 
         var app = builder.Build();
         Configure(app);
@@ -132,6 +135,34 @@ public static class WebApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
+        app.Use(async (ctx, next) =>
+        {
+            if (!PersonalLinkLimits.IsPersonalLink(ctx.Request.Path))
+            {
+                await next();
+                return;
+            }
+
+            var limits = ctx.RequestServices.GetRequiredService<PersonalLinkLimits>();
+            var client = ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            if (!limits.MayTry(client))
+            {
+                await PersonalLinkLimits.RefuseAsync(ctx, "Too many links that do not exist were asked for from here in the last minute.", ctx.RequestAborted);
+                return;
+            }
+
+            // Counted as the response starts: a link not found may also come back through the exception handler.
+            ctx.Response.OnStarting(() =>
+            {
+                if (ctx.Response.StatusCode == StatusCodes.Status404NotFound)
+                {
+                    limits.Missed(client);
+                }
+
+                return Task.CompletedTask;
+            });
+            await next();
+        });
         app.UseAuthentication();
         app.UseCurrentUser();
         app.UseAuthorization();

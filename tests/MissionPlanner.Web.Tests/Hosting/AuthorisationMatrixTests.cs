@@ -186,7 +186,7 @@ public sealed partial class AuthorisationMatrixTests
     public async Task EveryEndpoint_ForEveryRole_AnswersAsItsRuleSays()
     {
         // Every caller here shares one address: the per-address limit on personal links is raised (its own test covers it).
-        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Auth:PersonalLinkRequestsPerMinute"] = "100000" });
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Auth:PersonalLinkRequestsPerMinute"] = "100000", ["Auth:PersonalLinkMissesPerMinute"] = "100000" });
         var world = await World.CreateAsync(app);
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"], Pattern: e.RoutePattern.RawText!))
@@ -254,7 +254,7 @@ public sealed partial class AuthorisationMatrixTests
     [Fact]
     public async Task EveryApiWrite_WithHostileBodies_NeverFails_AndNeverWritesHalf()
     {
-        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Auth:PersonalLinkRequestsPerMinute"] = "100000" });
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Auth:PersonalLinkRequestsPerMinute"] = "100000", ["Auth:PersonalLinkMissesPerMinute"] = "100000" });
         var world = await World.CreateAsync(app);
         var writes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m, Pattern: e.RoutePattern.RawText!)))

@@ -211,7 +211,7 @@ public sealed partial class InvitationPagesTests
     [InlineData("m")]
     public async Task PersonalLinks_AreRateLimitedPerClient(string kind)
     {
-        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Auth:PersonalLinkRequestsPerMinute"] = "5" });
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Auth:PersonalLinkMissesPerMinute"] = "5" });
         var guesser = new WebSession(app);
 
         var statuses = new List<HttpStatusCode>();
@@ -221,6 +221,58 @@ public sealed partial class InvitationPagesTests
         }
 
         statuses.Should().Equal(Enumerable.Repeat(HttpStatusCode.NotFound, 5).Append(HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task A_delegation_sharing_one_address_uses_its_links_freely_while_guessing_and_overuse_are_refused_with_a_page()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?>
+        {
+            ["Auth:PersonalLinkRequestsPerMinute"] = "30",
+            ["Auth:PersonalLinkMissesPerMinute"] = "5",
+        });
+        var mission = (await app.SendAsync(new SeedDemoMissionCommand()))!.Value;
+        await app.SendAsync(new MissionPlanner.Features.Registrations.ImportDelegatesCommand(
+            "email,name,organisation,sector\na@example.org,Ann,TU Delft,Academia\nb@example.org,Bob,TU Delft,Academia\nc@example.org,Cas,TU Delft,Academia\n")
+        { MissionId = mission });
+        string[] addresses = ["a@example.org", "b@example.org", "c@example.org"];
+        var bodies = await app.QueryAsync(db => db.OutboxMessages.Where(m => addresses.Contains(m.ToAddress)).Select(m => m.TextBody).ToListAsync());
+        var tokens = bodies.Select(b => EmailLinks.TokenOf(b, LinkKind.Registration)).ToList();
+        tokens.Should().HaveCount(3);
+        var venueWifi = new WebSession(app);
+
+        // Three delegates on one address, 25 requests each (75 in the minute): every one answered.
+        var statuses = new List<HttpStatusCode>();
+        foreach (var token in tokens)
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                statuses.Add((await venueWifi.GetAsync($"/r/{token}")).StatusCode);
+            }
+        }
+
+        statuses.Should().AllBeEquivalentTo(HttpStatusCode.OK);
+
+        // One link used past its limit: a page a person can read, with when to try again.
+        for (var i = 0; i < 5; i++)
+        {
+            await venueWifi.GetAsync($"/r/{tokens[0]}");
+        }
+
+        var page = new HttpRequestMessage(HttpMethod.Get, $"/r/{tokens[0]}");
+        page.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+        var refused = await venueWifi.Client.SendAsync(page);
+        refused.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        refused.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(60));
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("<h1>Too many requests</h1>").And.Contain("Wait a minute");
+
+        // Five guesses from the address: then its other links wait too.
+        for (var i = 0; i < 5; i++)
+        {
+            (await venueWifi.GetAsync($"/r/guess{i}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        }
+
+        (await venueWifi.GetAsync($"/r/{tokens[1]}")).StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
     }
 
     private static async Task<OutboxMessage> WaitForAsync(AppFactory app, Func<OutboxMessage, bool> condition)

@@ -122,5 +122,12 @@ public sealed class RoomPagesTests
         });
         zero.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await zero.Content.ReadAsStringAsync()).Should().Contain("roomsHeld");
+        // No body, or the JSON null: a 400 that says what to send, not the handler's parameter.
+        foreach (var body in new[] { "null", "" })
+        {
+            var empty = await api.PostAsync($"/api/v1/missions/{mission}/rooms/blocks", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            empty.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+            (await empty.Content.ReadAsStringAsync()).Should().Contain("Send the fields as a JSON object in the request body").And.NotContain("AddRoomBlockCommand");
+        }
     }
 }
