@@ -81,12 +81,5 @@ public sealed class OrganiserShellTests
         errors.Should().BeEmpty("pages log no console errors");
     }
 
-    private static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            // Playwright would otherwise inject a style to hide the caret, which the app's CSP rightly blocks.
-            Caret = ScreenshotCaret.Initial,
-            Path = Path.Combine(Infrastructure.Browser.ScreenshotFolder, $"organiser-shell-{name}.png"),
-            FullPage = true,
-        });
+    private static Task Shot(IPage page, string name) => Infrastructure.Browser.ShotAsync(page, "organiser-shell", name);
 }

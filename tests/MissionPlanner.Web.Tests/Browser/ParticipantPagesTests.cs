@@ -159,12 +159,6 @@ public sealed partial class ParticipantPagesTests
         return mission;
     }
 
-    private static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Caret = ScreenshotCaret.Initial,
-            Path = Path.Combine(Infrastructure.Browser.ScreenshotFolder, $"participant-{name}.png"),
-            FullPage = true,
-        });
+    private static Task Shot(IPage page, string name) => Infrastructure.Browser.ShotAsync(page, "participant", name);
 
 }

@@ -69,24 +69,7 @@ public sealed class RoomsBrowserTests
         errors.Should().BeEmpty("pages log no console errors");
     }
 
-    /// <summary>Labels on every field, nothing wider than the phone, a main heading.</summary>
-    private static async Task AccessibleAsync(IPage page)
-    {
-        (await page.EvaluateAsync<string[]>(
-            "[...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(e => !(e.labels && e.labels.length)).map(e => e.name)"))
-            .Should().BeEmpty($"every field on {page.Url} has a label");
-        (await page.EvaluateAsync<string[]>(
-            "Object.entries([...document.querySelectorAll('[id]')].reduce((c, e) => (c[e.id] = (c[e.id] || 0) + 1, c), {})).filter(([, n]) => n > 1).map(([id]) => id)"))
-            .Should().BeEmpty($"ids on {page.Url} are unique");
-        (await page.Locator("h1").CountAsync()).Should().Be(1);
-        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390, $"{page.Url} fits a phone");
-    }
+    private static Task AccessibleAsync(IPage page) => Infrastructure.Browser.AccessibleAsync(page);
 
-    private static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Caret = ScreenshotCaret.Initial,
-            Path = Path.Combine(Infrastructure.Browser.ScreenshotFolder, $"rooms-{name}.png"),
-            FullPage = true,
-        });
+    private static Task Shot(IPage page, string name) => Infrastructure.Browser.ShotAsync(page, "rooms", name);
 }

@@ -143,11 +143,5 @@ public sealed class SurveyBrowserTests
         return id;
     }
 
-    private static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Caret = ScreenshotCaret.Initial,
-            Path = Path.Combine(Infrastructure.Browser.ScreenshotFolder, $"survey-{name}.png"),
-            FullPage = true,
-        });
+    private static Task Shot(IPage page, string name) => Infrastructure.Browser.ShotAsync(page, "survey", name);
 }

@@ -98,23 +98,8 @@ public sealed partial class VisitPagesBrowserTests
         (await locator.TextContentAsync()).Should().Contain(text);
     }
 
-    /// <summary>Labels on every field, nothing wider than the phone, a main heading.</summary>
-    private static async Task AccessibleAsync(IPage page)
-    {
-        (await page.EvaluateAsync<string[]>(
-            "[...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(e => !(e.labels && e.labels.length)).map(e => e.name)"))
-            .Should().BeEmpty($"every field on {page.Url} has a label");
-        (await page.Locator("h1").CountAsync()).Should().Be(1);
-        // A phone zooms out to fit wider pages, so the width is compared with the phone's, not the window's.
-        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390, $"{page.Url} fits a phone");
-    }
+    private static Task AccessibleAsync(IPage page) => Infrastructure.Browser.AccessibleAsync(page);
 
-    private static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Caret = ScreenshotCaret.Initial,
-            Path = Path.Combine(Infrastructure.Browser.ScreenshotFolder, $"visits-{name}.png"),
-            FullPage = true,
-        });
+    private static Task Shot(IPage page, string name) => Infrastructure.Browser.ShotAsync(page, "visits", name);
 
 }
