@@ -28,9 +28,10 @@ public static class RoomsEndpoints
             await m.Send(command with { MissionId = missionId, BlockId = blockId }, ct);
             return (await m.Send(new ListRoomsQuery(missionId), ct)).Blocks.Single(b => b.Id == blockId);
         });
-        rooms.MapDelete("/blocks/{blockId:guid}", async (Guid missionId, Guid blockId, IMediator m, CancellationToken ct) =>
+        // ?withGuests=true also takes its guests out of their rooms; without it a block with guests is refused.
+        rooms.MapDelete("/blocks/{blockId:guid}", async (Guid missionId, Guid blockId, bool? withGuests, IMediator m, CancellationToken ct) =>
         {
-            await m.Send(new RemoveRoomBlockCommand(missionId, blockId), ct);
+            await m.Send(new RemoveRoomBlockCommand(missionId, blockId, withGuests == true), ct);
             return Results.NoContent();
         }).Produces(StatusCodes.Status204NoContent);
         // Puts a delegate in a room: {"registrationId", "blockId", "room", "checkIn"?, "checkOut"?}; without dates they come from travel.

@@ -101,7 +101,9 @@ public static class WebApp
                     : RateLimitPartition.GetNoLimiter("");
             });
             o.OnRejected = (context, ct) => new ValueTask(PersonalLinkLimits.RefuseAsync(context.HttpContext,
-                "Too many requests came from here in the last minute.", ct));
+                PersonalLinkLimits.IsPersonalLink(context.HttpContext.Request.Path)
+                    ? "This link was opened too often in the last minute."
+                    : "Too many requests came from here in the last minute.", ct));
         });
         services.AddSingleton<PersonalLinkLimits>();
 

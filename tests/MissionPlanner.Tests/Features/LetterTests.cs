@@ -37,19 +37,23 @@ public sealed class LetterTests
             template.Version)
         { MissionId = mission });
         (await typo.Should().ThrowAsync<DomainException>()).Which.Message.Should().StartWith("{nme} is not a placeholder");
+        var spaced = () => app.SendAsync(new SetLetterTemplateCommand("RVO", "Passport {passport number}, { name }.", "Marieke de Groot", "Head of Mission",
+            template.Version)
+        { MissionId = mission });
+        (await spaced.Should().ThrowAsync<DomainException>()).Which.Message.Should().StartWith("{passport number}, { name } is not a placeholder");
         await app.SendAsync(new SetLetterTemplateCommand("Netherlands Enterprise Agency\nPrinses Beatrixlaan 2, The Hague\n+31 88 042 42 42",
             template.Wording, "Marieke de Groot", "Head of Mission", template.Version)
         { MissionId = mission });
 
         // Without ID details the request is refused, naming each one missing, and nothing is saved.
         var bare = () => app.SendAsync(new RequestMyVisaLetterCommand(ade, "UK visa application in Lagos"));
-        (await bare.Should().ThrowAsync<DomainException>()).Which.Should().BeEquivalentTo(new
-        {
-            Field = "Nationality",
-            Message = "The letter needs your nationality, passport number, date of birth: give them below.",
-        }, o => o.ExcludingMissingMembers());
+        (await bare.Should().ThrowAsync<ValidationException>()).Which.Errors.Select(e => (e.PropertyName, e.ErrorMessage)).Should().Equal(
+            ("Nationality", "The letter needs your nationality."), ("IdNumber", "The letter needs your passport number."),
+            ("DateOfBirth", "The letter needs your date of birth."));
         var noBirthday = () => app.SendAsync(new RequestMyVisaLetterCommand(ade, null, "Nigerian", "A01234567"));
-        (await noBirthday.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("The letter needs your date of birth: give it below.");
+        (await noBirthday.Should().ThrowAsync<ValidationException>()).Which.Errors.Should().ContainSingle().Which.PropertyName.Should().Be("DateOfBirth");
+        var dashes = () => app.SendAsync(new RequestMyVisaLetterCommand(ade, null, "Nigerian", "----", new DateOnly(1984, 5, 2)));
+        (await dashes.Should().ThrowAsync<ValidationException>()).Which.Errors.Should().ContainSingle().Which.PropertyName.Should().Be("IdNumber");
         (await app.CountAsync<VisaLetter>()).Should().Be(0);
 
         await app.SendAsync(new RequestMyVisaLetterCommand(ade, "UK visa application in Lagos", "Nigerian", "a01234567", new DateOnly(1984, 5, 2)));
@@ -62,16 +66,23 @@ public sealed class LetterTests
         // The delegate asks again while the organiser reads: approving what they read is refused, and they read again.
         (await app.SendAsync(new IssueVisaLettersCommand())).Should().Be(0, "nothing is printed before an organiser approves");
         await app.SendAsync(new RequestMyVisaLetterCommand(ade, "UK visa application in Abuja"));
-        var unseen = () => app.SendAsync(new ApproveVisaLetterCommand(waiting.Version) { MissionId = mission, LetterId = waiting.Id }, ann);
+        var unseen = () => app.SendAsync(new ApproveVisaLetterCommand(waiting.Version, waiting.Fingerprint) { MissionId = mission, LetterId = waiting.Id }, ann);
         await unseen.Should().ThrowAsync<DbUpdateConcurrencyException>();
         waiting = (await app.SendAsync(new ListVisaLettersQuery(mission), ann)).Single();
         waiting.Purpose.Should().Be("UK visa application in Abuja");
 
+        // The delegate changes their organisation on the registration page after the organiser read the letter: not approved unseen either.
+        await app.SendAsync(new UpdateMyRegistrationCommand(ade, new RegistrationDetails("Adéwálé Okonkwo", "Innatera", Sector.StartUp, DelegationRole.Member, true)));
+        var changed = () => app.SendAsync(new ApproveVisaLetterCommand(waiting.Version, waiting.Fingerprint) { MissionId = mission, LetterId = waiting.Id }, ann);
+        (await changed.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("Fingerprint");
+        waiting = (await app.SendAsync(new ListVisaLettersQuery(mission), ann)).Single();
+        waiting.Preview.Should().Contain("Adéwálé Okonkwo (Innatera)");
+
         // Approved by an organiser, printed by the letter job as approved (a later change of the template does not reach it), emailed as a PDF.
-        await app.SendAsync(new ApproveVisaLetterCommand(waiting.Version) { MissionId = mission, LetterId = waiting.Id }, ann);
+        await app.SendAsync(new ApproveVisaLetterCommand(waiting.Version, waiting.Fingerprint) { MissionId = mission, LetterId = waiting.Id }, ann);
         var current = await app.SendAsync(new GetLetterTemplateQuery(mission), ann);
         await app.SendAsync(new SetLetterTemplateCommand("Another letterhead", current.Wording, "Someone else", "Deputy", current.Version) { MissionId = mission }, ann);
-        var again = () => app.SendAsync(new ApproveVisaLetterCommand(waiting.Version + 1) { MissionId = mission, LetterId = waiting.Id }, ann);
+        var again = () => app.SendAsync(new ApproveVisaLetterCommand(waiting.Version + 1, waiting.Fingerprint) { MissionId = mission, LetterId = waiting.Id }, ann);
         (await again.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("Status");
         (await app.SendAsync(new IssueVisaLettersCommand())).Should().Be(1);
         (await app.SendAsync(new IssueVisaLettersCommand())).Should().Be(0, "once");
@@ -139,10 +150,11 @@ public sealed class LetterTests
         var unset = await app.SendAsync(new GetLetterTemplateQuery(mission));
         await app.SendAsync(new RequestMyVisaLetterCommand(token, null, "Indonesian", "B7654321", new DateOnly(1979, 1, 1)));
         var letter = (await app.SendAsync(new ListVisaLettersQuery(mission))).Single();
-        var noLetterhead = () => app.SendAsync(new ApproveVisaLetterCommand(letter.Version) { MissionId = mission, LetterId = letter.Id });
+        var noLetterhead = () => app.SendAsync(new ApproveVisaLetterCommand(letter.Version, letter.Fingerprint) { MissionId = mission, LetterId = letter.Id });
         (await noLetterhead.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("Template", "a letter without letterhead or signatory is not sent");
         await app.SendAsync(new SetLetterTemplateCommand("RVO", unset.Wording, "Marieke de Groot", "Head of Mission", unset.Version) { MissionId = mission });
-        await app.SendAsync(new ApproveVisaLetterCommand(letter.Version) { MissionId = mission, LetterId = letter.Id });
+        letter = (await app.SendAsync(new ListVisaLettersQuery(mission))).Single();
+        await app.SendAsync(new ApproveVisaLetterCommand(letter.Version, letter.Fingerprint) { MissionId = mission, LetterId = letter.Id });
         await app.SendAsync(new IssueVisaLettersCommand());
         var data = app.Services.GetRequiredService<DataDirectory>();
         var file = await app.QueryAsync(db => db.VisaLetters.Select(l => l.File).SingleAsync());

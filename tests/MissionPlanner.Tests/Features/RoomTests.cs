@@ -84,10 +84,11 @@ public sealed class RoomTests
         (await Refused(good with { LastNight = eve.AddDays(-1) })).Should().Be("LastNight");
         (await Refused(good with { HotelId = lab })).Should().Be("HotelId", "a block is at a venue of kind hotel");
         (await Refused(good with { Currency = "pounds" })).Should().Be("Currency");
+        (await Refused(good with { Currency = "XYZ" })).Should().Be("Currency", "three letters, but no currency in use");
         (await Refused(good with { RoomType = (RoomType)9 })).Should().Be("RoomType");
         (await app.CountAsync<RoomBlock>()).Should().Be(0);
 
-        var twins = await app.SendAsync(good with { MissionId = mission });
+        var twins = await app.SendAsync(good with { MissionId = mission, Currency = " gbp " });
         var singles = await app.SendAsync(new AddRoomBlockCommand(hotel, "Singles", RoomType.Single, false, eve, start.AddDays(1), 2, null, null, eve.AddDays(-30), null)
         { MissionId = mission });
         var step = await app.SendAsync(new AddRoomBlockCommand(hotel, "Step-free", RoomType.Single, true, eve, start.AddDays(1), 1, null, null, eve.AddDays(-30), null)
@@ -158,7 +159,9 @@ public sealed class RoomTests
         (await deleteHotel.Should().ThrowAsync<DomainException>()).Which.Message.Should().Contain("room block");
         await app.SendAsync(new ErasePersonCommand(mission, scenario.RegistrationIds["Person 1"]));
         (await app.QueryAsync(db => db.RoomAssignments.AnyAsync(a => a.RegistrationId == scenario.RegistrationIds["Person 1"]))).Should().BeFalse();
-        await app.SendAsync(new RemoveRoomBlockCommand(mission, step));
+        var withGuest = () => app.SendAsync(new RemoveRoomBlockCommand(mission, step));
+        (await withGuest.Should().ThrowAsync<DomainException>()).Which.Field.Should().Be("WithGuests", "nobody loses a room by a slip");
+        await app.SendAsync(new RemoveRoomBlockCommand(mission, step, WithGuests: true));
         (await app.SendAsync(new ListRoomsQuery(mission))).Warnings.Should().Contain("Person 3 asked for accommodation and has no room.");
         singles.Should().NotBeEmpty();
     }

@@ -31,7 +31,8 @@ public sealed class LetterPagesTests
         var page = $"/r/{token}/letter";
         (await zoe.SubmitAsync(page, new Dictionary<string, string> { ["Input.Purpose"] = "Schengen visa", ["Input.Nationality"] = "South African" }))
             .StatusCode.Should().Be(HttpStatusCode.OK);
-        zoe.FieldError("Input.IdNumber").Should().Be("The letter needs your passport number, date of birth: give them below.");
+        zoe.FieldError("Input.IdNumber").Should().Be("The letter needs your passport number.");
+        zoe.FieldError("Input.DateOfBirth").Should().Be("The letter needs your date of birth.");
         (await zoe.SubmitAsync(page, new Dictionary<string, string>
         {
             ["Input.Purpose"] = "UK visa application in Pretoria",
@@ -54,7 +55,7 @@ public sealed class LetterPagesTests
         organiser.LastHtml.Should().Contain("Requests (1 waiting)").And.Contain("a national of South African").And.Contain("M00123456");
         var request = (await app.SendAsync(new ListVisaLettersQuery(mission))).Single();
         var id = request.Id;
-        (await organiser.SubmitAsync(letters, new Dictionary<string, string> { ["letterId"] = id.ToString(), ["version"] = request.Version.ToString() }, "Approve")).StatusCode
+        (await organiser.SubmitAsync(letters, new Dictionary<string, string> { ["letterId"] = id.ToString(), ["version"] = request.Version.ToString(), ["fingerprint"] = request.Fingerprint! }, "Approve")).StatusCode
             .Should().Be(HttpStatusCode.Redirect, organiser.LastHtml);
         (await app.SendAsync(new IssueVisaLettersCommand())).Should().Be(1);
 

@@ -122,6 +122,8 @@ public sealed class RoomPagesTests
         });
         zero.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await zero.Content.ReadAsStringAsync()).Should().Contain("roomsHeld");
+        (await api.GetAsync($"/api/v1/missions/{mission}/rooms/rooming-list.csv?hotelId={Guid.NewGuid()}")).StatusCode.Should().Be(HttpStatusCode.NotFound,
+            "a hotel that is not the mission's");
         // No body, or the JSON null: a 400 that says what to send, not the handler's parameter.
         foreach (var body in new[] { "null", "" })
         {

@@ -54,16 +54,27 @@ public sealed class LettersModel(IMediator mediator) : AppPageModel(mediator)
         return await LoadAsync(missionId) ? Page() : MissionNotFound();
     }
 
-    public Task<IActionResult> OnPostApproveAsync(Guid missionId, Guid letterId, int? version) =>
-        ActAsync(missionId, new ApproveVisaLetterCommand(version) { MissionId = missionId, LetterId = letterId }, "Approved: the letter is printed and emailed in a minute or two.");
+    public Task<IActionResult> OnPostApproveAsync(Guid missionId, Guid letterId, int? version, string? fingerprint) =>
+        ActAsync(missionId, new ApproveVisaLetterCommand(version, fingerprint) { MissionId = missionId, LetterId = letterId }, "Approved: the letter is printed and emailed in a minute or two.");
 
     public Task<IActionResult> OnPostDeclineAsync(Guid missionId, Guid letterId, string? reason) =>
         ActAsync(missionId, new DeclineVisaLetterCommand(reason) { MissionId = missionId, LetterId = letterId }, "Declined; the delegate is emailed the reason.");
 
     public async Task<IActionResult> OnGetPdfAsync(Guid missionId, Guid letterId)
     {
-        var file = await Mediator.Send(new GetVisaLetterFileQuery(missionId, letterId), HttpContext.RequestAborted);
-        return File(file.Content, "application/pdf", file.FileName);
+        try
+        {
+            var file = await Mediator.Send(new GetVisaLetterFileQuery(missionId, letterId), HttpContext.RequestAborted);
+            return File(file.Content, "application/pdf", file.FileName);
+        }
+        catch (Domain.Common.NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (Domain.Common.ForbiddenException)
+        {
+            return Forbid();
+        }
     }
 
     private async Task<IActionResult> ActAsync<T>(Guid missionId, IRequest<T> command, string notice)

@@ -63,8 +63,8 @@ public sealed class RoomsModel(IMediator mediator) : AppPageModel(mediator)
         return await LoadAsync(missionId) ? Page() : MissionNotFound();
     }
 
-    public Task<IActionResult> OnPostRemoveBlockAsync(Guid missionId, Guid blockId) =>
-        ActAsync(missionId, new RemoveRoomBlockCommand(missionId, blockId), "Block removed; its guests need a room again.", "blocks");
+    public Task<IActionResult> OnPostRemoveBlockAsync(Guid missionId, Guid blockId, bool withGuests) =>
+        ActAsync(missionId, new RemoveRoomBlockCommand(missionId, blockId, withGuests), "Block removed; its guests need a room again.", "blocks");
 
     public Task<IActionResult> OnPostProposeAsync(Guid missionId) =>
         ActAsync(missionId, new ProposeRoomsCommand(missionId), "Rooms proposed: check the warnings, move people if needed.", "blocks");

@@ -65,6 +65,7 @@ public sealed partial class LetterTemplate : IVersioned
             throw new DomainException(nameof(Wording), "Give the letter's wording.");
         }
 
+        // Anything in braces must be a placeholder exactly as listed: "{passport number}" or "{ name }" would print as typed.
         var unknown = Placeholder().Matches(wording).Select(m => m.Groups[1].Value).Where(p => !Placeholders.ContainsKey(p)).Distinct().ToList();
         if (unknown.Count > 0)
         {
@@ -82,7 +83,7 @@ public sealed partial class LetterTemplate : IVersioned
     public string Fill(IReadOnlyDictionary<string, string> values) =>
         Placeholder().Replace(Wording, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
 
-    [GeneratedRegex(@"\{(\w+)\}")]
+    [GeneratedRegex(@"\{([^{}]*)\}")]
     private static partial Regex Placeholder();
 }
 
@@ -167,7 +168,7 @@ public sealed class VisaLetter : IVersioned
     /// <exception cref="DomainException">On Status: only a requested letter is decided.</exception>
     public void Approve(string by, string html, DateTime now)
     {
-        RequireRequested();
+        EnsureWaiting();
         Status = LetterStatus.Approved;
         ApprovedHtml = html;
         DecidedAt = now;
@@ -177,7 +178,7 @@ public sealed class VisaLetter : IVersioned
     /// <exception cref="DomainException">On Status: only a requested letter is decided.</exception>
     public void Decline(string reason, string by, DateTime now)
     {
-        RequireRequested();
+        EnsureWaiting();
         Status = LetterStatus.Declined;
         DeclineReason = reason.Trim();
         DecidedAt = now;
@@ -207,7 +208,8 @@ public sealed class VisaLetter : IVersioned
         DecidedBy = null;
     }
 
-    private void RequireRequested()
+    /// <exception cref="DomainException">On Status: the letter is not waiting for a decision.</exception>
+    public void EnsureWaiting()
     {
         if (Status != LetterStatus.Requested)
         {

@@ -117,14 +117,14 @@ public sealed partial class RoomBlock : IVersioned
         }
 
         var code = (currency ?? "").Trim().ToUpperInvariant();
-        if (rate is not null && !CurrencyCode().IsMatch(code))
+        if (rate is not null && code.Length == 0)
         {
             throw new DomainException(nameof(Currency), "Give the rate's currency as its three-letter ISO 4217 code, e.g. GBP or EUR.");
         }
 
-        if (code.Length > 0 && !CurrencyCode().IsMatch(code))
+        if (code.Length > 0 && (!CurrencyCode().IsMatch(code) || !Currencies.Value.Contains(code)))
         {
-            throw new DomainException(nameof(Currency), "A currency is a three-letter ISO 4217 code, e.g. GBP or EUR.");
+            throw new DomainException(nameof(Currency), $"'{code}' is not a currency in use: give its three-letter ISO 4217 code, e.g. GBP or EUR.");
         }
 
         // Rooms are released before guests arrive: a release date after the first night (or after the mission) is a typing error.
@@ -153,6 +153,20 @@ public sealed partial class RoomBlock : IVersioned
     }
 
     public void ReminderSent(DateTime now) => ReleaseReminderSentAt = now;
+
+    /// <summary>The ISO 4217 codes of the currencies in use, as the culture data (ICU) knows them per region.</summary>
+    private static readonly Lazy<HashSet<string>> Currencies = new(() => System.Globalization.CultureInfo.GetCultures(System.Globalization.CultureTypes.SpecificCultures)
+        .Select(c =>
+        {
+            try
+            {
+                return new System.Globalization.RegionInfo(c.Name).ISOCurrencySymbol;
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        }).OfType<string>().ToHashSet(StringComparer.Ordinal));
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyCode();

@@ -16,10 +16,13 @@ public sealed record LetterTemplateView(string Letterhead, string Wording, strin
 
 /// <summary>A delegate's letter request for the organisers: who, why, whether ID details are on file, and the letter as it would read.</summary>
 /// <param name="Missing">The ID details still missing (the letter cannot be approved until the delegate gives them).</param>
-/// <param name="Preview">The filled wording, plain text; null while details are missing.</param>
+/// <param name="Preview">While waiting: the filled wording as it would print, plain text; null while details are missing, and once decided (the PDF is
+/// what was approved).</param>
+/// <param name="Fingerprint">Of the letter as previewed (letterhead, signatory, wording with the details): approving needs it, so that a letter changed
+/// since it was read (the delegate's details, the template) is not approved unseen.</param>
 public sealed record VisaLetterView(
     Guid Id, Guid RegistrationId, string Name, string Organisation, LetterStatus Status, string? Purpose, DateTime RequestedAt, DateTime? DecidedAt, string? DecidedBy,
-    string? DeclineReason, DateTime? IssuedAt, bool HasFile, IReadOnlyList<string> Missing, string? Preview, int Version);
+    string? DeclineReason, DateTime? IssuedAt, bool HasFile, IReadOnlyList<string> Missing, string? Preview, int Version, string? Fingerprint = null);
 
 internal static class Letters
 {
@@ -86,6 +89,11 @@ internal static class Letters
         user.OrganiserId is { } id
             ? "organiser " + await db.Organisers.Where(o => o.Id == id).Select(o => o.Email).FirstOrDefaultAsync(ct)
             : "system";
+
+    /// <summary>What an organiser reads before approving, as a short hash (SHA-256, hex): the letterhead, the signatory and the filled wording.</summary>
+    public static string Fingerprint(LetterTemplate template, string filled) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Join("\u0001", template.Letterhead, template.SignatoryName, template.SignatoryTitle, filled))))[..32];
 
     /// <summary>A link to the delegate's letter page that leaves the links they have working.</summary>
     public static string PageUrl(Links.PersonalLinks links, PublicLinks publicLinks, Mission mission, Guid registrationId) =>

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
 using MissionPlanner.Data;
+using MissionPlanner.Domain.Letters;
 using MissionPlanner.Domain.Organisers;
 using MissionPlanner.Features.Registrations;
 
@@ -29,10 +30,12 @@ public sealed class ListVisaLettersHandler(AppDbContext db, PersonalDataProtecto
         {
             var id = RegistrationIntake.ReadIdDetails(x.Person.IdDetails, protector);
             var missing = Letters.Missing(id);
-            var preview = missing.Count == 0 ? template.Fill(await Letters.ValuesAsync(db, mission, x.Person, id!, cancellationToken)) : null;
             var l = x.Letter;
+            var preview = missing.Count == 0 && l.Status == LetterStatus.Requested
+                ? template.Fill(await Letters.ValuesAsync(db, mission, x.Person, id!, cancellationToken))
+                : null;
             views.Add(new VisaLetterView(l.Id, x.Person.Id, x.Person.Name, x.Person.Organisation, l.Status, l.Purpose, l.RequestedAt, l.DecidedAt, l.DecidedBy,
-                l.DeclineReason, l.IssuedAt, l.File is not null, missing, preview, l.Version));
+                l.DeclineReason, l.IssuedAt, l.File is not null, missing, preview, l.Version, preview is null ? null : Letters.Fingerprint(template, preview)));
         }
 
         return views;

@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using MissionPlanner.Common;
@@ -27,7 +28,7 @@ public sealed class RequestMyVisaLetterValidator : AbstractValidator<RequestMyVi
         RuleFor(x => x.Purpose).MaximumLength(VisaLetter.PurposeMax);
         // As the registration form's ID details (RegistrationDetailsValidator).
         RuleFor(x => x.Nationality).MaximumLength(100).SingleLine();
-        RuleFor(x => x.IdNumber).Matches("^[A-Za-z0-9 -]{4,40}$").When(x => !string.IsNullOrWhiteSpace(x.IdNumber))
+        RuleFor(x => x.IdNumber).Matches("^(?=.*[A-Za-z0-9])[A-Za-z0-9 -]{4,40}$").When(x => !string.IsNullOrWhiteSpace(x.IdNumber))
             .WithMessage("Give the passport number as printed: 4 to 40 letters, digits, spaces or hyphens.");
         RuleFor(x => x.DateOfBirth).InclusiveBetween(new DateOnly(1900, 1, 1), DateOnly.FromDateTime(DateTime.UtcNow))
             .When(x => x.DateOfBirth is not null).WithMessage("Give a date of birth between 1900 and today.");
@@ -49,11 +50,26 @@ public sealed class RequestMyVisaLetterHandler(AppDbContext db, PersonalLinks li
         var onFile = RegistrationIntake.ReadIdDetails(person.IdDetails, protector);
         var given = new IdDetails(request.Nationality?.Trim() is { Length: > 0 } n ? n : onFile?.Nationality ?? "",
             request.IdNumber?.Trim() is { Length: > 0 } i ? i : onFile?.IdNumber ?? "", request.DateOfBirth ?? onFile?.DateOfBirth ?? default);
-        var missing = Letters.Missing(given);
-        if (missing.Count > 0)
+        // Each missing detail is named beside its own field.
+        var failures = new List<ValidationFailure>();
+        if (string.IsNullOrWhiteSpace(given.Nationality))
         {
-            var field = string.IsNullOrWhiteSpace(given.Nationality) ? "Nationality" : string.IsNullOrWhiteSpace(given.IdNumber) ? "IdNumber" : "DateOfBirth";
-            throw new DomainException(field, $"The letter needs your {string.Join(", ", missing)}: give {(missing.Count == 1 ? "it" : "them")} below.");
+            failures.Add(new ValidationFailure("Nationality", "The letter needs your nationality."));
+        }
+
+        if (string.IsNullOrWhiteSpace(given.IdNumber))
+        {
+            failures.Add(new ValidationFailure("IdNumber", "The letter needs your passport number."));
+        }
+
+        if (given.DateOfBirth == default)
+        {
+            failures.Add(new ValidationFailure("DateOfBirth", "The letter needs your date of birth."));
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
         }
 
         if (given.DateOfBirth > DateOnly.FromDateTime(now) || given.DateOfBirth < DateOnly.FromDateTime(now).AddYears(-120))

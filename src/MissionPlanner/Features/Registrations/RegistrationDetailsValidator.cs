@@ -39,7 +39,7 @@ public sealed class RegistrationDetailsValidator : AbstractValidator<Registratio
         RuleFor(x => x.ConsentProcessing).Equal(true).WithMessage("We can only register you if you agree that we process your data for this mission.");
         RuleFor(x => x.Answers).Must(a => a is null || a.Count <= 100).WithMessage("Too many answers.");
         RuleFor(x => x.Nationality).MaximumLength(100);
-        RuleFor(x => x.IdNumber).Matches("^[A-Za-z0-9 -]{4,40}$").When(x => !string.IsNullOrWhiteSpace(x.IdNumber))
+        RuleFor(x => x.IdNumber).Matches("^(?=.*[A-Za-z0-9])[A-Za-z0-9 -]{4,40}$").When(x => !string.IsNullOrWhiteSpace(x.IdNumber))
             .WithMessage("Give the document number as printed: 4 to 40 letters, digits, spaces or hyphens.");
         RuleFor(x => x.DateOfBirth).InclusiveBetween(new DateOnly(1900, 1, 1), DateOnly.FromDateTime(DateTime.UtcNow))
             .When(x => x.DateOfBirth is not null).WithMessage("Give a date of birth between 1900 and today.");

@@ -19,6 +19,10 @@ public sealed class ExportRoomingListHandler(AppDbContext db) : IRequestHandler<
     public async Task<ExportFile> Handle(ExportRoomingListQuery request, CancellationToken cancellationToken)
     {
         var view = await Rooms.ViewAsync(db, await db.MissionAsync(request.MissionId, cancellationToken), cancellationToken);
+        if (request.HotelId is { } hotel && view.Hotels.All(h => h.Id != hotel))
+        {
+            throw new Domain.Common.NotFoundException("Hotel");
+        }
         string[] header = ["Hotel", "Booking reference", "Room type", "Room", "Guest", "Organisation", "Check-in", "Check-out", "Nights", "Sharing with",
             "Accessibility"];
         var rows = RoomingList.Rows(view, request.HotelId).Select(r => (IReadOnlyList<object?>)

@@ -45,7 +45,7 @@ public abstract class RoomBlockFieldsValidator<T> : AbstractValidator<T>
         RuleFor(x => x.ReleaseDate).NotNull();
         RuleFor(x => x.RoomsHeld).InclusiveBetween(1, RoomBlock.RoomsMax);
         RuleFor(x => x.BookingReference).MaximumLength(RoomBlock.ReferenceMax).SingleLine();
-        RuleFor(x => x.Currency).MaximumLength(3);
+        RuleFor(x => x.Currency).Must(c => c is null || c.Trim().Length <= 3).WithMessage("A currency is a three-letter ISO 4217 code, e.g. GBP or EUR.");
     }
 }
 
