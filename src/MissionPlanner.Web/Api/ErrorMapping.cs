@@ -31,6 +31,22 @@ public sealed class ErrorMapping(IProblemDetailsService problems, ILogger<ErrorM
             httpContext.Response.Headers.RetryAfter = "5";
         }
 
+        // A browser on a page (a link that does not exist, a page an organiser may not see): a page, not JSON.
+        if (Hosting.ErrorPage.Wanted(httpContext))
+        {
+            await Hosting.ErrorPage.WriteAsync(httpContext, problem.Status.Value, problem.Title ?? "Something went wrong",
+                problem.Detail ?? (problem is ValidationProblemDetails v ? string.Join(" ", v.Errors.SelectMany(e => e.Value)) : null),
+                problem.Status switch
+                {
+                    404 => "Check the address, or ask the organisers for a new link.",
+                    403 => "Ask the mission's owner for the role you need.",
+                    409 => "Reload the page and make your change again.",
+                    503 => "Try again in a moment.",
+                    _ => "Go back and try again.",
+                }, cancellationToken);
+            return true;
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -49,13 +48,9 @@ public sealed class PersonalLinkLimits : IDisposable
     {
         ctx.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         ctx.Response.Headers.RetryAfter = "60";
-        if (ctx.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        if (Hosting.ErrorPage.Wanted(ctx))
         {
-            ctx.Response.ContentType = "text/html; charset=utf-8";
-            await ctx.Response.WriteAsync(
-                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>Too many requests</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"container\">"
-                + $"<h1>Too many requests</h1><p>{WebUtility.HtmlEncode(why)}</p><p>Wait a minute, then reload this page.</p></main></body></html>", ct);
+            await Hosting.ErrorPage.WriteAsync(ctx, StatusCodes.Status429TooManyRequests, "Too many requests", why, "Wait a minute, then reload this page.", ct);
             return;
         }
 

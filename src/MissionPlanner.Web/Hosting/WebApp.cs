@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using MissionPlanner.Data;
 using MissionPlanner.Jobs;
@@ -123,7 +125,30 @@ public static class WebApp
     private static void Configure(WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // An empty error response (a page's NotFound(), a Forbid()): a page for a browser, problem details for the rest.
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            var status = http.Response.StatusCode;
+            if (ErrorPage.Wanted(http))
+            {
+                var phrase = ReasonPhrases.GetReasonPhrase(status);
+                await ErrorPage.WriteAsync(http, status, phrase.Length > 0 ? phrase[..1] + phrase[1..].ToLowerInvariant() : $"Error {status}", null, status switch
+                {
+                    404 => "Check the address, or ask the organisers for a new link.",
+                    403 => "Ask the mission's owner for the role you need.",
+                    _ => "Go back and try again.",
+                }, http.RequestAborted);
+                return;
+            }
+
+            var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+            if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = new ProblemDetails { Status = status } }))
+            {
+                http.Response.ContentType = "text/plain";
+                await http.Response.WriteAsync($"Status Code: {status}; {ReasonPhrases.GetReasonPhrase(status)}", http.RequestAborted);
+            }
+        });
         app.Use(async (ctx, next) =>
         {
             var headers = ctx.Response.Headers;

@@ -275,6 +275,23 @@ public sealed partial class InvitationPagesTests
         (await venueWifi.GetAsync($"/r/{tokens[1]}")).StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
     }
 
+    [Fact]
+    public async Task A_browser_meeting_a_link_that_does_not_exist_gets_a_page_and_an_API_client_problem_details()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var client = app.CreateClient();
+        var page = new HttpRequestMessage(HttpMethod.Get, "/r/no-such-link");
+        page.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+        var response = await client.SendAsync(page);
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("<h1>Not found</h1>").And.Contain("ask the organisers for a new link");
+
+        var api = new HttpRequestMessage(HttpMethod.Get, "/r/no-such-link");
+        api.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        (await client.SendAsync(api)).Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
     private static async Task<OutboxMessage> WaitForAsync(AppFactory app, Func<OutboxMessage, bool> condition)
     {
         for (var i = 0; i < 200; i++)
