@@ -16,6 +16,19 @@ namespace MissionPlanner.Tests.Features;
 /// <summary>The mission report a funder asks for: counts of what happened, names only of those who agreed, printed by the document job.</summary>
 public sealed class ReportTests
 {
+    [Fact]
+    public void Charts_are_drawn_narrow_enough_to_read_on_a_phone_with_long_titles_on_two_lines_and_each_label_above_its_bar()
+    {
+        var svg = ReportCharts.Bars("3. Which of the lab tours and company visits in Cambridge were most useful for your organisation's plans?",
+            [new ReportCount("Electrical Engineering cleanroom, University of Cambridge", 12), new ReportCount("Paragraf", 3)]);
+
+        svg.Should().Contain("viewBox=\"0 0 360 ").And.Contain("width=\"360\"", "a phone shows it about 1:1, so 13-unit text stays 13 px");
+        System.Text.RegularExpressions.Regex.Matches(svg, "font-size=\"14\"").Count.Should().Be(2, "the long title wraps onto a second line");
+        svg.Should().Contain(">Electrical Engineering cleanroom, University of C…<", "a label has the chart's width to itself, up to 50 characters")
+            .And.Contain("<rect x=\"0\"", "each bar starts under its label");
+        svg.Should().Contain("<title>3. Which of the lab tours and company visits in Cambridge were most useful for your organisation&#39;s plans?</title>");
+    }
+
     [Theory, AllDatabases]
     public async Task A_mission_with_no_data_gets_an_honest_empty_report(DatabaseProvider provider)
     {

@@ -192,27 +192,59 @@ public static class ReportCharts
             shown.Add(new ReportCount($"{counts.Count - maxBars} more", counts.Skip(maxBars).Sum(c => c.Count)));
         }
 
-        const int row = 22, heading = 22, labelWidth = 250, barWidth = 290, width = labelWidth + barWidth + 50;
+        // Narrow enough for a phone (a 360-unit drawing shown about 1:1, so text stays at its size): each label on its own line above
+        // its bar. About 7 units a character at 13: 50 fit across; the title wraps onto a second line, and the full texts stay in
+        // <title> and <desc> for screen readers.
+        const int width = 360, row = 36, barWidth = 300, line = 17;
+        var titleLines = Wrap(title, 48, 2);
+        var heading = titleLines.Count * line + 6;
         var max = Math.Max(1, shown.Max(c => c.Count));
         var inv = CultureInfo.InvariantCulture;
         var height = heading + shown.Count * row + 4;
         var svg = new StringBuilder();
         svg.Append(inv, $"<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\">");
         svg.Append(inv, $"<title>{WebUtility.HtmlEncode(title)}</title><desc>{WebUtility.HtmlEncode(string.Join("; ", shown.Select(c => $"{c.Label}: {c.Count}")))}</desc>");
-        // About 7.5 px a character at 13 px bold: 78 fit across; the full title stays in <title> for screen readers.
-        var shownTitle = title.Length > 78 ? title[..77] + "…" : title;
-        svg.Append(inv, $"<text x=\"0\" y=\"15\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">{WebUtility.HtmlEncode(shownTitle)}</text>");
+        for (var t = 0; t < titleLines.Count; t++)
+        {
+            svg.Append(inv, $"<text x=\"0\" y=\"{14 + t * line}\" font-size=\"14\" font-weight=\"bold\" fill=\"#1b1f24\">{WebUtility.HtmlEncode(titleLines[t])}</text>");
+        }
+
         for (var i = 0; i < shown.Count; i++)
         {
-            var y = heading + i * row + 2;
+            var y = heading + i * row;
             var length = Math.Max(2, (int)Math.Round((double)shown[i].Count / max * barWidth));
-            // About 7 px a character at 12 px: 34 fit in the label column.
-            var label = shown[i].Label.Length > 34 ? shown[i].Label[..33] + "…" : shown[i].Label;
-            svg.Append(inv, $"<text x=\"{labelWidth - 6}\" y=\"{y + 15}\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1f24\">{WebUtility.HtmlEncode(label)}</text>");
-            svg.Append(inv, $"<rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{length}\" height=\"{row - 8}\" fill=\"#2563a8\" rx=\"2\"/>");
-            svg.Append(inv, $"<text x=\"{labelWidth + length + 5}\" y=\"{y + 15}\" font-size=\"12\" fill=\"#1b1f24\">{shown[i].Count}</text>");
+            var label = shown[i].Label.Length > 50 ? shown[i].Label[..49] + "…" : shown[i].Label;
+            svg.Append(inv, $"<text x=\"0\" y=\"{y + 13}\" font-size=\"13\" fill=\"#1b1f24\">{WebUtility.HtmlEncode(label)}</text>");
+            svg.Append(inv, $"<rect x=\"0\" y=\"{y + 18}\" width=\"{length}\" height=\"12\" fill=\"#2563a8\" rx=\"2\"/>");
+            svg.Append(inv, $"<text x=\"{length + 6}\" y=\"{y + 29}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b1f24\">{shown[i].Count}</text>");
         }
 
         return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>Words on at most <paramref name="lines"/> lines of <paramref name="width"/> characters; what does not fit ends in "…".</summary>
+    private static List<string> Wrap(string text, int width, int lines)
+    {
+        var result = new List<string>();
+        var current = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (current.Length > 0 && current.Length + 1 + word.Length > width)
+            {
+                result.Add(current);
+                current = "";
+            }
+
+            current = current.Length == 0 ? word : current + " " + word;
+        }
+
+        result.Add(current);
+        if (result.Count > lines)
+        {
+            result = result.Take(lines).ToList();
+            result[^1] = (result[^1].Length > width - 1 ? result[^1][..(width - 1)] : result[^1]) + "…";
+        }
+
+        return result.Select(l => l.Length > width ? l[..(width - 1)] + "…" : l).ToList();
     }
 }
