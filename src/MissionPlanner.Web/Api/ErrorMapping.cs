@@ -35,15 +35,7 @@ public sealed class ErrorMapping(IProblemDetailsService problems, ILogger<ErrorM
         if (Hosting.ErrorPage.Wanted(httpContext))
         {
             await Hosting.ErrorPage.WriteAsync(httpContext, problem.Status.Value, problem.Title ?? "Something went wrong",
-                problem.Detail ?? (problem is ValidationProblemDetails v ? string.Join(" ", v.Errors.SelectMany(e => e.Value)) : null),
-                problem.Status switch
-                {
-                    404 => "Check the address, or ask the organisers for a new link.",
-                    403 => "Ask the mission's owner for the role you need.",
-                    409 => "Reload the page and make your change again.",
-                    503 => "Try again in a moment.",
-                    _ => "Go back and try again.",
-                }, cancellationToken);
+                problem.Detail ?? (problem is ValidationProblemDetails v ? string.Join(" ", v.Errors.SelectMany(e => e.Value)) : null), null, cancellationToken);
             return true;
         }
 

@@ -50,7 +50,7 @@ public sealed class PersonalLinkLimits : IDisposable
         ctx.Response.Headers.RetryAfter = "60";
         if (Hosting.ErrorPage.Wanted(ctx))
         {
-            await Hosting.ErrorPage.WriteAsync(ctx, StatusCodes.Status429TooManyRequests, "Too many requests", why, "Wait a minute, then reload this page.", ct);
+            await Hosting.ErrorPage.WriteAsync(ctx, StatusCodes.Status429TooManyRequests, "Too many requests", why, null, ct);
             return;
         }
 

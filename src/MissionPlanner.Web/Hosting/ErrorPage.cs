@@ -13,8 +13,21 @@ public static class ErrorPage
     public static bool Wanted(HttpContext ctx) =>
         !ctx.Request.Path.StartsWithSegments("/api") && ctx.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>What to do about an error, by its status.</summary>
+    public static string AdviceFor(int status) => status switch
+    {
+        404 => "Check the address, or ask the organisers for a new link.",
+        403 => "Ask the mission's owner for the role you need.",
+        409 => "Reload the page and make your change again.",
+        429 => "Wait a minute, then reload this page.",
+        503 => "Try again in a moment.",
+        _ => "Go back and try again.",
+    };
+
+    /// <param name="advice">What to do; by default <see cref="AdviceFor"/> the status.</param>
     public static Task WriteAsync(HttpContext ctx, int status, string title, string? detail, string? advice, CancellationToken ct)
     {
+        advice ??= AdviceFor(status);
         ctx.Response.StatusCode = status;
         ctx.Response.ContentType = "text/html; charset=utf-8";
         return ctx.Response.WriteAsync(

@@ -133,12 +133,8 @@ public static class WebApp
             if (ErrorPage.Wanted(http))
             {
                 var phrase = ReasonPhrases.GetReasonPhrase(status);
-                await ErrorPage.WriteAsync(http, status, phrase.Length > 0 ? phrase[..1] + phrase[1..].ToLowerInvariant() : $"Error {status}", null, status switch
-                {
-                    404 => "Check the address, or ask the organisers for a new link.",
-                    403 => "Ask the mission's owner for the role you need.",
-                    _ => "Go back and try again.",
-                }, http.RequestAborted);
+                await ErrorPage.WriteAsync(http, status, phrase.Length > 0 ? phrase[..1] + phrase[1..].ToLowerInvariant() : $"Error {status}", null, null,
+                    http.RequestAborted);
                 return;
             }
 

@@ -134,6 +134,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         }
     }
 
+    /// <summary>The mission's owners and organisers to email: address, and the name to greet (their display name, else the address).</summary>
+    public async Task<List<(string Email, string Name)>> OrganisersToEmailAsync(Guid missionId, CancellationToken ct) =>
+        (await (from r in MissionRoles
+                join o in Organisers on r.OrganiserId equals o.Id
+                where r.MissionId == missionId && (r.Role == Domain.Organisers.MissionRoleKind.Organiser || r.Role == Domain.Organisers.MissionRoleKind.Owner)
+                select new { o.Email, o.DisplayName }).ToListAsync(ct))
+        .Select(o => (o.Email, o.DisplayName.Length > 0 ? o.DisplayName : o.Email)).ToList();
+
     /// <summary>A mission to read (not tracked), or "Mission was not found".</summary>
     public async Task<Mission> MissionAsync(Guid missionId, CancellationToken ct) =>
         await Missions.AsNoTracking().FirstOrDefaultAsync(m => m.Id == missionId, ct) ?? throw new NotFoundException("Mission");

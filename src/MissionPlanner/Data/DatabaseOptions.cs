@@ -42,6 +42,14 @@ public sealed class DataDirectory
         return folder;
     }
 
+    /// <summary>Writes a file whole or not at all: to a ".partial" beside it, then renamed over it (a reader never sees half a PDF).</summary>
+    public static async Task WriteAtomicallyAsync(string path, byte[] bytes, CancellationToken ct = default)
+    {
+        var partial = path + ".partial";
+        await File.WriteAllBytesAsync(partial, bytes, ct);
+        File.Move(partial, path, overwrite: true);
+    }
+
     /// <summary>MISSIONPLANNER_DATA wins, then the DataDirectory setting, then ./data.</summary>
     public static DataDirectory Resolve(string? configured) =>
         new(Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnv

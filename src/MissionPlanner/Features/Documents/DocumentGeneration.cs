@@ -328,12 +328,7 @@ internal sealed class DocumentGeneration(AppDbContext db, PdfRenderer renderer, 
             .SetProperty(r => r.Total, total).SetProperty(r => r.Done, done).SetProperty(r => r.ClaimedAt, clock.GetUtcNow().UtcDateTime), ct);
 
     /// <summary>Written whole or not at all: a crash leaves no half file that a retry would keep.</summary>
-    private static async Task WriteAsync(string path, byte[] bytes)
-    {
-        var partial = path + ".partial";
-        await File.WriteAllBytesAsync(partial, bytes);
-        File.Move(partial, path, overwrite: true);
-    }
+    private static Task WriteAsync(string path, byte[] bytes) => DataDirectory.WriteAtomicallyAsync(path, bytes);
 
     private static string Safe(string name) => string.Concat(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '/' or '\\' ? '_' : c));
 }

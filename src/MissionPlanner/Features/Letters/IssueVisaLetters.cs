@@ -71,10 +71,7 @@ public sealed class IssueVisaLettersHandler(
         var now = clock.GetUtcNow().UtcDateTime;
         var pdf = await renderer.RenderAsync(letter.ApprovedHtml!, new PdfLayout(PageNumbers: false), ct);
         var file = LetterFiles.PathOf(mission.Id, letter.Id);
-        var path = Path.Combine(data.EnsureFolder(Path.GetDirectoryName(file)!), Path.GetFileName(file));
-        var temp = path + ".tmp";
-        await File.WriteAllBytesAsync(temp, pdf, ct);
-        File.Move(temp, path, overwrite: true);
+        await DataDirectory.WriteAtomicallyAsync(Path.Combine(data.EnsureFolder(Path.GetDirectoryName(file)!), Path.GetFileName(file)), pdf, ct);
 
         letter.Issue(file, now);
         var message = await outbox.EnqueueAsync("visa-letter", person.Email, person.Name,

@@ -46,9 +46,8 @@ internal static class Letters
     /// <summary>The placeholders' values for one delegate: their details, their ID, the mission, and the days of their stay.</summary>
     public static async Task<Dictionary<string, string>> ValuesAsync(AppDbContext db, Mission mission, Registration person, IdDetails id, CancellationToken ct)
     {
-        var legs = await db.TravelLegs.AsNoTracking().Where(l => l.RegistrationId == person.Id).ToListAsync(ct);
-        var arrival = legs.FirstOrDefault(l => l.Direction == Domain.Travel.LegDirection.Arrival)?.ScheduledAt ?? person.ArrivalAt;
-        var departure = legs.FirstOrDefault(l => l.Direction == Domain.Travel.LegDirection.Departure)?.ScheduledAt ?? person.DepartureAt;
+        var stay = (await Travel.Stays.ForMissionAsync(db, mission.Id, ct, [person.Id])).GetValueOrDefault(person.Id);
+        var (arrival, departure) = (stay?.Arrival, stay?.Departure);
         var (checkIn, checkOut, _) = Rooms.Rooms.StayOf(mission, arrival, departure);
         string Day(DateOnly d) => d.ToString("d MMMM yyyy", English);
         return new Dictionary<string, string>

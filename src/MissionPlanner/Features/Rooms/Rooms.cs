@@ -81,16 +81,14 @@ internal static class Rooms
     private static async Task<List<Person>> PeopleAsync(AppDbContext db, Mission mission, IQueryable<Registration> who, CancellationToken ct)
     {
         var rows = await who.AsNoTracking()
-            .Select(r => new { r.Id, r.Name, r.Email, r.Organisation, r.Status, r.AccommodationNeeded, r.RoomSharing, r.Accessibility, r.ArrivalAt, r.DepartureAt })
+            .Select(r => new { r.Id, r.Name, r.Email, r.Organisation, r.Status, r.AccommodationNeeded, r.RoomSharing, r.Accessibility })
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
-        var legs = (await db.TravelLegs.AsNoTracking().Where(l => l.MissionId == mission.Id && ids.Contains(l.RegistrationId))
-            .Select(l => new { l.RegistrationId, l.Direction, l.ScheduledAt }).ToListAsync(ct)).ToLookup(l => l.RegistrationId);
+        var stays = await Travel.Stays.ForMissionAsync(db, mission.Id, ct, ids);
         return rows.Select(r =>
         {
-            var arrival = legs[r.Id].FirstOrDefault(l => l.Direction == LegDirection.Arrival)?.ScheduledAt ?? r.ArrivalAt;
-            var departure = legs[r.Id].FirstOrDefault(l => l.Direction == LegDirection.Departure)?.ScheduledAt ?? r.DepartureAt;
-            var (checkIn, checkOut, fromTravel) = StayOf(mission, arrival, departure);
+            var stay = stays.GetValueOrDefault(r.Id);
+            var (checkIn, checkOut, fromTravel) = StayOf(mission, stay?.Arrival, stay?.Departure);
             return new Person(r.Id, r.Name, r.Email, r.Organisation, r.Status, r.AccommodationNeeded, r.RoomSharing, r.Accessibility, checkIn, checkOut, fromTravel);
         }).OrderBy(p => p.Name, StringComparer.CurrentCulture).ToList();
     }

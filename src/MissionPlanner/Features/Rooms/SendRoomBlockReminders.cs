@@ -62,10 +62,7 @@ public sealed class SendRoomBlockRemindersHandler(AppDbContext db, OutboxWriter 
             }
 
             var view = await Rooms.ViewAsync(db, mission, cancellationToken);
-            var organisers = await (from r in db.MissionRoles
-                                    join o in db.Organisers on r.OrganiserId equals o.Id
-                                    where r.MissionId == mission.Id && (r.Role == MissionRoleKind.Organiser || r.Role == MissionRoleKind.Owner)
-                                    select new { o.Email, Name = o.DisplayName }).ToListAsync(cancellationToken);
+            var organisers = await db.OrganisersToEmailAsync(mission.Id, cancellationToken);
             var unhoused = view.Needs.Count(n => n.BlockId is null);
             foreach (var block in ready)
             {
@@ -76,10 +73,9 @@ public sealed class SendRoomBlockRemindersHandler(AppDbContext db, OutboxWriter 
                         ? $"{Rooms.Day(u.Night)}: {u.Used} used, {u.Held} held: {u.Held - u.Used} to release or fill"
                         : $"{Rooms.Day(u.Night)}: all {u.Held} used").ToList();
                 var release = block.ReleaseDate.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
-                foreach (var organiser in organisers)
+                foreach (var (email, name) in organisers)
                 {
-                    var name = organiser.Name.Length > 0 ? organiser.Name : organiser.Email;
-                    await outbox.EnqueueAsync("room-block-release", organiser.Email, name,
+                    await outbox.EnqueueAsync("room-block-release", email, name,
                         new EmailModels.RoomBlockRelease(name, mission.Title, b.Hotel, b.Name, b.BookingReference ?? "", release, nights, unhoused),
                         mission.Id, $"room-block-{block.Id:N}", cancellationToken);
                 }

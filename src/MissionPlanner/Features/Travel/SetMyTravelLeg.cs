@@ -40,15 +40,11 @@ public sealed class SetMyTravelLegHandler(AppDbContext db, PersonalLinks links, 
         if (mission.RegistrationDeadline is { } deadline && MissionTime.LocalDate(now, mission.TimeZone) > deadline)
         {
             var hub = await db.TravelHubs.AsNoTracking().FirstAsync(h => h.Id == leg.HubId, cancellationToken);
-            var organisers = await (from r in db.MissionRoles
-                                    join o in db.Organisers on r.OrganiserId equals o.Id
-                                    where r.MissionId == mission.Id && (r.Role == MissionRoleKind.Organiser || r.Role == MissionRoleKind.Owner)
-                                    select new { o.Email, Name = o.DisplayName }).ToListAsync(cancellationToken);
             var when = MissionTime.ToLocal(leg.ScheduledAt, hub.TimeZone).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB"));
-            foreach (var organiser in organisers)
+            foreach (var (email, name) in await db.OrganisersToEmailAsync(mission.Id, cancellationToken))
             {
-                await outbox.EnqueueAsync("travel-changed", organiser.Email, organiser.Name.Length > 0 ? organiser.Name : organiser.Email,
-                    new EmailModels.TravelChanged(organiser.Name.Length > 0 ? organiser.Name : organiser.Email, registration.Name, mission.Title,
+                await outbox.EnqueueAsync("travel-changed", email, name,
+                    new EmailModels.TravelChanged(name, registration.Name, mission.Title,
                         request.Direction == LegDirection.Arrival ? "arrival" : "departure", $"{leg.Mode.ToString().ToLowerInvariant()} {leg.Service}".Trim(), hub.Label, when),
                     mission.Id, null, cancellationToken);
             }

@@ -23,11 +23,13 @@ internal static class Stays
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    public static async Task<Dictionary<Guid, Stay>> ForMissionAsync(AppDbContext db, Guid missionId, CancellationToken ct)
+    /// <summary>The stays of the mission's delegates who gave any travel, or of <paramref name="only"/> those among them.</summary>
+    public static async Task<Dictionary<Guid, Stay>> ForMissionAsync(AppDbContext db, Guid missionId, CancellationToken ct, IReadOnlyCollection<Guid>? only = null)
     {
-        var legs = (await db.TravelLegs.AsNoTracking().Where(l => l.MissionId == missionId).Select(l => new { l.RegistrationId, l.Direction, l.ScheduledAt, l.Mode })
-            .ToListAsync(ct)).ToLookup(l => l.RegistrationId);
-        var typed = await db.Registrations.AsNoTracking().Where(r => r.MissionId == missionId && (r.ArrivalAt != null || r.DepartureAt != null || db.TravelLegs.Any(l => l.RegistrationId == r.Id)))
+        var legs = (await db.TravelLegs.AsNoTracking().Where(l => l.MissionId == missionId && (only == null || only.Contains(l.RegistrationId)))
+            .Select(l => new { l.RegistrationId, l.Direction, l.ScheduledAt, l.Mode }).ToListAsync(ct)).ToLookup(l => l.RegistrationId);
+        var typed = await db.Registrations.AsNoTracking().Where(r => r.MissionId == missionId && (only == null || only.Contains(r.Id))
+                && (r.ArrivalAt != null || r.DepartureAt != null || db.TravelLegs.Any(l => l.RegistrationId == r.Id)))
             .Select(r => new { r.Id, r.ArrivalAt, r.DepartureAt }).ToListAsync(ct);
         return typed.ToDictionary(r => r.Id, r => new Stay(
             legs[r.Id].FirstOrDefault(l => l.Direction == LegDirection.Arrival)?.ScheduledAt ?? r.ArrivalAt,
