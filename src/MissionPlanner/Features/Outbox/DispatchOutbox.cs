@@ -165,6 +165,7 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
         }
 
         int pauses;
+        List<Guid> claimedIds;
         await using (var transaction = await WriteTransaction.BeginAsync(db, ct))
         {
             await db.MailDispatchStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.Claims, x => x.Claims + 1), ct);
@@ -203,9 +204,12 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
             {
                 return new Claim([], size, null, pauses);
             }
+
+            // By key: the claim token has no index, and the outbox keeps every message sent (a scan grew with it).
+            claimedIds = due;
         }
 
-        var claimed = await db.OutboxMessages.AsNoTracking().Where(m => m.ClaimToken == token)
+        var claimed = await db.OutboxMessages.AsNoTracking().Where(m => claimedIds.Contains(m.Id) && m.ClaimToken == token)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.CreatedAt)
             .ToListAsync(ct);
         claimed.ForEach(m => m.ClaimedBy = token);
