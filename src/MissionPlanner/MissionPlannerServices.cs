@@ -34,6 +34,7 @@ public static class MissionPlannerServices
         services.AddScoped<CurrentUser>();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
             .Validate(o => o.BatchSize > 0, "Email:BatchSize must be positive.")
+            .Validate(o => o.Connections is >= 1 and <= 10, "Email:Connections must be from 1 to 10.")
             .Validate(o => !o.FromAddress.Contains('\n') && o.FromAddress.Contains('@'), "Email:FromAddress must be an email address.")
             .Validate(o => o.MessagesPerMinute >= 0 && o.MessagesPerDay >= 0 && o.MessagesPerConnection >= 0,
                 "Email:MessagesPerMinute, MessagesPerDay and MessagesPerConnection must be 0 (no limit) or more.")

@@ -9,11 +9,14 @@ While a file named "throttle" exists in --dir, every MAIL FROM gets 421 "too man
 one named "refuse-sender" exists, every MAIL FROM gets 553.
 Options: --no-smtputf8 (do not offer SMTPUTF8), --starttls or --implicit-tls with --cert and --key,
 --fast (count messages in count.bin, one byte each, without parsing or keeping them: benchmarks),
---spool (the same, but each message is also written to a file of its own, as a mail server's queue would).
+--spool (the same, but each message is also written to a file of its own, as a mail server's queue would),
+--max-connections N (a connection beyond N open ones is greeted "421 too many connections" and closed; each such refusal
+is a line in refused-connections.log).
 Prints "ready <port>" once it accepts connections; stops on SIGTERM.
 """
 import argparse, asyncio, email, email.errors, email.parser, email.policy, json, os, signal, ssl, threading, time
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--port", type=int, required=True)
@@ -26,6 +29,7 @@ parser.add_argument("--cert")
 parser.add_argument("--key")
 parser.add_argument("--fast", action="store_true")
 parser.add_argument("--spool", action="store_true")
+parser.add_argument("--max-connections", type=int, default=0)
 args = parser.parse_args()
 os.makedirs(args.dir, exist_ok=True)
 counter = {"n": 0}
@@ -136,7 +140,40 @@ if args.starttls or args.implicit_tls:
         smtp_parameters["require_starttls"] = True
     else:
         smtp_parameters["ssl_context"] = context
-controller = Controller(Handler(), hostname="127.0.0.1", port=args.port, server_hostname="localhost", **smtp_parameters)
+
+
+class LimitedSMTP(SMTP):
+    """Refuses a connection beyond --max-connections open ones, as relays that limit connections per client do."""
+    open_connections = 0
+
+    def connection_made(self, transport):
+        if args.max_connections and self.transport is None and LimitedSMTP.open_connections >= args.max_connections:
+            self.refused = True
+            transport.write(b"421 4.7.0 Too many connections from your address, try again later\r\n")
+            transport.close()
+            with lock, open(os.path.join(args.dir, "refused-connections.log"), "a") as f:
+                f.write(f"{transport.get_extra_info('peername')}\n")
+            return
+        if self.transport is None:
+            LimitedSMTP.open_connections += 1
+            self.counted = True
+        super().connection_made(transport)
+
+    def connection_lost(self, error):
+        if getattr(self, "refused", False):
+            return
+        if getattr(self, "counted", False):
+            self.counted = False
+            LimitedSMTP.open_connections -= 1
+        super().connection_lost(error)
+
+
+class LimitedController(Controller):
+    def factory(self):
+        return LimitedSMTP(self.handler, **self.SMTP_kwargs)
+
+
+controller = LimitedController(Handler(), hostname="127.0.0.1", port=args.port, server_hostname="localhost", **smtp_parameters)
 controller.start()
 print(f"ready {args.port}", flush=True)
 stop = threading.Event()

@@ -45,8 +45,17 @@ public sealed class EmailOptions
     public string FromAddress { get; set; } = "missionplanner@localhost";
     public string FromName { get; set; } = "MissionPlanner";
 
-    /// <summary>Messages claimed per dispatcher round; rounds follow one another over one SMTP connection.</summary>
+    /// <summary>Messages claimed per dispatcher round; rounds follow one another over the same SMTP connections.</summary>
     public int BatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// SMTP connections the dispatcher sends over at once (1–10), each re-used for the whole run.
+    /// A second connection keeps the server busy while this side records an outcome and builds
+    /// the next message. Connections after the first open only once the first has delivered a
+    /// message; one the server refuses is given up (for an hour) and the others carry on. After a
+    /// crash, at most one message per connection goes twice.
+    /// </summary>
+    public int Connections { get; set; } = 2;
 
     /// <summary>How often the dispatcher looks for due messages.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);

@@ -37,6 +37,9 @@ public enum SendOutcome
 public sealed record SendResult(SendOutcome Outcome, string? Error = null)
 {
     public static readonly SendResult Ok = new(SendOutcome.Sent);
+
+    /// <summary>No connection to the server could be made or set up for this message (it never reached a MAIL command).</summary>
+    public bool NoConnection { get; init; }
 }
 
 /// <summary>
@@ -69,8 +72,27 @@ public sealed partial class EmailTransport : IAsyncDisposable
     // A transport is made per dispatcher run, every few seconds: the certificate file is read once per process.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, X509Certificate2Collection> Trusted = new();
 
+    /// <summary>Whether a connection to the server is open now.</summary>
+    public bool IsConnected => client is { IsConnected: true };
+
     /// <summary>Sends one message; see <see cref="MimeMessages.Build"/> for <paramref name="holdEndUntil"/>, whose failure is thrown after the connection is dropped.</summary>
     public async Task<SendResult> SendAsync(OutboxMessage message, Task holdEndUntil, CancellationToken ct)
+    {
+        stage = Stage.Building;
+        var result = await SendOverConnectionAsync(message, holdEndUntil, ct);
+        return stage == Stage.Connecting ? result with { NoConnection = true } : result;
+    }
+
+    private enum Stage
+    {
+        Building,
+        Connecting,
+        Connected,
+    }
+
+    private Stage stage;
+
+    private async Task<SendResult> SendOverConnectionAsync(OutboxMessage message, Task holdEndUntil, CancellationToken ct)
     {
         MimeMessage mime;
         try
@@ -90,11 +112,11 @@ public sealed partial class EmailTransport : IAsyncDisposable
             return SendResult.Ok;
         }
 
-        bool connected = false;
+        stage = Stage.Connecting;
         try
         {
             var smtp = await ConnectedAsync(ct);
-            connected = true;
+            stage = Stage.Connected;
             if ((smtp.Capabilities & SmtpCapabilities.UTF8) == 0 && InternationalAddress(message) is { } address)
             {
                 return new SendResult(SendOutcome.Failed,
@@ -119,7 +141,7 @@ public sealed partial class EmailTransport : IAsyncDisposable
         }
         catch (SmtpCommandException ex)
         {
-            var result = !connected && (int)ex.StatusCode is >= 500 and < 600
+            var result = stage == Stage.Connecting && (int)ex.StatusCode is >= 500 and < 600
                 ? new SendResult(SendOutcome.ServerUnusable, $"The mail server {options.SmtpHost}:{options.SmtpPort} refused the connection's set-up: SMTP {(int)ex.StatusCode}: {ex.Message}")
                 : ex.ErrorCode == SmtpErrorCode.SenderNotAccepted && (int)ex.StatusCode is >= 500 and < 600
                     ? new SendResult(SendOutcome.ServerUnusable, $"The mail server refuses the sender {options.FromAddress} (Email:FromAddress): SMTP {(int)ex.StatusCode}: {ex.Message}")

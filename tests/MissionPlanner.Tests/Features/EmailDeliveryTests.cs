@@ -294,6 +294,47 @@ public sealed class EmailDeliveryTests
         received.GroupBy(m => m.PeerPort).Should().OnlyContain(connection => connection.Count() <= 2, "at most two messages per connection");
     }
 
+    [Theory, AllDatabases]
+    public async Task ABatch_GoesOverTwoConnectionsAtOnce_EachMessageOnce_AndEveryOutcomeRecorded(DatabaseProvider provider)
+    {
+        await using var smtp = await SmtpSink.StartAsync(delayMs: 5);
+        await using var app = await ArrangeAsync(provider, smtp, more: new Dictionary<string, string?> { ["Email:BatchSize"] = "15" });
+        await EnqueueAsync(app, Enumerable.Range(0, 40).Select(i => ($"delegate{i:D2}@example.org", $"Delegate {i}")).ToArray());
+
+        var result = await app.SendAsync(new DispatchOutboxCommand());
+
+        result.Should().BeEquivalentTo(new { Sent = 40, Failed = 0, Retrying = 0 });
+        var received = await smtp.WaitForAsync(40);
+        received.Select(m => m.MessageId).Should().OnlyHaveUniqueItems().And.HaveCount(40);
+        received.GroupBy(m => m.PeerPort).Should().HaveCount(2, "Email:Connections is 2 by default, kept for the whole run")
+            .And.OnlyContain(connection => connection.Count() >= 5, "both connections carry a share of the messages");
+        (await RowsAsync(app)).Should().OnlyContain(m => m.Status == OutboxStatus.Sent && m.Attempts == 1 && m.SentAt != null && m.ClaimToken == null);
+    }
+
+    [Theory, AllDatabases]
+    public async Task AServerThatTakesOneConnection_GetsEveryMessageOverIt_WithoutAPause_AndIsNotAskedAgainForAWhile(DatabaseProvider provider)
+    {
+        await using var smtp = await SmtpSink.StartAsync(new SmtpSinkOptions(DelayMs: 5, MaxConnections: 1));
+        await using var app = await ArrangeAsync(provider, smtp, more: new Dictionary<string, string?> { ["Email:Connections"] = "3" });
+        await EnqueueAsync(app, Enumerable.Range(0, 20).Select(i => ($"delegate{i:D2}@example.org", $"Delegate {i}")).ToArray());
+
+        (await app.SendAsync(new DispatchOutboxCommand())).Should().BeEquivalentTo(new { Sent = 20, Failed = 0, Retrying = 0 });
+
+        var received = await smtp.WaitForAsync(20);
+        received.Select(m => m.MessageId).Should().OnlyHaveUniqueItems();
+        received.Select(m => m.PeerPort).Distinct().Should().HaveCount(1);
+        smtp.RefusedConnections.Should().BeGreaterThanOrEqualTo(1, "a second connection was tried and refused with 421 too many connections");
+        (await RowsAsync(app)).Should().OnlyContain(m => m.Status == OutboxStatus.Sent && m.Attempts == 1 && m.LastError == null,
+            "a connection the server refuses gives its message to the open one instead of spending an attempt");
+        (await app.QueryAsync(db => db.MailDispatchStates.AsNoTracking().SingleAsync())).PausedUntil.Should().BeNull("refusing a second connection is not a reason to stop");
+
+        var refused = smtp.RefusedConnections;
+        await EnqueueAsync(app, Enumerable.Range(20, 10).Select(i => ($"delegate{i:D2}@example.org", $"Delegate {i}")).ToArray());
+        (await app.SendAsync(new DispatchOutboxCommand())).Sent.Should().Be(10);
+        await smtp.WaitForAsync(30);
+        smtp.RefusedConnections.Should().Be(refused, "for an hour the dispatcher opens only as many connections as the server took");
+    }
+
     [Fact]
     public void ServerReplies_AreSortedIntoPermanentTemporaryAndSlowDown()
     {

@@ -30,10 +30,13 @@ public enum SinkTls
     ImplicitTls,
 }
 
-/// <summary>How the test server behaves: what it offers (SMTPUTF8, TLS with <see cref="Certificate"/>), how slow it is, and whether it only counts.</summary>
+/// <summary>
+/// How the test server behaves: what it offers (SMTPUTF8, TLS with <see cref="Certificate"/>), how slow it is, whether it only counts
+/// or spools each message to a file, how many connections it takes at once (0: any), and under which folder it keeps its files (<see cref="Root"/>; the system's temporary folder if null).
+/// </summary>
 public sealed record SmtpSinkOptions(
     int DelayMs = 0, bool SmtpUtf8 = true, SinkTls Tls = SinkTls.None, TestCertificates.ServerCertificate? Certificate = null, bool Fast = false,
-    bool Spool = false);
+    bool Spool = false, string? Root = null, int MaxConnections = 0);
 
 /// <summary>
 /// A real SMTP server (Debian's python3-aiosmtpd, tests/tools/smtp_sink.py) on a free loopback
@@ -60,7 +63,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public static async Task<SmtpSink> StartAsync(SmtpSinkOptions options)
     {
-        var sink = new SmtpSink(FreePort(), Path.Combine(Path.GetTempPath(), "mp-smtp", Guid.NewGuid().ToString("N")), options);
+        var sink = new SmtpSink(FreePort(), Path.Combine(options.Root ?? Path.GetTempPath(), "mp-smtp", Guid.NewGuid().ToString("N")), options);
         await sink.StartAsync();
         return sink;
     }
@@ -118,6 +121,11 @@ public sealed class SmtpSink : IAsyncDisposable
             args.Add(options.Spool ? "--spool" : "--fast");
         }
 
+        if (options.MaxConnections > 0)
+        {
+            args.AddRange(["--max-connections", options.MaxConnections.ToString()]);
+        }
+
         if (options.Tls != SinkTls.None)
         {
             var certificate = options.Certificate ?? throw new InvalidOperationException("A TLS test server needs a certificate.");
@@ -160,6 +168,10 @@ public sealed class SmtpSink : IAsyncDisposable
     public int Count => options.Fast || options.Spool
         ? File.Exists(Path.Combine(Directory, "count.bin")) ? (int)new FileInfo(Path.Combine(Directory, "count.bin")).Length : 0
         : System.IO.Directory.Exists(Directory) ? System.IO.Directory.GetFiles(Directory, "*.json").Length : 0;
+
+    /// <summary>Connections refused for being one too many (<see cref="SmtpSinkOptions.MaxConnections"/>).</summary>
+    public int RefusedConnections =>
+        File.Exists(Path.Combine(Directory, "refused-connections.log")) ? File.ReadAllLines(Path.Combine(Directory, "refused-connections.log")).Length : 0;
 
     /// <summary>Recipients the server refused with 550, in order.</summary>
     public IReadOnlyList<string> Rejected =>

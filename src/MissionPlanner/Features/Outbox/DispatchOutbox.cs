@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,9 +20,10 @@ public sealed record DispatchResult(int Sent, int Retrying, int Failed, int Reco
 
 /// <summary>
 /// Claims a batch (Queued → Sending, with this run's token) in one conditional update, so two
-/// nodes never claim the same message; then sends over one SMTP connection and records each
-/// outcome as soon as the server answers. If the process dies, only the message being handed to
-/// the server at that moment can be sent again: its claim expires and it is retried.
+/// nodes never claim the same message; then sends it over up to <see cref="EmailOptions.Connections"/>
+/// SMTP connections at once and records each outcome as soon as the server answers. If the process
+/// dies, only the message each connection is handing to the server at that moment can be sent
+/// again: its claim expires and it is retried.
 /// Claims take turns across nodes on the shared <see cref="MailDispatchState"/> row, so the
 /// configured messages per minute and per day count what every node sent; a throttling reply, or
 /// a server that cannot be used as configured, pauses every node and hands the claimed messages
@@ -30,6 +32,11 @@ public sealed record DispatchResult(int Sent, int Retrying, int Failed, int Reco
 public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, IOptions<EmailOptions> options,
     DataDirectory data, ILogger<DispatchOutboxHandler> logger) : IRequestHandler<DispatchOutboxCommand, DispatchResult>
 {
+    // Connections a server refused beyond the first ones are not tried again for a while (per process and server).
+    private static readonly ConcurrentDictionary<string, Refusal> Refused = new();
+
+    private sealed record Refusal(int Connections, DateTime Until);
+
     public async Task<DispatchResult> Handle(DispatchOutboxCommand request, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -45,12 +52,11 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
 
         int sent = 0, retrying = 0, failed = 0;
         var pausesToReset = false;
-        // The previous message's outcome is written while the next one is handed over; the transport holds
-        // that message's end-of-data marker until the write has committed, so the server never accepts a
-        // message while another one it accepted is still unrecorded (a crash repeats at most one).
-        var recording = Task.CompletedTask;
+        // Outcomes are written by one writer while the connections go on; each connection holds its next
+        // message's end-of-data marker until its previous outcome has committed (see SendingLanes).
+        var recorder = new OutcomeRecorder(WriteOutcomesAsync);
+        var connections = new List<EmailTransport>();
         RelaxedCommits? commits = null;
-        await using var transport = new EmailTransport(settings, data);
         try
         {
             for (var batch = 0; request.MaxBatches is null || batch < request.MaxBatches; batch++)
@@ -70,59 +76,50 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
                 pausesToReset |= claim.PausesInARow > 0;
                 commits ??= await RelaxedCommits.BeginAsync(db, cancellationToken);
 
-                for (var i = 0; i < claimed.Count; i++)
+                var lineup = new Lineup(claimed);
+                var width = Math.Min(claimed.Count, ConnectionsToUse(settings));
+                while (connections.Count < width)
                 {
-                    var message = claimed[i];
-                    var result = await transport.SendAsync(message, recording, cancellationToken);
-                    await recording;
-                    var at = clock.GetUtcNow().UtcDateTime;
-                    switch (result.Outcome)
-                    {
-                        case SendOutcome.Sent:
-                            message.Sent(at);
-                            sent++;
-                            if (pausesToReset)
-                            {
-                                pausesToReset = false;
-                                await db.MailDispatchStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsecutiveThrottles, 0), CancellationToken.None);
-                            }
-
-                            break;
-                        case SendOutcome.Throttled or SendOutcome.ServerUnusable:
-                            var until = await PauseAsync(result.Error!, at, settings);
-                            foreach (var waiting in claimed.Skip(i))
-                            {
-                                waiting.Postpone(until, waiting == message ? $"Waiting until {until:HH:mm:ss} UTC. {result.Error}" : null);
-                                await RecordAsync(waiting);
-                            }
-
-                            logger.Log(result.Outcome == SendOutcome.Throttled ? LogLevel.Warning : LogLevel.Error,
-                                "Sending paused on every node until {Until:u}: {Reason}", until, result.Error);
-                            return new DispatchResult(sent, retrying, failed, recovered, until);
-                        case SendOutcome.RetryLater:
-                            message.RetryLater(result.Error!, at, Backoff(message.Attempts, settings));
-                            if (message.Status == OutboxStatus.Failed)
-                            {
-                                failed++;
-                            }
-                            else
-                            {
-                                retrying++;
-                            }
-
-                            break;
-                        default:
-                            message.Fail(result.Error!);
-                            failed++;
-                            break;
-                    }
-
-                    // Recorded at once (see above): a later crash must not resend what the server already accepted.
-                    // On another thread: Microsoft.Data.Sqlite completes its "async" calls synchronously.
-                    recording = Task.Run(() => RecordAsync(message), CancellationToken.None);
+                    connections.Add(new EmailTransport(settings, data));
                 }
 
-                await recording;
+                try
+                {
+                    await Task.WhenAll(Enumerable.Range(0, width).Select(lane => SendAsync(lane, connections, lineup, recorder, cancellationToken)));
+                    // A message given back by a connection that could not open after the others had finished.
+                    while (lineup.Stop is null && lineup.HasWaiting)
+                    {
+                        await SendAsync(0, connections, lineup, recorder, cancellationToken);
+                    }
+                }
+                finally
+                {
+                    await recorder.IdleAsync();
+                }
+
+                (sent, retrying, failed) = (sent + lineup.Sent, retrying + lineup.Retrying, failed + lineup.Failed);
+                if (pausesToReset && lineup.Sent > 0)
+                {
+                    pausesToReset = false;
+                    await db.MailDispatchStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsecutiveThrottles, 0), CancellationToken.None);
+                }
+
+                if (lineup.Stop is { } stop)
+                {
+                    var at = clock.GetUtcNow().UtcDateTime;
+                    var until = await PauseAsync(stop.Error!, at, settings);
+                    var unsent = lineup.Unsent();
+                    for (var i = 0; i < unsent.Count; i++)
+                    {
+                        unsent[i].Postpone(until, i == 0 ? $"Waiting until {until:HH:mm:ss} UTC. {stop.Error}" : null);
+                        await RecordAsync(unsent[i]);
+                    }
+
+                    logger.Log(stop.Outcome == SendOutcome.Throttled ? LogLevel.Warning : LogLevel.Error,
+                        "Sending paused on every node until {Until:u}: {Reason}", until, stop.Error);
+                    return new DispatchResult(sent, retrying, failed, recovered, until);
+                }
+
                 if (claimed.Count < claim.Size)
                 {
                     break;
@@ -131,8 +128,11 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
         }
         finally
         {
-            // Never leave a write running on this context, whatever ended the run.
-            await recording.ContinueWith(_ => { }, TaskScheduler.Default);
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+
             if (commits is not null)
             {
                 await commits.DisposeAsync();
@@ -140,6 +140,90 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
         }
 
         return new DispatchResult(sent, retrying, failed, recovered);
+    }
+
+    private int ConnectionsToUse(EmailOptions settings)
+    {
+        if (settings.UsesPickupFolder)
+        {
+            return 1;
+        }
+
+        return Refused.TryGetValue(Server(settings), out var last) && last.Until > clock.GetUtcNow().UtcDateTime
+            ? Math.Min(settings.Connections, last.Connections)
+            : settings.Connections;
+    }
+
+    private static string Server(EmailOptions settings) => $"{settings.SmtpHost}:{settings.SmtpPort}";
+
+    /// <summary>
+    /// One connection's share of the batch: takes the next message until none is left or the batch
+    /// stops. Connections after the first wait until the first has delivered a message (or ended),
+    /// and one that cannot open while another is open gives its message back and ends.
+    /// </summary>
+    private async Task SendAsync(int lane, List<EmailTransport> connections, Lineup lineup, OutcomeRecorder recorder, CancellationToken ct)
+    {
+        var transport = connections[lane];
+        var recording = Task.CompletedTask;
+        try
+        {
+            if (lane > 0 && !transport.IsConnected)
+            {
+                await lineup.Opened.Task.WaitAsync(ct);
+            }
+
+            while (lineup.TryTake(out var message))
+            {
+                var result = await transport.SendAsync(message, recording, ct);
+                await recording;
+                var open = connections.Where((c, i) => i != lane).Count(c => c.IsConnected);
+                if (result.NoConnection && lane > 0 && open > 0)
+                {
+                    lineup.GiveBack(message);
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    var refusal = Refused.AddOrUpdate(Server(options.Value), new Refusal(open, now.AddHours(1)),
+                        (_, before) => new Refusal(before.Until > now ? Math.Min(before.Connections, open) : open, now.AddHours(1)));
+                    logger.LogWarning("The mail server did not take connection {Connection} ({Reason}); sending over {Open} connection(s) for the next hour. "
+                                      + "Set Email:Connections to {Open} if it allows no more.", lane + 1, result.Error, refusal.Connections, refusal.Connections);
+                    return;
+                }
+
+                var at = clock.GetUtcNow().UtcDateTime;
+                switch (result.Outcome)
+                {
+                    case SendOutcome.Sent:
+                        message.Sent(at);
+                        break;
+                    case SendOutcome.Throttled or SendOutcome.ServerUnusable:
+                        lineup.Halt(message, result);
+                        return;
+                    case SendOutcome.RetryLater:
+                        message.RetryLater(result.Error!, at, Backoff(message.Attempts, options.Value));
+                        break;
+                    default:
+                        message.Fail(result.Error!);
+                        break;
+                }
+
+                lineup.Count(message);
+                // Recorded at once (see above): a later crash must not resend what the server already accepted.
+                recording = recorder.Record(message);
+            }
+
+            await recording;
+        }
+        catch
+        {
+            lineup.Abandon();
+            throw;
+        }
+        finally
+        {
+            if (lane == 0)
+            {
+                lineup.Opened.TrySetResult();
+            }
+        }
     }
 
     /// <summary>
@@ -225,6 +309,23 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
     /// The claimed rows are not tracked: change detection over a batch of rendered emails cost
     /// more per message than the SMTP exchange itself.
     /// </summary>
+    private async Task WriteOutcomesAsync(IReadOnlyList<OutboxMessage> messages)
+    {
+        if (messages.Count == 1)
+        {
+            await RecordAsync(messages[0]);
+            return;
+        }
+
+        await using var transaction = await WriteTransaction.BeginAsync(db, CancellationToken.None);
+        foreach (var message in messages)
+        {
+            await RecordAsync(message);
+        }
+
+        await transaction.CommitAsync(CancellationToken.None);
+    }
+
     private Task<int> RecordAsync(OutboxMessage message) =>
         db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == message.ClaimedBy)
             .ExecuteUpdateAsync(s => s
