@@ -6,9 +6,10 @@ Every accepted message is kept as <n>.eml and, parsed by Python's email package,
 package's strict policy) so tests can assert what was actually received.
 Recipients containing "reject" get 550, "tempfail" get 451; --delay-ms slows each DATA down.
 While a file named "throttle" exists in --dir, every MAIL FROM gets 421 "too many messages"; while
-one named "refuse-sender" exists, every MAIL FROM gets 553.
+one named "refuse-sender" exists, every MAIL FROM gets 553. Each accepted message adds a byte to
+count.bin (after its files are written), so it can be counted without listing the folder.
 Options: --no-smtputf8 (do not offer SMTPUTF8), --starttls or --implicit-tls with --cert and --key,
---fast (count messages in count.bin, one byte each, without parsing or keeping them: benchmarks),
+--fast (only count messages in count.bin, without parsing or keeping them: benchmarks),
 --spool (the same, but each message is also written to a file of its own, as a mail server's queue would),
 --max-connections N (a connection beyond N open ones is greeted "421 too many connections" and closed; each such refusal
 is a line in refused-connections.log).
@@ -128,6 +129,8 @@ class Handler:
         with open(os.path.join(args.dir, name + ".json.tmp"), "w", encoding="utf-8") as f:
             json.dump(summary, f)
         os.replace(os.path.join(args.dir, name + ".json.tmp"), os.path.join(args.dir, name + ".json"))
+        with lock, open(os.path.join(args.dir, "count.bin"), "ab") as f:
+            f.write(b"1")
         return "250 2.0.0 Message accepted for delivery"
 
 

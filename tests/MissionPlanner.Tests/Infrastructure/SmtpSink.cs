@@ -165,9 +165,7 @@ public sealed class SmtpSink : IAsyncDisposable
             : [];
 
     /// <summary>How many messages arrived, without reading them.</summary>
-    public int Count => options.Fast || options.Spool
-        ? File.Exists(Path.Combine(Directory, "count.bin")) ? (int)new FileInfo(Path.Combine(Directory, "count.bin")).Length : 0
-        : System.IO.Directory.Exists(Directory) ? System.IO.Directory.GetFiles(Directory, "*.json").Length : 0;
+    public int Count => File.Exists(Path.Combine(Directory, "count.bin")) ? (int)new FileInfo(Path.Combine(Directory, "count.bin")).Length : 0;
 
     /// <summary>Connections refused for being one too many (<see cref="SmtpSinkOptions.MaxConnections"/>).</summary>
     public int RefusedConnections =>
