@@ -37,6 +37,9 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
 
     private sealed record Refusal(int Connections, DateTime Until);
 
+    // The run's one UPDATE for outcomes (see OutcomeStatement), prepared with the first claim.
+    private OutcomeStatement? outcomes;
+
     public async Task<DispatchResult> Handle(DispatchOutboxCommand request, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -75,6 +78,7 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
 
                 pausesToReset |= claim.PausesInARow > 0;
                 commits ??= await RelaxedCommits.BeginAsync(db, cancellationToken);
+                outcomes ??= await OutcomeStatement.PrepareAsync(db, cancellationToken);
 
                 var lineup = new Lineup(claimed);
                 var width = Math.Min(claimed.Count, ConnectionsToUse(settings));
@@ -131,6 +135,12 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
             foreach (var connection in connections)
             {
                 await connection.DisposeAsync();
+            }
+
+            if (outcomes is not null)
+            {
+                await outcomes.DisposeAsync();
+                outcomes = null;
             }
 
             if (commits is not null)
@@ -326,16 +336,7 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
         await transaction.CommitAsync(CancellationToken.None);
     }
 
-    private Task<int> RecordAsync(OutboxMessage message) =>
-        db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == message.ClaimedBy)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, message.Status)
-                .SetProperty(m => m.Attempts, message.Attempts)
-                .SetProperty(m => m.NextAttemptAt, message.NextAttemptAt)
-                .SetProperty(m => m.SentAt, message.SentAt)
-                .SetProperty(m => m.LastError, message.LastError)
-                .SetProperty(m => m.ClaimedAt, message.ClaimedAt)
-                .SetProperty(m => m.ClaimToken, message.ClaimToken), CancellationToken.None);
+    private Task<int> RecordAsync(OutboxMessage message) => outcomes!.ExecuteAsync(message);
 
     private async Task<DateTime> PauseAsync(string reason, DateTime now, EmailOptions settings)
     {
