@@ -282,6 +282,10 @@ public sealed partial class RegistrationTests
         valid.Imported.Should().Be(495);
         var view = await app.SendAsync(new GetDelegationQuery(mission));
         view.Should().BeEquivalentTo(new { Confirmed = 400, Waitlisted = 95 });
+        (await app.QueryAsync(db => db.Missions.Where(m => m.Id == mission).Select(m => m.ConfirmedCount).SingleAsync()))
+            .Should().Be(400, "the counter that guards the capacity agrees with the registrations");
+        (await app.QueryAsync(db => db.Registrations.OrderBy(r => r.Arrival).Select(r => r.Arrival).ToListAsync()))
+            .Should().Equal(Enumerable.Range(1, 495).Select(i => (long)i), "each delegate has an arrival number of their own, in the file's order");
         (await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Batch == valid.Batch))).Should().Be(495);
         (await app.QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.Subject.Contains("number 95")))).Should().BeTrue();
     }

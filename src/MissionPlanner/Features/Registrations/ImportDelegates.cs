@@ -103,10 +103,16 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
         var batch = $"delegates-{now:yyyyMMdd-HHmmss}";
         await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         var calendars = new Dictionary<Sector, string?>();
+        // Every arrival number at once, and places decided against the counters as they are under the lock (as the registration batches do).
+        var counters = await RegistrationPlaces.ReserveArrivalsAsync(db, mission.Id, valid.Count, cancellationToken);
+        var arrival = counters.Sequence - valid.Count;
+        var placed = 0;
         var waiting = await db.Registrations.CountAsync(r => r.MissionId == mission.Id && r.Status == RegistrationStatus.Waitlisted, cancellationToken);
         foreach (var (email, row) in valid)
         {
-            var (arrival, confirmed) = await RegistrationPlaces.TakeAsync(db, mission.Id, cancellationToken);
+            arrival++;
+            var confirmed = counters.Capacity is null || counters.Confirmed + placed < counters.Capacity;
+            placed += confirmed ? 1 : 0;
             var cancelled = existing.ContainsKey(email) ? await db.Registrations.FirstAsync(r => r.MissionId == mission.Id && r.Email == email, cancellationToken) : null;
             var registration = cancelled ?? new Registration(mission.Id, null, email, arrival, now);
             cancelled?.Reopen(RegistrationAction.Reinstate, arrival, now);
@@ -134,6 +140,7 @@ public sealed class ImportDelegatesHandler(AppDbContext db, OutboxWriter outbox,
                 cancellationToken, cancelled is null ? calendars : null);
         }
 
+        await RegistrationPlaces.AddConfirmedAsync(db, mission.Id, placed, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ImportResult(valid.Count, sheet.Rows.Count - valid.Count, batch, errors, sheet.Preview(valid.Count));

@@ -15,12 +15,6 @@ namespace MissionPlanner.Features.Registrations;
 /// </summary>
 internal static class RegistrationPlaces
 {
-    public static async Task<(long Arrival, bool Confirmed)> TakeAsync(AppDbContext db, Guid missionId, CancellationToken ct)
-    {
-        var arrival = await NextArrivalAsync(db, missionId, ct);
-        return (arrival, await TryConfirmAsync(db, missionId, ct));
-    }
-
     /// <summary>The next number in the mission's arrival order; as an update, it also takes the lock on the mission row.</summary>
     public static async Task<long> NextArrivalAsync(AppDbContext db, Guid missionId, CancellationToken ct) =>
         (await db.Database.SqlQuery<long>(
