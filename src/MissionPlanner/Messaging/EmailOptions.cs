@@ -52,8 +52,10 @@ public sealed class EmailOptions
     /// SMTP connections the dispatcher sends over at once (1–10), each re-used for the whole run.
     /// A second connection keeps the server busy while this side records an outcome and builds
     /// the next message. Connections after the first open only once the first has delivered a
-    /// message; one the server refuses is given up (for an hour) and the others carry on. After a
-    /// crash, at most one message per connection goes twice.
+    /// message. One that cannot be opened while another is open hands its message to that one
+    /// without spending an attempt; if the server refused it (e.g. 421 too many connections), only
+    /// as many as the server took are used for an hour (per process and server). After a crash, at
+    /// most one message per connection goes twice (ADR 29).
     /// </summary>
     public int Connections { get; set; } = 2;
 

@@ -40,6 +40,9 @@ public sealed record SendResult(SendOutcome Outcome, string? Error = null)
 
     /// <summary>No connection to the server could be made or set up for this message (it never reached a MAIL command).</summary>
     public bool NoConnection { get; init; }
+
+    /// <summary>With <see cref="NoConnection"/>: the server answered the new connection with a refusal (e.g. 421 too many connections), rather than the network failing.</summary>
+    public bool RefusedByServer { get; init; }
 }
 
 /// <summary>
@@ -79,9 +82,22 @@ public sealed partial class EmailTransport : IAsyncDisposable
     public async Task<SendResult> SendAsync(OutboxMessage message, Task holdEndUntil, CancellationToken ct)
     {
         stage = Stage.Building;
-        var result = await SendOverConnectionAsync(message, holdEndUntil, ct);
-        return stage == Stage.Connecting ? result with { NoConnection = true } : result;
+        refusedByServer = false;
+        try
+        {
+            var result = await SendOverConnectionAsync(message, holdEndUntil, ct);
+            return stage == Stage.Connecting ? result with { NoConnection = true, RefusedByServer = refusedByServer } : result;
+        }
+        finally
+        {
+            stage = Stage.Building;
+        }
     }
+
+    /// <summary>Whether this transport is opening a connection now (a further connection counts it as taken).</summary>
+    public bool IsConnecting => stage == Stage.Connecting;
+
+    private bool refusedByServer;
 
     private enum Stage
     {
@@ -90,7 +106,7 @@ public sealed partial class EmailTransport : IAsyncDisposable
         Connected,
     }
 
-    private Stage stage;
+    private volatile Stage stage;
 
     private async Task<SendResult> SendOverConnectionAsync(OutboxMessage message, Task holdEndUntil, CancellationToken ct)
     {
@@ -141,6 +157,7 @@ public sealed partial class EmailTransport : IAsyncDisposable
         }
         catch (SmtpCommandException ex)
         {
+            refusedByServer = stage == Stage.Connecting;
             var result = stage == Stage.Connecting && (int)ex.StatusCode is >= 500 and < 600
                 ? new SendResult(SendOutcome.ServerUnusable, $"The mail server {options.SmtpHost}:{options.SmtpPort} refused the connection's set-up: SMTP {(int)ex.StatusCode}: {ex.Message}")
                 : ex.ErrorCode == SmtpErrorCode.SenderNotAccepted && (int)ex.StatusCode is >= 500 and < 600

@@ -335,6 +335,26 @@ public sealed class EmailDeliveryTests
         smtp.RefusedConnections.Should().Be(refused, "for an hour the dispatcher opens only as many connections as the server took");
     }
 
+    [Theory, AllDatabases]
+    public async Task ThreeConnectionsToAServerThatTakesTwo_SendOverTwo_BatchAfterBatch_WithOneRefusal(DatabaseProvider provider)
+    {
+        await using var smtp = await SmtpSink.StartAsync(new SmtpSinkOptions(DelayMs: 2, MaxConnections: 2));
+        await using var app = await ArrangeAsync(provider, smtp, more: new Dictionary<string, string?>
+        {
+            ["Email:Connections"] = "3",
+            ["Email:BatchSize"] = "10",
+        });
+        await EnqueueAsync(app, Enumerable.Range(0, 80).Select(i => ($"delegate{i:D2}@example.org", $"Delegate {i}")).ToArray());
+
+        (await app.SendAsync(new DispatchOutboxCommand())).Should().BeEquivalentTo(new { Sent = 80, Failed = 0, Retrying = 0 });
+
+        var received = await smtp.WaitForAsync(80);
+        received.Select(m => m.MessageId).Should().OnlyHaveUniqueItems();
+        smtp.RefusedConnections.Should().Be(1, "the third connection is refused once; the two the server took are remembered, and no idle one holds a slot");
+        received.GroupBy(m => m.PeerPort).Should().HaveCount(2).And.OnlyContain(connection => connection.Count() >= 10, "both connections the server took carry the batches");
+        (await RowsAsync(app)).Should().OnlyContain(m => m.Status == OutboxStatus.Sent && m.Attempts == 1 && m.LastError == null);
+    }
+
     [Fact]
     public void ServerReplies_AreSortedIntoPermanentTemporaryAndSlowDown()
     {

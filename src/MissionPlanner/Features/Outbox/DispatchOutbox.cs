@@ -82,6 +82,14 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
 
                 var lineup = new Lineup(claimed);
                 var width = Math.Min(claimed.Count, ConnectionsToUse(settings));
+                // Open connections become the first lanes; those beyond the width are closed, so they hold no slot at the server.
+                connections.Sort((a, b) => b.IsConnected.CompareTo(a.IsConnected));
+                foreach (var extra in connections.Skip(width).ToList())
+                {
+                    connections.Remove(extra);
+                    await extra.DisposeAsync();
+                }
+
                 while (connections.Count < width)
                 {
                     connections.Add(new EmailTransport(settings, data));
@@ -89,11 +97,11 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
 
                 try
                 {
-                    await Task.WhenAll(Enumerable.Range(0, width).Select(lane => SendAsync(lane, connections, lineup, recorder, cancellationToken)));
-                    // A message given back by a connection that could not open after the others had finished.
+                    await Task.WhenAll(Enumerable.Range(0, width).Select(lane => SendAsync(lane, connections, lineup, recorder, mayGiveBack: true, cancellationToken)));
+                    // A message given back by a connection that could not open after the others had finished: an open one takes it.
                     while (lineup.Stop is null && lineup.HasWaiting)
                     {
-                        await SendAsync(0, connections, lineup, recorder, cancellationToken);
+                        await SendAsync(Math.Max(0, connections.FindIndex(c => c.IsConnected)), connections, lineup, recorder, mayGiveBack: false, cancellationToken);
                     }
                 }
                 finally
@@ -132,20 +140,25 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
         }
         finally
         {
-            foreach (var connection in connections)
+            try
             {
-                await connection.DisposeAsync();
+                foreach (var connection in connections)
+                {
+                    await connection.DisposeAsync();
+                }
             }
-
-            if (outcomes is not null)
+            finally
             {
-                await outcomes.DisposeAsync();
-                outcomes = null;
-            }
+                if (outcomes is not null)
+                {
+                    await outcomes.DisposeAsync();
+                    outcomes = null;
+                }
 
-            if (commits is not null)
-            {
-                await commits.DisposeAsync();
+                if (commits is not null)
+                {
+                    await commits.DisposeAsync();
+                }
             }
         }
 
@@ -168,10 +181,11 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
 
     /// <summary>
     /// One connection's share of the batch: takes the next message until none is left or the batch
-    /// stops. Connections after the first wait until the first has delivered a message (or ended),
-    /// and one that cannot open while another is open gives its message back and ends.
+    /// stops. Connections after the first wait until the first has delivered a message (or ended).
+    /// One that cannot open while another is open gives its message back and ends (when
+    /// <paramref name="mayGiveBack"/>: not when it is the one left to send what was given back).
     /// </summary>
-    private async Task SendAsync(int lane, List<EmailTransport> connections, Lineup lineup, OutcomeRecorder recorder, CancellationToken ct)
+    private async Task SendAsync(int lane, List<EmailTransport> connections, Lineup lineup, OutcomeRecorder recorder, bool mayGiveBack, CancellationToken ct)
     {
         var transport = connections[lane];
         var recording = Task.CompletedTask;
@@ -186,15 +200,26 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
             {
                 var result = await transport.SendAsync(message, recording, ct);
                 await recording;
-                var open = connections.Where((c, i) => i != lane).Count(c => c.IsConnected);
-                if (result.NoConnection && lane > 0 && open > 0)
+                var others = connections.Where((c, i) => i != lane).ToList();
+                if (result.NoConnection && mayGiveBack && others.Any(c => c.IsConnected))
                 {
+                    // Another connection is open: it takes this message (no attempt spent) and this lane ends for the batch.
                     lineup.GiveBack(message);
-                    var now = clock.GetUtcNow().UtcDateTime;
-                    var refusal = Refused.AddOrUpdate(Server(options.Value), new Refusal(open, now.AddHours(1)),
-                        (_, before) => new Refusal(before.Until > now ? Math.Min(before.Connections, open) : open, now.AddHours(1)));
-                    logger.LogWarning("The mail server did not take connection {Connection} ({Reason}); sending over {Open} connection(s) for the next hour. "
-                                      + "Set Email:Connections to {Open} if it allows no more.", lane + 1, result.Error, refusal.Connections, refusal.Connections);
+                    if (result.RefusedByServer)
+                    {
+                        // The server said no to one more (e.g. 421 too many connections): as many as it has taken are used for an hour.
+                        var taken = others.Count(c => c.IsConnected || c.IsConnecting);
+                        var now = clock.GetUtcNow().UtcDateTime;
+                        var refusal = Refused.AddOrUpdate(Server(options.Value), new Refusal(taken, now.AddHours(1)),
+                            (_, before) => new Refusal(before.Until > now ? Math.Min(before.Connections, taken) : taken, now.AddHours(1)));
+                        logger.LogWarning("The mail server refused connection {Connection} ({Reason}); sending over {Taken} connection(s) for the next hour. "
+                                          + "Set Email:Connections to {Taken} if it allows no more.", lane + 1, result.Error, refusal.Connections, refusal.Connections);
+                    }
+                    else
+                    {
+                        logger.LogWarning("Connection {Connection} to the mail server could not be opened ({Reason}); the open one(s) send this batch", lane + 1, result.Error);
+                    }
+
                     return;
                 }
 
@@ -225,6 +250,8 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
         catch
         {
             lineup.Abandon();
+            // The outcome being written fails or not on its own; either way nobody else waits for it.
+            _ = recording.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             throw;
         }
         finally
