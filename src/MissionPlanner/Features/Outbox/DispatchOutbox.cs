@@ -342,9 +342,10 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
     private sealed record Claim(List<OutboxMessage> Messages, int Size, DateTime? PausedUntil, int PausesInARow);
 
     /// <summary>
-    /// Writes the delivery state the entity's own rules decided, in one UPDATE of this claim's row.
-    /// The claimed rows are not tracked: change detection over a batch of rendered emails cost
-    /// more per message than the SMTP exchange itself.
+    /// Writes the delivery states the entity's own rules decided, one UPDATE of each claimed row
+    /// (<see cref="OutcomeStatement"/>), in one transaction when several wait. The claimed rows are
+    /// not tracked: change detection over a batch of rendered emails cost more per message than the
+    /// SMTP exchange itself.
     /// </summary>
     private async Task WriteOutcomesAsync(IReadOnlyList<OutboxMessage> messages)
     {
