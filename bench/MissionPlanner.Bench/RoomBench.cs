@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using MissionPlanner.Domain.Travel;
 
@@ -23,8 +22,8 @@ internal static class RoomBench
         foreach (var people in new[] { 200, 1000 })
         {
             var (blocks, parties) = Generate(seed, people);
-            var sort = Median(() => parties.OrderBy(p => p.CheckIn).ThenBy(p => p.People[0]).ToList());
-            var plan = Median(() => RoomPlanner.Propose(blocks, [], parties));
+            var sort = Timing.MedianMilliseconds(() => parties.OrderBy(p => p.CheckIn).ThenBy(p => p.People[0]).ToList());
+            var plan = Timing.MedianMilliseconds(() => RoomPlanner.Propose(blocks, [], parties));
             var placed = RoomPlanner.Propose(blocks, [], parties);
             var (overfilled, accessible) = Check(blocks, placed);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -49,24 +48,6 @@ internal static class RoomBench
 
         var needs = placed.Where(p => p.Party.NeedsAccessible).ToList();
         return (overfilled, $"{needs.Count(p => byId[p.BlockId].Accessible)} of {needs.Count}");
-    }
-
-    private static double Median(Action work)
-    {
-        for (var i = 0; i < 5; i++)
-        {
-            work();
-        }
-
-        var times = new List<double>();
-        for (var i = 0; i < 21; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            work();
-            times.Add(sw.Elapsed.TotalMilliseconds);
-        }
-
-        return times.Order().ElementAt(times.Count / 2);
     }
 
     private static (List<RoomPlanner.Block> Blocks, List<RoomPlanner.Party> Parties) Generate(int seed, int people)

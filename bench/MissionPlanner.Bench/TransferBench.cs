@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using MissionPlanner.Domain.Travel;
 
@@ -24,8 +23,8 @@ internal static class TransferBench
         foreach (var people in new[] { 200, 1000, 5000 })
         {
             var arrivals = Generate(seed, people);
-            var sort = Median(() => arrivals.Select(a => a.ReadyAt).Order().ToList());
-            var plan = Median(() => TransferPlanner.Propose(TransferDirection.FromHub, arrivals, 8, TimeSpan.FromMinutes(45)));
+            var sort = Timing.MedianMilliseconds(() => arrivals.Select(a => a.ReadyAt).Order().ToList());
+            var plan = Timing.MedianMilliseconds(() => TransferPlanner.Propose(TransferDirection.FromHub, arrivals, 8, TimeSpan.FromMinutes(45)));
             var runs = TransferPlanner.Propose(TransferDirection.FromHub, arrivals, 8, TimeSpan.FromMinutes(45)).Count;
             var fewest = Fewest(arrivals.Select(a => a.ReadyAt).Order().ToList(), 8, TimeSpan.FromMinutes(45));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -34,24 +33,6 @@ internal static class TransferBench
 
         Console.WriteLine();
         return Task.CompletedTask;
-    }
-
-    private static double Median(Action work)
-    {
-        for (var i = 0; i < 5; i++)
-        {
-            work();
-        }
-
-        var times = new List<double>();
-        for (var i = 0; i < 21; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            work();
-            times.Add(sw.Elapsed.TotalMilliseconds);
-        }
-
-        return times.Order().ElementAt(times.Count / 2);
     }
 
     /// <summary>fewest[i] = fewest vehicles for the first i arrivals: the last vehicle takes arrivals j..i−1 when they fit in seats and wait.</summary>

@@ -200,15 +200,14 @@ public sealed class DispatchOutboxHandler(AppDbContext db, TimeProvider clock, I
             {
                 var result = await transport.SendAsync(message, recording, ct);
                 await recording;
-                var others = connections.Where((c, i) => i != lane).ToList();
-                if (result.NoConnection && mayGiveBack && others.Any(c => c.IsConnected))
+                if (result.NoConnection && mayGiveBack && connections.Where((c, i) => i != lane).Any(c => c.IsConnected))
                 {
                     // Another connection is open: it takes this message (no attempt spent) and this lane ends for the batch.
                     lineup.GiveBack(message);
                     if (result.RefusedByServer)
                     {
                         // The server said no to one more (e.g. 421 too many connections): as many as it has taken are used for an hour.
-                        var taken = others.Count(c => c.IsConnected || c.IsConnecting);
+                        var taken = connections.Where((c, i) => i != lane).Count(c => c.IsConnected || c.IsConnecting);
                         var now = clock.GetUtcNow().UtcDateTime;
                         var refusal = Refused.AddOrUpdate(Server(options.Value), new Refusal(taken, now.AddHours(1)),
                             (_, before) => new Refusal(before.Until > now ? Math.Min(before.Connections, taken) : taken, now.AddHours(1)));
