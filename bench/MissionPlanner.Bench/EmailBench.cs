@@ -172,7 +172,11 @@ internal static class EmailBench
             }).Build();
             var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
                 .AddMissionPlanner(configuration).BuildServiceProvider();
-            await InScopeAsync(services, sp => sp.GetRequiredService<DatabaseMigrator>().MigrateAsync().ContinueWith(_ => 0));
+            await InScopeAsync(services, async sp =>
+            {
+                await sp.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+                return 0;
+            });
             return new App(services, dir);
         }
 
